@@ -1,0 +1,7 @@
+"""`python -m pressconv`, the same as the `pressconv` command."""
+
+import sys
+
+from pressconv.cli import main
+
+sys.exit(main())

@@ -1,0 +1,136 @@
+"""Remove text a scraper repeated, and nothing else.
+
+Every step compares paragraphs through `typographic_key`, which forgets only
+what a reader would not call a difference (quote and dash styles, spacing,
+Unicode normalisation form): two paragraphs that differ by one word never
+share a key, so neither is ever dropped. The first occurrence is always the
+one kept, exactly as written.
+
+One pass, a dict of keys seen: linear in the size of the release. All state
+lives inside one call, so results never depend on what the process saw before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from typing import NamedTuple
+
+from pressconv.model import Release, Removal
+from pressconv.parsing import split_header
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})
+_WHITESPACE = re.compile(r"\s+")
+# Spacing next to punctuation is typography ("word , word" / "word—word" / "word — word").
+_SPACE_AT_PUNCTUATION = re.compile(r" ?([^\w ]) ?")
+_WORD = re.compile(r"\w+")
+# "Thank you. Thank you." is something people say; a glued scrape copy is a
+# whole sentence or more. Units shorter than this are left alone.
+_MIN_GLUED_WORDS = 3
+
+
+class Cleaned(NamedTuple):
+    """The cleaned release and what was taken out of it (also kept on `release.removed`)."""
+
+    release: Release
+    removed: tuple[Removal, ...]
+
+
+def typographic_key(text: str) -> str:
+    """What two texts share when they differ only in typography.
+
+    Used by the cleaner and by anything else that must agree with it about
+    what "the same text" means (e.g. duplicate releases in a batch).
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _WHITESPACE.sub(" ", text).strip()
+    return _SPACE_AT_PUNCTUATION.sub(r"\1", text)
+
+
+def clean(release: Release) -> Cleaned:
+    """Drop repeated paragraphs, copies of the title, and paragraphs glued to their own copy.
+
+    Deterministic, order-preserving and idempotent: cleaning a cleaned
+    release removes nothing more.
+    """
+    title_key = typographic_key(release.title)
+    seen: dict[str, int] = {}
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for number, original in enumerate(release.paragraphs, start=1):
+        paragraph, glued = _split_glued_copy(original)
+        if glued:
+            removed.append(Removal(number, "glued-copy", glued, number))
+        key = typographic_key(paragraph)
+        if not any(char.isalnum() for char in key):
+            # "***" or "-" between sections is layout, not text that repeats.
+            kept.append(paragraph)
+        elif key == title_key or _is_header_copy(paragraph, key, title_key, release):
+            removed.append(Removal(number, "repeats-title", paragraph, 0))
+        elif key in seen:
+            removed.append(Removal(number, "repeated-paragraph", paragraph, seen[key]))
+        else:
+            seen[key] = number
+            kept.append(paragraph)
+    if not removed:
+        return Cleaned(release, ())
+    cleaned = dataclasses.replace(
+        release,
+        paragraphs=tuple(kept),
+        removed=release.removed + tuple(removed),
+    )
+    return Cleaned(cleaned, tuple(removed))
+
+
+def _is_header_copy(paragraph: str, key: str, title_key: str, release: Release) -> bool:
+    """The whole title line (title plus its date marker) scraped again as a paragraph."""
+    if not key.startswith(title_key):
+        return False
+    header = split_header(paragraph)
+    return header.has_marker and typographic_key(header.title) == title_key and header.date in (release.date, None)
+
+
+def _split_glued_copy(paragraph: str) -> tuple[str, str]:
+    """("P", "P") for a paragraph that is "P P" (or P repeated k times); (paragraph, "") otherwise."""
+    key = typographic_key(paragraph)
+    period = _period(key)
+    if period is None:
+        return paragraph, ""
+    first_key = key[:period].rstrip()
+    # Find where the first copy ends in the original text: the shortest prefix
+    # whose key is the first copy's key. Prefix keys grow with the prefix, so a
+    # binary search finds the spot in O(n log n) even for long paragraphs.
+    low, high = 1, len(paragraph)
+    while low < high:
+        middle = (low + high) // 2
+        if len(typographic_key(paragraph[:middle])) < len(first_key):
+            low = middle + 1
+        else:
+            high = middle
+    for end in range(low, min(low + 8, len(paragraph))):
+        first, rest = paragraph[:end].rstrip(), paragraph[end:].strip()
+        if typographic_key(first) == first_key and _is_copies(typographic_key(rest), first_key):
+            return first, rest
+    return paragraph, ""
+
+
+def _period(key: str) -> int | None:
+    """Length of the unit that `key` repeats (with or without a joining space), if it is a repeat."""
+    for candidate in (key, key + " "):
+        period = (candidate + candidate).find(candidate, 1)
+        if period < len(candidate) and len(_WORD.findall(candidate[:period])) >= _MIN_GLUED_WORDS:
+            return period
+    return None
+
+
+def _is_copies(key: str, unit: str) -> bool:
+    """True when `key` is one or more copies of `unit`."""
+    if key == unit:
+        return True
+    period = _period(key)
+    return period is not None and key[:period].rstrip() == unit

@@ -1,0 +1,62 @@
+"""The contract every writer, built-in or third-party, fulfils.
+
+A writer is a name, a file extension, a media type, an options dataclass of
+its own and a `write` that puts bytes on any binary stream: a file, a socket,
+an in-memory buffer in a web request. Writers never re-parse or re-clean.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
+
+from pressconv.errors import OptionError
+from pressconv.model import Release
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class NoOptions:
+    """For writers that take no options."""
+
+
+@runtime_checkable
+class Writer(Protocol):
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    media_type: ClassVar[str]
+    description: ClassVar[str]
+    #: A frozen dataclass; `write` receives an instance of it.
+    options_type: ClassVar[type[Any]]
+
+    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
+        """Write `release` to `stream`; `options` is an `options_type` instance or None for defaults."""
+        ...
+
+
+def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool = True) -> Any:
+    """Build `writer`'s options from loose settings (CLI flags, API keywords).
+
+    With `strict`, a setting the writer does not know is an error naming the
+    ones it does; without, unknown settings are left for other writers (one
+    CLI call may write several formats with one set of flags).
+    """
+    fields = {field.name for field in dataclasses.fields(writer.options_type)}
+    unknown = sorted(set(settings) - fields)
+    if strict and unknown:
+        known = ", ".join(sorted(fields)) or "none"
+        raise OptionError(f"the {writer.name} writer has no option {unknown[0]!r}; its options: {known}")
+    chosen = {key: value for key, value in settings.items() if key in fields and value is not None}
+    try:
+        return writer.options_type(**chosen)
+    except (TypeError, ValueError) as error:
+        raise OptionError(f"bad option for the {writer.name} writer: {error}") from None
+
+
+def read_option_file(path: Path | str, what: str) -> bytes:
+    """Read a file named by an option (a stylesheet, a font, a template) with a usable error."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise OptionError(f"cannot read the {what} {str(path)!r}: {error.strerror or error}") from None

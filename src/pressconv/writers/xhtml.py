@@ -1,0 +1,59 @@
+"""The one place a `Release` becomes (X)HTML markup, shared by the HTML and EPUB writers.
+
+Text is only ever placed in the tree as strings, never spliced into markup,
+so bs4 escapes it on output: a release that says `<script>` shows the word.
+The markup chosen serialises identically as HTML5 and XHTML (no void
+elements inside the article), so EPUB can embed it unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pressconv.dates import human_date
+from pressconv.model import Release
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+DEFAULT_CSS = """\
+:root { color-scheme: light dark; }
+body {
+  margin: 0 auto; max-width: 38em; padding: 1.5em 1.25em 3em;
+  font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
+}
+h1, .dateline { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .35em; hyphens: auto; overflow-wrap: break-word; }
+.dateline { margin: 0 0 1.75em; color: #555; font-size: .95em; }
+p { margin: 0 0 1em; overflow-wrap: break-word; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e8e8e8; background: #161616; }
+  .dateline { color: #aaa; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
+  h1 { font-size: 20pt; }
+  p { orphans: 3; widows: 3; }
+}
+"""
+
+
+def build_article(soup: BeautifulSoup, release: Release) -> Tag:
+    """`<article>` with the title as `<h1>`, a `<time>` dateline when the date is known, and the paragraphs."""
+    article = soup.new_tag("article")
+    header = soup.new_tag("header")
+    heading = soup.new_tag("h1")
+    heading.string = release.title
+    header.append(heading)
+    if release.date is not None:
+        dateline = soup.new_tag("p", attrs={"class": "dateline"})
+        time = soup.new_tag("time", attrs={"datetime": release.date.isoformat()})
+        time.string = human_date(release.date, release.language)
+        dateline.append(time)
+        header.append(dateline)
+    article.append(header)
+    for text in release.paragraphs:
+        paragraph = soup.new_tag("p")
+        paragraph.string = text
+        article.append(paragraph)
+    return article
