@@ -248,4 +248,4 @@ def _size(text: str) -> int:
     if match is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size; use bytes or a suffix, e.g. 500K or 20M")
     power: int = " kmg".index(match[2].lower() or " ")
-    return int(match[1]) * 1024**power
+    return int(match[1]) << (10 * power)

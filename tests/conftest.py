@@ -1,0 +1,61 @@
+"""Shared test helpers: the fixture catalogue and the external checkers' availability."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pressconv
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+@dataclass(frozen=True)
+class Fixture:
+    name: str
+    raw: bytes
+    expected: dict[str, Any]
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return dict(self.expected.get("options", {}))
+
+    def release(self) -> pressconv.Release:
+        """The fixture parsed and cleaned as the CLI would."""
+        return pressconv.clean(pressconv.parse(self.raw, source_name=self.name, **self.options)).release
+
+
+def all_fixtures() -> list[Fixture]:
+    return [
+        Fixture(path.stem, path.read_bytes(), json.loads(path.with_suffix(".json").read_text("utf-8")))
+        for path in sorted(FIXTURES.glob("*.txt"))
+    ]
+
+
+FIXTURE_CASES = [pytest.param(fixture, id=fixture.name) for fixture in all_fixtures()]
+
+
+def require_tool(name: str) -> str:
+    """The path of an external checker; skip (with the reason shown) only where it is not installed.
+
+    CI installs every tool (`.ci/run`), and sets CI=true: there a missing tool fails instead of skipping.
+    """
+    path = shutil.which(name)
+    if path is None:
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed, but CI must run it (.ci/run installs it)")
+        pytest.skip(f"{name} is not installed on this machine (.ci/run installs it)")
+    return path
+
+
+def folded(text: str) -> str:
+    """Whitespace folded, for comparing text extracted from layouts that wrap lines."""
+    return " ".join(text.split())
