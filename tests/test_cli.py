@@ -33,7 +33,8 @@ def test_json_to_stdout_is_the_scripting_contract(capsys: pytest.CaptureFixture[
 
 def test_readme_main_job_writes_html_and_json(tmp_path: Path) -> None:
     assert run("convert", SEED, "--to", "html,json", "--output", f"{tmp_path}/out/") == 0
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["blue-light-integration.html", "blue-light-integration.json"]
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert written == ["blue-light-integration.html", "blue-light-integration.json"]
     assert len(json.loads((tmp_path / "out/blue-light-integration.json").read_text())["paragraphs"]) == 13
 
 

@@ -42,7 +42,7 @@ def test_empty_input_is_refused(data: bytes) -> None:
     ids=["png", "jpeg", "pdf", "random-binary"],
 )
 def test_binary_input_is_refused(data: bytes) -> None:
-    with pytest.raises(pressconv.InputError, match="not a text release|binary"):
+    with pytest.raises(pressconv.InputError, match=r"not a text release|binary"):
         pressconv.parse(data)
 
 

@@ -13,7 +13,6 @@ from conftest import FIXTURE_CASES, Fixture, require_tool
 from readback import read_html
 
 
-
 def _write(release: pressconv.Release, **options: object) -> str:
     import io
 
@@ -39,7 +38,8 @@ def test_html_reads_back_as_the_model(fixture: Fixture) -> None:
 
 
 def test_markup_in_text_stays_text() -> None:
-    release = pressconv.Release("A <b>bold</b> & </title> title", None, ('<script>alert("x")</script>', "&amp; S&P", "]]> </style>"))
+    paragraphs = ('<script>alert("x")</script>', "&amp; S&P", "]]> </style>")
+    release = pressconv.Release("A <b>bold</b> & </title> title", None, paragraphs)
     markup = _write(release)
     assert "<script>alert" not in markup and "<b>" not in markup
     page = read_html(markup)

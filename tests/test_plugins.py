@@ -54,7 +54,8 @@ def test_plugin_is_listed_and_converts(installed_plugin: Path) -> None:
     formats = {info.name: info for info in pressconv.available_formats()}
     assert formats["shout"].origin == "shout-writer"
     output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="shout", exclamations=3)
-    assert output is not None and output.startswith(b"COMMISSIONER LLOYD ADDRESSES NATIONAL CONFERENCE ON BLUE LIGHT INTEGRATION!!!")
+    assert output is not None
+    assert output.startswith(b"COMMISSIONER LLOYD ADDRESSES NATIONAL CONFERENCE ON BLUE LIGHT INTEGRATION!!!")
 
 
 def test_plugin_works_from_the_command_line(installed_plugin: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 from hypothesis import given, settings
@@ -35,10 +36,8 @@ def test_parse_of_any_bytes_succeeds_or_raises_pressconv_error(data: bytes) -> N
 @settings(max_examples=300)
 @given(st.text(max_size=300), st.booleans())
 def test_parse_of_any_text_succeeds_or_raises_pressconv_error(text: str, month_first: bool) -> None:
-    try:
+    with contextlib.suppress(pressconv.PressconvError):
         pressconv.parse(text, month_first=month_first)
-    except pressconv.PressconvError:
-        pass
 
 
 @given(st.lists(st.one_of(paragraph_text, words), max_size=12))
