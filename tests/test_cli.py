@@ -144,3 +144,13 @@ def test_notices_are_shown_and_quiet_silences_them(tmp_path: Path, capsys: pytes
     assert "the date is unknown" in capsys.readouterr().err
     assert run("convert", source, "--to", "json", "-o", tmp_path / "b.json", "--quiet") == 0
     assert capsys.readouterr().err == ""
+
+
+def test_docx_options_reach_the_writer(tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "r.docx"
+    assert run("convert", SEED, "--to", "docx", "-o", target, "--paper", "letter", "--author", "Press Office") == 0
+    document = docx.Document(str(target))
+    assert document.core_properties.author == "Press Office"
+    assert round(document.sections[0].page_width.inches, 1) == 8.5

@@ -10,11 +10,10 @@ from hypothesis import strategies as st
 
 import pressconv
 from pressconv.cleaning import typographic_key
+from strategies import writable_text
 
-# Paragraph-like text: any Unicode (the cleaner must cope), no line breaks, stripped.
-paragraph_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80).map(
-    lambda text: " ".join(text.split())
-).filter(bool)
+# Paragraph-like text: any Unicode a Release can hold (the cleaner must cope with all of it).
+paragraph_text = writable_text
 words = st.lists(st.sampled_from(["budget", "police", "Watford", "said", "today", "\u201cyes\u201d", "\u2013", "5%"]),
                  min_size=1, max_size=8).map(" ".join)
 

@@ -14,6 +14,7 @@ from pressconv.api import convert, write
 from pressconv.cleaning import Cleaned, clean
 from pressconv.errors import (
     InputError,
+    InvalidReleaseError,
     OptionError,
     OutputError,
     PressconvError,
@@ -29,6 +30,7 @@ __all__ = [
     "Cleaned",
     "FormatInfo",
     "InputError",
+    "InvalidReleaseError",
     "Notice",
     "OptionError",
     "OutputError",

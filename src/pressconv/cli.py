@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="refuse inputs larger than this, e.g. 20M (default: 10M)")
     formats = convert.add_argument_group("output options (each format uses those it knows)")
     formats.add_argument("--css", type=Path, metavar="FILE", help="stylesheet for html and epub instead of the built-in one")
+    formats.add_argument("--reference-doc", type=Path, metavar="FILE.docx",
+                         help="docx: use this document's styles, fonts, margins, headers and footers (not its text)")
+    formats.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
+                         help="docx and pdf page size (default: a4, or the reference document's)")
+    formats.add_argument("--author", metavar="NAME", help="author recorded in the document properties (default: none)")
     messages = convert.add_argument_group("messages")
     messages.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     messages.add_argument("-v", "--verbose", action="store_true", help="also list every removed paragraph and minor notices")
@@ -132,7 +137,7 @@ def run_convert(args: argparse.Namespace) -> int:
     writers = [get_writer(name) for name in args.to.split(",") if name.strip()]
     if not writers:
         raise PressconvError("--to names no format; e.g. --to html or --to docx,pdf")
-    settings = {"css": args.css}
+    settings = {"css": args.css, "reference_doc": args.reference_doc, "paper": args.paper, "author": args.author}
     options = {writer.name: make_options(writer, settings, strict=False) for writer in writers}
     jobs = _plan(args.inputs, writers, args.output)
     console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)

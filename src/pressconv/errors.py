@@ -15,6 +15,10 @@ class InputError(PressconvError):
     """The input cannot be read as a raw release (empty, binary, too large, undecodable)."""
 
 
+class InvalidReleaseError(PressconvError, ValueError):
+    """A `Release` built by hand holds text no output format can carry."""
+
+
 class UnknownFormatError(PressconvError):
     """No writer is registered under the requested name."""
 

@@ -8,9 +8,18 @@ can be shared between threads, hashed, compared in tests and copied with
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
+from pressconv.errors import InvalidReleaseError
+
 DEFAULT_LANGUAGE = "en-GB"
+
+# What no writer can carry: characters XML 1.0 forbids, line breaks (one
+# paragraph is one line) and lone surrogates. The reader removes them from
+# raw input; a Release built by hand is checked here so every writer can
+# trust every Release.
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +74,9 @@ class Release:
     source_url: str | None = None
     removed: tuple[Removal, ...] = field(default=(), compare=False)
     notices: tuple[Notice, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        for where, text in (("the title", self.title), *((f"paragraph {n}", p) for n, p in enumerate(self.paragraphs, 1))):
+            bad = _UNWRITABLE.search(text)
+            if bad is not None:
+                raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")

@@ -28,6 +28,7 @@ ENTRY_POINT_GROUP = "pressconv.writers"
 _BUILT_IN = {
     "html": "pressconv.writers.html:HtmlWriter",
     "json": "pressconv.writers.json:JsonWriter",
+    "docx": "pressconv.writers.docx:DocxWriter",
 }
 
 
