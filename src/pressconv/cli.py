@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     formats.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
                          help="docx and pdf page size (default: a4, or the reference document's)")
     formats.add_argument("--author", metavar="NAME", help="author recorded in the document properties (default: none)")
+    formats.add_argument("--font", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the text (default: DejaVu Sans)")
+    formats.add_argument("--font-bold", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the title (default: --font)")
+    formats.add_argument("--fallback-font", type=Path, action="append", default=[], metavar="FILE.ttf",
+                         help="pdf: font for characters the main font lacks (repeatable); fonts installed "
+                              "on the system are also tried")
     messages = convert.add_argument_group("messages")
     messages.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     messages.add_argument("-v", "--verbose", action="store_true", help="also list every removed paragraph and minor notices")
@@ -137,7 +142,10 @@ def run_convert(args: argparse.Namespace) -> int:
     writers = [get_writer(name) for name in args.to.split(",") if name.strip()]
     if not writers:
         raise PressconvError("--to names no format; e.g. --to html or --to docx,pdf")
-    settings = {"css": args.css, "reference_doc": args.reference_doc, "paper": args.paper, "author": args.author}
+    settings = {
+        "css": args.css, "reference_doc": args.reference_doc, "paper": args.paper, "author": args.author,
+        "font": args.font, "font_bold": args.font_bold, "fallback_fonts": tuple(args.fallback_font) or None,
+    }
     options = {writer.name: make_options(writer, settings, strict=False) for writer in writers}
     jobs = _plan(args.inputs, writers, args.output)
     console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)

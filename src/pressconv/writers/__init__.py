@@ -29,6 +29,7 @@ _BUILT_IN = {
     "html": "pressconv.writers.html:HtmlWriter",
     "json": "pressconv.writers.json:JsonWriter",
     "docx": "pressconv.writers.docx:DocxWriter",
+    "pdf": "pressconv.writers.pdf:PdfWriter",
 }
 
 
