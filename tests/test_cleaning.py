@@ -19,9 +19,7 @@ def test_first_occurrence_is_kept_exactly_as_written() -> None:
 
 def test_removals_say_which_paragraph_repeats_which() -> None:
     cleaned, removed = pressconv.clean(release("One two three.", "Four five six.", "One two three."))
-    assert [(r.paragraph, r.reason, r.duplicate_of, r.text) for r in removed] == [
-        (3, "repeated-paragraph", 1, "One two three.")
-    ]
+    assert [(r.paragraph, r.reason, r.duplicate_of, r.text) for r in removed] == [(3, "repeated-paragraph", 1, "One two three.")]
     assert removed[0].message == "paragraph 3 repeats paragraph 1"
     assert cleaned.removed == removed
 

@@ -154,3 +154,10 @@ def test_docx_options_reach_the_writer(tmp_path: Path) -> None:
     document = docx.Document(str(target))
     assert document.core_properties.author == "Press Office"
     assert round(document.sections[0].page_width.inches, 1) == 8.5
+
+
+def test_every_built_in_format_from_one_call(tmp_path: Path) -> None:
+    assert (
+        run("convert", SEED, "--to", "html,json,docx,pdf,epub", "-o", tmp_path, "--publisher", "OPCC", "--author", "Press") == 0
+    )
+    assert sorted(path.suffix for path in tmp_path.iterdir()) == [".docx", ".epub", ".html", ".json", ".pdf"]

@@ -60,9 +60,20 @@ def test_libreoffice_opens_and_converts_every_fixture(tmp_path: Path) -> None:
         path.write_bytes(docx_bytes(fixture.release()))
         sources.append(str(path))
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "pdf"), *sources],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *sources,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     converted = sorted(path.stem for path in (tmp_path / "pdf").glob("*.pdf"))

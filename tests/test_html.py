@@ -82,6 +82,9 @@ def test_nu_html_checker_finds_no_errors_or_warnings(tmp_path: Path) -> None:
         (tmp_path / f"{release.source}.html").write_text(_write(release), encoding="utf-8")
     result = subprocess.run(
         [checker, "--root", str(tmp_path), "--also-check-css", "--show-warnings", "--log", "INFO"],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -49,8 +49,11 @@ def body_text(data: bytes, title: str) -> str:
     for number, page in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages):
         page_lines = [line for line in page.extract_text().splitlines() if not re.fullmatch(r"Page \d+ of \d+", line.strip())]
         if number > 0:
-            header = next(line for line in reversed(page_lines)
-                          if line.strip() == title or (line.endswith("…") and title.startswith(line[:-1].strip())))
+            header = next(
+                line
+                for line in reversed(page_lines)
+                if line.strip() == title or (line.endswith("…") and title.startswith(line[:-1].strip()))
+            )
             page_lines.remove(header)
         lines += page_lines
     return folded(" ".join(lines))
@@ -162,7 +165,7 @@ def test_a_character_no_font_has_is_an_error_not_a_silent_drop(monkeypatch: pyte
 
     monkeypatch.setattr(pdf, "_system_font_for", lambda codepoint: None)
     with pytest.raises(pressconv.OutputError, match=r"no font has a glyph for .*U\+1F389"):
-        pdf_bytes(pressconv.Release("T", None, ("Party \U0001F389",)))
+        pdf_bytes(pressconv.Release("T", None, ("Party \U0001f389",)))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,7 +14,7 @@ import pytest
 import pressconv
 from conftest import FIXTURES
 
-PLUGIN = '''
+PLUGIN = """
 from dataclasses import dataclass
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class ShoutWriter:
         options = options or ShoutOptions()
         lines = [release.title.upper() + "!" * options.exclamations, *(p.upper() for p in release.paragraphs)]
         stream.write("\\n".join(lines).encode("utf-8"))
-'''
+"""
 
 
 @pytest.fixture
@@ -62,12 +62,19 @@ def test_plugin_works_from_the_command_line(installed_plugin: Path, tmp_path: Pa
     env_path = f"{installed_plugin}"
     result = subprocess.run(
         [sys.executable, "-m", "pressconv", "convert", str(FIXTURES / "blue-light-integration.txt"), "--to", "shout", "-o", "-"],
-        capture_output=True, check=False, env={"PYTHONPATH": env_path, "PATH": ""},
+        capture_output=True,
+        check=False,
+        env={"PYTHONPATH": env_path, "PATH": ""},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"COMMISSIONER")
-    listing = subprocess.run([sys.executable, "-m", "pressconv", "formats"], capture_output=True, text=True,
-                             check=True, env={"PYTHONPATH": env_path, "PATH": ""})
+    listing = subprocess.run(
+        [sys.executable, "-m", "pressconv", "formats"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": env_path, "PATH": ""},
+    )
     assert "shout" in listing.stdout and "[shout-writer]" in listing.stdout
 
 

@@ -14,8 +14,9 @@ from strategies import writable_text
 
 # Paragraph-like text: any Unicode a Release can hold (the cleaner must cope with all of it).
 paragraph_text = writable_text
-words = st.lists(st.sampled_from(["budget", "police", "Watford", "said", "today", "\u201cyes\u201d", "\u2013", "5%"]),
-                 min_size=1, max_size=8).map(" ".join)
+words = st.lists(
+    st.sampled_from(["budget", "police", "Watford", "said", "today", "\u201cyes\u201d", "\u2013", "5%"]), min_size=1, max_size=8
+).map(" ".join)
 
 
 def make(paragraphs: list[str]) -> pressconv.Release:

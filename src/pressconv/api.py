@@ -125,4 +125,3 @@ def render(writer: Writer, release: Release, stream: BinaryIO, settings: object)
         raise
     except Exception as error:  # a writer library failing is an output problem, told in one line
         raise OutputError(f"the {writer.name} writer failed: {type(error).__name__}: {error}") from error
-

@@ -83,42 +83,87 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="raw release files; - reads standard input")
-    convert.add_argument("-t", "--to", default="html", metavar="FORMAT[,FORMAT…]",
-                         help="output formats, comma-separated (default: html; see `pressconv formats`)")
-    convert.add_argument("-o", "--output", metavar="PATH|DIR|-",
-                         help="a file (one input, one format), a directory (named after each input), "
-                              "or - for standard output (default: the current directory)")
+    convert.add_argument(
+        "-t",
+        "--to",
+        default="html",
+        metavar="FORMAT[,FORMAT…]",
+        help="output formats, comma-separated (default: html; see `pressconv formats`)",
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH|DIR|-",
+        help="a file (one input, one format), a directory (named after each input), "
+        "or - for standard output (default: the current directory)",
+    )
     convert.add_argument("-f", "--force", action="store_true", help="replace output files that exist already")
     reading = convert.add_argument_group("reading")
     reading.add_argument("--no-clean", dest="clean", action="store_false", help="keep repeated paragraphs")
-    reading.add_argument("--month-first", action="store_true",
-                         help="read 03/07/2014 as March 7 (US sources); default is day first. "
-                              "A date that only reads one way (03/15/2014) is always read that way")
-    reading.add_argument("--lang", default=DEFAULT_LANGUAGE, metavar="TAG",
-                         help=f"language of the releases, a BCP 47 tag such as en-US or cy (default: {DEFAULT_LANGUAGE})")
+    reading.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read 03/07/2014 as March 7 (US sources); default is day first. "
+        "A date that only reads one way (03/15/2014) is always read that way",
+    )
+    reading.add_argument(
+        "--lang",
+        default=DEFAULT_LANGUAGE,
+        metavar="TAG",
+        help=f"language of the releases, a BCP 47 tag such as en-US or cy (default: {DEFAULT_LANGUAGE})",
+    )
     reading.add_argument("--encoding", metavar="NAME", help="input encoding (default: detect UTF-8, else Windows-1252)")
-    reading.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="BYTES",
-                         help="refuse inputs larger than this, e.g. 20M (default: 10M)")
+    reading.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="BYTES",
+        help="refuse inputs larger than this, e.g. 20M (default: 10M)",
+    )
     formats = convert.add_argument_group("output options (each format uses those it knows)")
     formats.add_argument("--css", type=Path, metavar="FILE", help="stylesheet for html and epub instead of the built-in one")
-    formats.add_argument("--reference-doc", type=Path, metavar="FILE.docx",
-                         help="docx: use this document's styles, fonts, margins, headers and footers (not its text)")
-    formats.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
-                         help="docx and pdf page size (default: a4, or the reference document's)")
+    formats.add_argument(
+        "--reference-doc",
+        type=Path,
+        metavar="FILE.docx",
+        help="docx: use this document's styles, fonts, margins, headers and footers (not its text)",
+    )
+    formats.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        type=str.lower,
+        help="docx and pdf page size (default: a4, or the reference document's)",
+    )
     formats.add_argument("--author", metavar="NAME", help="author recorded in the document properties (default: none)")
     formats.add_argument("--font", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the text (default: DejaVu Sans)")
     formats.add_argument("--font-bold", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the title (default: --font)")
-    formats.add_argument("--fallback-font", type=Path, action="append", default=[], metavar="FILE.ttf",
-                         help="pdf: font for characters the main font lacks (repeatable); fonts installed "
-                              "on the system are also tried")
+    formats.add_argument(
+        "--fallback-font",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE.ttf",
+        help="pdf: font for characters the main font lacks (repeatable); fonts installed on the system are also tried",
+    )
+    formats.add_argument(
+        "--cover",
+        type=Path,
+        metavar="IMAGE",
+        help="epub: cover image (PNG, JPEG, GIF, WebP or SVG; default: a generated title card)",
+    )
+    formats.add_argument("--identifier", metavar="ID", help="epub: dc:identifier (default: a UUID derived from the content)")
+    formats.add_argument("--publisher", metavar="NAME", help="epub: publisher (default: none)")
     messages = convert.add_argument_group("messages")
     messages.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     messages.add_argument("-v", "--verbose", action="store_true", help="also list every removed paragraph and minor notices")
     messages.add_argument("--debug", action="store_true", help="show a traceback on errors")
     convert.set_defaults(command="convert", run=run_convert)
 
-    listing = commands.add_parser("formats", help="list the output formats, plugins included",
-                                  description="List every output format: built-ins and installed plugins.")
+    listing = commands.add_parser(
+        "formats",
+        help="list the output formats, plugins included",
+        description="List every output format: built-ins and installed plugins.",
+    )
     listing.set_defaults(command="formats", run=run_formats)
     return parser
 
@@ -143,8 +188,16 @@ def run_convert(args: argparse.Namespace) -> int:
     if not writers:
         raise PressconvError("--to names no format; e.g. --to html or --to docx,pdf")
     settings = {
-        "css": args.css, "reference_doc": args.reference_doc, "paper": args.paper, "author": args.author,
-        "font": args.font, "font_bold": args.font_bold, "fallback_fonts": tuple(args.fallback_font) or None,
+        "css": args.css,
+        "reference_doc": args.reference_doc,
+        "paper": args.paper,
+        "author": args.author,
+        "font": args.font,
+        "font_bold": args.font_bold,
+        "fallback_fonts": tuple(args.fallback_font) or None,
+        "cover": args.cover,
+        "identifier": args.identifier,
+        "publisher": args.publisher,
     }
     options = {writer.name: make_options(writer, settings, strict=False) for writer in writers}
     jobs = _plan(args.inputs, writers, args.output)
@@ -199,8 +252,14 @@ def _plan(inputs: list[str], writers: list[Writer], output: str | None) -> list[
 def _read(source: str, args: argparse.Namespace, console: _Console) -> Release | None:
     try:
         data = sys.stdin.buffer.read(args.max_size + 1) if source == "-" else read_input(Path(source), max_bytes=args.max_size)
-        release = parse(data, month_first=args.month_first, language=args.lang, encoding=args.encoding,
-                        max_bytes=args.max_size, source_name=source)
+        release = parse(
+            data,
+            month_first=args.month_first,
+            language=args.lang,
+            encoding=args.encoding,
+            max_bytes=args.max_size,
+            source_name=source,
+        )
     except PressconvError as error:
         if args.debug:
             raise

@@ -29,8 +29,18 @@ DATE_PATTERN = rf"{_WEEKDAY}(?P<date>{_ISO}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH
 _WHOLE_DATE = re.compile(rf"{DATE_PATTERN}\s*$", re.IGNORECASE)
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

@@ -96,9 +96,7 @@ def _decode_with(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"input is not valid {encoding} (byte {error.start}); drop --encoding to detect it"
-        ) from None
+        raise InputError(f"input is not valid {encoding} (byte {error.start}); drop --encoding to detect it") from None
 
 
 def _detect_and_decode(data: bytes, notices: list[Notice]) -> str:

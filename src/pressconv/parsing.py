@@ -113,4 +113,3 @@ def check_language(language: str) -> str:
     if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
         raise PressconvError(f"language {language!r} is not a language tag; use one like en-GB, fr or pt-BR")
     return language
-

@@ -30,6 +30,7 @@ _BUILT_IN = {
     "json": "pressconv.writers.json:JsonWriter",
     "docx": "pressconv.writers.docx:DocxWriter",
     "pdf": "pressconv.writers.pdf:PdfWriter",
+    "epub": "pressconv.writers.epub:EpubWriter",
 }
 
 

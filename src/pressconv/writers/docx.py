@@ -31,8 +31,16 @@ if TYPE_CHECKING:
 PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 DATE_STYLE = "Date"
 _KEPT_STYLE_IDS = {
-    "Normal", "Title", "TitleChar", "DefaultParagraphFont", "TableNormal", "NoList",
-    "Header", "HeaderChar", "Footer", "FooterChar",
+    "Normal",
+    "Title",
+    "TitleChar",
+    "DefaultParagraphFont",
+    "TableNormal",
+    "NoList",
+    "Header",
+    "HeaderChar",
+    "Footer",
+    "FooterChar",
 }
 _DROPPED_PARTS = ("thumbnail", "stylesWithEffects", "customXml", "webSettings")
 _APP_XML = (

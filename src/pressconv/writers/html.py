@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from pressconv.model import Release
 from pressconv.writers.base import read_option_file
-from pressconv.writers.xhtml import DEFAULT_CSS, build_article
+from pressconv.writers.xhtml import DEFAULT_CSS, build_article, serialize
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -38,8 +38,6 @@ class HtmlWriter:
 
 def render_page(release: Release, css: str) -> str:
     from bs4 import BeautifulSoup, Doctype
-    from bs4.dammit import EntitySubstitution
-    from bs4.formatter import HTMLFormatter
 
     soup = BeautifulSoup("", "html.parser")
     soup.append(Doctype("html"))
@@ -65,9 +63,7 @@ def render_page(release: Release, css: str) -> str:
     html.append(head)
     html.append(body)
     soup.append(html)
-    # Escape every & < > (not only ambiguous ones) and write void elements the HTML5 way.
-    formatter = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix="")
-    return soup.decode(formatter=formatter) + "\n"
+    return serialize(soup) + "\n"
 
 
 def json_ld(release: Release) -> str:

@@ -69,7 +69,10 @@ class PdfWriter:
         document = SimpleDocTemplate(
             stream,
             pagesize=(width * mm, height * mm),
-            leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm, bottomMargin=25 * mm,
+            leftMargin=25 * mm,
+            rightMargin=25 * mm,
+            topMargin=25 * mm,
+            bottomMargin=25 * mm,
             title=release.title,
             author=options.author,
             subject=_subject(release),
@@ -108,8 +111,7 @@ def _markup(text: str, font: str, *, fallbacks: tuple[str, ...]) -> str:
         else:
             runs.append((face, [char]))
     return "".join(
-        escape("".join(chars)) if face == font else f'<font face="{face}">{escape("".join(chars))}</font>'
-        for face, chars in runs
+        escape("".join(chars)) if face == font else f'<font face="{face}">{escape("".join(chars))}</font>' for face, chars in runs
     )
 
 
@@ -200,10 +202,12 @@ def _styles(regular: str, bold: str) -> dict[str, Any]:
 
     body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=15.5, spaceAfter=7.5, allowWidows=0, allowOrphans=0)
     return {
-        "title": ParagraphStyle("title", fontName=bold, fontSize=21, leading=26, spaceAfter=6, keepWithNext=1,
-                                textColor=HexColor("#1b2a41")),
-        "date": ParagraphStyle("date", fontName=regular, fontSize=10.5, leading=14, spaceAfter=16, keepWithNext=1,
-                               textColor=HexColor("#595959")),
+        "title": ParagraphStyle(
+            "title", fontName=bold, fontSize=21, leading=26, spaceAfter=6, keepWithNext=1, textColor=HexColor("#1b2a41")
+        ),
+        "date": ParagraphStyle(
+            "date", fontName=regular, fontSize=10.5, leading=14, spaceAfter=16, keepWithNext=1, textColor=HexColor("#595959")
+        ),
         "body": body,
     }
 
@@ -250,8 +254,14 @@ def _canvas_class() -> type[Any]:
         """Document info without CreationDate/ModDate, for releases whose date is unknown."""
 
         def format(self, document: Any) -> Any:
-            fields = {"Title": self.title, "Author": self.author, "Producer": self.producer,
-                      "Creator": self.creator, "Subject": self.subject, "Keywords": self.keywords}
+            fields = {
+                "Title": self.title,
+                "Author": self.author,
+                "Producer": self.producer,
+                "Creator": self.creator,
+                "Subject": self.subject,
+                "Keywords": self.keywords,
+            }
             entries: dict[str, Any] = {key: PDFString(value) for key, value in fields.items()}
             entries["Trapped"] = PDFName(self.trapped)
             return PDFDictionary(entries).format(document)

@@ -37,6 +37,19 @@ p { margin: 0 0 1em; overflow-wrap: break-word; }
 """
 
 
+def serialize(node: BeautifulSoup | Tag) -> str:
+    """Markup for `node` that is both valid HTML5 and well-formed XHTML.
+
+    Every & < > in text is escaped (not only the ambiguous ones), and only
+    the three XML entities are ever written, since XHTML knows no others.
+    """
+    from bs4.dammit import EntitySubstitution
+    from bs4.formatter import HTMLFormatter
+
+    formatter = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix="")
+    return node.decode(formatter=formatter)
+
+
 def build_article(soup: BeautifulSoup, release: Release) -> Tag:
     """`<article>` with the title as `<h1>`, a `<time>` dateline when the date is known, and the paragraphs."""
     article = soup.new_tag("article")

