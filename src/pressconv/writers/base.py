@@ -54,6 +54,18 @@ def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool
         raise OptionError(f"bad option for the {writer.name} writer: {error}") from None
 
 
+#: Page sizes the paged formats (DOCX, PDF) offer, as (width, height) in millimetres.
+PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+
+
+def paper_size_mm(paper: str) -> tuple[float, float]:
+    """(width, height) of a named paper size; ValueError (an OptionError once options are built) otherwise."""
+    try:
+        return PAPER_SIZES_MM[paper.lower()]
+    except KeyError:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES_MM)}, not {paper!r}") from None
+
+
 def read_option_file(path: Path | str, what: str) -> bytes:
     """Read a file named by an option (a stylesheet, a font, a template) with a usable error."""
     try:

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 from pressconv.dates import human_date
 from pressconv.errors import OptionError
 from pressconv.model import Release
-from pressconv.writers.base import read_option_file
+from pressconv.writers.base import paper_size_mm, read_option_file
 from pressconv.writers.packaging import document_timestamp, reproducible_zip
 
 if TYPE_CHECKING:
     from docx.document import Document
 
-PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 DATE_STYLE = "Date"
 _KEPT_STYLE_IDS = {
     "Normal",
@@ -60,8 +59,8 @@ class DocxOptions:
     author: str = ""
 
     def __post_init__(self) -> None:
-        if self.paper is not None and self.paper.lower() not in PAPER_SIZES_MM:
-            raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES_MM)}, not {self.paper!r}")
+        if self.paper is not None:
+            paper_size_mm(self.paper)
 
 
 class DocxWriter:
@@ -178,7 +177,7 @@ def _ensure_styles(document: Document) -> None:
 def _set_paper(document: Document, paper: str) -> None:
     from docx.shared import Cm, Mm
 
-    width, height = PAPER_SIZES_MM[paper]
+    width, height = paper_size_mm(paper)
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
         section.left_margin = section.right_margin = Cm(2.5)

@@ -24,12 +24,12 @@ from xml.sax.saxutils import escape
 from pressconv.dates import human_date
 from pressconv.errors import OptionError, OutputError
 from pressconv.model import Release
+from pressconv.writers.base import paper_size_mm
 from pressconv.writers.packaging import document_timestamp
 
 FONT_DIRECTORY = Path(__file__).resolve().parent.parent / "fonts"
 DEFAULT_REGULAR = FONT_DIRECTORY / "DejaVuSans.ttf"
 DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
-PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -44,8 +44,7 @@ class PdfOptions:
     author: str = ""
 
     def __post_init__(self) -> None:
-        if self.paper.lower() not in PAPER_SIZES_MM:
-            raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES_MM)}, not {self.paper!r}")
+        paper_size_mm(self.paper)
 
 
 class PdfWriter:
@@ -65,7 +64,7 @@ class PdfWriter:
         fallbacks = tuple(_register_font(str(path)) for path in (*options.fallback_fonts, DEFAULT_REGULAR))
         styles = _styles(regular, bold)
         typeset = functools.partial(_markup, fallbacks=fallbacks)
-        width, height = PAPER_SIZES_MM[options.paper.lower()]
+        width, height = paper_size_mm(options.paper)
         document = SimpleDocTemplate(
             stream,
             pagesize=(width * mm, height * mm),
