@@ -76,7 +76,27 @@ class Release:
     notices: tuple[Notice, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        for where, text in (("the title", self.title), *((f"paragraph {n}", p) for n, p in enumerate(self.paragraphs, 1))):
-            bad = _UNWRITABLE.search(text)
-            if bad is not None:
-                raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")
+        check_writable(self.title, self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Many releases published as one document (an e-book of a year's releases, say).
+
+    `releases` are in reading order; `build_collection` sorts them by date, then title.
+    """
+
+    title: str
+    releases: tuple[Release, ...]
+    language: str = DEFAULT_LANGUAGE
+
+    def __post_init__(self) -> None:
+        check_writable(self.title, ())
+
+
+def check_writable(title: str, paragraphs: tuple[str, ...]) -> None:
+    """Refuse text that no writer could carry, naming where it is."""
+    for where, text in (("the title", title), *((f"paragraph {n}", p) for n, p in enumerate(paragraphs, 1))):
+        bad = _UNWRITABLE.search(text)
+        if bad is not None:
+            raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from pressconv.errors import OptionError
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -33,6 +33,13 @@ class Writer(Protocol):
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
         """Write `release` to `stream`; `options` is an `options_type` instance or None for defaults."""
         ...
+
+
+@runtime_checkable
+class CollectionWriter(Writer, Protocol):
+    """A writer that can also publish many releases as one document (`pressconv bundle`)."""
+
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None: ...
 
 
 def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool = True) -> Any:

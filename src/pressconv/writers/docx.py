@@ -14,6 +14,7 @@ dropped. Loading that lean template is most of the per-document cost.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import io
 from pathlib import Path
@@ -21,14 +22,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from pressconv.dates import human_date
 from pressconv.errors import OptionError
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 from pressconv.writers.base import paper_size_mm, read_option_file
-from pressconv.writers.packaging import document_timestamp, reproducible_zip
+from pressconv.writers.packaging import collection_timestamp, document_timestamp, reproducible_zip
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 DATE_STYLE = "Date"
+CONTENTS_STYLE = "Contents Entry"
 _KEPT_STYLE_IDS = {
     "Normal",
     "Title",
@@ -40,6 +42,8 @@ _KEPT_STYLE_IDS = {
     "HeaderChar",
     "Footer",
     "FooterChar",
+    "Heading1",
+    "Heading1Char",
 }
 _DROPPED_PARTS = ("thumbnail", "stylesWithEffects", "customXml", "webSettings")
 _APP_XML = (
@@ -72,24 +76,60 @@ class DocxWriter:
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
         options = options or DocxOptions()
-        if options.reference_doc is None:
-            document = _open(_house_template())
-        else:
-            document = _open(read_option_file(options.reference_doc, "reference document"), str(options.reference_doc))
-            _clear_body(document)
-            _ensure_styles(document)
-        if options.paper is not None or options.reference_doc is None:
-            _set_paper(document, (options.paper or "a4").lower())
-        _set_language(document, release.language)
-        document.add_paragraph(release.title, style="Title")
-        if release.date is not None:
-            document.add_paragraph(human_date(release.date, release.language), style=DATE_STYLE)
-        for text in release.paragraphs:
-            document.add_paragraph(text)
-        _set_properties(document, release, options.author)
-        buffer = io.BytesIO()
-        document.save(buffer)
-        stream.write(reproducible_zip(buffer.getvalue()))
+        document = _new_document(options, release.language)
+        _add_release(document, release, title_style="Title")
+        _set_properties(
+            document, title=release.title, language=release.language, when=document_timestamp(release),
+            author=options.author, source_url=release.source_url,
+        )  # fmt: skip
+        _save(document, stream)
+
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
+        """The collection's title, a contents list, then each release from a new page under a Heading 1."""
+        options = options or DocxOptions()
+        document = _new_document(options, collection.language)
+        document.add_paragraph(collection.title, style="Title")
+        document.add_paragraph("Contents", style="Heading 1")
+        for release in collection.releases:
+            dateline = f" \u2014 {human_date(release.date, release.language)}" if release.date else ""
+            document.add_paragraph(f"{release.title}{dateline}", style=CONTENTS_STYLE)
+        for release in collection.releases:
+            heading = _add_release(document, release, title_style="Heading 1")
+            heading.paragraph_format.page_break_before = True
+        timestamp = collection_timestamp(collection)
+        _set_properties(
+            document, title=collection.title, language=collection.language, when=timestamp, author=options.author, source_url=None
+        )
+        _save(document, stream)
+
+
+def _new_document(options: DocxOptions, language: str) -> Document:
+    if options.reference_doc is None:
+        document = _open(_house_template())
+    else:
+        document = _open(read_option_file(options.reference_doc, "reference document"), str(options.reference_doc))
+        _clear_body(document)
+        _ensure_styles(document)
+    if options.paper is not None or options.reference_doc is None:
+        _set_paper(document, (options.paper or "a4").lower())
+    _set_language(document, language)
+    return document
+
+
+def _add_release(document: Document, release: Release, *, title_style: str) -> Any:
+    """Title, dateline and paragraphs, in styles; returns the title paragraph."""
+    heading = document.add_paragraph(release.title, style=title_style)
+    if release.date is not None:
+        document.add_paragraph(human_date(release.date, release.language), style=DATE_STYLE)
+    for text in release.paragraphs:
+        document.add_paragraph(text)
+    return heading
+
+
+def _save(document: Document, stream: BinaryIO) -> None:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    stream.write(reproducible_zip(buffer.getvalue()))
 
 
 def _open(data: bytes, name: str = "the template") -> Document:
@@ -141,6 +181,10 @@ def _house_template() -> bytes:
     date.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     date.paragraph_format.space_after = Pt(18)
     date.paragraph_format.keep_with_next = True
+    contents = document.styles.add_style(CONTENTS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    contents.base_style = normal
+    contents.paragraph_format.space_after = Pt(3)
+    document.styles["Heading 1"].paragraph_format.keep_with_next = True
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -166,6 +210,9 @@ def _ensure_styles(document: Document) -> None:
     from docx.shared import Pt
 
     names = {style.name for style in document.styles}
+    for name in ("Heading 1", CONTENTS_STYLE):
+        if name not in names:
+            document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if "Title" not in names:
         title = document.styles.add_style("Title", WD_STYLE_TYPE.PARAGRAPH)
         title.font.size, title.font.bold = Pt(26), True
@@ -209,21 +256,22 @@ def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
     return found
 
 
-def _set_properties(document: Document, release: Release, author: str) -> None:
+def _set_properties(
+    document: Document, *, title: str, language: str, when: datetime.datetime | None, author: str, source_url: str | None
+) -> None:
     from docx.oxml.ns import qn
 
     properties = document.core_properties
-    properties.title = release.title
+    properties.title = title
     properties.subject = ""
     properties.author = author
     properties.last_modified_by = author
     properties.comments = ""
     properties.keywords = "press release"
     properties.category = "Press release"
-    properties.language = release.language
-    properties.identifier = release.source_url or ""
+    properties.language = language
+    properties.identifier = source_url or ""
     properties.revision = 1
-    when = document_timestamp(release)
     if when is not None:
         naive = when.replace(tzinfo=None)
         properties.created = properties.modified = naive

@@ -18,9 +18,9 @@ from typing import Any, BinaryIO, ClassVar
 
 from pressconv.dates import human_date
 from pressconv.errors import OptionError
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 from pressconv.writers.base import read_option_file
-from pressconv.writers.packaging import document_timestamp, reproducible_zip
+from pressconv.writers.packaging import collection_timestamp, document_timestamp, reproducible_zip
 from pressconv.writers.xhtml import build_article, serialize
 
 #: Readers bring their own themes, fonts and night modes: the book's CSS sets structure, not colour.
@@ -66,58 +66,91 @@ class EpubWriter:
     options_type: ClassVar[type[Any]] = EpubOptions
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
-        from ebooklib import epub
+        _write_book(stream, options or EpubOptions(), _Book(
+            title=release.title, language=release.language, releases=(release,), date=release.date,
+            source_url=release.source_url, timestamp=document_timestamp(release),
+        ))  # fmt: skip
 
-        options = options or EpubOptions()
-        css = EPUB_CSS if options.css is None else read_option_file(options.css, "stylesheet").decode("utf-8", "replace")
-        book = epub.EpubBook()
-        _set_metadata(book, release, options)
-        style = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css", content=css.encode("utf-8"))
-        book.add_item(style)
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
+        """One book, a chapter per release, each listed in the navigation document."""
+        _write_book(stream, options or EpubOptions(), _Book(
+            title=collection.title, language=collection.language, releases=collection.releases, date=None,
+            source_url=None, timestamp=collection_timestamp(collection),
+        ))  # fmt: skip
 
-        cover_page = _add_cover(book, release, options.cover, style)
-        chapter = epub.EpubHtml(uid="release", title=release.title, file_name="release.xhtml", lang=release.language)
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Book:
+    """What a book is made of, whether it holds one release or a collection."""
+
+    title: str
+    language: str
+    releases: tuple[Release, ...]
+    date: datetime.date | None
+    source_url: str | None
+    timestamp: datetime.datetime | None
+
+
+def _write_book(stream: BinaryIO, options: EpubOptions, spec: _Book) -> None:
+    from ebooklib import epub
+
+    css = EPUB_CSS if options.css is None else read_option_file(options.css, "stylesheet").decode("utf-8", "replace")
+    book = epub.EpubBook()
+    _set_metadata(book, spec, options)
+    style = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css", content=css.encode("utf-8"))
+    book.add_item(style)
+
+    spine: list[Any] = [_add_cover(book, spec, options.cover, style)]
+    single = len(spec.releases) == 1
+    for number, release in enumerate(spec.releases, start=1):
+        file_name = "release.xhtml" if single else f"release-{number:04d}.xhtml"
+        chapter = epub.EpubHtml(uid=f"release-{number}", title=release.title, file_name=file_name, lang=release.language)
         chapter.content = _article_xhtml(release)
         chapter.add_item(style)
         book.add_item(chapter)
+        book.toc.append(epub.Link(file_name, release.title, f"toc-{number}"))
+        spine.append(chapter)
 
-        book.toc = [epub.Link("release.xhtml", release.title, "release")]
-        book.add_item(epub.EpubNcx())
-        nav = epub.EpubNav()
-        nav.add_item(style)
-        book.add_item(nav)
-        book.spine = [cover_page, chapter]
+    book.add_item(epub.EpubNcx())
+    nav = epub.EpubNav()
+    nav.add_item(style)
+    book.add_item(nav)
+    book.spine = spine if single else [spine[0], "nav", *spine[1:]]
 
-        modified = document_timestamp(release) or _NO_TIME
-        buffer = io.BytesIO()
-        epub.write_epub(buffer, book, {"mtime": modified, "epub3_pages": False})
-        stream.write(reproducible_zip(buffer.getvalue(), stored=frozenset({"mimetype"})))
-
-
-def content_identifier(release: Release) -> str:
-    """A UUID5 of the title, date and paragraphs: the same release always gets the same identifier."""
-    digest = hashlib.sha256("\n".join((release.title, str(release.date), *release.paragraphs)).encode("utf-8")).hexdigest()
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest)}"
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, book, {"mtime": spec.timestamp or _NO_TIME, "epub3_pages": False})
+    stream.write(reproducible_zip(buffer.getvalue(), stored=frozenset({"mimetype"})))
 
 
-def _set_metadata(book: Any, release: Release, options: EpubOptions) -> None:
+def content_identifier(title: str, releases: tuple[Release, ...]) -> str:
+    """A UUID5 of the titles, dates and paragraphs: the same content always gets the same identifier."""
+    digest = hashlib.sha256(title.encode("utf-8"))
+    for release in releases:
+        digest.update("\n".join(("\x1e", release.title, str(release.date), *release.paragraphs)).encode("utf-8"))
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest.hexdigest())}"
+
+
+def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
     from ebooklib import epub
 
     # ebooklib seeds a random identifier and its own generator tag; replace both.
     book.metadata[epub.NAMESPACES["OPF"]]["generator"] = [("", {"name": "generator", "content": "pressconv"})]
-    book.set_identifier(options.identifier or content_identifier(release))
-    book.set_title(release.title)
-    book.set_language(release.language)
+    book.set_identifier(options.identifier or content_identifier(spec.title, spec.releases))
+    book.set_title(spec.title)
+    book.set_language(spec.language)
     if options.author:
         book.add_author(options.author)
     if options.publisher:
         book.add_metadata("DC", "publisher", options.publisher)
-    if release.date is not None:
-        book.add_metadata("DC", "date", release.date.isoformat())
-    if release.source_url:
-        book.add_metadata("DC", "source", release.source_url)
-    book.add_metadata("DC", "subject", "Press release")
-    summary = "A single text document with a heading, a publication date and paragraphs; no images other than the cover."
+    if spec.date is not None:
+        book.add_metadata("DC", "date", spec.date.isoformat())
+    if spec.source_url:
+        book.add_metadata("DC", "source", spec.source_url)
+    book.add_metadata("DC", "subject", "Press release" if len(spec.releases) == 1 else "Press releases")
+    summary = (
+        "Text documents, each with a heading, a publication date and paragraphs, listed in a navigable table "
+        "of contents; no images other than the cover."
+    )
     for prop, value in (
         ("schema:accessMode", "textual"),
         ("schema:accessModeSufficient", "textual"),
@@ -139,13 +172,13 @@ def _article_xhtml(release: Release) -> str:
     return serialize(build_article(soup, release))
 
 
-def _add_cover(book: Any, release: Release, cover: Path | str | None, style: Any) -> Any:
+def _add_cover(book: Any, spec: _Book, cover: Path | str | None, style: Any) -> Any:
     """The cover image (the user's, or a generated title card) and an XHTML page showing it."""
     from bs4 import BeautifulSoup
     from ebooklib import epub
 
     if cover is None:
-        data, media_type, suffix = _title_card(release), "image/svg+xml", ".svg"
+        data, media_type, suffix = _title_card(spec.title, _cover_dateline(spec)), "image/svg+xml", ".svg"
     else:
         data = read_option_file(cover, "cover image")
         media_type, suffix = _image_type(data, str(cover))
@@ -157,8 +190,8 @@ def _add_cover(book: Any, release: Release, cover: Path | str | None, style: Any
             item.media_type = media_type
     soup = BeautifulSoup("", "html.parser")
     section = soup.new_tag("section", attrs={"class": "cover", "epub:type": "cover"})
-    section.append(soup.new_tag("img", attrs={"src": image_name, "alt": f"Cover: {release.title}"}))
-    page = epub.EpubHtml(uid="cover-page", title="Cover", file_name="cover.xhtml", lang=release.language)
+    section.append(soup.new_tag("img", attrs={"src": image_name, "alt": f"Cover: {spec.title}"}))
+    page = epub.EpubHtml(uid="cover-page", title="Cover", file_name="cover.xhtml", lang=spec.language)
     page.content = serialize(section)
     page.add_item(style)
     book.add_item(page)
@@ -174,7 +207,16 @@ def _image_type(data: bytes, name: str) -> tuple[str, str]:
     raise OptionError(f"{name} is not a PNG, JPEG, GIF, WebP or SVG image; EPUB covers must be one of those")
 
 
-def _title_card(release: Release) -> bytes:
+def _cover_dateline(spec: _Book) -> str | None:
+    """The date under the cover title: the release's, or the span of a collection's."""
+    dates = sorted(release.date for release in spec.releases if release.date is not None)
+    if not dates:
+        return None
+    first, last = human_date(dates[0], spec.language), human_date(dates[-1], spec.language)
+    return first if first == last else f"{first} \u2013 {last}"
+
+
+def _title_card(title_text: str, dateline_text: str | None) -> bytes:
     """A plain SVG cover with the title and date, so the book is recognisable on a shelf."""
     from bs4 import BeautifulSoup
 
@@ -190,11 +232,11 @@ def _title_card(release: Release) -> bytes:
         },
     )
     title = soup.new_tag("title")
-    title.string = release.title
+    title.string = title_text
     svg.append(title)
     svg.append(soup.new_tag("rect", attrs={"width": "600", "height": "900", "fill": "#1b2a41"}))
     svg.append(soup.new_tag("rect", attrs={"x": "48", "y": "120", "width": "504", "height": "4", "fill": "#e0b24d"}))
-    lines = _wrap(release.title, 22)[:8]
+    lines = _wrap(title_text, 22)[:8]
     for number, line in enumerate(lines):
         text = soup.new_tag(
             "text",
@@ -209,7 +251,7 @@ def _title_card(release: Release) -> bytes:
         )
         text.string = line
         svg.append(text)
-    if release.date is not None:
+    if dateline_text is not None:
         dateline = soup.new_tag(
             "text",
             attrs={
@@ -220,7 +262,7 @@ def _title_card(release: Release) -> bytes:
                 "font-size": "28",
             },
         )
-        dateline.string = human_date(release.date, release.language)
+        dateline.string = dateline_text
         svg.append(dateline)
     label = soup.new_tag(
         "text",
@@ -232,7 +274,7 @@ def _title_card(release: Release) -> bytes:
             "font-size": "24",
         },
     )
-    label.string = "Press release"
+    label.string = "Press release" if dateline_text is None or "\u2013" not in dateline_text else "Press releases"
     svg.append(label)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + serialize(svg) + "\n").encode("utf-8")
 

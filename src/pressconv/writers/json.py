@@ -11,7 +11,7 @@ import dataclasses
 import json
 from typing import Any, BinaryIO, ClassVar
 
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -30,6 +30,15 @@ class JsonWriter:
         options = options or JsonOptions()
         text = json.dumps(release_to_dict(release), ensure_ascii=False, indent=options.indent)
         stream.write(text.encode("utf-8") + b"\n")
+
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
+        options = options or JsonOptions()
+        data = {
+            "title": collection.title,
+            "language": collection.language,
+            "releases": [release_to_dict(release) for release in collection.releases],
+        }
+        stream.write(json.dumps(data, ensure_ascii=False, indent=options.indent).encode("utf-8") + b"\n")
 
 
 def release_to_dict(release: Release) -> dict[str, Any]:

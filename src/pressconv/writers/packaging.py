@@ -12,7 +12,7 @@ import os
 import zipfile
 
 from pressconv.errors import OptionError
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 
 # The earliest time a zip entry can hold; used for every entry so bytes never depend on the clock.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -30,6 +30,13 @@ def document_timestamp(release: Release) -> datetime.datetime | None:
     if release.date is not None:
         return datetime.datetime.combine(release.date, datetime.time(), tzinfo=datetime.UTC)
     return None
+
+
+def collection_timestamp(collection: Collection) -> datetime.datetime | None:
+    """A collection's timestamp: SOURCE_DATE_EPOCH, else its latest release's date, else None."""
+    stamps = [document_timestamp(release) for release in collection.releases]
+    known = [stamp for stamp in stamps if stamp is not None]
+    return max(known) if known else None
 
 
 def reproducible_zip(data: bytes, *, stored: frozenset[str] = frozenset()) -> bytes:

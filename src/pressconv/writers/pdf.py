@@ -14,6 +14,7 @@ date known, the PDF carries none rather than reportlab's placeholder.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import hashlib
 import unicodedata
@@ -23,9 +24,9 @@ from xml.sax.saxutils import escape
 
 from pressconv.dates import human_date
 from pressconv.errors import OptionError, OutputError
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 from pressconv.writers.base import paper_size_mm
-from pressconv.writers.packaging import document_timestamp
+from pressconv.writers.packaging import collection_timestamp, document_timestamp
 
 FONT_DIRECTORY = Path(__file__).resolve().parent.parent / "fonts"
 DEFAULT_REGULAR = FONT_DIRECTORY / "DejaVuSans.ttf"
@@ -55,38 +56,115 @@ class PdfWriter:
     options_type: ClassVar[type[Any]] = PdfOptions
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
-        from reportlab.lib.units import mm
-        from reportlab.platypus import Paragraph, SimpleDocTemplate
+        setter = _Setter(options or PdfOptions())
+        story = setter.release(release, "title")
+        setter.build(stream, story, _Document(
+            title=release.title, subject=_subject(release), language=release.language,
+            header=release.title, timestamp=document_timestamp(release), source=release.source_url,
+        ))  # fmt: skip
 
-        options = options or PdfOptions()
-        regular = _register_font(str(options.font or DEFAULT_REGULAR))
-        bold = _register_font(str(options.font_bold or options.font or DEFAULT_BOLD))
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
+        """Title, a contents page with page numbers, then each release from a new page; bookmarked."""
+        from reportlab.platypus import PageBreak, Paragraph, TableStyle
+        from reportlab.platypus.tableofcontents import TableOfContents
+
+        setter = _Setter(options or PdfOptions())
+        # The contents are a table; its cells default to Helvetica, a font no PDF of ours may use.
+        table_style = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), setter.regular, 10.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        contents = TableOfContents(dotsMinLevel=0, levelStyles=[setter.styles["contents"]], tableStyle=table_style)
+        story: list[Any] = [
+            Paragraph(setter.typeset(collection.title, setter.bold), setter.styles["title"]),
+            Paragraph(setter.typeset("Contents", setter.bold), setter.styles["heading"]),
+            contents,
+        ]
+        for release in collection.releases:
+            story += [PageBreak(), *setter.release(release, "chapter")]
+        setter.build(stream, story, _Document(
+            title=collection.title, subject="Press releases", language=collection.language,
+            header=collection.title, timestamp=collection_timestamp(collection),
+        ), contents=True)  # fmt: skip
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Document:
+    """What the PDF says about itself and puts in the page header."""
+
+    title: str
+    subject: str
+    language: str
+    header: str
+    timestamp: datetime.datetime | None
+    source: str | None = None
+
+
+class _Setter:
+    """Fonts, styles and page set-up for one write: turns releases into flowables and builds the file."""
+
+    def __init__(self, options: PdfOptions) -> None:
+        self.options = options
+        self.regular = _register_font(str(options.font or DEFAULT_REGULAR))
+        self.bold = _register_font(str(options.font_bold or options.font or DEFAULT_BOLD))
         fallbacks = tuple(_register_font(str(path)) for path in (*options.fallback_fonts, DEFAULT_REGULAR))
-        styles = _styles(regular, bold)
-        typeset = functools.partial(_markup, fallbacks=fallbacks)
-        width, height = paper_size_mm(options.paper)
-        document = SimpleDocTemplate(
+        self.typeset = functools.partial(_markup, fallbacks=fallbacks)
+        self.styles = _styles(self.regular, self.bold)
+
+    def release(self, release: Release, title_style: str) -> list[Any]:
+        from reportlab.platypus import Paragraph
+
+        story = [Paragraph(self.typeset(release.title, self.bold), self.styles[title_style])]
+        if release.date is not None:
+            story.append(Paragraph(self.typeset(human_date(release.date, release.language), self.regular), self.styles["date"]))
+        story += [Paragraph(self.typeset(text, self.regular), self.styles["body"]) for text in release.paragraphs]
+        return story
+
+    def build(self, stream: BinaryIO, story: list[Any], about: _Document, *, contents: bool = False) -> None:
+        from reportlab.lib.units import mm
+
+        width, height = paper_size_mm(self.options.paper)
+        document = _template_class()(
             stream,
             pagesize=(width * mm, height * mm),
-            leftMargin=25 * mm,
-            rightMargin=25 * mm,
-            topMargin=25 * mm,
-            bottomMargin=25 * mm,
-            title=release.title,
-            author=options.author,
-            subject=_subject(release),
-            keywords="press release",
-            creator="pressconv",
-            producer="pressconv",
-            lang=release.language,
-            invariant=1,
-        )
-        story = [Paragraph(typeset(release.title, bold), styles["title"])]
-        if release.date is not None:
-            story.append(Paragraph(typeset(human_date(release.date, release.language), regular), styles["date"]))
-        story += [Paragraph(typeset(text, regular), styles["body"]) for text in release.paragraphs]
+            leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm, bottomMargin=25 * mm,
+            title=about.title, author=self.options.author, subject=about.subject, keywords="press release",
+            creator="pressconv", producer="pressconv", lang=about.language, invariant=1,
+        )  # fmt: skip
         canvas_class: Any = _canvas_class()
-        document.build(story, canvasmaker=functools.partial(canvas_class, release=release, font=regular))
+        maker = functools.partial(
+            canvas_class, header=about.header, timestamp=about.timestamp, source=about.source, font=self.regular
+        )
+        if contents:
+            document.multiBuild(story, canvasmaker=maker)  # passes until the contents' page numbers settle
+        else:
+            document.build(story, canvasmaker=maker)
+
+
+@functools.cache
+def _template_class() -> type[Any]:
+    """A document template that bookmarks each chapter and reports it to the table of contents."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    class ReleaseTemplate(SimpleDocTemplate):  # type: ignore[misc]
+        def beforeDocument(self) -> None:
+            self._chapters = 0
+
+        def afterFlowable(self, flowable: Any) -> None:
+            if isinstance(flowable, Paragraph) and flowable.style.name == "chapter":
+                self._chapters += 1
+                key = f"release-{self._chapters}"
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0)
+                # The contents entry is parsed as markup again: give it the chapter's own, already
+                # escaped and with its fallback-font runs, never the plain text.
+                self.notify("TOCEntry", (0, flowable.text, self.page, key))
+
+    return ReleaseTemplate
 
 
 def _subject(release: Release) -> str:
@@ -200,7 +278,15 @@ def _styles(regular: str, bold: str) -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
     body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=15.5, spaceAfter=7.5, allowWidows=0, allowOrphans=0)
+    navy = HexColor("#1b2a41")
     return {
+        "chapter": ParagraphStyle(
+            "chapter", fontName=bold, fontSize=17, leading=21, spaceAfter=5, keepWithNext=1, textColor=navy
+        ),
+        "heading": ParagraphStyle(
+            "heading", fontName=bold, fontSize=13, leading=17, spaceBefore=12, spaceAfter=8, textColor=navy
+        ),
+        "contents": ParagraphStyle("contents", fontName=regular, fontSize=10.5, leading=15, leftIndent=0, firstLineIndent=0),
         "title": ParagraphStyle(
             "title", fontName=bold, fontSize=21, leading=26, spaceAfter=6, keepWithNext=1, textColor=HexColor("#1b2a41")
         ),
@@ -249,18 +335,22 @@ def _canvas_class() -> type[Any]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
-    class UndatedInfo(PDFInfo):  # type: ignore[misc]
-        """Document info without CreationDate/ModDate, for releases whose date is unknown."""
+    class ReleaseInfo(PDFInfo):  # type: ignore[misc]
+        """The document information dictionary: dates only when known (never reportlab's placeholder),
+        and the release's source URL when it has one."""
+
+        stamp: str | None = None
+        source: str | None = None
 
         def format(self, document: Any) -> Any:
             fields = {
-                "Title": self.title,
-                "Author": self.author,
-                "Producer": self.producer,
-                "Creator": self.creator,
-                "Subject": self.subject,
-                "Keywords": self.keywords,
-            }
+                "Title": self.title, "Author": self.author, "Subject": self.subject, "Keywords": self.keywords,
+                "Creator": self.creator, "Producer": self.producer,
+            }  # fmt: skip
+            if self.stamp is not None:
+                fields["CreationDate"] = fields["ModDate"] = self.stamp
+            if self.source:
+                fields["Source"] = self.source
             entries: dict[str, Any] = {key: PDFString(value) for key, value in fields.items()}
             entries["Trapped"] = PDFName(self.trapped)
             return PDFDictionary(entries).format(document)
@@ -268,20 +358,19 @@ def _canvas_class() -> type[Any]:
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """Collects pages, then draws "Page N of M" and the running title once the total is known."""
 
-        def __init__(self, *args: Any, release: Release, font: str, **kwargs: Any) -> None:
+        def __init__(
+            self, *args: Any, header: str, timestamp: datetime.datetime | None, source: str | None, font: str, **kwargs: Any
+        ) -> None:
             # Our font from the start: reportlab's default Helvetica would be a non-embedded font.
             kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
-            self._release, self._font = release, font
+            self._header, self._font = header, font
             self._pages: list[dict[str, Any]] = []
-            when = document_timestamp(release)
-            if when is None:
-                undated = UndatedInfo()
-                undated.__dict__.update(self._doc.info.__dict__)
-                self._doc.info = undated
-            else:
-                stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
-                self.setDateFormatter(lambda *_: stamp)
+            info = ReleaseInfo()
+            info.__dict__.update(self._doc.info.__dict__)
+            info.stamp = None if timestamp is None else timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+            info.source = source
+            self._doc.info = info
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -303,7 +392,7 @@ def _canvas_class() -> type[Any]:
             self.drawCentredString(width / 2, 13 * mm, f"Page {self._pageNumber} of {total}")
             if self._pageNumber > 1:
                 room = width - 50 * mm
-                title = self._release.title
+                title = self._header
                 if stringWidth(title, self._font, 8.5) > room:
                     while title and stringWidth(title + "…", self._font, 8.5) > room:
                         title = title[:-1]

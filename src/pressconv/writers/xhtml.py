@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressconv.dates import human_date
-from pressconv.model import Release
+from pressconv.model import Collection, Release
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -50,11 +50,37 @@ def serialize(node: BeautifulSoup | Tag) -> str:
     return node.decode(formatter=formatter)
 
 
-def build_article(soup: BeautifulSoup, release: Release) -> Tag:
-    """`<article>` with the title as `<h1>`, a `<time>` dateline when the date is known, and the paragraphs."""
-    article = soup.new_tag("article")
+def build_contents(soup: BeautifulSoup, collection: Collection, anchors: list[str]) -> Tag:
+    """`<nav>` listing every release of a collection, linked to `anchors` (one per release)."""
+    nav = soup.new_tag("nav", attrs={"aria-labelledby": "contents"})
+    heading = soup.new_tag("h2", attrs={"id": "contents"})
+    heading.string = "Contents"
+    nav.append(heading)
+    items = soup.new_tag("ol")
+    for release, anchor in zip(collection.releases, anchors, strict=True):
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", attrs={"href": anchor})
+        link.string = release.title
+        item.append(link)
+        if release.date is not None:
+            item.append(" — ")
+            time = soup.new_tag("time", attrs={"datetime": release.date.isoformat()})
+            time.string = human_date(release.date, release.language)
+            item.append(time)
+        items.append(item)
+    nav.append(items)
+    return nav
+
+
+def build_article(soup: BeautifulSoup, release: Release, *, heading_level: int = 1, anchor: str | None = None) -> Tag:
+    """`<article>` with the title as a heading, a `<time>` dateline when the date is known, and the paragraphs.
+
+    A release on its own page has an `<h1>`; as a chapter of a collection, an
+    `<h2>` under the collection's title, with an `id` to link to.
+    """
+    article = soup.new_tag("article", attrs={"id": anchor} if anchor else {})
     header = soup.new_tag("header")
-    heading = soup.new_tag("h1")
+    heading = soup.new_tag(f"h{heading_level}")
     heading.string = release.title
     header.append(heading)
     if release.date is not None:

