@@ -47,7 +47,8 @@ _QUOTES = str.maketrans(
 )
 _WHITESPACE = re.compile(r"\s+")
 # Spacing next to punctuation is typography ("word , word" / "word—word" / "word — word").
-_SPACE_AT_PUNCTUATION = re.compile(r" ?([^\w ]) ?")
+# Lookarounds and an empty replacement: no template expansion per match (this is the hot loop).
+_SPACE_AT_PUNCTUATION = re.compile(r" (?=[^\w ])|(?<=[^\w ]) ")
 _WORD = re.compile(r"\w+")
 # "Thank you. Thank you." is something people say; a glued scrape copy is a
 # whole sentence or more. Units shorter than this are left alone.
@@ -69,7 +70,7 @@ def typographic_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _WHITESPACE.sub(" ", text).strip()
-    return _SPACE_AT_PUNCTUATION.sub(r"\1", text)
+    return _SPACE_AT_PUNCTUATION.sub("", text)
 
 
 def clean(release: Release) -> Cleaned:
@@ -83,10 +84,10 @@ def clean(release: Release) -> Cleaned:
     kept: list[str] = []
     removed: list[Removal] = []
     for number, original in enumerate(release.paragraphs, start=1):
-        paragraph, glued = _split_glued_copy(original)
+        key = typographic_key(original)
+        paragraph, glued, key = _split_glued_copy(original, key)
         if glued:
             removed.append(Removal(number, "glued-copy", glued, number))
-        key = typographic_key(paragraph)
         if not any(char.isalnum() for char in key):
             # "***" or "-" between sections is layout, not text that repeats.
             kept.append(paragraph)
@@ -115,12 +116,12 @@ def _is_header_copy(paragraph: str, key: str, title_key: str, release: Release) 
     return header.has_marker and typographic_key(header.title) == title_key and header.date in (release.date, None)
 
 
-def _split_glued_copy(paragraph: str) -> tuple[str, str]:
-    """("P", "P") for a paragraph that is "P P" (or P repeated k times); (paragraph, "") otherwise."""
-    key = typographic_key(paragraph)
+def _split_glued_copy(paragraph: str, key: str) -> tuple[str, str, str]:
+    """(first copy, the rest, first copy's key) for a paragraph that is "P P" (or P k times);
+    (paragraph, "", key) otherwise. `key` is the paragraph's typographic key."""
     period = _period(key)
     if period is None:
-        return paragraph, ""
+        return paragraph, "", key
     first_key = key[:period].rstrip()
     # Find where the first copy ends in the original text: the shortest prefix
     # whose key is the first copy's key. Prefix keys grow with the prefix, so a
@@ -135,8 +136,8 @@ def _split_glued_copy(paragraph: str) -> tuple[str, str]:
     for end in range(low, min(low + 8, len(paragraph))):
         first, rest = paragraph[:end].rstrip(), paragraph[end:].strip()
         if typographic_key(first) == first_key and _is_copies(typographic_key(rest), first_key):
-            return first, rest
-    return paragraph, ""
+            return first, rest, first_key
+    return paragraph, "", key
 
 
 def _period(key: str) -> int | None:

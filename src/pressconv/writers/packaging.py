@@ -10,6 +10,7 @@ import datetime
 import io
 import os
 import zipfile
+from typing import Any
 
 from pressconv.errors import OptionError
 from pressconv.model import Collection, Release
@@ -37,6 +38,26 @@ def collection_timestamp(collection: Collection) -> datetime.datetime | None:
     stamps = [document_timestamp(release) for release in collection.releases]
     known = [stamp for stamp in stamps if stamp is not None]
     return max(known) if known else None
+
+
+class ReproducibleZipFile(zipfile.ZipFile):
+    """A ZipFile whose entries, added by name, get a fixed time and mode instead of the clock's.
+
+    Handed to a library that writes its own package (ebooklib), it makes the
+    output reproducible in one pass, with no re-zipping afterwards.
+    """
+
+    def writestr(
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any, compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:  # fmt: skip
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_EPOCH)
+            info.compress_type = self.compression if compress_type is None else compress_type
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
 
 def reproducible_zip(data: bytes, *, stored: frozenset[str] = frozenset()) -> bytes:

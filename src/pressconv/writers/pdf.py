@@ -180,6 +180,8 @@ def _markup(text: str, font: str, *, fallbacks: tuple[str, ...]) -> str:
     never drops text, so such a character either gets a font that has it or
     stops the conversion with an error saying which font to add.
     """
+    if _coverage(font).issuperset(map(ord, text)):
+        return escape(text)  # the common case, checked in one pass at C speed
     runs: list[tuple[str, list[str]]] = []
     for char in text:
         face = _font_for(char, font, fallbacks)

@@ -37,8 +37,8 @@ p { margin: 0 0 1em; overflow-wrap: break-word; }
 """
 
 
-def serialize(node: BeautifulSoup | Tag) -> str:
-    """Markup for `node` that is both valid HTML5 and well-formed XHTML.
+def serialize(node: BeautifulSoup | Tag, *, xhtml: bool = False) -> str:
+    """Markup for `node`: HTML5, or with `xhtml` well-formed XML (void elements self-closed).
 
     Every & < > in text is escaped (not only the ambiguous ones), and only
     the three XML entities are ever written, since XHTML knows no others.
@@ -46,8 +46,28 @@ def serialize(node: BeautifulSoup | Tag) -> str:
     from bs4.dammit import EntitySubstitution
     from bs4.formatter import HTMLFormatter
 
-    formatter = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix="")
+    close = "/" if xhtml else ""
+    formatter = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=close)
     return node.decode(formatter=formatter)
+
+
+def xhtml_document(soup: BeautifulSoup, *, title: str, language: str, stylesheet: str, content: Tag) -> bytes:
+    """A complete EPUB 3 content document around `content`, ready to store as is."""
+    html = soup.new_tag("html", attrs={
+        "xmlns": "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops",
+        "lang": language, "xml:lang": language,
+    })  # fmt: skip
+    head = soup.new_tag("head")
+    head.append(soup.new_tag("meta", attrs={"charset": "utf-8"}))
+    title_tag = soup.new_tag("title")
+    title_tag.string = title
+    head.append(title_tag)
+    head.append(soup.new_tag("link", attrs={"rel": "stylesheet", "type": "text/css", "href": stylesheet}))
+    body = soup.new_tag("body")
+    body.append(content)
+    html.append(head)
+    html.append(body)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + serialize(html, xhtml=True) + "\n").encode("utf-8")
 
 
 def build_contents(soup: BeautifulSoup, collection: Collection, anchors: list[str]) -> Tag:
