@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -95,7 +94,7 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     try:
         directory.mkdir(parents=True, exist_ok=True)
         # os.open with 0o666 lets the user's umask decide the mode, as a plain open() would.
-        temporary = directory / f".{path.name}.{secrets.token_hex(6)}.part"
+        temporary = directory / f".{path.name}.{os.urandom(6).hex()}.part"
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as error:
         raise OutputError(f"cannot write to {directory}: {error.strerror or error}") from None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Any
 
 from pressconv.errors import UnknownFormatError
@@ -48,7 +47,7 @@ def get_writer(name: str) -> Writer:
     key = name.strip().lower()
     if key in _BUILT_IN:
         return _load(_BUILT_IN[key])
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
+    for entry in _entry_points():
         if entry.name == key:
             return _instantiate(entry.load(), entry.value)
     names = ", ".join(sorted(set(_BUILT_IN) | _plugin_names()))
@@ -58,7 +57,7 @@ def get_writer(name: str) -> Writer:
 def available_formats() -> list[FormatInfo]:
     """Every format that `get_writer` can return, built-ins first; broken plugins are skipped."""
     infos = [_info(_load(path), "built-in") for path in _BUILT_IN.values()]
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for entry in sorted(_entry_points(), key=lambda e: e.name):
         if entry.name in _BUILT_IN:
             continue
         try:
@@ -71,7 +70,14 @@ def available_formats() -> list[FormatInfo]:
 
 
 def _plugin_names() -> set[str]:
-    return {entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    return {entry.name for entry in _entry_points()}
+
+
+def _entry_points() -> Any:
+    # importlib.metadata costs ~20 ms to import; only plugin look-ups need it, never --help or a built-in format.
+    from importlib.metadata import entry_points
+
+    return entry_points(group=ENTRY_POINT_GROUP)
 
 
 def _load(path: str) -> Writer:
