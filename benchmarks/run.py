@@ -124,10 +124,14 @@ def _tree_rss(root: int) -> int:
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())  # fmt: skip
-    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    memory = next(
+        line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     from importlib.metadata import version
 
-    libraries = ", ".join(f"{name} {version(name)}" for name in ("python-docx", "reportlab", "rl_accel", "ebooklib", "beautifulsoup4"))
+    libraries = ", ".join(
+        f"{name} {version(name)}" for name in ("python-docx", "reportlab", "rl_accel", "ebooklib", "beautifulsoup4")
+    )
     return (f"{cpu}; {len(os.sched_getaffinity(0))} cores; {memory} RAM; Python {platform.python_version()} on "
             f"{platform.system()} {platform.release()}; {libraries}")  # fmt: skip
 

@@ -304,3 +304,13 @@ def test_library_batch_api_accepts_any_executor(tmp_path: Path) -> None:
     plan = BatchPlan(formats=("json",), output_dir=str(tmp_path))
     outcomes = list(run_batch(iter_sources([str(SEED)]), plan))
     assert [o.status for o in outcomes] == ["converted"] and Path(outcomes[0].outputs[0]).exists()
+
+
+def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() -> None:
+    from conftest import all_fixtures
+    from pressconv.batch import duplicate_key
+    from pressconv.cleaning import clean_keyed
+
+    for fixture in all_fixtures():
+        cleaned, keys = clean_keyed(pressconv.parse(fixture.raw, **fixture.options))
+        assert duplicate_key(cleaned.release, keys) == duplicate_key(cleaned.release), fixture.name

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pressconv.api import atomic_output, read_input, render
-from pressconv.cleaning import clean, typographic_key
+from pressconv.cleaning import clean_keyed, typographic_key
 from pressconv.decoding import DEFAULT_MAX_BYTES
 from pressconv.errors import PressconvError
 from pressconv.model import DEFAULT_LANGUAGE, Release
@@ -95,9 +95,14 @@ def run_batch(
     yield from _ordered(pool, _decide(reads, plan), window)
 
 
-def duplicate_key(release: Release) -> str:
-    """Two releases with this key are the same release, as far as a reader can tell."""
-    parts = (typographic_key(release.title), str(release.date), *(typographic_key(p) for p in release.paragraphs))
+def duplicate_key(release: Release, text_keys: tuple[str, ...] | None = None) -> str:
+    """Two releases with this key are the same release, as far as a reader can tell.
+
+    `text_keys` are the typographic keys of the title and paragraphs, when the cleaner has them already.
+    """
+    if text_keys is None:
+        text_keys = (typographic_key(release.title), *(typographic_key(p) for p in release.paragraphs))
+    parts = (str(release.date), *text_keys)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -142,7 +147,8 @@ def read_source(index: int, source: Source, plan: BatchPlan) -> ReadResult:
             max_bytes=plan.max_bytes, source_name=source.name, source_url=source.url,
         )  # fmt: skip
         if plan.remove_duplicates:
-            release = clean(release).release
+            cleaned, text_keys = clean_keyed(release)
+            return ReadResult(index, source, cleaned.release, key=duplicate_key(cleaned.release, text_keys))
         return ReadResult(index, source, release, key=duplicate_key(release))
     except PressconvError as error:
         return ReadResult(index, source, error=str(error))

@@ -79,9 +79,16 @@ def clean(release: Release) -> Cleaned:
     Deterministic, order-preserving and idempotent: cleaning a cleaned
     release removes nothing more.
     """
+    return clean_keyed(release)[0]
+
+
+def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
+    """`clean`, plus the typographic keys of the title and the kept paragraphs, for callers that
+    compare whole releases (batch de-duplication) and would otherwise compute them again."""
     title_key = typographic_key(release.title)
     seen: dict[str, int] = {}
     kept: list[str] = []
+    kept_keys: list[str] = [title_key]
     removed: list[Removal] = []
     for number, original in enumerate(release.paragraphs, start=1):
         key = typographic_key(original)
@@ -91,6 +98,7 @@ def clean(release: Release) -> Cleaned:
         if not any(char.isalnum() for char in key):
             # "***" or "-" between sections is layout, not text that repeats.
             kept.append(paragraph)
+            kept_keys.append(key)
         elif key == title_key or _is_header_copy(paragraph, key, title_key, release):
             removed.append(Removal(number, "repeats-title", paragraph, 0))
         elif key in seen:
@@ -98,14 +106,15 @@ def clean(release: Release) -> Cleaned:
         else:
             seen[key] = number
             kept.append(paragraph)
+            kept_keys.append(key)
     if not removed:
-        return Cleaned(release, ())
+        return Cleaned(release, ()), tuple(kept_keys)
     cleaned = dataclasses.replace(
         release,
         paragraphs=tuple(kept),
         removed=release.removed + tuple(removed),
     )
-    return Cleaned(cleaned, tuple(removed))
+    return Cleaned(cleaned, tuple(removed)), tuple(kept_keys)
 
 
 def _is_header_copy(paragraph: str, key: str, title_key: str, release: Release) -> bool:
