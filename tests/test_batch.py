@@ -97,6 +97,7 @@ def test_corpus_with_bad_records_is_reported_and_the_rest_converted(tmp_path: Pa
     ]  # fmt: skip
     assert "not valid JSON" in rows[1]["error"] and "'text'" in rows[2]["error"] and "binary" in rows[4]["error"]
     assert rows[5]["duplicate_of"] == f"{tmp_path / name}:1"
+    assert (rows[0]["url"], rows[0]["timestamp"]) == ("https://example.org/news/blue-light?a=1&b=2", "2014-03-07T10:00:00Z")
     assert sorted(tree(tmp_path / "out")) == sorted(
         f"corpus-{n:06d}.{ext}" for n in (1, 8) for ext in ("html", "epub", "docx", "pdf")
     )

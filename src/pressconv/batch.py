@@ -66,12 +66,15 @@ class Outcome:
     title: str | None = None
     date: str | None = None
     removed: int = 0
+    url: str | None = None
+    timestamp: str | None = None
 
     def as_row(self) -> dict[str, Any]:
+        """The report row: every field, in declaration order."""
         return {
             "index": self.index, "input": self.source, "record": self.record, "status": self.status,
             "outputs": list(self.outputs), "error": self.error, "duplicate_of": self.duplicate_of,
-            "title": self.title, "date": self.date, "removed": self.removed,
+            "title": self.title, "date": self.date, "removed": self.removed, "url": self.url, "timestamp": self.timestamp,
         }  # fmt: skip
 
 
@@ -113,11 +116,12 @@ def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any,
     writers = {name: get_writer(name) for name in plan.formats}
     for read in reads:
         source, release = read.source, read.release
+        origin: dict[str, Any] = {"record": source.record, "url": source.url, "timestamp": source.timestamp}
         if release is None:
-            yield Outcome(read.index, source.name, FAILED, error=read.error, record=source.record)
+            yield Outcome(read.index, source.name, FAILED, error=read.error, **origin)
             continue
         facts: dict[str, Any] = {
-            "record": source.record,
+            **origin,
             "title": release.title,
             "date": _iso(release),
             "removed": len(release.removed),
