@@ -209,15 +209,26 @@ def _add_cover(book: Any, spec: _Book, cover: Path | str | None) -> Any:
     for item in book.get_items():
         if item.file_name == image_name:
             item.media_type = media_type
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup("", "html.parser")
-    section = soup.new_tag("section", attrs={"class": "cover", "epub:type": "cover"})
-    section.append(soup.new_tag("img", attrs={"src": image_name, "alt": f"Cover: {spec.title}"}))
-    document = xhtml_document(soup, title="Cover", language=spec.language, stylesheet=_CSS_HREF, content=section)
+    document = _cover_document(image_name, spec)
     page = epub.EpubItem(uid="cover-page", file_name="cover.xhtml", media_type="application/xhtml+xml", content=document)
     book.add_item(page)
     return page
+
+
+def _cover_document(image_name: str, spec: _Book) -> bytes:
+    """The cover page: the image, full page. Built with ElementTree (escaping like bs4, a third of the cost)."""
+    html = ElementTree.Element("html", {
+        "xmlns": "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops",
+        "lang": spec.language, "xml:lang": spec.language,
+    })  # fmt: skip
+    head = ElementTree.SubElement(html, "head")
+    ElementTree.SubElement(head, "meta", {"charset": "utf-8"})
+    ElementTree.SubElement(head, "title").text = "Cover"
+    ElementTree.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": _CSS_HREF})
+    section = ElementTree.SubElement(ElementTree.SubElement(html, "body"), "section", {"class": "cover", "epub:type": "cover"})
+    ElementTree.SubElement(section, "img", {"src": image_name, "alt": f"Cover: {spec.title}"})
+    markup = ElementTree.tostring(html, encoding="unicode", short_empty_elements=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + markup + "\n").encode("utf-8")
 
 
 def _image_type(data: bytes, name: str) -> tuple[str, str]:
