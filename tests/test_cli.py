@@ -162,3 +162,12 @@ def test_every_built_in_format_from_one_call(tmp_path: Path) -> None:
         run("convert", SEED, "--to", "html,json,docx,pdf,epub", "-o", tmp_path, "--publisher", "OPCC", "--author", "Press") == 0
     )
     assert sorted(path.suffix for path in tmp_path.iterdir()) == [".docx", ".epub", ".html", ".json", ".pdf"]
+
+
+def test_small_batch_lists_each_release_with_removals_and_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "html", "-o", tmp_path, "--report", tmp_path / "r.json") == 0
+    err = capsys.readouterr().err
+    assert "blue-light-integration.html (removed 12 repeated paragraphs)" in err
+    assert "no-date.txt: note: no 'Published <date>' marker found; the date is unknown" in err
+    rows = json.loads((tmp_path / "r.json").read_text())
+    assert [notice["code"] for notice in rows[1]["notices"]] == ["date-missing"]

@@ -68,6 +68,8 @@ class Outcome:
     removed: int = 0
     url: str | None = None
     timestamp: str | None = None
+    #: The release's notices as (code, message): unknown dates, repaired encodings…
+    notices: tuple[tuple[str, str], ...] = ()
 
     def as_row(self) -> dict[str, Any]:
         """The report row: every field, in declaration order."""
@@ -75,6 +77,7 @@ class Outcome:
             "index": self.index, "input": self.source, "record": self.record, "status": self.status,
             "outputs": list(self.outputs), "error": self.error, "duplicate_of": self.duplicate_of,
             "title": self.title, "date": self.date, "removed": self.removed, "url": self.url, "timestamp": self.timestamp,
+            "notices": [{"code": code, "message": message} for code, message in self.notices],
         }  # fmt: skip
 
 
@@ -125,6 +128,7 @@ def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any,
             "title": release.title,
             "date": _iso(release),
             "removed": len(release.removed),
+            "notices": tuple((notice.code, notice.message) for notice in release.notices),
         }
         if not plan.keep_duplicates and read.key in first_seen:
             yield Outcome(read.index, source.name, DUPLICATE, duplicate_of=first_seen[read.key], **facts)

@@ -37,6 +37,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 1
 
 # Notices that are facts of life rather than warnings: shown only with --verbose.
 _QUIET_NOTICES = {"date-ambiguous"}
+# Batches this small list every release's outputs and notes; larger ones show progress and a summary.
+_LIST_EACH_UP_TO = 20
 
 _EPILOG = """\
 examples:
@@ -353,9 +355,9 @@ def _convert_batch(args: argparse.Namespace, writers: list[Writer], settings: di
             if outcome.status == FAILED:
                 progress.clear()
                 console.error(outcome.source, outcome.error or "failed")
-            elif console.verbose:
+            elif console.verbose or (total is not None and total <= _LIST_EACH_UP_TO):
                 progress.clear()
-                console.info(f"{outcome.source}: {outcome.status} {' '.join(outcome.outputs) or outcome.duplicate_of or ''}")
+                console.outcome(outcome)
             if report is not None:
                 report.add(outcome.as_row())
             progress.advance(counts)
@@ -441,6 +443,22 @@ class _Console:
     def info(self, message: str) -> None:
         if not self.quiet:
             print(f"pressconv: {message}", file=self.stream)
+
+    def outcome(self, outcome: Any) -> None:
+        """One line per release of a small batch: what was written, what was removed, what to know."""
+        if self.quiet:
+            return
+        if outcome.status == "duplicate":
+            self.info(f"{outcome.source}: same release as {outcome.duplicate_of}; not written again")
+            return
+        verb = "already written" if outcome.status == "skipped" else "wrote"
+        removed = (
+            f" (removed {outcome.removed} repeated paragraph{'s' if outcome.removed != 1 else ''})" if outcome.removed else ""
+        )
+        self.info(f"{outcome.source}: {verb} {', '.join(outcome.outputs)}{removed}")
+        for code, message in outcome.notices:
+            if self.verbose or code not in _QUIET_NOTICES:
+                print(f"pressconv: {outcome.source}: note: {message}", file=self.stream)
 
     def report(self, source: str, release: Release) -> None:
         if self.quiet:
