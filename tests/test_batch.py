@@ -185,6 +185,8 @@ def test_killed_run_leaves_only_complete_files_and_resumes(tmp_path: Path) -> No
     process.wait()
     finished = sorted((tmp_path / "out").glob("*.docx"))
     assert 0 < len(finished) < 300, "the run should have been killed part-way"
+    # Releases with every format written; one per worker may have been caught between its formats.
+    complete = [path for path in finished if path.with_suffix(".pdf").exists()]
     for path in finished:  # every file under its final name is complete
         docx.Document(str(path))
     assert all(path.name.startswith(".") and path.name.endswith(".part") for path in (tmp_path / "out").iterdir()
@@ -193,7 +195,7 @@ def test_killed_run_leaves_only_complete_files_and_resumes(tmp_path: Path) -> No
     report = tmp_path / "report.json"
     assert run("convert", source, "--to", "docx,pdf", "-o", tmp_path / "out", "-q", "--skip-existing", "--report", report) == 0
     statuses = [row["status"] for row in json.loads(report.read_text())]
-    assert statuses.count("skipped") >= len(finished) - 1 and statuses.count("converted") > 0
+    assert statuses.count("skipped") == len(complete) and statuses.count("converted") == 300 - len(complete)
     assert run("convert", source, "--to", "docx,pdf", "-o", tmp_path / "clean", "-q") == 0
     resumed = {name: data for name, data in tree(tmp_path / "out").items() if not name.startswith(".")}
     assert resumed == tree(tmp_path / "clean")
