@@ -89,3 +89,31 @@ def test_marker_without_a_title_is_refused() -> None:
 
 def test_language_reaches_the_model() -> None:
     assert pressconv.parse("T Published 07/03/2014\nx\n", language="fr-CA").language == "fr-CA"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Title Published 2014/03/07",
+        "Title Published 2014.03.07",
+        "Title Published 07/03/2014 - 10:30am",
+        "Title Published: Friday, March 7, 2014 - 10:30",
+        "Title Published 7 March 2014 | 10:30 GMT",
+        "Title Release date: 07/03/2014",
+        "Title Published date: 7 March 2014",
+        "TitleDate: 07/03/2014",
+    ],
+)
+def test_more_marker_and_date_spellings(line: str) -> None:
+    header = split_header(line)
+    assert (header.title, header.date) == ("Title", MARCH_7)
+
+
+def test_year_first_dates_are_never_read_day_first() -> None:
+    assert split_header("T Published 2014/03/07", month_first=False).date == MARCH_7
+    assert split_header("T Published 2014/03/07", month_first=True).date == MARCH_7
+
+
+def test_the_word_date_inside_a_title_is_not_a_marker() -> None:
+    header = split_header("Budget update 07/03/2014")
+    assert (header.title, header.has_marker) == ("Budget update 07/03/2014", False)

@@ -15,17 +15,18 @@ from pressconv.model import Notice
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _NUMERIC = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
-_ISO = r"\d{4}-\d{1,2}-\d{1,2}"
+# Year first (ISO 8601, and 2014/03/07 or 2014.03.07): always year-month-day, whatever the locale.
+_YEAR_FIRST = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DAY_MONTH_YEAR = rf"\d{{1,2}}{_ORDINAL}(?:\s+of)?\s+[a-z]{{3,9}}\.?,?\s+\d{{4}}"
 _MONTH_DAY_YEAR = rf"[a-z]{{3,9}}\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}"
 # A trailing time of day ("14:30", "at 2.30pm", "10:00 BST") is allowed and ignored.
 _TIME = (
-    r"(?:(?:\s*[,T]\s*|\s+)(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?"
+    r"(?:(?:\s*[,T|\-–—]\s*|\s+)(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?"
     r"\s*(?:[ap]\.?m\.?)?(?:\s*(?:z|[a-z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
 )
 
 #: A whole string that is a date (optionally with weekday and time), in any supported spelling.
-DATE_PATTERN = rf"{_WEEKDAY}(?P<date>{_ISO}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}"
+DATE_PATTERN = rf"{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}"
 _WHOLE_DATE = re.compile(rf"{DATE_PATTERN}\s*$", re.IGNORECASE)
 
 _MONTHS = (
@@ -79,9 +80,10 @@ def _read_matched(date_text: str, *, month_first: bool) -> tuple[datetime.date |
 
     notices: list[Notice] = []
     try:
-        if re.fullmatch(_ISO, date_text):
-            # ISO is year-month-day whatever the locale; dateutil's dayfirst would swap it.
-            return parser.isoparse(date_text).date(), notices
+        if re.fullmatch(_YEAR_FIRST, date_text):
+            # Year first is year-month-day whatever the locale; dateutil's dayfirst would swap it.
+            year, month, day = (int(part) for part in re.split(r"[-/.]", date_text))
+            return datetime.date(year, month, day), notices
         value = parser.parse(date_text, dayfirst=not month_first, fuzzy=False).date()
     except (ValueError, OverflowError):
         return None, [Notice("date-invalid", f"{date_text!r} is not a real date; the date is unknown")]

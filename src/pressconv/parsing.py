@@ -17,8 +17,14 @@ from pressconv.decoding import DEFAULT_MAX_BYTES, clean_text, decode
 from pressconv.errors import InputError, PressconvError
 from pressconv.model import DEFAULT_LANGUAGE, Notice, Release
 
-# No word boundary on the left: scrapers glue the marker straight onto the title.
-_MARKER = re.compile(r"(?:date\s+)?(?:first\s+)?(?:published|posted)(?:\s+on)?\s*[:\-–—|]?\s*", re.IGNORECASE)
+# No word boundary on the left: scrapers glue the marker straight onto the title. A bare "Date"
+# needs its colon, and either no letter before it or a capital D glued after a lower-case letter
+# ("…integrationDate: 07/03/2014"), so that "Budget update: 07/03/2014" keeps its word.
+_MARKER = re.compile(
+    r"(?:(?:date\s+)?(?:first\s+)?(?:published|posted)(?:\s+(?:on|date))?|release\s+date"
+    r"|(?:(?<![a-z])date|(?-i:(?<=[a-z])Date))(?=\s*:))\s*[:\-–—|]?\s*",
+    re.IGNORECASE,
+)
 _TITLE_TAIL = re.compile(r"[\s|:•·,;\-–—]+$")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
