@@ -64,3 +64,33 @@ def test_three_thousand_paragraphs_clean_in_one_pass() -> None:
     cleaned = pressconv.clean(release(*paragraphs, *paragraphs)).release
     assert cleaned.paragraphs == paragraphs
     assert len(cleaned.removed) == 3000
+
+
+LEDE = "The council approved the new budget on Monday after a long debate."
+QUOTE = "The leader said the settlement was fair for every resident of the county."
+LAST = "Further details are available from the press office on request."
+
+
+def test_a_repeat_glued_onto_the_end_of_a_paragraph_is_removed() -> None:
+    # The scraper lost the newline where the repeated run begins: "…request.The council approved…"
+    cleaned = pressconv.clean(release(LEDE, QUOTE, LAST + LEDE, QUOTE)).release
+    assert cleaned.paragraphs == (LEDE, QUOTE, LAST)
+    assert [(r.paragraph, r.reason, r.duplicate_of, r.text) for r in cleaned.removed] == [
+        (3, "glued-repeat", 1, LEDE),
+        (4, "repeated-paragraph", 2, QUOTE),
+    ]
+
+
+def test_several_repeats_glued_on_one_line_and_glued_at_the_start() -> None:
+    cleaned = pressconv.clean(release(LEDE, QUOTE, f"{LAST} {LEDE} {QUOTE}", f"{QUOTE}Brand new closing words here.")).release
+    assert cleaned.paragraphs == (LEDE, QUOTE, LAST, "Brand new closing words here.")
+
+
+def test_glued_text_is_kept_unless_it_is_a_whole_earlier_paragraph_at_a_sentence_boundary() -> None:
+    paragraphs = (
+        LEDE,
+        "He repeated it: " + LEDE,  # no sentence boundary before the copy: a quotation, kept
+        "Thank you all. Thank you all for coming.",  # short, and not a whole earlier paragraph
+        LAST + " The council approved the new budget on Monday after a long debate about roads.",  # differs
+    )
+    assert pressconv.clean(release(*paragraphs)).release.paragraphs == paragraphs

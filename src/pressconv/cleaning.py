@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 from pressconv.model import Release, Removal
@@ -53,6 +54,10 @@ _WORD = re.compile(r"\w+")
 # "Thank you. Thank you." is something people say; a glued scrape copy is a
 # whole sentence or more. Units shorter than this are left alone.
 _MIN_GLUED_WORDS = 3
+# A glued-on copy of another paragraph is recognised only when it is this long, and only at a sentence end.
+_MIN_GLUED_REPEAT_WORDS = 6
+_SENTENCE_END = frozenset(".!?\"')")
+_EDGE = 24
 
 
 class Cleaned(NamedTuple):
@@ -87,6 +92,7 @@ def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
     compare whole releases (batch de-duplication) and would otherwise compute them again."""
     title_key = typographic_key(release.title)
     seen: dict[str, int] = {}
+    index = _GlueIndex()
     kept: list[str] = []
     kept_keys: list[str] = [title_key]
     removed: list[Removal] = []
@@ -95,6 +101,9 @@ def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
         paragraph, glued, key = _split_glued_copy(original, key)
         if glued:
             removed.append(Removal(number, "glued-copy", glued, number))
+        if key not in seen and key != title_key:
+            paragraph, key, pieces = _strip_glued_repeats(paragraph, key, seen, index)
+            removed += [Removal(number, "glued-repeat", text, seen[piece_key]) for text, piece_key in pieces]
         if not any(char.isalnum() for char in key):
             # "***" or "-" between sections is layout, not text that repeats.
             kept.append(paragraph)
@@ -105,6 +114,7 @@ def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
             removed.append(Removal(number, "repeated-paragraph", paragraph, seen[key]))
         else:
             seen[key] = number
+            index.add(key)
             kept.append(paragraph)
             kept_keys.append(key)
     if not removed:
@@ -132,9 +142,19 @@ def _split_glued_copy(paragraph: str, key: str) -> tuple[str, str, str]:
     if period is None:
         return paragraph, "", key
     first_key = key[:period].rstrip()
-    # Find where the first copy ends in the original text: the shortest prefix
-    # whose key is the first copy's key. Prefix keys grow with the prefix, so a
-    # binary search finds the spot in O(n log n) even for long paragraphs.
+    split = _split_at(paragraph, first_key, lambda rest_key: _is_copies(rest_key, first_key))
+    if split is None:
+        return paragraph, "", key
+    return split[0], split[1], first_key
+
+
+def _split_at(paragraph: str, first_key: str, rest_matches: Callable[[str], bool]) -> tuple[str, str] | None:
+    """Split the original text where its first part's key is `first_key` and the rest's key satisfies `rest_matches`.
+
+    Prefix keys grow with the prefix, so a binary search finds the spot in
+    O(n log n) even for long paragraphs; keys never split a character, so the
+    text on each side is exactly as written.
+    """
     low, high = 1, len(paragraph)
     while low < high:
         middle = (low + high) // 2
@@ -144,9 +164,60 @@ def _split_glued_copy(paragraph: str, key: str) -> tuple[str, str, str]:
             high = middle
     for end in range(low, min(low + 8, len(paragraph))):
         first, rest = paragraph[:end].rstrip(), paragraph[end:].strip()
-        if typographic_key(first) == first_key and _is_copies(typographic_key(rest), first_key):
-            return first, rest, first_key
-    return paragraph, "", key
+        if first and rest and typographic_key(first) == first_key and rest_matches(typographic_key(rest)):
+            return first, rest
+    return None
+
+
+class _GlueIndex:
+    """Earlier paragraphs long enough to be recognised when glued onto another, by their first and last characters.
+
+    A dict lookup per paragraph instead of comparing against every earlier one,
+    so cleaning stays linear.
+    """
+
+    def __init__(self) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        self.by_end: dict[str, list[str]] = {}
+
+    def add(self, key: str) -> None:
+        if len(_WORD.findall(key)) >= _MIN_GLUED_REPEAT_WORDS:
+            self.by_start.setdefault(key[:_EDGE], []).append(key)
+            self.by_end.setdefault(key[-_EDGE:], []).append(key)
+
+
+def _strip_glued_repeats(
+    paragraph: str, key: str, seen: dict[str, int], index: _GlueIndex
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """Take whole earlier paragraphs off the ends of a paragraph they were glued onto.
+
+    Scrapers that lose a newline glue the first paragraph of a repeated run onto
+    the paragraph before it ("…on request.The council approved…"). A piece is
+    removed only when it is an entire earlier paragraph of six words or more,
+    joined at a sentence boundary; anything else glued on is kept.
+    Returns (what is left, its key, [(removed text, its key)]).
+    """
+    pieces: list[tuple[str, str]] = []
+    while True:
+        for candidate in index.by_end.get(key[-_EDGE:], ()):
+            head_key = key[: -len(candidate)].rstrip()
+            if len(candidate) < len(key) and key.endswith(candidate) and head_key[-1:] in _SENTENCE_END:
+                split = _split_at(paragraph, head_key, candidate.__eq__)
+                if split is not None:
+                    pieces.append((split[1], candidate))
+                    paragraph, key = split[0], head_key
+                    break
+        else:
+            for candidate in index.by_start.get(key[:_EDGE], ()):
+                rest_key = key[len(candidate) :].lstrip()
+                if len(candidate) < len(key) and key.startswith(candidate) and candidate[-1:] in _SENTENCE_END:
+                    split = _split_at(paragraph, candidate, rest_key.__eq__)
+                    if split is not None:
+                        pieces.append((split[0], candidate))
+                        paragraph, key = split[1], rest_key
+                        break
+            else:
+                return paragraph, key, pieces
 
 
 def _period(key: str) -> int | None:

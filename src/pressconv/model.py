@@ -54,6 +54,8 @@ class Removal:
             return f"paragraph {self.paragraph} repeats the title"
         if self.reason == "glued-copy":
             return f"paragraph {self.paragraph} held its own text twice; the copy was dropped"
+        if self.reason == "glued-repeat":
+            return f"paragraph {self.paragraph} had a copy of paragraph {self.duplicate_of} glued onto it; the copy was dropped"
         return f"paragraph {self.paragraph} repeats paragraph {self.duplicate_of}"
 
 
