@@ -118,8 +118,15 @@ def _write(writer: Writer, release: Release, output: Target, settings: object, *
 
 def render(writer: Writer, release: Release, stream: BinaryIO, settings: object) -> None:
     """Run a writer, turning a failure inside its library into one `OutputError` line."""
-    try:
+    with writer_errors(writer):
         writer.write(release, stream, settings)
+
+
+@contextlib.contextmanager
+def writer_errors(writer: Writer) -> Iterator[None]:
+    """A failure inside a writer's library becomes an `OutputError` naming the writer; ours pass through."""
+    try:
+        yield
     except PressconvError:
         raise
     except Exception as error:  # a writer library failing is an output problem, told in one line

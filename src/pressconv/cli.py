@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from pressconv import __version__
-from pressconv.api import atomic_output, read_input, render
+from pressconv.api import atomic_output, read_input, render, writer_errors
 from pressconv.cleaning import clean
 from pressconv.decoding import DEFAULT_MAX_BYTES
 from pressconv.errors import PressconvError
@@ -420,13 +420,8 @@ def run_bundle(args: argparse.Namespace) -> int:
         console.error(name, error)
     if not collection.releases:
         raise PressconvError("no release could be read, so there is nothing to bundle")
-    with atomic_output(Path(args.output), overwrite=args.force) as stream:
-        try:
-            writer.write_collection(collection, stream, options)
-        except PressconvError:
-            raise
-        except Exception as error:
-            raise PressconvError(f"the {writer.name} writer failed: {type(error).__name__}: {error}") from error
+    with atomic_output(Path(args.output), overwrite=args.force) as stream, writer_errors(writer):
+        writer.write_collection(collection, stream, options)
     console.info(f"wrote {args.output}: {len(collection.releases)} releases")
     return EXIT_PARTIAL if failures else EXIT_OK
 
