@@ -184,3 +184,11 @@ def _opf(data: bytes) -> str:
 def test_any_valid_release_is_written(release: pressconv.Release) -> None:
     opf = _opf(epub_bytes(release))
     assert "<dc:title>" in opf
+
+
+def test_a_title_that_looks_like_the_shell_s_body_tag_stays_text() -> None:
+    release = pressconv.Release("A <body /> title", None, ("Text <body /> too.",))
+    with zipfile.ZipFile(io.BytesIO(epub_bytes(release))) as book:
+        chapter = book.read("EPUB/release.xhtml").decode()
+    assert chapter.count("<body>") == 1 and chapter.count("</body>") == 1
+    assert "<title>A &lt;body /&gt; title</title>" in chapter and "<p>Text &lt;body /&gt; too.</p>" in chapter

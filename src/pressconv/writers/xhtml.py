@@ -51,23 +51,27 @@ def serialize(node: BeautifulSoup | Tag, *, xhtml: bool = False) -> str:
     return node.decode(formatter=formatter)
 
 
-def xhtml_document(soup: BeautifulSoup, *, title: str, language: str, stylesheet: str, content: Tag) -> bytes:
-    """A complete EPUB 3 content document around `content`, ready to store as is."""
-    html = soup.new_tag("html", attrs={
+def xhtml_document(*, title: str, language: str, stylesheet: str, body: str) -> bytes:
+    """A complete EPUB 3 content document, ready to store as is.
+
+    `body` is markup already serialised by an escaping builder (`serialize(..., xhtml=True)`
+    or ElementTree), never raw text. The shell is built with ElementTree, which escapes the
+    title and attributes, so its empty `<body />` is the only one and the body goes there.
+    """
+    from xml.etree import ElementTree
+
+    html = ElementTree.Element("html", {
         "xmlns": "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops",
         "lang": language, "xml:lang": language,
     })  # fmt: skip
-    head = soup.new_tag("head")
-    head.append(soup.new_tag("meta", attrs={"charset": "utf-8"}))
-    title_tag = soup.new_tag("title")
-    title_tag.string = title
-    head.append(title_tag)
-    head.append(soup.new_tag("link", attrs={"rel": "stylesheet", "type": "text/css", "href": stylesheet}))
-    body = soup.new_tag("body")
-    body.append(content)
-    html.append(head)
-    html.append(body)
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + serialize(html, xhtml=True) + "\n").encode("utf-8")
+    head = ElementTree.SubElement(html, "head")
+    ElementTree.SubElement(head, "meta", {"charset": "utf-8"})
+    ElementTree.SubElement(head, "title").text = title
+    ElementTree.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet})
+    ElementTree.SubElement(html, "body")
+    shell = ElementTree.tostring(html, encoding="unicode", short_empty_elements=True)
+    document = shell.replace("<body />", f"<body>{body}</body>", 1)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + document + "\n").encode("utf-8")
 
 
 def build_contents(soup: BeautifulSoup, collection: Collection, anchors: list[str]) -> Tag:
