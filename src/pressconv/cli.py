@@ -18,10 +18,9 @@ import re
 import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from pressconv import __version__
 from pressconv.api import atomic_output, read_input, render, writer_errors
@@ -32,6 +31,11 @@ from pressconv.model import DEFAULT_LANGUAGE, Release
 from pressconv.parsing import check_language, parse
 from pressconv.writers import Writer, available_formats, get_writer, make_options
 from pressconv.writers.base import CollectionWriter
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from pressconv.batch import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -439,7 +443,7 @@ class _Console:
         if not self.quiet:
             print(f"pressconv: {message}", file=self.stream)
 
-    def outcome(self, outcome: Any) -> None:
+    def outcome(self, outcome: Outcome) -> None:
         """One line per release of a small batch: what was written, what was removed, what to know."""
         if self.quiet:
             return

@@ -8,7 +8,9 @@ it is goes to dateutil, which knows month names, ordinals and weekdays.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from typing import Any
 
 from pressconv.model import Notice
 
@@ -69,10 +71,16 @@ def _names_a_month(date_text: str) -> bool:
     words = [word for word in words if word.lower() not in {"st", "nd", "rd", "th", "of"}]
     if not words:
         return True
+    info = _names()
+    return all(info.month(word) is not None or info.weekday(word) is not None for word in words)
+
+
+@functools.cache
+def _names() -> Any:
+    """dateutil's month and weekday names, built once: constant data, so results never depend on history."""
     from dateutil.parser import parserinfo
 
-    info = parserinfo()
-    return all(info.month(word) is not None or info.weekday(word) is not None for word in words)
+    return parserinfo()
 
 
 def _read_matched(date_text: str, *, month_first: bool) -> tuple[datetime.date | None, list[Notice]]:
