@@ -102,7 +102,7 @@ def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
         if glued:
             removed.append(Removal(number, "glued-copy", glued, number))
         if key not in seen and key != title_key:
-            paragraph, key, pieces = _strip_glued_repeats(paragraph, key, seen, index)
+            paragraph, key, pieces = _strip_glued_repeats(paragraph, key, index)
             removed += [Removal(number, "glued-repeat", text, seen[piece_key]) for text, piece_key in pieces]
         if not any(char.isalnum() for char in key):
             # "***" or "-" between sections is layout, not text that repeats.
@@ -186,9 +186,7 @@ class _GlueIndex:
             self.by_end.setdefault(key[-_EDGE:], []).append(key)
 
 
-def _strip_glued_repeats(
-    paragraph: str, key: str, seen: dict[str, int], index: _GlueIndex
-) -> tuple[str, str, list[tuple[str, str]]]:
+def _strip_glued_repeats(paragraph: str, key: str, index: _GlueIndex) -> tuple[str, str, list[tuple[str, str]]]:
     """Take whole earlier paragraphs off the ends of a paragraph they were glued onto.
 
     Scrapers that lose a newline glue the first paragraph of a repeated run onto
@@ -198,26 +196,27 @@ def _strip_glued_repeats(
     Returns (what is left, its key, [(removed text, its key)]).
     """
     pieces: list[tuple[str, str]] = []
-    while True:
-        for candidate in index.by_end.get(key[-_EDGE:], ()):
-            head_key = key[: -len(candidate)].rstrip()
-            if len(candidate) < len(key) and key.endswith(candidate) and head_key[-1:] in _SENTENCE_END:
-                split = _split_at(paragraph, head_key, candidate.__eq__)
-                if split is not None:
-                    pieces.append((split[1], candidate))
-                    paragraph, key = split[0], head_key
-                    break
-        else:
-            for candidate in index.by_start.get(key[:_EDGE], ()):
-                rest_key = key[len(candidate) :].lstrip()
-                if len(candidate) < len(key) and key.startswith(candidate) and candidate[-1:] in _SENTENCE_END:
-                    split = _split_at(paragraph, candidate, rest_key.__eq__)
-                    if split is not None:
-                        pieces.append((split[0], candidate))
-                        paragraph, key = split[1], rest_key
-                        break
-            else:
-                return paragraph, key, pieces
+    while (found := _glued_repeat(paragraph, key, index)) is not None:
+        paragraph, key, removed_text, removed_key = found
+        pieces.append((removed_text, removed_key))
+    return paragraph, key, pieces
+
+
+def _glued_repeat(paragraph: str, key: str, index: _GlueIndex) -> tuple[str, str, str, str] | None:
+    """One earlier paragraph glued onto the end or the start: (rest, rest's key, piece, piece's key)."""
+    for piece_key in index.by_end.get(key[-_EDGE:], ()):
+        rest_key = key[: -len(piece_key)].rstrip()
+        if len(piece_key) < len(key) and key.endswith(piece_key) and rest_key[-1:] in _SENTENCE_END:
+            split = _split_at(paragraph, rest_key, piece_key.__eq__)
+            if split is not None:
+                return split[0], rest_key, split[1], piece_key
+    for piece_key in index.by_start.get(key[:_EDGE], ()):
+        rest_key = key[len(piece_key) :].lstrip()
+        if len(piece_key) < len(key) and key.startswith(piece_key) and piece_key[-1:] in _SENTENCE_END:
+            split = _split_at(paragraph, piece_key, rest_key.__eq__)
+            if split is not None:
+                return split[1], rest_key, split[0], piece_key
+    return None
 
 
 def _period(key: str) -> int | None:
