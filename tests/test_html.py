@@ -65,7 +65,10 @@ def test_custom_stylesheet_replaces_the_built_in_one(tmp_path: Path) -> None:
     css.write_text("body { color: rebeccapurple; } /* </style><script>x</script> */")
     markup = _write(pressconv.Release("T", None, ("x",)), css=css)
     assert "rebeccapurple" in markup and "Georgia" not in markup
-    assert read_html(markup).scripts == [read_html(markup).scripts[0]]  # the CSS cannot open a script
+    # The CSS cannot end the <style> element and open a script: the only script is the JSON-LD block.
+    scripts = read_html(markup).scripts
+    assert len(scripts) == 1 and json.loads(scripts[0])["@type"] == "NewsArticle"
+    assert "</style><script>" not in markup
 
 
 def test_missing_stylesheet_is_a_clear_error(tmp_path: Path) -> None:

@@ -148,11 +148,8 @@ def _save(document: Document, stream: BinaryIO) -> None:
     for one that is reproducible, which saves deflating everything twice.
     Should python-docx rename the helpers, save normally and re-zip.
     """
-    from docx.opc.pkgwriter import PackageWriter
-
-    writer_api: Any = PackageWriter  # its helpers are untyped
-    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
-    if not all(hasattr(writer_api, step) for step in steps):
+    writer_api = _package_writer()
+    if writer_api is None:
         buffer = io.BytesIO()
         document.save(buffer)
         stream.write(reproducible_zip(buffer.getvalue()))
@@ -166,6 +163,14 @@ def _save(document: Document, stream: BinaryIO) -> None:
         writer_api._write_content_types_stream(writer, parts)
         writer_api._write_pkg_rels(writer, package.rels)
         writer_api._write_parts(writer, parts)
+
+
+def _package_writer() -> Any:
+    """python-docx's PackageWriter when it still has the helpers `_save` calls, else None."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    return PackageWriter if all(hasattr(PackageWriter, step) for step in steps) else None
 
 
 class _PartWriter:
