@@ -346,6 +346,8 @@ def _convert_batch(args: argparse.Namespace, writers: list[Writer], settings: di
         max_bytes=args.max_size, name_template=args.name, skip_existing=args.skip_existing, overwrite=args.force,
         keep_duplicates=args.keep_duplicates,
     )  # fmt: skip
+    # A second walk of the directories, on purpose: the total gives the progress bar its ETA, runs a
+    # batch of one inline (no pool), and lists each release of a small batch. It stops at a corpus.
     total = count_files(args.inputs, glob=args.glob)
     counts = {CONVERTED: 0, FAILED: 0, DUPLICATE: 0, SKIPPED: 0}
     started = time.monotonic()
