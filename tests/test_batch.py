@@ -17,10 +17,10 @@ import pytest
 
 import pressconv
 from conftest import FIXTURES, require_tool
-from pressconv.batch import BatchPlan, InlineExecutor, run_batch
+from pressconv.batch.run import BatchPlan, InlineExecutor, run_batch
 from pressconv.cli import main
-from pressconv.naming import check_template, render_name, safe_component, slugify, unique_name
-from pressconv.sources import iter_sources
+from pressconv.batch.naming import check_template, render_name, safe_component, slugify, unique_name
+from pressconv.batch.sources import iter_sources
 
 SEED = FIXTURES / "blue-light-integration.txt"
 SEED_TEXT = SEED.read_text("utf-8").rstrip("\n") + "\n"
@@ -311,7 +311,7 @@ def test_library_batch_api_accepts_any_executor(tmp_path: Path) -> None:
 
 def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() -> None:
     from conftest import all_fixtures
-    from pressconv.batch import duplicate_key
+    from pressconv.batch.dedupe import duplicate_key
     from pressconv.cleaning import clean_keyed
 
     for fixture in all_fixtures():

@@ -9,7 +9,7 @@ from pressconv.cleaning import typographic_key
 
 
 def release(*paragraphs: str, title: str = "Budget agreed") -> pressconv.Release:
-    return pressconv.Release(title=title, date=datetime.date(2014, 3, 7), paragraphs=paragraphs)
+    return pressconv.Release(title=title, date=datetime.date(2014, 3, 7), blocks=paragraphs)
 
 
 def test_first_occurrence_is_kept_exactly_as_written() -> None:

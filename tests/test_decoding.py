@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import pressconv
-from pressconv.decoding import decode
+from pressconv.readers.decoding import decode
 
 TITLE_LINE = "Budget agreed Published 07/03/2014\n"
 
@@ -26,8 +26,14 @@ def test_wrong_explicit_encoding_is_a_clear_error() -> None:
 
 
 def test_unknown_encoding_name_is_a_clear_error() -> None:
-    with pytest.raises(pressconv.InputError, match="unknown encoding"):
+    with pytest.raises(pressconv.OptionError, match="unknown encoding"):
         pressconv.parse(b"Title\n", encoding="klingon")
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "zlib"])
+def test_codecs_that_are_not_text_encodings_are_refused(codec: str) -> None:
+    with pytest.raises(pressconv.OptionError, match="not a text encoding"):
+        pressconv.parse(b"Title\n", encoding=codec)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\r\n\t ", b"\x00\x00\x01"], ids=["empty", "blank", "controls-only"])

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded, require_tool
-from pressconv.dates import human_date
+from pressconv.l10n import format_date as human_date
 from strategies import releases
 
 

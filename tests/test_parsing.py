@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import pressconv
-from pressconv.parsing import split_header
+from pressconv.readers.header import split_title_line as split_header
 
 MARCH_7 = datetime.date(2014, 3, 7)
 
@@ -56,13 +56,13 @@ def test_ambiguous_day_first_date_is_noted() -> None:
 @pytest.mark.parametrize("line", ["Published reports show a rise", "Figures Published on time", "Published 2014 review"])
 def test_published_in_a_title_is_not_a_marker_without_a_date(line: str) -> None:
     header = split_header(line)
-    assert (header.title, header.date, header.has_marker) == (line, None, False)
+    assert (header.title, header.date, header.has_date_marker) == (line, None, False)
 
 
 @pytest.mark.parametrize("date", ["31/02/2014", "30/13/2014", "2014-02-30", "31 February 2014"])
 def test_impossible_date_is_unknown_with_a_notice(date: str) -> None:
     header = split_header(f"Budget Published {date}")
-    assert (header.title, header.date, header.has_marker) == ("Budget", None, True)
+    assert (header.title, header.date, header.has_date_marker) == ("Budget", None, True)
     assert [notice.code for notice in header.notices] == ["date-invalid"]
 
 
@@ -116,4 +116,4 @@ def test_year_first_dates_are_never_read_day_first() -> None:
 
 def test_the_word_date_inside_a_title_is_not_a_marker() -> None:
     header = split_header("Budget update 07/03/2014")
-    assert (header.title, header.has_marker) == ("Budget update 07/03/2014", False)
+    assert (header.title, header.has_date_marker) == ("Budget update 07/03/2014", False)

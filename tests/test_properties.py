@@ -20,7 +20,7 @@ words = st.lists(
 
 
 def make(paragraphs: list[str]) -> pressconv.Release:
-    return pressconv.Release(title="Title here", date=datetime.date(2014, 3, 7), paragraphs=tuple(paragraphs))
+    return pressconv.Release(title="Title here", date=datetime.date(2014, 3, 7), blocks=tuple(paragraphs))
 
 
 @settings(max_examples=300)

@@ -2,15 +2,19 @@
 
 The whole public API::
 
-    release = pressconv.parse(raw_bytes)            # bytes | str → Release
-    release, removed = pressconv.clean(release)     # duplicates out, each removal reported
-    pressconv.write(release, "docx", "out.docx")    # to a path (atomic) or any binary stream
-    pressconv.convert("in.txt", to="pdf", output="out.pdf")   # all three at once
+    result = pressconv.convert("in.txt", to="pdf", output="out.pdf")    # read, clean, write → Result
+    result = pressconv.bundle(["2014/"], to="epub", output="2014.epub", title="Releases 2014")
+    release = pressconv.read(raw_bytes, pressconv.ReadOptions(language="cy"))   # bytes → Release
+    release = pressconv.parse(raw_bytes_or_text)                       # the same, for text too
+    release, removed = pressconv.clean(release)                        # repeats and page chrome out, each reported
+    notices = pressconv.write(release, "docx", "out.docx")             # to a path (atomic) or any binary stream
+
+The model (`Release` and its blocks) lives in `pressconv.model`; notice codes in `pressconv.notices`.
 """
 
 from __future__ import annotations
 
-from pressconv.api import convert, write
+from pressconv.api import Output, Result, bundle, convert, parse, read, write
 from pressconv.cleaning import Cleaned, clean
 from pressconv.errors import (
     InputError,
@@ -19,31 +23,63 @@ from pressconv.errors import (
     OutputError,
     PressconvError,
     UnknownFormatError,
+    UsageError,
 )
-from pressconv.model import Notice, Release, Removal
-from pressconv.parsing import parse
+from pressconv.model import (
+    Block,
+    ContactBlock,
+    EndMark,
+    Heading,
+    Link,
+    ListBlock,
+    NotesSection,
+    Notice,
+    Paragraph,
+    Release,
+    Removal,
+    Text,
+)
+from pressconv.options import ReadOptions
+from pressconv.readers import Reader, get_reader
 from pressconv.writers import FormatInfo, Writer, available_formats, get_writer
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
+    "Block",
     "Cleaned",
+    "ContactBlock",
+    "EndMark",
     "FormatInfo",
+    "Heading",
     "InputError",
     "InvalidReleaseError",
+    "Link",
+    "ListBlock",
+    "NotesSection",
     "Notice",
     "OptionError",
+    "Output",
     "OutputError",
+    "Paragraph",
     "PressconvError",
+    "ReadOptions",
+    "Reader",
     "Release",
     "Removal",
+    "Result",
+    "Text",
     "UnknownFormatError",
+    "UsageError",
     "Writer",
     "__version__",
     "available_formats",
+    "bundle",
     "clean",
     "convert",
+    "get_reader",
     "get_writer",
     "parse",
+    "read",
     "write",
 ]

@@ -19,11 +19,15 @@ class InvalidReleaseError(PressconvError, ValueError):
     """A `Release` built by hand holds text no output format can carry."""
 
 
-class UnknownFormatError(PressconvError):
-    """No writer is registered under the requested name."""
+class UsageError(PressconvError):
+    """The request itself is wrong (a bad option, an unknown format): the command line exits with 2."""
 
 
-class OptionError(PressconvError):
+class UnknownFormatError(UsageError):
+    """No reader or writer is registered under the requested name."""
+
+
+class OptionError(UsageError):
     """A writer was given an option it does not have, or a bad value for one."""
 
 

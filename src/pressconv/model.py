@@ -3,20 +3,28 @@
 Frozen dataclasses with tuples, no I/O and no third-party imports: a `Release`
 can be shared between threads, hashed, compared in tests and copied with
 `dataclasses.replace` without any writer being able to change what another sees.
+
+The body is a sequence of blocks — paragraphs, headings, lists, a notes
+section, a contact block, an end mark — found by a reader. Links are data on
+the text that holds them (`Link` spans), so no writer ever looks for URLs.
+`Release.paragraphs` is a derived, flat view of the same text for callers
+that only want strings.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Union
 
 from pressconv.errors import InvalidReleaseError
 
 DEFAULT_LANGUAGE = "en-GB"
 
 # What no writer can carry: characters XML 1.0 forbids, line breaks (one
-# paragraph is one line) and lone surrogates. The reader removes them from
+# block of text is one line) and lone surrogates. Readers remove them from
 # raw input; a Release built by hand is checked here so every writer can
 # trust every Release.
 _UNWRITABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
@@ -27,7 +35,8 @@ class Notice:
     """Something worth telling the user that did not stop the conversion.
 
     Notices are data, not log lines, so the CLI, the JSON output and an
-    embedding tool can each show them their own way.
+    embedding tool can each show them their own way. Built-in codes are the
+    members of `pressconv.notices.Code`; plugins may use codes of their own.
     """
 
     code: str
@@ -38,9 +47,9 @@ class Notice:
 class Removal:
     """One piece of text the cleaner dropped, and why.
 
-    `paragraph` is the 1-based position of the dropped paragraph in the
-    release as it was handed to the cleaner; `duplicate_of` is the 1-based
-    paragraph it repeats (0 for the title), so a reader can check the claim.
+    `paragraph` is the 1-based position of the dropped text in the release's
+    `paragraphs` view as it was handed to the cleaner; `duplicate_of` is the
+    1-based position it repeats (0 for the title), so a reader can check the claim.
     """
 
     paragraph: int
@@ -56,29 +65,130 @@ class Removal:
             return f"paragraph {self.paragraph} held its own text twice; the copy was dropped"
         if self.reason == "glued-repeat":
             return f"paragraph {self.paragraph} had a copy of paragraph {self.duplicate_of} glued onto it; the copy was dropped"
+        if self.reason == "page-chrome":
+            return f"paragraph {self.paragraph} is part of the web page, not the release ({self.text!r})"
         return f"paragraph {self.paragraph} repeats paragraph {self.duplicate_of}"
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link on a span of text: `text[start:end]` points at `href` (an http(s) URL or a mailto:)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One line of text with its links: a list item, a contact line."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A subheading inside the release; level 2 is the first level under the title."""
+
+    text: str
+    level: int = 2
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted (`ordered=False`) or numbered list; `start` is the first item's number."""
+
+    items: tuple[Text, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ContactBlock:
+    """Who to call: a media contact's name, role, phone and e-mail, one line each."""
+
+    lines: tuple[Text, ...]
+    heading: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EndMark:
+    """"ENDS", "-30-", "###": where the release proper ends. Never a repeat, never dropped."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotesSection:
+    """"Notes to editors" and what follows it: background a journalist may use."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+Block = Union[Paragraph, Heading, ListBlock, NotesSection, ContactBlock, EndMark]  # noqa: UP007 - a runtime alias
+#: The block types, for `isinstance` checks and exhaustive dispatch.
+BLOCK_TYPES: tuple[type, ...] = (Paragraph, Heading, ListBlock, NotesSection, ContactBlock, EndMark)
+
+
+@dataclass(frozen=True, slots=True)
 class Release:
-    """A press release: what was published, when, in which language.
+    """A press release: what was published, when, by whom, in which language.
 
     `date` is None when the release does not say; nothing downstream may
-    invent one. `removed` and `notices` record what happened on the way here,
-    so the model stays self-describing when it is written to JSON.
+    invent one. `blocks` may be given as plain strings (each becomes a
+    `Paragraph`), so `Release("Title", None, ("Text.",))` works as it always
+    has. `removed` and `notices` record what happened on the way here, so the
+    model stays self-describing when it is written to JSON.
     """
 
     title: str
     date: datetime.date | None
-    paragraphs: tuple[str, ...]
+    blocks: tuple[Block, ...] = ()
     language: str = DEFAULT_LANGUAGE
     source: str | None = None
     source_url: str | None = None
     removed: tuple[Removal, ...] = field(default=(), compare=False)
     notices: tuple[Notice, ...] = field(default=(), compare=False)
+    #: When the release was last updated, if it says so (kept apart from the publication date).
+    updated: datetime.date | None = None
+    #: The byline's author ("Jane Smith"); writers use it as the default document author.
+    byline: str | None = None
+    #: The organisation or department that issued it ("Ministry of Transport").
+    issuer: str | None = None
+    #: A label the page carried ("PRESS RELEASE", "FOR IMMEDIATE RELEASE"), kept as data, not text.
+    label: str | None = None
+    #: When an archive captured it (a WARC record's date, a corpus record's timestamp), as given.
+    timestamp: str | None = None
 
     def __post_init__(self) -> None:
-        check_writable(self.title, self.paragraphs)
+        if any(isinstance(block, str) for block in self.blocks):
+            coerced = tuple(Paragraph(block) if isinstance(block, str) else block for block in self.blocks)
+            object.__setattr__(self, "blocks", coerced)
+        elif not isinstance(self.blocks, tuple):
+            object.__setattr__(self, "blocks", tuple(self.blocks))
+        check_writable(self.title, self.blocks)
+        for name in ("byline", "issuer", "label"):
+            value = getattr(self, name)
+            if value is not None:
+                _check_text(value, f"the {name}")
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every piece of body text in reading order: a flat view of `blocks` for callers that want strings.
+
+        A section's heading comes before its content; each list item and each
+        contact line is its own entry (items without their marker glyphs).
+        """
+        return tuple(unit for unit in iter_texts(self.blocks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +203,67 @@ class Collection:
     language: str = DEFAULT_LANGUAGE
 
     def __post_init__(self) -> None:
-        check_writable(self.title, ())
+        _check_text(self.title, "the collection title")
 
 
-def check_writable(title: str, paragraphs: tuple[str, ...]) -> None:
+def iter_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The text of every text-bearing block, in reading order (the `paragraphs` view)."""
+    for block in blocks:
+        match block:
+            case Paragraph(text=text) | Heading(text=text) | EndMark(text=text):
+                yield text
+            case ListBlock(items=items):
+                yield from (item.text for item in items)
+            case ContactBlock(lines=lines, heading=heading):
+                if heading:
+                    yield heading
+                yield from (line.text for line in lines)
+            case NotesSection(heading=heading, blocks=inner):
+                yield heading
+                yield from iter_texts(inner)
+
+
+def block_links(block: Block) -> tuple[Link, ...]:
+    """The links of a block that has one text (paragraph, heading); () otherwise."""
+    if isinstance(block, (Paragraph, Heading)):
+        return block.links
+    return ()
+
+
+def check_writable(title: str, blocks: tuple[Block, ...]) -> None:
     """Refuse text that no writer could carry, naming where it is."""
-    for where, text in (("the title", title), *((f"paragraph {n}", p) for n, p in enumerate(paragraphs, 1))):
-        bad = _UNWRITABLE.search(text)
-        if bad is not None:
-            raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")
+    _check_text(title, "the title")
+    for number, text in enumerate(iter_texts(blocks), 1):
+        _check_text(text, f"paragraph {number}")
+    for block in _walk(blocks):
+        if not isinstance(block, BLOCK_TYPES):
+            raise InvalidReleaseError(f"{block!r} is not a block; use Paragraph, Heading, ListBlock, … from pressconv.model")
+        for text in _texts_with_links(block):
+            for link in text[1]:
+                if not 0 <= link.start < link.end <= len(text[0]):
+                    raise InvalidReleaseError(f"link {link!r} does not lie inside its text {text[0]!r}")
+                _check_text(link.href, "a link target")
+
+
+def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, NotesSection):
+            yield from _walk(block.blocks)
+
+
+def _texts_with_links(block: Block) -> Iterator[tuple[str, tuple[Link, ...]]]:
+    if isinstance(block, (Paragraph, Heading)):
+        yield block.text, block.links
+    elif isinstance(block, ListBlock):
+        yield from ((item.text, item.links) for item in block.items)
+    elif isinstance(block, ContactBlock):
+        yield from ((line.text, line.links) for line in block.lines)
+
+
+def _check_text(text: str, where: str) -> None:
+    if not isinstance(text, str):
+        raise InvalidReleaseError(f"{where} is {type(text).__name__}, not text")
+    bad = _UNWRITABLE.search(text)
+    if bad is not None:
+        raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")

@@ -3,17 +3,25 @@
 A writer is a name, a file extension, a media type, an options dataclass of
 its own and a `write` that puts bytes on any binary stream: a file, a socket,
 an in-memory buffer in a web request. Writers never re-parse or re-clean.
+A writer may return notices (a fallback font used, a value truncated); they
+reach the caller in the conversion `Result` beside the reader's and cleaner's.
+
+To render a release, a writer dispatches on the block types of
+`pressconv.model` — one method (or one `match` arm) per type — so a new block
+type is one addition per writer.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from pressconv.errors import OptionError
-from pressconv.model import Collection, Release
+from pressconv.model import Collection, Notice, Release
+from pressconv.options import option_specs, read_option_file
+
+__all__ = ["CollectionWriter", "NoOptions", "Writer", "make_options", "paper_size_mm", "read_option_file"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -27,11 +35,14 @@ class Writer(Protocol):
     extension: ClassVar[str]
     media_type: ClassVar[str]
     description: ClassVar[str]
-    #: A frozen dataclass; `write` receives an instance of it.
+    #: A frozen dataclass; `write` receives an instance of it. Fields with `pressconv.options.option`
+    #: metadata become command-line flags.
     options_type: ClassVar[type[Any]]
 
-    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
-        """Write `release` to `stream`; `options` is an `options_type` instance or None for defaults."""
+    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> Sequence[Notice] | None:
+        """Write `release` to `stream`; `options` is an `options_type` instance or None for defaults.
+
+        Returns what the user should know about the output (or None for nothing)."""
         ...
 
 
@@ -39,7 +50,7 @@ class Writer(Protocol):
 class CollectionWriter(Writer, Protocol):
     """A writer that can also publish many releases as one document (`pressconv bundle`)."""
 
-    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None: ...
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> Sequence[Notice] | None: ...
 
 
 def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool = True) -> Any:
@@ -61,6 +72,19 @@ def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool
         raise OptionError(f"bad option for the {writer.name} writer: {error}") from None
 
 
+def check_options(writer: Writer, options: Any) -> None:
+    """Fail before any work on an option no release could be written with: unreadable files, and
+    whatever the writer's own optional `check(options)` refuses (a broken reference document)."""
+    for spec in option_specs(type(options)):
+        value = getattr(options, spec.name)
+        if spec.info.file and value is not None:
+            for item in value if isinstance(value, tuple) else (value,):
+                read_option_file(item, spec.name.replace("_", " "))
+    check = getattr(writer, "check", None)
+    if callable(check):
+        check(options)
+
+
 #: Page sizes the paged formats (DOCX, PDF) offer, as (width, height) in millimetres.
 PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
@@ -71,11 +95,3 @@ def paper_size_mm(paper: str) -> tuple[float, float]:
         return PAPER_SIZES_MM[paper.lower()]
     except KeyError:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES_MM)}, not {paper!r}") from None
-
-
-def read_option_file(path: Path | str, what: str) -> bytes:
-    """Read a file named by an option (a stylesheet, a font, a template) with a usable error."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise OptionError(f"cannot read the {what} {str(path)!r}: {error.strerror or error}") from None

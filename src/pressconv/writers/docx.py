@@ -19,12 +19,13 @@ import datetime
 import functools
 import io
 import zipfile
-from pathlib import Path
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
-from pressconv.dates import human_date
 from pressconv.errors import OptionError
+from pressconv.l10n import format_date as human_date
 from pressconv.model import Collection, Release
+from pressconv.options import FileValue, option
 from pressconv.writers.base import paper_size_mm, read_option_file
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp, reproducible_zip
 
@@ -57,12 +58,16 @@ _APP_XML = (
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DocxOptions:
-    #: A .docx whose styles, fonts, margins, headers and footers are used; its body text is not copied.
-    reference_doc: Path | str | None = None
+    reference_doc: FileValue | None = field(
+        default=None,
+        metadata=option("use this document's styles, fonts, margins, headers and footers (not its text)", file=True,
+                        metavar="FILE.docx"),
+    )  # fmt: skip
     #: "a4" or "letter"; None keeps the reference document's page, or A4 for the built-in template.
-    paper: str | None = None
-    #: Written to the author and last-modified-by properties.
-    author: str = ""
+    paper: str | None = field(default=None, metadata=option("docx, pdf: page size (default: a4)", choices=("a4", "letter")))
+    #: Written to the author and last-modified-by properties; None takes the release's byline.
+    author: str | None = field(default=None, metadata=option("author in the document properties (default: the byline)",
+                                                             metavar="NAME"))  # fmt: skip
 
     def __post_init__(self) -> None:
         if self.paper is not None:
@@ -82,7 +87,7 @@ class DocxWriter:
         _add_release(document, release, title_style="Title")
         _set_properties(
             document, title=release.title, language=release.language, when=document_timestamp(release),
-            author=options.author, source_url=release.source_url,
+            author=options.author if options.author is not None else (release.byline or ""), source_url=release.source_url,
         )  # fmt: skip
         _save(document, stream)
 
@@ -100,7 +105,7 @@ class DocxWriter:
             heading.paragraph_format.page_break_before = True
         timestamp = collection_timestamp(collection)
         _set_properties(
-            document, title=collection.title, language=collection.language, when=timestamp, author=options.author, source_url=None
+            document, title=collection.title, language=collection.language, when=timestamp, author=options.author or "", source_url=None
         )
         _save(document, stream)
 

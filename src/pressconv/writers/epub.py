@@ -14,13 +14,15 @@ import functools
 import hashlib
 import uuid
 import zipfile
+from dataclasses import field
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 from xml.etree import ElementTree
 
-from pressconv.dates import human_date
 from pressconv.errors import OptionError
+from pressconv.l10n import format_date as human_date
 from pressconv.model import Collection, Release
+from pressconv.options import FileValue, option
 from pressconv.writers.base import read_option_file
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp
 from pressconv.writers.xhtml import build_article, serialize, xhtml_document
@@ -51,14 +53,21 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class EpubOptions:
-    #: A stylesheet to use instead of the built-in one.
-    css: Path | str | None = None
-    #: A PNG, JPEG, GIF, WebP or SVG cover; without one a title cover is generated.
-    cover: Path | str | None = None
-    #: The book's dc:identifier; default: a UUID derived from the release's content.
-    identifier: str | None = None
-    publisher: str = ""
-    author: str = ""
+    css: FileValue | None = field(
+        default=None, metadata=option("stylesheet instead of the built-in one", file=True, metavar="FILE.css")
+    )
+    cover: FileValue | None = field(
+        default=None,
+        metadata=option("cover image (PNG, JPEG, GIF, WebP or SVG; default: a generated title card)", file=True, metavar="IMAGE"),
+    )
+    identifier: str | None = field(
+        default=None, metadata=option("dc:identifier (default: a UUID derived from the content)", metavar="ID")
+    )
+    #: The publisher; None takes the release's issuer.
+    publisher: str | None = field(default=None, metadata=option("publisher (default: the release's issuer)", metavar="NAME"))
+    #: The author; None takes the release's byline.
+    author: str | None = field(default=None, metadata=option("author in the document properties (default: the byline)",
+                                                             metavar="NAME"))  # fmt: skip
 
 
 class EpubWriter:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from pressconv.model import Collection, Release
+from pressconv.options import FileValue, option
 from pressconv.writers.base import read_option_file
 from pressconv.writers.xhtml import DEFAULT_CSS, build_article, build_contents, serialize
 
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class HtmlOptions:
-    #: A stylesheet to embed instead of the built-in one.
-    css: Path | str | None = None
+    css: FileValue | None = field(
+        default=None, metadata=option("stylesheet instead of the built-in one", file=True, metavar="FILE.css")
+    )
 
 
 class HtmlWriter:

@@ -11,7 +11,19 @@ import dataclasses
 import json
 from typing import Any, BinaryIO, ClassVar
 
-from pressconv.model import Collection, Release
+from pressconv.model import (
+    Block,
+    Collection,
+    ContactBlock,
+    EndMark,
+    Heading,
+    Link,
+    ListBlock,
+    NotesSection,
+    Paragraph,
+    Release,
+    Text,
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -42,7 +54,7 @@ class JsonWriter:
 
 
 def release_to_dict(release: Release) -> dict[str, Any]:
-    """The JSON object for one release; stable key order so outputs diff cleanly."""
+    """The JSON object for one release; stable key order so outputs diff cleanly (docs/release.schema.json)."""
     return {
         "title": release.title,
         "date": release.date.isoformat() if release.date else None,
@@ -61,4 +73,47 @@ def release_to_dict(release: Release) -> dict[str, Any]:
         "notices": [{"code": notice.code, "message": notice.message} for notice in release.notices],
         "source": release.source,
         "source_url": release.source_url,
+        "updated": release.updated.isoformat() if release.updated else None,
+        "byline": release.byline,
+        "issuer": release.issuer,
+        "label": release.label,
+        "timestamp": release.timestamp,
+        "blocks": [block_to_dict(block) for block in release.blocks],
     }
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block in the `blocks` contract: a "type" and the fields of that type, links where there are any."""
+    match block:
+        case Paragraph(text=text, links=links):
+            return _with_links({"type": "paragraph", "text": text}, links)
+        case Heading(text=text, level=level, links=links):
+            return _with_links({"type": "heading", "level": level, "text": text}, links)
+        case ListBlock(items=items, ordered=ordered, start=start):
+            data: dict[str, Any] = {"type": "list", "ordered": ordered, "start": start, "items": [item.text for item in items]}
+            return _with_links(data, _numbered_links(items, "item"))
+        case NotesSection(heading=heading, blocks=inner):
+            return {"type": "notes", "heading": heading, "blocks": [block_to_dict(child) for child in inner]}
+        case ContactBlock(lines=lines, heading=heading):
+            data = {"type": "contact", "heading": heading, "lines": [line.text for line in lines]}
+            return _with_links(data, _numbered_links(lines, "line"))
+        case EndMark(text=text):
+            return {"type": "end-mark", "text": text}
+    raise TypeError(f"not a block: {block!r}")
+
+
+def _with_links(data: dict[str, Any], links: tuple[Link, ...] | list[dict[str, Any]]) -> dict[str, Any]:
+    if links:
+        data["links"] = [
+            link if isinstance(link, dict) else {"start": link.start, "end": link.end, "href": link.href} for link in links
+        ]
+    return data
+
+
+def _numbered_links(texts: tuple[Text, ...], kind: str) -> list[dict[str, Any]]:
+    """Links of list items or contact lines: each says which (0-based) `item` or `line` it is on."""
+    return [
+        {kind: number, "start": link.start, "end": link.end, "href": link.href}
+        for number, text in enumerate(texts)
+        for link in text.links
+    ]

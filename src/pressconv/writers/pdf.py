@@ -18,13 +18,15 @@ import datetime
 import functools
 import hashlib
 import unicodedata
+from dataclasses import field
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 from xml.sax.saxutils import escape
 
-from pressconv.dates import human_date
 from pressconv.errors import OptionError, OutputError
+from pressconv.l10n import format_date as human_date
 from pressconv.model import Collection, Release
+from pressconv.options import FileValue, option
 from pressconv.writers.base import paper_size_mm
 from pressconv.writers.packaging import collection_timestamp, document_timestamp
 
@@ -35,14 +37,24 @@ DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PdfOptions:
-    #: "a4" (default) or "letter".
-    paper: str = "a4"
-    #: A TrueType font for the text instead of DejaVu Sans; `font_bold` for the title (default: `font`).
-    font: Path | str | None = None
-    font_bold: Path | str | None = None
+    paper: str = field(default="a4", metadata=option("docx, pdf: page size (default: a4)", choices=("a4", "letter")))
+    font: FileValue | None = field(
+        default=None, metadata=option("TrueType font for the text (default: DejaVu Sans)", file=True, metavar="FILE.ttf")
+    )
+    font_bold: FileValue | None = field(
+        default=None, metadata=option("TrueType font for the title and headings (default: --font)", file=True, metavar="FILE.ttf")
+    )
     #: Fonts tried, in order, for characters the main font lacks (before the fonts fontconfig finds).
-    fallback_fonts: tuple[Path | str, ...] = ()
-    author: str = ""
+    fallback_fonts: tuple[FileValue, ...] = field(
+        default=(),
+        metadata=option(
+            "font for characters the main font lacks (repeatable); fonts installed on the system are also tried",
+            file=True, repeatable=True, metavar="FILE.ttf", flag="--fallback-font",
+        ),
+    )  # fmt: skip
+    #: The document author; None takes the release's byline.
+    author: str | None = field(default=None, metadata=option("author in the document properties (default: the byline)",
+                                                             metavar="NAME"))  # fmt: skip
 
     def __post_init__(self) -> None:
         paper_size_mm(self.paper)
@@ -132,7 +144,7 @@ class _Setter:
             stream,
             pagesize=(width * mm, height * mm),
             leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm, bottomMargin=25 * mm,
-            title=about.title, author=self.options.author, subject=about.subject, keywords="press release",
+            title=about.title, author=self.options.author or "", subject=about.subject, keywords="press release",
             creator="pressconv", producer="pressconv", lang=about.language, invariant=1,
         )  # fmt: skip
         canvas_class: Any = _canvas_class()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pressconv.dates import human_date
+from pressconv.l10n import format_date as human_date
 from pressconv.model import Collection, Release
 
 if TYPE_CHECKING:

@@ -13,7 +13,11 @@ a local process pool, a Dask cluster's executor, or none (inline).
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
@@ -21,17 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pressconv.api import atomic_output, read_input, render
-from pressconv.cleaning import clean_keyed, typographic_key
-from pressconv.decoding import DEFAULT_MAX_BYTES
-from pressconv.errors import PressconvError
-from pressconv.model import DEFAULT_LANGUAGE, Release
-from pressconv.naming import render_name, unique_name
-from pressconv.parsing import parse
-from pressconv.sources import Source
-from pressconv.writers import get_writer, make_options
+from pressconv.api import prepare_writers, read_input, read_release, write_document
+from pressconv.batch.naming import render_name, unique_name
+from pressconv.batch.sources import Source
+from pressconv.errors import OptionError, PressconvError
+from pressconv.model import Release
+from pressconv.options import ReadOptions
+from pressconv.writers import get_writer
 
-CONVERTED, FAILED, DUPLICATE, SKIPPED = "converted", "failed", "duplicate", "skipped"
+CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +43,7 @@ class BatchPlan:
     formats: tuple[str, ...]
     output_dir: str
     settings: Mapping[str, object] = field(default_factory=dict)
-    remove_duplicates: bool = True
-    month_first: bool = False
-    language: str = DEFAULT_LANGUAGE
-    encoding: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    read: ReadOptions = field(default_factory=ReadOptions)
     name_template: str = "{stem}"
     skip_existing: bool = False
     overwrite: bool = False
@@ -68,8 +66,10 @@ class Outcome:
     removed: int = 0
     url: str | None = None
     timestamp: str | None = None
-    #: The release's notices as (code, message): unknown dates, repaired encodings…
+    #: The release's and writers' notices as (code, message): unknown dates, repaired encodings, fallback fonts…
     notices: tuple[tuple[str, str], ...] = ()
+    #: (format, error) for each format that could not be written; the others were.
+    failed_formats: tuple[tuple[str, str], ...] = ()
 
     def as_row(self) -> dict[str, Any]:
         """The report row: every field, in declaration order."""
@@ -78,6 +78,7 @@ class Outcome:
             "outputs": list(self.outputs), "error": self.error, "duplicate_of": self.duplicate_of,
             "title": self.title, "date": self.date, "removed": self.removed, "url": self.url, "timestamp": self.timestamp,
             "notices": [{"code": code, "message": message} for code, message in self.notices],
+            "failed_formats": [{"format": name, "error": error} for name, error in self.failed_formats],
         }  # fmt: skip
 
 
@@ -94,22 +95,11 @@ def run_batch(
     sources: Iterable[Source], plan: BatchPlan, executor: Executor | None = None, *, window: int = 16
 ) -> Iterator[Outcome]:
     """Convert every source; yields one `Outcome` per source, in input order."""
-    for name in plan.formats:
-        make_options(get_writer(name), plan.settings, strict=False)  # bad formats or options fail before any work
+    writers = [get_writer(name) for name in plan.formats]
+    prepare_writers(writers, plan.settings, strict=False)  # bad formats or options fail before any work
     pool = executor or InlineExecutor()
-    reads = _ordered(pool, ((read_source, index, source, plan) for index, source in enumerate(sources)), window)
+    reads = _ordered(pool, ((read_source, index, source, plan.read) for index, source in enumerate(sources)), window)
     yield from _ordered(pool, _decide(reads, plan), window)
-
-
-def duplicate_key(release: Release, text_keys: tuple[str, ...] | None = None) -> str:
-    """Two releases with this key are the same release, as far as a reader can tell.
-
-    `text_keys` are the typographic keys of the title and paragraphs, when the cleaner has them already.
-    """
-    if text_keys is None:
-        text_keys = (typographic_key(release.title), *(typographic_key(p) for p in release.paragraphs))
-    parts = (str(release.date), *text_keys)
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any, ...] | Outcome]:
@@ -126,7 +116,7 @@ def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any,
         facts: dict[str, Any] = {
             **origin,
             "title": release.title,
-            "date": _iso(release),
+            "date": release.date.isoformat() if release.date else None,
             "removed": len(release.removed),
             "notices": tuple((notice.code, notice.message) for notice in release.notices),
         }
@@ -144,24 +134,29 @@ def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any,
         yield (_write_stage, _WriteJob(read.index, source.name, release, paths, plan, facts))
 
 
-def read_source(index: int, source: Source, plan: BatchPlan) -> ReadResult:
+def read_source(index: int, source: Source, options: ReadOptions) -> ReadResult:
     """Worker: raw bytes → cleaned release and its duplicate key. Any failure becomes data."""
     if source.error is not None:
         return ReadResult(index, source, error=source.error)
     try:
-        data = source.data if source.data is not None else read_input(Path(source.path or ""), max_bytes=plan.max_bytes)
-        release = parse(
-            data, month_first=plan.month_first, language=plan.language, encoding=plan.encoding,
-            max_bytes=plan.max_bytes, source_name=source.name, source_url=source.url,
-        )  # fmt: skip
-        if plan.remove_duplicates:
-            cleaned, text_keys = clean_keyed(release)
-            return ReadResult(index, source, cleaned.release, key=duplicate_key(cleaned.release, text_keys))
-        return ReadResult(index, source, release, key=duplicate_key(release))
+        data = source.data if source.data is not None else read_input(Path(source.path or ""), max_bytes=options.max_bytes)
+        reading = read_release(
+            data, options, name=source.path or source.name, url=source.url, timestamp=source.timestamp
+        )
+        release = reading.release
+        if source.path is None:
+            release = _renamed(release, source.name)
+        return ReadResult(index, source, release, key=reading.key)
     except PressconvError as error:
         return ReadResult(index, source, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
         return ReadResult(index, source, error=f"internal error: {type(error).__name__}: {error}")
+
+
+def _renamed(release: Release, name: str) -> Release:
+    import dataclasses
+
+    return dataclasses.replace(release, source=name) if release.source != name else release
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,27 +170,30 @@ class _WriteJob:
 
 
 def _write_stage(job: _WriteJob) -> Outcome:
-    """Worker: render every format and write each file atomically."""
+    """Worker: render every format and write each file atomically; one format failing never stops the others."""
     index, name, release, paths, plan, facts = job.index, job.name, job.release, job.paths, job.plan, job.facts
     written: list[str] = []
-    try:
-        for format_name, path in zip(plan.formats, paths, strict=True):
-            if plan.skip_existing and Path(path).exists():
-                # A run killed between one release's formats: files under their final names are complete.
-                written.append(path)
-                continue
-            writer = get_writer(format_name)
-            options = make_options(writer, plan.settings, strict=False)
-            with atomic_output(Path(path), overwrite=plan.overwrite) as stream:
-                render(writer, release, stream, options)
+    failed: list[tuple[str, str]] = []
+    notices = list(facts.pop("notices", ()))
+    for format_name, path in zip(plan.formats, paths, strict=True):
+        if plan.skip_existing and Path(path).exists():
+            # A run killed between one release's formats: files under their final names are complete.
             written.append(path)
-    except PressconvError as error:
-        return Outcome(index, name, FAILED, outputs=tuple(written), error=str(error), **facts)
-    except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
-        return Outcome(
-            index, name, FAILED, outputs=tuple(written), error=f"internal error: {type(error).__name__}: {error}", **facts
-        )
-    return Outcome(index, name, CONVERTED, outputs=tuple(written), **facts)
+            continue
+        try:
+            [(writer, options)] = prepare_writers([get_writer(format_name)], plan.settings, strict=False)
+            found = write_document(writer, release, Path(path), options, overwrite=plan.overwrite)
+            notices += [(notice.code, notice.message) for notice in found]
+            written.append(path)
+        except PressconvError as error:
+            failed.append((format_name, str(error)))
+        except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
+            failed.append((format_name, f"internal error: {type(error).__name__}: {error}"))
+    status = CONVERTED if not failed else PARTIAL if written else FAILED
+    error = "; ".join(f"{format_name}: {message}" for format_name, message in failed) or None
+    return Outcome(
+        index, name, status, outputs=tuple(written), error=error, failed_formats=tuple(failed), notices=tuple(notices), **facts
+    )
 
 
 def _ordered(executor: Executor, items: Iterable[tuple[Any, ...] | Any], window: int) -> Iterator[Any]:
@@ -226,10 +224,6 @@ def _ordered(executor: Executor, items: Iterable[tuple[Any, ...] | Any], window:
         yield result
 
 
-def _iso(release: Release) -> str | None:
-    return release.date.isoformat() if release.date else None
-
-
 class InlineExecutor(Executor):
     """Runs each call at once in this thread: a batch of one needs no process pool."""
 
@@ -242,4 +236,57 @@ class InlineExecutor(Executor):
         return future
 
 
-__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "duplicate_key", "run_batch"]
+def make_executor(stack: contextlib.ExitStack, *, jobs: int, scheduler: str | None = None, formats: tuple[str, ...] = ()) -> Executor:
+    """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
+    workers start warm (the asked-for writers imported) and die with this process."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise OptionError("--scheduler needs Dask: pip install 'pressconv[dask]'") from None
+        try:
+            client_class: Any = Client  # distributed is not typed
+            client = stack.enter_context(client_class(scheduler, timeout=30))
+        except OSError as error:
+            raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        return client.get_executor()  # type: ignore[no-any-return]
+    if jobs <= 1:
+        return InlineExecutor()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork (where there is one) starts workers with everything this process imported already.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else None
+    context = multiprocessing.get_context(method)
+    return stack.enter_context(
+        ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), formats))
+    )
+
+
+def _worker_start(parent: int, formats: tuple[str, ...]) -> None:
+    """In each pool worker: die with the parent (even on SIGKILL), let the parent handle Ctrl-C, warm the writers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent dies
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before we got here
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()  # where prctl is not available
+    for name in formats:
+        with contextlib.suppress(PressconvError):
+            get_writer(name)
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "make_executor", "run_batch"]

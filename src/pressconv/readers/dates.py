@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Any
 
+from pressconv.l10n import format_date
 from pressconv.model import Notice
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -30,22 +31,6 @@ _TIME = (
 #: A whole string that is a date (optionally with weekday and time), in any supported spelling.
 DATE_PATTERN = rf"{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}"
 _WHOLE_DATE = re.compile(rf"{DATE_PATTERN}\s*$", re.IGNORECASE)
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def read_date(text: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
     """Read a date spelled the way press offices spell them.
@@ -99,20 +84,6 @@ def _read_matched(date_text: str, *, month_first: bool) -> tuple[datetime.date |
     if numbers and numbers[1] != numbers[2] and int(numbers[1]) <= 12 and int(numbers[2]) <= 12:
         order = "month first" if month_first else "day first"
         other = "drop --month-first" if month_first else "use --month-first for US sources"
-        message = f"{date_text!r} reads both ways; read it {order} as {human_date(value)} ({other})"
+        message = f"{date_text!r} reads both ways; read it {order} as {format_date(value)} ({other})"
         notices.append(Notice("date-ambiguous", message))
     return value, notices
-
-
-def human_date(value: datetime.date, language: str = "en-GB") -> str:
-    """The date as a reader of `language` expects it; ISO where we know no better.
-
-    Month names are English on purpose: translating them needs locale data
-    pressconv does not carry, and an ISO date is better than a wrong word.
-    """
-    if not language.lower().startswith("en"):
-        return value.isoformat()
-    month = _MONTHS[value.month - 1]
-    if language.lower() in {"en-us", "en-ca", "en-ph"}:
-        return f"{month} {value.day}, {value.year}"
-    return f"{value.day} {month} {value.year}"

@@ -1,4 +1,4 @@
-"""Remove text a scraper repeated, and nothing else.
+"""The `repeats` cleaning step: remove text a scraper repeated, and nothing else.
 
 Every step compares paragraphs through `typographic_key`, which forgets only
 what a reader would not call a difference (quote and dash styles, spacing,
@@ -12,44 +12,14 @@ lives inside one call, so results never depend on what the process saw before.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
 
+from pressconv.cleaning.units import Unit
+from pressconv.keys import typographic_key
 from pressconv.model import Release, Removal
-from pressconv.parsing import split_header
+from pressconv.readers.header import is_title_copy
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
-# Spacing next to punctuation is typography ("word , word" / "word—word" / "word — word").
-# Lookarounds and an empty replacement: no template expansion per match (this is the hot loop).
-_SPACE_AT_PUNCTUATION = re.compile(r" (?=[^\w ])|(?<=[^\w ]) ")
 _WORD = re.compile(r"\w+")
 # "Thank you. Thank you." is something people say; a glued scrape copy is a
 # whole sentence or more. Units shorter than this are left alone.
@@ -60,79 +30,46 @@ _SENTENCE_END = frozenset(".!?\"')")
 _EDGE = 24
 
 
-class Cleaned(NamedTuple):
-    """The cleaned release and what was taken out of it (also kept on `release.removed`)."""
+def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
+    """The `repeats` step: repeated text, copies of the title, and text glued onto its own copy.
 
-    release: Release
-    removed: tuple[Removal, ...]
-
-
-def typographic_key(text: str) -> str:
-    """What two texts share when they differ only in typography.
-
-    Used by the cleaner and by anything else that must agree with it about
-    what "the same text" means (e.g. duplicate releases in a batch).
+    One pass with a dict of keys seen: linear in the size of the release.
+    Shortened units keep their first part exactly as written; end marks
+    ("ENDS") and layout lines ("***") are never repeats.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _WHITESPACE.sub(" ", text).strip()
-    return _SPACE_AT_PUNCTUATION.sub("", text)
-
-
-def clean(release: Release) -> Cleaned:
-    """Drop repeated paragraphs, copies of the title, and paragraphs glued to their own copy.
-
-    Deterministic, order-preserving and idempotent: cleaning a cleaned
-    release removes nothing more.
-    """
-    return clean_keyed(release)[0]
-
-
-def clean_keyed(release: Release) -> tuple[Cleaned, tuple[str, ...]]:
-    """`clean`, plus the typographic keys of the title and the kept paragraphs, for callers that
-    compare whole releases (batch de-duplication) and would otherwise compute them again."""
     title_key = typographic_key(release.title)
     seen: dict[str, int] = {}
     index = _GlueIndex()
-    kept: list[str] = []
-    kept_keys: list[str] = [title_key]
     removed: list[Removal] = []
-    for number, original in enumerate(release.paragraphs, start=1):
-        key = typographic_key(original)
-        paragraph, glued, key = _split_glued_copy(original, key)
-        if glued:
-            removed.append(Removal(number, "glued-copy", glued, number))
-        if key not in seen and key != title_key:
-            paragraph, key, pieces = _strip_glued_repeats(paragraph, key, index)
-            removed += [Removal(number, "glued-repeat", text, seen[piece_key]) for text, piece_key in pieces]
+    for unit in units:
+        if unit.kind == "end-mark":
+            continue
+        number = unit.number
+        paragraph, key = unit.text, typographic_key(unit.text)
+        # Until nothing changes: a glued repeat taken off may uncover a glued self-copy, and back.
+        while True:
+            before = paragraph
+            paragraph, glued, key = _split_glued_copy(paragraph, key)
+            if glued:
+                removed.append(Removal(number, "glued-copy", glued, number))
+            if key not in seen and key != title_key:
+                paragraph, key, pieces = _strip_glued_repeats(paragraph, key, index)
+                removed += [Removal(number, "glued-repeat", text, seen[piece_key]) for text, piece_key in pieces]
+            if paragraph == before:
+                break
+        unit.text, unit.key = paragraph, key
         if not any(char.isalnum() for char in key):
-            # "***" or "-" between sections is layout, not text that repeats.
-            kept.append(paragraph)
-            kept_keys.append(key)
-        elif key == title_key or _is_header_copy(paragraph, key, title_key, release):
+            continue  # "***" or "-" between sections is layout, not text that repeats.
+        if key == title_key or is_title_copy(paragraph, release.title, release.date, key=key, title_key=title_key):
             removed.append(Removal(number, "repeats-title", paragraph, 0))
+            unit.removed = True
         elif key in seen:
             removed.append(Removal(number, "repeated-paragraph", paragraph, seen[key]))
+            unit.removed = True
         else:
             seen[key] = number
             index.add(key)
-            kept.append(paragraph)
-            kept_keys.append(key)
-    if not removed:
-        return Cleaned(release, ()), tuple(kept_keys)
-    cleaned = dataclasses.replace(
-        release,
-        paragraphs=tuple(kept),
-        removed=release.removed + tuple(removed),
-    )
-    return Cleaned(cleaned, tuple(removed)), tuple(kept_keys)
-
-
-def _is_header_copy(paragraph: str, key: str, title_key: str, release: Release) -> bool:
-    """The whole title line (title plus its date marker) scraped again as a paragraph."""
-    if not key.startswith(title_key):
-        return False
-    header = split_header(paragraph)
-    return header.has_marker and typographic_key(header.title) == title_key and header.date in (release.date, None)
+    return removed
 
 
 def _split_glued_copy(paragraph: str, key: str) -> tuple[str, str, str]:

@@ -126,3 +126,14 @@ def count_files(inputs: Iterable[str], *, glob: str = "*.txt") -> int | None:
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def as_sources(items: Iterable[Source | bytes | str | os.PathLike[str]]) -> Iterator[Source]:
+    """Sources from what an API caller has: `Source`s, bytes, or paths (files, directories, corpora)."""
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Source):
+            yield item
+        elif isinstance(item, bytes):
+            yield Source(f"<input {number}>", f"input-{number}", data=item)
+        else:
+            yield from iter_sources([os.fspath(item)])

@@ -14,10 +14,7 @@ import unicodedata
 
 from pressconv.errors import InputError
 from pressconv.model import Notice
-
-#: Large enough for any real press release (the longest seen are ~200 KB),
-#: small enough that a mistaken path to a video file fails fast.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
 
 # Signatures of files people mistake for text (an image or document renamed .txt).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -91,10 +88,7 @@ def normalise(text: str) -> str:
 
 
 def _decode_with(data: bytes, encoding: str) -> str:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}; use a name such as utf-8 or cp1252") from None
+    check_encoding(encoding)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

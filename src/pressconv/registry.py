@@ -1,0 +1,70 @@
+"""One registry shape for readers and writers: built-ins by import path, plugins by entry point.
+
+Built-ins are named by import path and imported only when asked for, so
+listing names or writing JSON never loads python-docx or reportlab. Plugins
+come from an entry-point group and cannot shadow a built-in name, so a stray
+package never changes what `--to docx` or `--from text` means.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+from pressconv.errors import UnknownFormatError
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Names → objects of one protocol (`kind` says which, for messages)."""
+
+    def __init__(self, kind: str, group: str, built_in: Mapping[str, str], accepts: Callable[[Any], bool], needs: str) -> None:
+        self.kind, self.group, self.built_in, self.accepts, self.needs = kind, group, dict(built_in), accepts, needs
+
+    def get(self, name: str) -> T:
+        """The object registered as `name`; raises `UnknownFormatError` listing what exists, with a suggestion."""
+        key = name.strip().lower()
+        if key in self.built_in:
+            return self._load(self.built_in[key])
+        for entry in self._entry_points():
+            if entry.name == key:
+                return self._instantiate(entry.load(), entry.value)
+        names = sorted(set(self.built_in) | {entry.name for entry in self._entry_points()})
+        close = difflib.get_close_matches(key, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UnknownFormatError(f"unknown {self.kind} format {name!r}{hint} (available: {', '.join(names)})")
+
+    def names(self) -> list[str]:
+        return [*self.built_in, *sorted({entry.name for entry in self._entry_points()} - set(self.built_in))]
+
+    def items(self) -> Iterator[tuple[T, str]]:
+        """Every usable object with its origin ("built-in" or the plugin's distribution); broken plugins are skipped."""
+        for path in self.built_in.values():
+            yield self._load(path), "built-in"
+        for entry in sorted(self._entry_points(), key=lambda e: e.name):
+            if entry.name in self.built_in:
+                continue
+            try:
+                obj = self._instantiate(entry.load(), entry.value)
+            except Exception:  # noqa: BLE001 - a broken plugin must not hide the others
+                continue
+            yield obj, (entry.dist.name if entry.dist is not None else entry.value)
+
+    def _entry_points(self) -> Any:
+        # importlib.metadata costs ~20 ms to import; only plugin look-ups need it, never --help or a built-in.
+        from importlib.metadata import entry_points
+
+        return entry_points(group=self.group)
+
+    def _load(self, path: str) -> T:
+        module_name, _, attribute = path.partition(":")
+        return self._instantiate(getattr(importlib.import_module(module_name), attribute), path)
+
+    def _instantiate(self, obj: Any, where: str) -> T:
+        instance = obj() if isinstance(obj, type) else obj
+        if not self.accepts(instance):
+            raise UnknownFormatError(f"{where} is not a pressconv {self.kind} (it needs {self.needs})")
+        return instance  # type: ignore[no-any-return]

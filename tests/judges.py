@@ -1,0 +1,268 @@
+"""The external accessibility and validity judges, one function each, for the tests to call.
+
+Each function runs one checker on one output file and returns what it found, as plain data, so a test
+can assert ``== []`` and show the findings when that fails. A judge that is not installed skips the
+test, except under CI (the CI variable is set), where it fails: CI must run every judge. That is
+`conftest.require_tool`'s convention, reused here. `.ci/install-judges` installs them all (docs/judges.md).
+
+A judge that is installed but breaks (a crash, a timeout, output that cannot be read) fails the test:
+a judge that did not judge must never read as "no findings".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+
+from conftest import ROOT, require_tool
+
+# `.ci/install-judges` installs the npm judges here, not globally.
+NODE_BIN = ROOT / ".ci" / "node" / "node_modules" / ".bin"
+
+# The axe-core rule tags run on every page: WCAG 2.0/2.1 A and AA, the new WCAG 2.2 AA rules, best practice.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+
+Finding = dict[str, Any]
+
+
+def _require_node_tool(*names: str) -> str:
+    """An npm judge from `.ci/node` (or, failing that, on PATH); skips or fails as `require_tool` does."""
+    for name in names:
+        local = NODE_BIN / name
+        if local.is_file() and os.access(local, os.X_OK):
+            return str(local)
+        found = shutil.which(name)
+        if found:
+            return found
+    return require_tool(names[0])  # not found: skip, or fail under CI, with the usual message
+
+
+def _require_module(name: str) -> Any:
+    """A judge that is a Python package (installed with the test extras)."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Python module {name!r} is not installed, but CI must run it (pip install -e '.[test]')")
+        pytest.skip(f"the Python module {name!r} is not installed on this machine (pip install -e '.[test]')")
+
+
+def _run(argv: list[str], timeout: float, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run a judge; a judge that hangs fails the test rather than the whole run."""
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False, **kwargs)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{Path(argv[0]).name} did not finish within {timeout:g} s: {' '.join(argv)}")
+
+
+def _existing(path: str | os.PathLike[str]) -> Path:
+    """The file to judge, which must exist: a browser shown a missing file judges its own error page."""
+    resolved = Path(path).resolve()
+    if not resolved.is_file():
+        raise FileNotFoundError(f"nothing to judge: {resolved} does not exist")
+    return resolved
+
+
+def _tail(text: str, lines: int = 30) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+# --- EPUB ---------------------------------------------------------------------------------------------
+
+
+def ace_violations(epub_path: str | os.PathLike[str], *, timeout: float = 180) -> list[Finding]:
+    """Ace by DAISY's violations for an EPUB: every assertion whose outcome is "fail".
+
+    Each finding: ``rule`` (the Ace or axe rule id, e.g. "metadata-accessmode", "image-alt"), ``impact``
+    ("minor" … "critical"), ``location`` (the file inside the EPUB), ``pointer`` (CSS selectors or EPUB
+    CFIs, where the rule points at an element), ``html``, ``description``, ``help`` (a URL),
+    ``engine`` ("Ace" for package checks, "aXe" for content documents).
+
+    Ace drives Debian's Chromium through puppeteer (PUPPETEER_EXECUTABLE_PATH); Ace 1.4 launches it
+    with --no-sandbox itself, which Chromium requires as root. Its log and config go to a temporary
+    directory (XDG_STATE_HOME, XDG_CONFIG_HOME) rather than accumulating under ~/.local/state.
+    """
+    ace = _require_node_tool("ace-cli", "ace")
+    chromium = require_tool("chromium")
+    epub = _existing(epub_path)
+    with tempfile.TemporaryDirectory(prefix="ace-") as tmp:
+        work = Path(tmp)
+        env = {
+            **os.environ,
+            "PUPPETEER_EXECUTABLE_PATH": chromium,
+            "XDG_STATE_HOME": str(work / "state"),
+            "XDG_CONFIG_HOME": str(work / "config"),
+            # Ace gives the browser 5 s to start by default: too short on a busy two-core CI machine.
+            "ACE_TIMEOUT_INITIAL": "60000",
+        }
+        argv = [ace, "--silent", "--force", "--lang", "en", "--outdir", str(work / "report")]
+        argv += ["--tempdir", str(work / "tmp"), "--timeout", str(int(timeout * 1000)), str(epub)]
+        result = _run(argv, timeout + 30, env=env)
+        report_path = work / "report" / "report.json"
+        if result.returncode != 0 or not report_path.is_file():
+            logs = sorted((work / "state").rglob("*.log"))
+            log = _tail(logs[-1].read_text("utf-8", "replace")) if logs else ""
+            pytest.fail(f"Ace failed on {epub.name} (exit {result.returncode}):\n{result.stdout}{result.stderr}\n{log}")
+        report = json.loads(report_path.read_text("utf-8"))
+
+    findings: list[Finding] = []
+    for document in report.get("assertions", []):
+        location = document.get("earl:testSubject", {}).get("url", "")
+        for assertion in document.get("assertions", []):
+            outcome = assertion.get("earl:result", {})
+            if outcome.get("earl:outcome") != "fail":
+                continue
+            test = assertion.get("earl:test", {})
+            pointer = outcome.get("earl:pointer", {})
+            findings.append(
+                {
+                    "rule": test.get("dct:title", ""),
+                    "impact": test.get("earl:impact", ""),
+                    "location": location,
+                    "pointer": pointer.get("css") or pointer.get("cfi") or [],
+                    "html": outcome.get("html", ""),
+                    "description": outcome.get("dct:description", "") or test.get("dct:description", ""),
+                    "help": test.get("help", {}).get("url", ""),
+                    "engine": assertion.get("earl:assertedBy", ""),
+                }
+            )
+    return findings
+
+
+# --- HTML ---------------------------------------------------------------------------------------------
+
+
+def axe_violations(
+    html_path: str | os.PathLike[str],
+    color_scheme: Literal["light", "dark"] = "light",
+    *,
+    tags: tuple[str, ...] = AXE_TAGS,
+    timeout: float = 60,
+) -> list[Finding]:
+    """axe-core's violations for a local HTML file, in headless Chromium with the given colour scheme.
+
+    One finding per failing element: ``rule`` (axe rule id), ``impact``, ``location`` (the element's CSS
+    selector), ``html``, ``description`` (axe's failure summary), ``help`` (a URL), ``tags``.
+    Results axe marks "incomplete" (needs human review) are not violations and are not returned.
+
+    Runs @axe-core/cli with Debian's chromedriver and Chromium (its own chromedriver download is
+    skipped at install). Chromium gets --no-sandbox (root) and the colour scheme through
+    --blink-settings=preferredColorScheme=0 (dark) or 1 (light): set explicitly both ways, so the
+    machine's own theme never decides which stylesheet rules the judge sees.
+    """
+    if color_scheme not in ("light", "dark"):
+        raise ValueError(f"color_scheme must be 'light' or 'dark', not {color_scheme!r}")
+    axe = _require_node_tool("axe")
+    chromium = require_tool("chromium")
+    chromedriver = require_tool("chromedriver")
+    page = _existing(html_path)
+    url = page.as_uri()
+    scheme = 0 if color_scheme == "dark" else 1  # blink's PreferredColorScheme enum: kDark = 0, kLight = 1
+    # The CLI splits --chrome-options on "," and ";", so no option may contain either.
+    chrome_options = ["no-sandbox", "disable-gpu", "disable-dev-shm-usage", f"blink-settings=preferredColorScheme={scheme}"]
+    argv = [axe, url, "--stdout", "--tags", ",".join(tags), "--timeout", str(int(timeout))]
+    argv += ["--chrome-path", chromium, "--chromedriver-path", chromedriver, "--chrome-options", ";".join(chrome_options)]
+    result = _run(argv, timeout + 30, cwd=tempfile.gettempdir())  # cwd: the CLI reads a .env file from it
+    try:
+        runs = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        runs = None
+    if result.returncode != 0 or not isinstance(runs, list) or len(runs) != 1 or runs[0].get("url") != url:
+        pytest.fail(f"axe failed on {page.name} (exit {result.returncode}):\n{_tail(result.stdout)}\n{_tail(result.stderr)}")
+
+    findings: list[Finding] = []
+    for rule in runs[0].get("violations", []):
+        for node in rule.get("nodes", []):
+            findings.append(
+                {
+                    "rule": rule["id"],
+                    "impact": node.get("impact") or rule.get("impact", ""),
+                    "location": " ".join(str(part) for part in node.get("target", [])),
+                    "html": node.get("html", ""),
+                    "description": node.get("failureSummary", "") or rule.get("help", ""),
+                    "help": rule.get("helpUrl", ""),
+                    "tags": list(rule.get("tags", [])),
+                }
+            )
+    return findings
+
+
+# --- PDF ----------------------------------------------------------------------------------------------
+
+
+def pdf_ua_failures(pdf_path: str | os.PathLike[str], profile: Literal["ua1", "2a"] = "ua1") -> list[str]:
+    """The rules a PDF fails in page-validation's PDF/UA-1 ("ua1") or PDF/A-2a ("2a") profile.
+
+    Each failure: "RULE-ID: message (object N G)", the object part only where the rule names one.
+    A file page-validation cannot parse, or that exceeds its safety limits, is one failure too.
+    In-process (a Rust extension, about a millisecond a file), so no timeout is needed.
+    """
+    if profile not in ("ua1", "2a"):
+        raise ValueError(f"profile must be 'ua1' or '2a', not {profile!r}")
+    page = _require_module("page")
+    pdf = _existing(pdf_path)
+    try:
+        report = page.validate_pdf(str(pdf), profile=profile)
+    except (page.ParseError, page.SafetyLimitError) as exc:
+        return [f"UNREADABLE: page-validation could not read {pdf.name}: {type(exc).__name__}: {exc}"]
+    failures: list[str] = []
+    for failure in report.failures:
+        where = failure.object_id
+        suffix = f" (object {where.object_number} {where.generation})" if where is not None else ""
+        failures.append(f"{failure.rule_id}: {failure.message}{suffix}")
+    if not report.is_compliant and not failures:  # never call a non-compliant report clean
+        failures.append(f"NOT-COMPLIANT: page-validation reports {pdf.name} non-compliant without naming a rule")
+    return failures
+
+
+def pdfua_findings(pdf_path: str | os.PathLike[str], *, timeout: float = 60) -> list[str]:
+    """pdfua's findings for a PDF (its machine-checkable PDF/UA-1 subset), from `pdfua check --format json`.
+
+    Each finding: "RULE-ID [severity] message (location, page N)". pdfua turns a rule that raises into a
+    "not evaluated" note and can still exit 0; each such note is a finding here ("RULE-ID [not evaluated]
+    …"), and so is a traceback or error on stderr, an unreadable file, or output that is not its JSON.
+    """
+    pdfua = require_tool("pdfua")
+    pdf = _existing(pdf_path)
+    result = _run([pdfua, "check", "--format", "json", str(pdf)], timeout)
+    findings: list[str] = []
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        report = None
+    if not isinstance(report, dict):
+        findings.append(f"PDFUA-OUTPUT: exit {result.returncode}, output is not pdfua's JSON: {_tail(result.stdout, 10)!r}")
+        report = {}
+    if report.get("readable") is False:
+        findings.append(f"PDFUA-UNREADABLE: {report.get('error', '')}")
+    for item in report.get("findings", []):
+        where = item.get("location") or ""
+        if item.get("page") is not None:
+            where = f"{where}, page {item['page']}" if where else f"page {item['page']}"
+        findings.append(f"{item.get('rule_id')} [{item.get('severity')}] {item.get('message')}" + (f" ({where})" if where else ""))
+    for item in report.get("skipped", []):
+        findings.append(f"{item.get('rule_id')} [not evaluated] {item.get('reason')}")
+    if "Traceback" in result.stderr or "Error" in result.stderr:
+        findings.append(f"PDFUA-CRASH: exit {result.returncode}: {_tail(result.stderr, 10)}")
+    if result.returncode not in (0, 1, 2, 3) and not findings:
+        findings.append(f"PDFUA-EXIT: exit {result.returncode}: {_tail(result.stdout + result.stderr, 10)}")
+    return findings
+
+
+def struct_text(pdf_path: str | os.PathLike[str], *, timeout: float = 60) -> str:
+    """The PDF's structure tree with its text, as `pdfinfo -struct-text` prints it ("" when untagged)."""
+    pdfinfo = require_tool("pdfinfo")
+    pdf = _existing(pdf_path)
+    result = _run([pdfinfo, "-struct-text", str(pdf)], timeout)
+    if result.returncode != 0:
+        pytest.fail(f"pdfinfo -struct-text failed on {pdf.name} (exit {result.returncode}): {result.stderr.strip()}")
+    return result.stdout
