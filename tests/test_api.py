@@ -31,13 +31,57 @@ class ExplodingWriter:
 
 
 def test_convert_returns_bytes_without_output() -> None:
-    data = pressconv.convert(SEED, to="json")
-    assert data is not None and b"blue light integration" in data
+    result = pressconv.convert(SEED, to="json")
+    assert b"blue light integration" in result.data
+    assert result.outputs == (pressconv.Output("json", data=result.data),)
+
+
+def test_convert_result_carries_release_removals_and_notices() -> None:
+    result = pressconv.convert(SEED, to="html")
+    assert result.release is not None and len(result.release.paragraphs) == 13
+    assert len(result.removed) == 12 and result.removed == result.release.removed
+    assert all(isinstance(notice, pressconv.Notice) for notice in result.notices)
 
 
 def test_convert_accepts_raw_bytes_and_writes_a_path(tmp_path: Path) -> None:
-    assert pressconv.convert(SEED.read_bytes(), to="html", output=tmp_path / "x.html") is None
+    result = pressconv.convert(SEED.read_bytes(), to="html", output=tmp_path / "x.html")
+    assert result.outputs == (pressconv.Output("html", path=str(tmp_path / "x.html")),)
     assert (tmp_path / "x.html").read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_convert_to_several_formats_writes_each_into_a_directory(tmp_path: Path) -> None:
+    result = pressconv.convert(SEED, to=["html", "json"], output=tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["blue-light-integration.html", "blue-light-integration.json"]
+    assert [output.format for output in result.outputs] == ["html", "json"]
+
+
+def test_reading_options_are_one_object_and_legacy_keywords_still_work() -> None:
+    us = "Budget Published 03/07/2014\nText.\n".encode()
+    by_object = pressconv.convert(us, to="json", read_options=pressconv.ReadOptions(month_first=True, language="en-US"))
+    by_keywords = pressconv.convert(us, to="json", month_first=True, language="en-US")
+    assert by_object.data == by_keywords.data
+    assert by_object.release is not None and by_object.release.date is not None and by_object.release.date.month == 3
+
+
+def test_file_options_accept_bytes() -> None:
+    css = b"p { color: navy; }"
+    assert b"color: navy" in pressconv.convert(SEED, to="html", css=css).data
+
+
+def test_writer_notices_reach_the_result() -> None:
+    class NoisyWriter:
+        name: ClassVar[str] = "noisy"
+        extension: ClassVar[str] = ".txt"
+        media_type: ClassVar[str] = "text/plain"
+        description: ClassVar[str] = "says something"
+        options_type: ClassVar[type[Any]] = NoOptions
+
+        def write(self, release: pressconv.Release, stream: BinaryIO, options: Any = None) -> list[pressconv.Notice]:
+            stream.write(release.title.encode())
+            return [pressconv.Notice("fallback-font", "set 3 characters in a fallback font")]
+
+    result = pressconv.convert(SEED, to=NoisyWriter())
+    assert result.notices[-1] == pressconv.Notice("fallback-font", "set 3 characters in a fallback font")
 
 
 def test_a_failing_writer_leaves_no_file_and_raises_our_error(tmp_path: Path) -> None:

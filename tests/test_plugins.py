@@ -15,11 +15,27 @@ import pressconv
 from conftest import FIXTURES
 
 PLUGIN = """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from pressconv.model import Paragraph, Release
+from pressconv.options import option
 
 @dataclass(frozen=True)
 class ShoutOptions:
-    exclamations: int = 1
+    exclamations: int = field(default=1, metadata=option("how many ! after the title", metavar="N", parse=int))
+
+class UpperReader:
+    name = "upper"
+    description = "a toy reader for .upper files"
+    media_types = ("text/x-upper",)
+    extensions = (".upper",)
+
+    def sniff(self, head):
+        return head.startswith(b"UPPER:")
+
+    def read(self, data, options):
+        lines = data.decode("utf-8").removeprefix("UPPER:").split("\\n")
+        return Release(lines[0].upper(), None, tuple(Paragraph(line.upper()) for line in lines[1:] if line))
 
 class ShoutWriter:
     name = "shout"
@@ -42,7 +58,9 @@ def installed_plugin(tmp_path: Path) -> Iterator[Path]:
     info = tmp_path / "shout_writer-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shout-writer\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[pressconv.writers]\nshout = shout_writer:ShoutWriter\n")
+    (info / "entry_points.txt").write_text(
+        "[pressconv.writers]\nshout = shout_writer:ShoutWriter\n[pressconv.readers]\nupper = shout_writer:UpperReader\n"
+    )
     sys.path.insert(0, str(tmp_path))
     importlib.invalidate_caches()
     yield tmp_path
@@ -53,8 +71,7 @@ def installed_plugin(tmp_path: Path) -> Iterator[Path]:
 def test_plugin_is_listed_and_converts(installed_plugin: Path) -> None:
     formats = {info.name: info for info in pressconv.available_formats()}
     assert formats["shout"].origin == "shout-writer"
-    output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="shout", exclamations=3)
-    assert output is not None
+    output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="shout", exclamations=3).data
     assert output.startswith(b"COMMISSIONER LLOYD ADDRESSES NATIONAL CONFERENCE ON BLUE LIGHT INTEGRATION!!!")
 
 
@@ -86,5 +103,32 @@ def test_a_plugin_cannot_shadow_a_built_in(tmp_path: Path, installed_plugin: Pat
             html = shout_writer:ShoutWriter
         """)
     )
-    output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="html")
-    assert output is not None and output.startswith(b"<!DOCTYPE html>")
+    output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="html").data
+    assert output.startswith(b"<!DOCTYPE html>")
+
+
+def test_plugin_writer_option_is_a_command_line_flag(installed_plugin: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pressconv.cli import main
+
+    seed = str(FIXTURES / "blue-light-integration.txt")
+    assert main(["convert", seed, "--to", "shout", "--exclamations", "4", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("COMMISSIONER LLOYD ADDRESSES NATIONAL CONFERENCE ON BLUE LIGHT INTEGRATION!!!!\n")
+    assert main(["convert", "--help"]) == 0
+    assert "--exclamations N" in capsys.readouterr().out
+    assert main(["convert", seed, "--to", "html", "--exclamations", "4"]) == 2
+    assert "--exclamations applies to shout" in capsys.readouterr().err
+
+
+def test_plugin_reader_is_chosen_by_extension_content_or_name(installed_plugin: Path, tmp_path: Path) -> None:
+    from pressconv.readers import READERS
+
+    source = tmp_path / "note.upper"
+    source.write_bytes(b"UPPER:a toy title\nfirst line\nsecond line")
+    by_extension = pressconv.convert(source, to="json").release
+    assert by_extension is not None and by_extension.title == "A TOY TITLE"
+    assert by_extension.paragraphs == ("FIRST LINE", "SECOND LINE")
+    by_content = pressconv.convert(source.read_bytes(), to="json").release
+    assert by_content == by_extension
+    by_name = pressconv.convert(source.read_bytes(), to="json", read_options=pressconv.ReadOptions(reader="upper")).release
+    assert by_name == by_extension
+    assert "upper" in {reader.name for reader, _ in READERS.items()}

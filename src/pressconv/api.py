@@ -156,6 +156,7 @@ def convert(
     *,
     read_options: ReadOptions | None = None,
     overwrite: bool = True,
+    name: str | None = None,
     **settings: Any,
 ) -> Result:
     """Read, clean and write in one call; returns a `Result` with the release, its notices and outputs.
@@ -165,7 +166,8 @@ def convert(
     bytes (`result.data` for one format); with several formats `output` is a
     directory, and each file is named after the input. `settings` are writer
     options (`css=…`, `paper="letter"`) and, for scripts, reading options
-    (`month_first=True`).
+    (`month_first=True`). `name` says where bytes came from (for messages,
+    and to choose the reader by its extension).
     """
     writers = [get_writer(item) if isinstance(item, str) else item for item in ([to] if isinstance(to, (str, Writer)) else to)]
     if not writers:
@@ -174,9 +176,9 @@ def convert(
     options = _read_options(read_options, reading_settings)
     prepared = prepare_writers(writers, settings, strict=True)  # a bad option fails before any input is read
     if isinstance(source, bytes):
-        data, name = source, None
+        data = source
     else:
-        data, name = read_input(Path(source), max_bytes=options.max_bytes), os.fspath(source)
+        data, name = read_input(Path(source), max_bytes=options.max_bytes), name or os.fspath(source)
     reading = read_release(data, options, name=name)
     notices = list(reading.release.notices)
     outputs: list[Output] = []
@@ -284,7 +286,9 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise InputError("input is a directory; name the release files inside it") from None
         raise InputError(f"cannot read it: {error.strerror or error}") from None
     if len(data) > max_bytes:
-        raise InputError(f"input is over the limit of {max_bytes:,} bytes; raise it with --max-size if this really is one release")
+        raise InputError(
+            f"input is over the limit of {max_bytes:,} bytes; raise it with --max-size if this really is one release"
+        )
     return data
 
 
@@ -385,4 +389,3 @@ def _with_origin(release: Release, name: str | None, url: str | None, timestamp:
     if options.language is not None and release.language != options.language:
         changes["language"] = options.language
     return dataclasses.replace(release, **changes) if changes else release
-

@@ -1,75 +1,103 @@
-"""The `pressconv` command: argument parsing, progress, messages and exit codes over the library.
+"""The `pressconv` command: argument parsing, progress, messages and exit codes over the public API.
 
-No conversion logic lives here. `main(argv)` returns the exit status so
-tests run the command in-process.
+No conversion logic lives here: one document goes through `pressconv.convert`,
+many through `pressconv.batch.run.run_batch`, a bundle through `pressconv.bundle`'s
+parts. Writer and reading flags are generated from the options dataclasses'
+metadata, so a plugin writer's options appear here without this module
+knowing the plugin. `main(argv)` returns the exit status so tests run the
+command in-process.
 
 Exit status: 0 everything converted (duplicates and existing outputs skipped
 count as success); 1 nothing could be converted, or a fatal error; 2 the
-command line was wrong; 3 some inputs failed and the rest were converted;
-130 interrupted.
+command line was wrong (wherever that is found); 3 some inputs failed and the
+rest were converted; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
+import os
 import re
+import signal
 import sys
 import time
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from pressconv import __version__
-from pressconv.api import atomic_output, read_input, render, writer_errors
-from pressconv.cleaning import clean
-from pressconv.decoding import DEFAULT_MAX_BYTES
-from pressconv.errors import PressconvError
-from pressconv.model import DEFAULT_LANGUAGE, Release
-from pressconv.parsing import check_language, parse
-from pressconv.writers import Writer, available_formats, get_writer, make_options
-from pressconv.writers.base import CollectionWriter
+from pressconv.errors import OptionError, PressconvError, UsageError
+from pressconv.notices import QUIET
+from pressconv.options import OptionSpec, ReadOptions, option_specs
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from pressconv.api import Result
+    from pressconv.batch.run import Outcome
+    from pressconv.writers import Writer
 
-    from pressconv.batch import Outcome
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-
-# Notices that are facts of life rather than warnings: shown only with --verbose.
-_QUIET_NOTICES = {"date-ambiguous"}
 # Batches this small list every release's outputs and notes; larger ones show progress and a summary.
 _LIST_EACH_UP_TO = 20
+_COMMANDS = ("convert", "bundle", "formats")
 
-_EPILOG = """\
+_CONVERT_EPILOG = """\
 examples:
   pressconv convert release.txt --to docx --output release.docx
   pressconv convert archive/ --to html,pdf --output out/        # a whole directory, on all cores
   pressconv convert corpus.jsonl.gz --to epub -o out/ --name "{date}-{slug}" --report report.json
+  pressconv convert crawl.warc.gz --to html,json -o out/        # every press release page in a web archive
+  pressconv convert page.html --to docx,pdf -o out/             # a saved web page
   pressconv convert release.txt --to json --output -           # JSON on stdout, for scripts
-  pressconv bundle archive/2014/ --to epub -o 2014.epub --title "Press releases 2014"
+  cat release.txt | pressconv convert - --to epub -o release.epub
 
-The input is a raw scraped release: the title on the first line with its
-publication date ("…Published 07/03/2014"), then one paragraph per line.
-Repeated paragraphs are removed (--no-clean keeps them); every removal is
-reported in the JSON output and, with --verbose, on stderr.
+The input is a raw scraped release (the title and its publication date, then
+one paragraph, list item or subheading per line) or a saved web page.
+Repeated paragraphs and lines of the web page (share buttons, navigation) are
+removed (--no-clean, --keep-chrome keep them); every removal is reported in
+the JSON output and, with --verbose, on stderr.
 
 exit status: 0 all converted, 1 nothing converted, 2 usage error,
-3 some inputs failed (see the messages or --report), 130 interrupted.
+3 some inputs failed (see the messages or --report), 130 interrupted, 143 terminated.
+"""
+
+_BUNDLE_EPILOG = """\
+examples:
+  pressconv bundle archive/2014/ --to epub -o 2014.epub --title "Press releases 2014"
+  pressconv bundle a.txt b.txt c.txt --to pdf -o spring.pdf --title "Spring 2024" --lang cy
+  pressconv bundle corpus.jsonl.gz --to docx -o all.docx --title "Archive" -v   # -v lists duplicates left out
+
+Releases are ordered by date, then title (undated last); a release that
+repeats an earlier one is left out once and counted (--keep-duplicates keeps it).
+
+exit status: 0 bundled, 1 nothing could be read, 2 usage error, 3 some inputs failed.
 """
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, delivered as an interruption so every `finally` and context manager runs."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = next((item for item in arguments if not item.startswith("-")), None)
+    parser = build_parser(command if command in _COMMANDS else None)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    previous = _on_sigterm()
     try:
         return int(args.run(args))
+    except _Terminated:
+        print("pressconv: terminated; files already written are complete, rerun with --skip-existing to resume", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("pressconv: interrupted; files already written are complete, rerun with --skip-existing to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -77,14 +105,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"pressconv: error: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _on_sigterm() -> Any:
+    """Turn SIGTERM into `_Terminated` for this call (main thread only), so it stops like Ctrl-C."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        return signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- parser
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; the option flags of `command` (convert, bundle) are generated only when it is asked for,
+    so `pressconv --help` loads no writer."""
     parser = argparse.ArgumentParser(
         prog="pressconv",
-        description="Turn raw scraped press releases into clean DOCX, PDF, EPUB, HTML and JSON.",
-        epilog=_EPILOG,
+        description="Turn raw scraped press releases and saved press-release pages into clean DOCX, PDF, EPUB, HTML and JSON.",
+        epilog=_CONVERT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pressconv {__version__}")
@@ -93,36 +141,53 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert raw releases (files, directories, JSON Lines corpora) to one or more formats",
-        description="Parse, clean and write raw releases: one output file per release and format.",
-        epilog=_EPILOG,
+        help="convert releases (files, directories, JSON Lines corpora, web archives) to one or more formats",
+        description="Read, clean and write releases: one output file per release and format.",
+        epilog=_CONVERT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    convert.set_defaults(command="convert", run=run_convert)
+    bundle = commands.add_parser(
+        "bundle",
+        help="write many releases into one EPUB, DOCX, PDF, HTML or JSON collection",
+        description="Collect releases (files, directories, corpora) into one document: a chapter per release, "
+        "ordered by date then title, with a table of contents.",
+        epilog=_BUNDLE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bundle.set_defaults(command="bundle", run=run_bundle)
+    listing = commands.add_parser(
+        "formats",
+        help="list the input and output formats, plugins included",
+        description="List every reader and writer: built-ins and installed plugins.",
+    )
+    listing.set_defaults(command="formats", run=run_formats)
+    if command == "convert":
+        _add_convert_arguments(convert)
+    elif command == "bundle":
+        _add_bundle_arguments(bundle)
+    return parser
+
+
+def _add_convert_arguments(convert: argparse.ArgumentParser) -> None:
     _add_inputs(convert)
     convert.add_argument(
-        "-t",
-        "--to",
-        default="html",
-        metavar="FORMAT[,FORMAT…]",
+        "-t", "--to", default="html", metavar="FORMAT[,FORMAT…]",
         help="output formats, comma-separated (default: html; see `pressconv formats`)",
-    )
+    )  # fmt: skip
     convert.add_argument(
-        "-o",
-        "--output",
-        metavar="PATH|DIR|-",
-        help="a file (one input, one format), a directory (files named after each input), "
-        "or - for standard output (default: the current directory)",
-    )
+        "-o", "--output", metavar="PATH|DIR/|-",
+        help="a file (one input, one format), a directory (files named after each input; end it with / if it does "
+        "not exist yet), or - for standard output (default: the current directory)",
+    )  # fmt: skip
     convert.add_argument("-f", "--force", action="store_true", help="replace output files that exist already")
     batch = convert.add_argument_group("batches")
     batch.add_argument("-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
     batch.add_argument(
-        "--name",
-        default="{stem}",
-        metavar="TEMPLATE",
+        "--name", default="{stem}", metavar="TEMPLATE",
         help='output names from {stem} {slug} {date} {year} {record} {index}, e.g. "{date}-{slug}" '
         "(default: {stem}); a name taken twice gets -2, -3…",
-    )
+    )  # fmt: skip
     batch.add_argument("--skip-existing", action="store_true", help="leave releases whose outputs exist (resume a run)")
     batch.add_argument(
         "--keep-duplicates",
@@ -138,16 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading(convert)
     _add_writer_options(convert)
     _add_messages(convert)
-    convert.set_defaults(command="convert", run=run_convert)
 
-    bundle = commands.add_parser(
-        "bundle",
-        help="write many releases into one EPUB, DOCX, PDF or HTML collection",
-        description="Collect releases (files, directories, corpora) into one document: a chapter per release, "
-        "ordered by date then title, with a table of contents.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _add_bundle_arguments(bundle: argparse.ArgumentParser) -> None:
     _add_inputs(bundle)
     bundle.add_argument("-t", "--to", required=True, metavar="FORMAT", help="epub, docx, pdf, html or json")
     bundle.add_argument("-o", "--output", required=True, metavar="FILE", help="the collection file to write")
@@ -157,177 +215,220 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading(bundle)
     _add_writer_options(bundle)
     _add_messages(bundle)
-    bundle.set_defaults(command="bundle", run=run_bundle)
-
-    listing = commands.add_parser(
-        "formats",
-        help="list the output formats, plugins included",
-        description="List every output format: built-ins and installed plugins.",
-    )
-    listing.set_defaults(command="formats", run=run_formats)
-    return parser
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="release files, directories (searched recursively), .jsonl[.gz] corpora, or - for standard input",
-    )
-    parser.add_argument("--glob", default="*.txt", metavar="PATTERN", help="files to take from directories (default: *.txt)")
+        "inputs", nargs="+", metavar="INPUT",
+        help="release files, saved pages, directories (searched recursively), .jsonl[.gz] corpora, "
+        ".warc[.gz] web archives, or - for standard input",
+    )  # fmt: skip
     parser.add_argument(
-        "--text-field",
-        default="text",
-        metavar="FIELD",
+        "--glob", default=None, metavar="PATTERN",
+        help="files to take from directories (default: *.txt, *.html and *.htm)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--text-field", default="text", metavar="FIELD",
         help="JSON Lines field holding the raw release (default: text); url and timestamp are kept too",
-    )
+    )  # fmt: skip
 
 
 def _add_reading(parser: argparse.ArgumentParser) -> None:
-    reading = parser.add_argument_group("reading")
-    reading.add_argument("--no-clean", dest="clean", action="store_false", help="keep repeated paragraphs")
-    reading.add_argument(
-        "--month-first",
-        action="store_true",
-        help="read 03/07/2014 as March 7 (US sources); default is day first. "
-        "A date that only reads one way (03/15/2014) is always read that way",
-    )
-    reading.add_argument(
-        "--lang",
-        default=DEFAULT_LANGUAGE,
-        metavar="TAG",
-        help=f"language of the releases, a BCP 47 tag such as en-US or cy (default: {DEFAULT_LANGUAGE})",
-    )
-    reading.add_argument("--encoding", metavar="NAME", help="input encoding (default: detect UTF-8, else Windows-1252)")
-    reading.add_argument(
-        "--max-size",
-        type=_size,
-        default=DEFAULT_MAX_BYTES,
-        metavar="BYTES",
-        help="refuse inputs larger than this, e.g. 20M (default: 10M)",
-    )
+    group = parser.add_argument_group("reading")
+    for spec in option_specs(ReadOptions):
+        _add_flag(group, spec, f"read_{spec.name}", spec.info.help, keep_default=True)
 
 
 def _add_writer_options(parser: argparse.ArgumentParser) -> None:
-    formats = parser.add_argument_group("output options (each format uses those it knows)")
-    formats.add_argument("--css", type=Path, metavar="FILE", help="html, epub: stylesheet instead of the built-in one")
-    formats.add_argument("--author", metavar="NAME", help="author recorded in the document properties (default: none)")
-    formats.add_argument(
-        "--paper",
-        choices=["a4", "letter"],
-        type=str.lower,
-        help="docx, pdf: page size (default: a4, or the reference document's)",
-    )
-    formats.add_argument(
-        "--reference-doc",
-        type=Path,
-        metavar="FILE.docx",
-        help="docx: use this document's styles, fonts, margins, headers and footers (not its text)",
-    )
-    formats.add_argument("--font", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the text (default: DejaVu Sans)")
-    formats.add_argument("--font-bold", type=Path, metavar="FILE.ttf", help="pdf: TrueType font for the title (default: --font)")
-    formats.add_argument(
-        "--fallback-font",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE.ttf",
-        help="pdf: font for characters the main font lacks (repeatable); fonts installed on the system are also tried",
-    )
-    formats.add_argument(
-        "--cover",
-        type=Path,
-        metavar="IMAGE",
-        help="epub: cover image (PNG, JPEG, GIF, WebP or SVG; default: a generated title card)",
-    )
-    formats.add_argument("--identifier", metavar="ID", help="epub: dc:identifier (default: a UUID derived from the content)")
-    formats.add_argument("--publisher", metavar="NAME", help="epub: publisher (default: none)")
+    """One flag per writer option, shared by the formats that have an option of that name."""
+    from pressconv.writers import WRITERS
+
+    group = parser.add_argument_group("output options (each applies to the formats named before its help)")
+    by_name: dict[str, tuple[OptionSpec, list[str]]] = {}
+    for writer, _origin in WRITERS.items():
+        for spec in option_specs(writer.options_type):
+            by_name.setdefault(spec.name, (spec, []))[1].append(writer.name)
+    for name, (spec, formats) in by_name.items():
+        help_text = re.sub(r"^[a-z]+(?:, [a-z]+)*: ", "", spec.info.help)  # the formats are named here instead
+        _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {help_text}")
+    parser.set_defaults(writer_option_names=tuple(by_name), writer_option_formats={n: tuple(f) for n, (_, f) in by_name.items()})
+
+
+def _add_flag(group: Any, spec: OptionSpec, dest: str, help_text: str, *, keep_default: bool = False) -> None:
+    info = spec.info
+    if info.switch:
+        action = "store_false" if spec.default is True else "store_true"
+        group.add_argument(spec.flag, dest=dest, action=action, default=spec.default, help=help_text)
+        return
+    kwargs: dict[str, Any] = {"dest": dest, "help": help_text, "default": spec.default if keep_default else None}
+    if info.metavar:
+        kwargs["metavar"] = info.metavar
+    if info.choices:
+        kwargs["choices"] = info.choices
+        kwargs["type"] = str.lower
+    if info.parse is not None:
+        kwargs["type"] = _argument_type(info.parse)
+    if info.repeatable:
+        kwargs["action"] = "append"
+    group.add_argument(spec.flag, **kwargs)
+
+
+def _argument_type(parse: Any) -> Any:
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = getattr(parse, "__name__", "value")
+    return convert
 
 
 def _add_messages(parser: argparse.ArgumentParser) -> None:
     messages = parser.add_argument_group("messages")
     messages.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    messages.add_argument("-v", "--verbose", action="store_true", help="also list every removed paragraph and minor notices")
+    messages.add_argument("-v", "--verbose", action="store_true", help="also list every removal, duplicate and minor notice")
     messages.add_argument("--debug", action="store_true", help="show a traceback on errors")
 
 
-def _writer_settings(args: argparse.Namespace) -> dict[str, object]:
-    return {
-        "css": args.css, "reference_doc": args.reference_doc, "paper": args.paper, "author": args.author,
-        "font": args.font, "font_bold": args.font_bold, "fallback_fonts": tuple(args.fallback_font) or None,
-        "cover": args.cover, "identifier": args.identifier, "publisher": args.publisher,
-    }  # fmt: skip
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
+# ---------------------------------------------------------------------------------------------- requests
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What the command line asks for, checked: the formats, their options, and how to read."""
+
+    writers: list[Writer]
+    settings: dict[str, Any]
+    read: ReadOptions
+
+
+def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
+    """Formats, reading options and writer options, all checked before any input is read (usage errors → exit 2)."""
+    from pressconv.api import prepare_writers
+    from pressconv.writers import get_writer
+
+    if not format_names:
+        raise UsageError("--to names no format; e.g. --to html or --to docx,pdf")
+    writers = [get_writer(name) for name in format_names]
+    if args.read_reader:
+        from pressconv.readers import get_reader
+
+        get_reader(args.read_reader)
+    read = ReadOptions(**{spec.name: getattr(args, f"read_{spec.name}") for spec in option_specs(ReadOptions)})
+    settings: dict[str, Any] = {}
+    for name in args.writer_option_names:
+        value = getattr(args, f"write_{name}")
+        if value is None or value == []:
+            continue
+        settings[name] = tuple(value) if isinstance(value, list) else value
+    chosen = {writer.name for writer in writers}
+    for name in settings:
+        takers = args.writer_option_formats[name]
+        if not chosen & set(takers):
+            flag = "--" + name.replace("_", "-")
+            raise UsageError(
+                f"{flag} applies to {', '.join(takers)}, not to {', '.join(sorted(chosen))}; drop it or add a format"
+            )
+    prepare_writers(writers, settings, strict=False)  # unreadable option files, bad reference documents: once, up front
+    return _Request(writers, settings, read)
+
+
+def _formats(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    return list(dict.fromkeys(names))
+
+
+# ---------------------------------------------------------------------------------------------- commands
 
 
 def run_formats(args: argparse.Namespace) -> int:
-    for info in available_formats():
-        origin = "" if info.origin == "built-in" else f"  [{info.origin}]"
-        print(f"{info.name:<8} {info.extension:<7} {info.description}{origin}")
+    from pressconv.readers import READERS
+    from pressconv.writers import WRITERS
+
+    print("input formats (--from):")
+    for reader, origin in READERS.items():
+        where = "" if origin == "built-in" else f"  [{origin}]"
+        print(f"  {reader.name:<8} {' '.join(reader.extensions):<16} {reader.description}{where}")
+    print("output formats (--to):")
+    for writer, origin in WRITERS.items():
+        where = "" if origin == "built-in" else f"  [{origin}]"
+        print(f"  {writer.name:<8} {writer.extension:<16} {writer.description}{where}")
     return EXIT_OK
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    check_language(args.lang)
-    writers = [get_writer(name) for name in args.to.split(",") if name.strip()]
-    if not writers:
-        raise PressconvError("--to names no format; e.g. --to html or --to docx,pdf")
-    settings = _writer_settings(args)
-    for writer in writers:
-        make_options(writer, settings, strict=False)  # a bad option fails before any input is read
-    from pressconv.naming import check_template
+    from pressconv.batch.naming import check_template
 
+    request = _request(args, _formats(args.to))
     check_template(args.name)
     console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-    if _one_document(args, writers):
-        return _convert_one(args, writers[0], settings, console)
-    return _convert_batch(args, writers, settings, console)
+    if _one_document(args, request.writers):
+        return _convert_one(args, request, console)
+    return _convert_batch(args, request, console)
 
 
 def _one_document(args: argparse.Namespace, writers: list[Writer]) -> bool:
-    """One input to one named file or to stdout: no batch machinery, no process pool."""
-    from pressconv.sources import is_corpus
+    """One input to one named file or to stdout: no batch machinery, no process pool.
 
-    single_input = len(args.inputs) == 1 and (
-        args.inputs[0] == "-" or not (Path(args.inputs[0]).is_dir() or is_corpus(Path(args.inputs[0])))
+    `-o FILE` (a name with an extension that is not a directory) with several
+    formats or inputs is refused, never turned into a directory of that name.
+    """
+    from pressconv.batch.sources import is_collection_file
+
+    inputs = args.inputs
+    single_input = len(inputs) == 1 and (
+        inputs[0] == "-" or not (Path(inputs[0]).is_dir() or is_collection_file(Path(inputs[0])))
     )
     if args.output == "-":
         if not single_input or len(writers) > 1:
-            raise PressconvError("--output - writes one document to standard output; give one input file and one format")
+            raise UsageError("--output - writes one document to standard output; give one input file and one format")
         return True
-    # With several outputs, or any option that only makes sense for a batch, --output is a directory.
+    if args.output is None:
+        return False
+    output = Path(args.output)
+    is_directory = args.output.endswith(("/", os.sep)) or output.is_dir()
+    if is_directory:
+        return False
+    names_a_file = output.suffix != ""
     batch_options = args.name != "{stem}" or args.report or args.skip_existing or args.scheduler
-    names_a_file = args.output is not None and not args.output.endswith(("/", "\\")) and not Path(args.output).is_dir()
-    return names_a_file and single_input and len(writers) == 1 and not batch_options
+    if names_a_file and (not single_input or len(writers) > 1 or batch_options):
+        what = "several formats" if len(writers) > 1 else "several inputs" if not single_input else "batch options"
+        raise UsageError(f"--output {args.output} names one file, but {what} need a directory; end it with / (e.g. out/)")
+    return names_a_file
 
 
-def _convert_one(args: argparse.Namespace, writer: Writer, settings: dict[str, object], console: _Console) -> int:
+def _convert_one(args: argparse.Namespace, request: _Request, console: _Console) -> int:
+    import pressconv
+
     source = args.inputs[0]
     name = "<stdin>" if source == "-" else source
     try:
-        data = sys.stdin.buffer.read(args.max_size + 1) if source == "-" else read_input(Path(source), max_bytes=args.max_size)
-        release = parse(
-            data,
-            month_first=args.month_first,
-            language=args.lang,
-            encoding=args.encoding,
-            max_bytes=args.max_size,
-            source_name=name,
-        )
-        if args.clean:
-            release = clean(release).release
-        console.report(name, release)
-        options = make_options(writer, settings, strict=False)
-        if args.output == "-":
-            # Render fully before printing, so a failure never leaves half a document on stdout.
-            buffer = io.BytesIO()
-            render(writer, release, buffer, options)
-            sys.stdout.buffer.write(buffer.getvalue())
-            sys.stdout.buffer.flush()
+        if source == "-":
+            data = sys.stdin.buffer.read(request.read.max_bytes + 1)
+            origin: Any = data
         else:
-            with atomic_output(Path(args.output), overwrite=args.force) as stream:
-                render(writer, release, stream, options)
-            console.info(f"wrote {args.output}")
+            origin = Path(source)
+        output = None if args.output == "-" else Path(args.output)
+        result = pressconv.convert(
+            origin, to=request.writers[0], output=output, read_options=request.read, overwrite=args.force,
+            name=None if source != "-" else name, **request.settings,
+        )  # fmt: skip
+        if output is None:
+            # Rendered fully before printing, so a failure never leaves half a document on stdout.
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.buffer.flush()
+        console.result(name, result)
+        if output is not None:
+            console.info(f"wrote {output}")
+    except UsageError:
+        raise
     except PressconvError as error:
         if args.debug:
             raise
@@ -336,100 +437,113 @@ def _convert_one(args: argparse.Namespace, writer: Writer, settings: dict[str, o
     return EXIT_OK
 
 
-def _convert_batch(args: argparse.Namespace, writers: list[Writer], settings: dict[str, object], console: _Console) -> int:
-    from pressconv.batch import CONVERTED, DUPLICATE, FAILED, SKIPPED, BatchPlan, run_batch
-    from pressconv.sources import count_files, iter_sources
+def _convert_batch(args: argparse.Namespace, request: _Request, console: _Console) -> int:
+    from pressconv.batch.run import CONVERTED, DUPLICATE, FAILED, PARTIAL, SKIPPED, BatchPlan, make_executor, run_batch
+    from pressconv.batch.sources import count_files, default_jobs, iter_sources
 
+    output_dir = args.output or "."
+    if args.output is None:
+        console.info("no --output given: writing into the current directory")
+    formats = tuple(writer.name for writer in request.writers)
+    _check_report_path(args.report, output_dir, request.writers)
     plan = BatchPlan(
-        formats=tuple(writer.name for writer in writers), output_dir=args.output or ".", settings=settings,
-        remove_duplicates=args.clean, month_first=args.month_first, language=args.lang, encoding=args.encoding,
-        max_bytes=args.max_size, name_template=args.name, skip_existing=args.skip_existing, overwrite=args.force,
-        keep_duplicates=args.keep_duplicates,
+        formats=formats, output_dir=output_dir, settings=request.settings, read=request.read, name_template=args.name,
+        skip_existing=args.skip_existing, overwrite=args.force, keep_duplicates=args.keep_duplicates,
     )  # fmt: skip
     # A second walk of the directories, on purpose: the total gives the progress bar its ETA, runs a
     # batch of one inline (no pool), and lists each release of a small batch. It stops at a corpus.
     total = count_files(args.inputs, glob=args.glob)
-    counts = {CONVERTED: 0, FAILED: 0, DUPLICATE: 0, SKIPPED: 0}
+    counts = {CONVERTED: 0, PARTIAL: 0, FAILED: 0, DUPLICATE: 0, SKIPPED: 0}
     started = time.monotonic()
+    report_failed: str | None = None
+    jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
-        executor = _executor(args, total, stack)
+        executor = make_executor(stack, jobs=1 if total == 1 else jobs, scheduler=args.scheduler, formats=formats)
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))
-        sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field)
-        for outcome in run_batch(sources, plan, executor, window=max(8, 4 * (args.jobs or _cores()))):
-            counts[outcome.status] += 1
-            if outcome.status == FAILED:
-                progress.clear()
-                console.error(outcome.source, outcome.error or "failed")
-            elif console.verbose or (total is not None and total <= _LIST_EACH_UP_TO):
-                progress.clear()
-                console.outcome(outcome)
-            if report is not None:
-                report.add(outcome.as_row())
-            progress.advance(counts)
+        sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
+        try:
+            for outcome in run_batch(sources, plan, executor, window=max(8, 4 * jobs)):
+                counts[outcome.status] += 1
+                if outcome.status in (FAILED, PARTIAL):
+                    progress.clear()
+                    console.error(outcome.source, outcome.error or "failed")
+                if console.verbose or (total is not None and total <= _LIST_EACH_UP_TO):
+                    progress.clear()
+                    console.outcome(outcome)
+                if report is not None:
+                    report_failed = report.add(outcome.as_row()) or report_failed
+                progress.advance(counts)
+        except KeyboardInterrupt:
+            _stop(executor)
+            raise
+    if report is not None and report.error:
+        console.error(str(args.report), report.error)
     elapsed = time.monotonic() - started
-    done = counts[CONVERTED] + counts[DUPLICATE] + counts[SKIPPED]
+    done = counts[CONVERTED] + counts[DUPLICATE] + counts[SKIPPED] + counts[PARTIAL]
+    partial = f"{counts[PARTIAL]} partly converted, " if counts[PARTIAL] else ""
     console.info(
-        f"{counts[CONVERTED]} converted, {counts[FAILED]} failed, {counts[DUPLICATE]} duplicates skipped, "
+        f"{counts[CONVERTED]} converted, {partial}{counts[FAILED]} failed, {counts[DUPLICATE]} duplicates skipped, "
         f"{counts[SKIPPED]} already done, in {elapsed:.1f} s"
     )
-    if counts[FAILED] == 0:
+    if counts[FAILED] == 0 and counts[PARTIAL] == 0 and not (report is not None and report.error):
         return EXIT_OK
     return EXIT_PARTIAL if done else EXIT_FAILED
 
 
-def _cores() -> int:
-    from pressconv.sources import default_jobs
+def _stop(executor: Any) -> None:
+    """On Ctrl-C or SIGTERM: drop queued work and let running writes finish (they are atomic)."""
+    try:
+        executor.shutdown(wait=True, cancel_futures=True)
+    except TypeError:  # executors without cancel_futures (Dask's)
+        executor.shutdown(wait=False)
 
-    return default_jobs()
 
-
-def _executor(args: argparse.Namespace, total: int | None, stack: ExitStack) -> Executor:
-    """Dask when asked, a local process pool for real batches, inline for a batch of one."""
-    from pressconv.batch import InlineExecutor
-
-    if args.scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise PressconvError("--scheduler needs Dask: pip install 'pressconv[dask]'") from None
-        try:
-            client_class: Any = Client  # distributed is not typed
-            client = stack.enter_context(client_class(args.scheduler, timeout=30))
-        except OSError as error:
-            raise PressconvError(f"cannot reach the Dask scheduler at {args.scheduler}: {error}") from None
-        return client.get_executor()  # type: ignore[no-any-return]
-    jobs = args.jobs or _cores()
-    if jobs == 1 or total == 1:
-        return InlineExecutor()
-    from concurrent.futures import ProcessPoolExecutor
-
-    return stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+def _check_report_path(report: Path | None, output_dir: str, writers: list[Writer]) -> None:
+    """Refuse a --report path an output could take (it would be replaced, or replace an output)."""
+    if report is None:
+        return
+    extensions = {writer.extension.lower() for writer in writers}
+    inside = Path(os.path.abspath(report)).is_relative_to(os.path.abspath(output_dir))
+    if inside and report.suffix.lower() in extensions:
+        raise UsageError(f"--report {report} could collide with an output in {output_dir}; write the report elsewhere")
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from pressconv.collection import build_collection
-    from pressconv.sources import iter_sources
+    from pressconv.api import write_bundle
+    from pressconv.batch.collection import collect
+    from pressconv.batch.sources import iter_sources
+    from pressconv.writers import CollectionWriter
 
-    check_language(args.lang)
-    writer = get_writer(args.to)
-    options = make_options(writer, _writer_settings(args), strict=False)
+    request = _request(args, _formats(args.to))
+    if len(request.writers) != 1:
+        raise UsageError("bundle writes one format; name one with --to")
+    writer = request.writers[0]
     if not isinstance(writer, CollectionWriter):
-        raise PressconvError(f"the {writer.name} writer cannot write collections; use epub, docx, pdf, html or json")
+        raise UsageError(f"the {writer.name} writer cannot write collections; use epub, docx, pdf, html or json")
+    output = Path(args.output)
+    if not args.force and output.exists():
+        raise OptionError(f"{output} exists already; use --force to replace it")
     console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-    sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field)
-    collection, failures = build_collection(
-        sources, title=args.title, language=args.lang, remove_duplicates=args.clean, keep_duplicates=args.keep_duplicates,
-        month_first=args.month_first, encoding=args.encoding, max_bytes=args.max_size,
-    )  # fmt: skip
-    for name, error in failures:
+    from pressconv.writers import make_options
+
+    options = make_options(writer, request.settings, strict=False)
+    sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
+    gathered = collect(sources, request.read, title=args.title, keep_duplicates=args.keep_duplicates)
+    for name, error in gathered.failures:
         console.error(name, error)
-    if not collection.releases:
-        raise PressconvError("no release could be read, so there is nothing to bundle")
-    with atomic_output(Path(args.output), overwrite=args.force) as stream, writer_errors(writer):
-        writer.write_collection(collection, stream, options)
-    console.info(f"wrote {args.output}: {len(collection.releases)} releases")
-    return EXIT_PARTIAL if failures else EXIT_OK
+    if console.verbose:
+        for name, first in gathered.duplicates:
+            console.info(f"{name}: same release as {first}; left out")
+    result = write_bundle(writer, options, gathered, output, overwrite=args.force)
+    console.notices(args.output, result.notices)
+    duplicates = f", {len(gathered.duplicates)} duplicates left out" if gathered.duplicates else ""
+    failed = f", {len(gathered.failures)} could not be read" if gathered.failures else ""
+    console.info(f"wrote {args.output}: {len(gathered.collection.releases)} releases{duplicates}{failed}")
+    return EXIT_PARTIAL if gathered.failures else EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- output
 
 
 class _Console:
@@ -445,6 +559,14 @@ class _Console:
         if not self.quiet:
             print(f"pressconv: {message}", file=self.stream)
 
+    def notices(self, source: str, notices: Iterator[Any] | Sequence[Any]) -> None:
+        if self.quiet:
+            return
+        for item in notices:
+            code, message = (item.code, item.message) if hasattr(item, "code") else item
+            if self.verbose or code not in QUIET:
+                print(f"pressconv: {source}: note: {message}", file=self.stream)
+
     def outcome(self, outcome: Outcome) -> None:
         """One line per release of a small batch: what was written, what was removed, what to know."""
         if self.quiet:
@@ -452,26 +574,24 @@ class _Console:
         if outcome.status == "duplicate":
             self.info(f"{outcome.source}: same release as {outcome.duplicate_of}; not written again")
             return
+        if outcome.status == "failed":
+            return
         verb = "already written" if outcome.status == "skipped" else "wrote"
         removed = (
-            f" (removed {outcome.removed} repeated paragraph{'s' if outcome.removed != 1 else ''})" if outcome.removed else ""
+            f" (removed {outcome.removed} repeated or page line{'s' if outcome.removed != 1 else ''})" if outcome.removed else ""
         )
         self.info(f"{outcome.source}: {verb} {', '.join(outcome.outputs)}{removed}")
-        for code, message in outcome.notices:
-            if self.verbose or code not in _QUIET_NOTICES:
-                print(f"pressconv: {outcome.source}: note: {message}", file=self.stream)
+        self.notices(outcome.source, outcome.notices)
 
-    def report(self, source: str, release: Release) -> None:
+    def result(self, source: str, result: Result) -> None:
         if self.quiet:
             return
-        for notice in release.notices:
-            if self.verbose or notice.code not in _QUIET_NOTICES:
-                print(f"pressconv: {source}: note: {notice.message}", file=self.stream)
-        if release.removed:
-            count = len(release.removed)
-            print(f"pressconv: {source}: removed {count} repeated paragraph{'s' if count != 1 else ''}", file=self.stream)
+        self.notices(source, result.notices)
+        if result.removed:
+            count = len(result.removed)
+            print(f"pressconv: {source}: removed {count} repeated or page line{'s' if count != 1 else ''}", file=self.stream)
         if self.verbose:
-            for removal in release.removed:
+            for removal in result.removed:
                 print(f"pressconv: {source}:   {removal.message}", file=self.stream)
 
 
@@ -513,42 +633,63 @@ class _Progress:
 
 
 class _Report:
-    """The --report file, a JSON array streamed one row at a time so memory stays flat."""
+    """The --report file, a JSON array streamed one row at a time so memory stays flat.
+
+    Written to a temporary file beside it and moved into place at the end; a
+    row that cannot be written (a full disk) stops the report, never the batch.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rows = 0
+        self.error: str | None = None
         self._file: IO[str] | None = None
+        self._temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
 
     def __enter__(self) -> _Report:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self.path.open("w", encoding="utf-8")
+            self._file = self._temporary.open("w", encoding="utf-8", errors="replace")
+            self._file.write("[")
         except OSError as error:
-            raise PressconvError(f"cannot write the report {self.path}: {error.strerror or error}") from None
-        self._file.write("[")
+            raise OptionError(f"cannot write the report {self.path}: {error.strerror or error}") from None
         return self
 
-    def add(self, row: dict[str, Any]) -> None:
-        assert self._file is not None
-        self._file.write(("\n  " if self.rows == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+    def add(self, row: dict[str, Any]) -> str | None:
+        if self._file is None or self.error:
+            return self.error
+        try:
+            self._file.write(("\n  " if self.rows == 0 else ",\n  ") + json.dumps(_sanitised(row), ensure_ascii=False))
+        except (OSError, ValueError) as error:
+            self.error = f"cannot write the report: {getattr(error, 'strerror', None) or error}; the conversion went on"
+            return self.error
         self.rows += 1
+        return None
 
     def __exit__(self, *exc: object) -> None:
-        if self._file is not None:
-            self._file.write("\n]\n")
+        if self._file is None:
+            return
+        try:
+            if not self.error:
+                self._file.write("\n]\n")
             self._file.close()
+            os.replace(self._temporary, self.path)
+        except OSError as error:
+            self.error = self.error or f"cannot write the report: {error.strerror or error}"
+            with suppress(OSError):
+                self._temporary.unlink()
 
 
-def _size(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
-    if match is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size; use bytes or a suffix, e.g. 500K or 20M")
-    power: int = " kmg".index(match[2].lower() or " ")
-    return int(match[1]) << (10 * power)
+def _sanitised(value: Any) -> Any:
+    """Report values that JSON and UTF-8 can carry: lone surrogates become U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {key: _sanitised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_sanitised(item) for item in value]
+    return value
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)

@@ -121,14 +121,14 @@ class ContactBlock:
 
 @dataclass(frozen=True, slots=True)
 class EndMark:
-    """"ENDS", "-30-", "###": where the release proper ends. Never a repeat, never dropped."""
+    """ "ENDS", "-30-", "###": where the release proper ends. Never a repeat, never dropped."""
 
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class NotesSection:
-    """"Notes to editors" and what follows it: background a journalist may use."""
+    """ "Notes to editors" and what follows it: background a journalist may use."""
 
     heading: str
     blocks: tuple[Block, ...]
@@ -238,10 +238,10 @@ def check_writable(title: str, blocks: tuple[Block, ...]) -> None:
     for block in _walk(blocks):
         if not isinstance(block, BLOCK_TYPES):
             raise InvalidReleaseError(f"{block!r} is not a block; use Paragraph, Heading, ListBlock, … from pressconv.model")
-        for text in _texts_with_links(block):
-            for link in text[1]:
-                if not 0 <= link.start < link.end <= len(text[0]):
-                    raise InvalidReleaseError(f"link {link!r} does not lie inside its text {text[0]!r}")
+        for content, links in _texts_with_links(block):
+            for link in links:
+                if not 0 <= link.start < link.end <= len(content):
+                    raise InvalidReleaseError(f"link {link!r} does not lie inside its text {content!r}")
                 _check_text(link.href, "a link target")
 
 

@@ -88,7 +88,7 @@ def read_option_file(value: FileValue, what: str, *, max_bytes: int = 64 * 1024 
 
 
 def parse_size(text: str) -> int:
-    """"500K", "20M", "1G" or plain bytes."""
+    """ "500K", "20M", "1G" or plain bytes."""
     match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
     if match is None:
         raise ValueError(f"{text!r} is not a size; use bytes or a suffix, e.g. 500K or 20M")

@@ -18,11 +18,12 @@ from pressconv.model import Release
 FIELDS = ("stem", "slug", "date", "year", "record", "index")
 _MAX_COMPONENT = 120
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+_APOSTROPHES = frozenset("'’‘ʼ")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def check_template(template: str) -> str:
-    """Refuse a template naming fields that do not exist, before any work is done."""
+    """Refuse a template naming fields that do not exist, or with format specs they cannot take, before any work."""
     try:
         names = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
     except ValueError as error:
@@ -30,6 +31,10 @@ def check_template(template: str) -> str:
     unknown = [name for name in names if name not in FIELDS]
     if unknown or not names:
         raise OptionError(f"--name {template!r} must use fields from: {', '.join('{' + f + '}' for f in FIELDS)}")
+    try:
+        template.format_map(dict.fromkeys(FIELDS, "x"))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        raise OptionError(f"--name {template!r} is not a valid template: {error}") from None
     return template
 
 
@@ -50,8 +55,23 @@ def render_name(template: str, release: Release, *, stem: str, record: int | Non
 
 
 def slugify(text: str, *, limit: int = 80) -> str:
-    """ASCII lower-case words joined by hyphens: "Zoë’s £2m Café" → "zoes-2m-cafe"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    """ASCII lower-case words joined by hyphens, transliterated from any script:
+    "Zoë’s £2m Café" → "zoes-2m-cafe", "Москва" → "moskva", "北京" → "beijing"."""
+    from anyascii import anyascii
+
+    # Letters and digits of any script are transliterated; apostrophes vanish ("Zoë’s" → "zoes");
+    # other symbols (£, emoji) separate words rather than turning into words of their own.
+    pieces = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in _APOSTROPHES:
+            continue
+        if char.isascii():
+            pieces.append(char)
+        elif unicodedata.category(char)[0] in "LMN":
+            pieces.append(anyascii(char))
+        else:
+            pieces.append(" ")
+    ascii_text = "".join(pieces).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:limit].rstrip("-") or "release"
 

@@ -140,9 +140,7 @@ def read_source(index: int, source: Source, options: ReadOptions) -> ReadResult:
         return ReadResult(index, source, error=source.error)
     try:
         data = source.data if source.data is not None else read_input(Path(source.path or ""), max_bytes=options.max_bytes)
-        reading = read_release(
-            data, options, name=source.path or source.name, url=source.url, timestamp=source.timestamp
-        )
+        reading = read_release(data, options, name=source.path or source.name, url=source.url, timestamp=source.timestamp)
         release = reading.release
         if source.path is None:
             release = _renamed(release, source.name)
@@ -190,9 +188,9 @@ def _write_stage(job: _WriteJob) -> Outcome:
         except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
             failed.append((format_name, f"internal error: {type(error).__name__}: {error}"))
     status = CONVERTED if not failed else PARTIAL if written else FAILED
-    error = "; ".join(f"{format_name}: {message}" for format_name, message in failed) or None
+    summary = "; ".join(f"{format_name}: {message}" for format_name, message in failed) or None
     return Outcome(
-        index, name, status, outputs=tuple(written), error=error, failed_formats=tuple(failed), notices=tuple(notices), **facts
+        index, name, status, outputs=tuple(written), error=summary, failed_formats=tuple(failed), notices=tuple(notices), **facts
     )
 
 
@@ -236,7 +234,9 @@ class InlineExecutor(Executor):
         return future
 
 
-def make_executor(stack: contextlib.ExitStack, *, jobs: int, scheduler: str | None = None, formats: tuple[str, ...] = ()) -> Executor:
+def make_executor(
+    stack: contextlib.ExitStack, *, jobs: int, scheduler: str | None = None, formats: tuple[str, ...] = ()
+) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
     workers start warm (the asked-for writers imported) and die with this process."""
     if scheduler:

@@ -10,12 +10,21 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pressconv.options import DEFAULT_MAX_BYTES
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+#: Files taken from a directory when no --glob is given: raw releases and saved pages.
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSAFE_FIELD = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,51 +47,107 @@ class Source:
     timestamp: str | None = None
 
 
-def iter_sources(inputs: Iterable[str], *, glob: str = "*.txt", text_field: str = "text") -> Iterator[Source]:
-    """Expand command-line inputs into sources, in a stable order (directories sorted)."""
+def iter_sources(
+    inputs: Iterable[str],
+    *,
+    glob: str | None = None,
+    text_field: str = "text",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Source]:
+    """Expand command-line inputs into sources, in a stable order (directories sorted).
+
+    A directory walk never leaves the directory: a link inside it that points
+    outside is reported, not followed (a link named on the command line is the
+    user's choice and is read).
+    """
     for item in inputs:
         if item == "-":
-            yield Source("<stdin>", "stdin", data=sys.stdin.buffer.read())
+            yield Source("<stdin>", "stdin", data=sys.stdin.buffer.read(max_bytes + 1))
             continue
         path = Path(item)
         if path.is_dir():
             found = False
-            for file in sorted(path.rglob(glob)):
-                if file.is_file():
-                    found = True
-                    yield from _file_sources(file, text_field)
+            root = path.resolve()
+            for file in _walk(path, glob):
+                found = True
+                if not file.resolve().is_relative_to(root):
+                    yield Source(str(file), file.stem or "release", error="a link to a file outside the directory; not followed")
+                    continue
+                yield from _file_sources(file, text_field, max_bytes)
             if not found:
-                yield Source(item, path.name or "input", error=f"no files matching {glob!r} in this directory")
+                patterns = glob or ", ".join(DEFAULT_GLOBS)
+                yield Source(item, path.name or "input", error=f"no files matching {patterns} in this directory")
         else:
-            yield from _file_sources(path, text_field)
+            yield from _file_sources(path, text_field, max_bytes)
+
+
+def _walk(directory: Path, glob: str | None) -> list[Path]:
+    patterns = (glob,) if glob else DEFAULT_GLOBS
+    files = {file for pattern in patterns for file in directory.rglob(pattern) if file.is_file()}
+    return sorted(files)
 
 
 def is_corpus(path: Path) -> bool:
     return path.name.lower().endswith(CORPUS_SUFFIXES)
 
 
-def _file_sources(path: Path, text_field: str) -> Iterator[Source]:
+def is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def is_collection_file(path: Path) -> bool:
+    """A file that holds many releases (a JSON Lines corpus or a web archive)."""
+    return is_corpus(path) or is_archive(path)
+
+
+def _file_sources(path: Path, text_field: str, max_bytes: int) -> Iterator[Source]:
     if is_corpus(path):
-        yield from iter_corpus(path, text_field=text_field)
+        yield from iter_corpus(path, text_field=text_field, max_bytes=max_bytes)
+    elif is_archive(path):
+        from pressconv.batch.warc import iter_warc
+
+        yield from iter_warc(path)
     else:
         yield Source(str(path), path.stem or "release", path=str(path))
 
 
-def iter_corpus(path: Path, *, text_field: str = "text") -> Iterator[Source]:
-    """One source per JSON Lines record; `url` and `timestamp` fields travel with it when present."""
+def iter_corpus(path: Path, *, text_field: str = "text", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+    """One source per JSON Lines record; `url` and `timestamp` fields travel with it when present.
+
+    A record longer than `max_bytes` (and some room for its JSON) is refused while
+    it is read, so a huge record never sits in memory.
+    """
     stem = path.name
     for suffix in CORPUS_SUFFIXES:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
+    limit = max_bytes * 2 + 4096  # JSON escaping can double the text
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as lines:
-            for number, line in enumerate(lines, start=1):
+            number = 0
+            while True:
+                line = lines.readline(limit + 1)
+                if not line:
+                    break
+                number += 1
+                if len(line) > limit and not line.endswith(b"\n"):
+                    _skip_rest_of_line(lines)
+                    yield Source(f"{path}:{number}", f"{stem}-{number:06d}", record=number,
+                                 error=f"record is over the limit of {max_bytes:,} bytes; raise it with --max-size")  # fmt: skip
+                    continue
                 if line.strip():
                     yield _record(path, stem, number, line, text_field)
     except (OSError, EOFError) as error:
         yield Source(str(path), stem, error=f"cannot read the corpus: {getattr(error, 'strerror', None) or error}")
+
+
+def _skip_rest_of_line(lines: Any) -> None:
+    while True:
+        chunk = lines.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
 
 
 def _record(path: Path, stem: str, number: int, line: bytes, text_field: str) -> Source:
@@ -100,25 +165,35 @@ def _record(path: Path, stem: str, number: int, line: bytes, text_field: str) ->
     return Source(
         name,
         record_stem,
-        data=text.encode("utf-8", errors="surrogatepass"),
+        # An escaped lone surrogate is no character at all: U+FFFD marks the spot, the rest stays UTF-8.
+        data=_SURROGATES.sub("\ufffd", text).encode("utf-8"),
         record=number,
-        url=url if isinstance(url, str) else None,
-        timestamp=str(timestamp) if isinstance(timestamp, (str, int, float)) else None,
+        url=_field(url) if isinstance(url, str) else None,
+        timestamp=_field(str(timestamp)) if isinstance(timestamp, (str, int, float)) else None,
     )
 
 
-def count_files(inputs: Iterable[str], *, glob: str = "*.txt") -> int | None:
+def _field(value: str) -> str | None:
+    """A record's metadata field made safe for every output: no control characters, no lone surrogates."""
+    cleaned = _UNSAFE_FIELD.sub("", value).strip()[:2048]
+    return cleaned or None
+
+
+def count_files(inputs: Iterable[str], *, glob: str | None = None) -> int | None:
     """How many sources there will be, when that is cheap to know (no corpora, no stdin); else None."""
     total = 0
     for item in inputs:
         path = Path(item)
-        if item == "-" or is_corpus(path):
+        if item == "-":
+            total += 1
+            continue
+        if is_collection_file(path):
             return None
         if path.is_dir():
-            for file in path.rglob(glob):
-                if is_corpus(file):
+            for file in _walk(path, glob):
+                if is_collection_file(file):
                     return None
-                total += file.is_file()
+                total += 1
         else:
             total += 1
     return total

@@ -143,7 +143,7 @@ def _rebuild(blocks: tuple[Block, ...], units: Iterator[Unit]) -> tuple[Block, .
                 texts = _kept_texts(lines, units)
                 if texts:
                     kept.append(ContactBlock(texts, heading))
-                elif heading_unit is not None and not heading_unit.removed:
+                elif heading and heading_unit is not None and not heading_unit.removed:
                     kept.append(Paragraph(heading))
             case NotesSection(heading=heading, blocks=inner):
                 heading_unit = next(units)
@@ -175,4 +175,3 @@ def _shift_links(original: str, kept: str, links: tuple[Link, ...]) -> tuple[Lin
     return tuple(
         Link(link.start - offset, link.end - offset, link.href) for link in links if offset <= link.start and link.end <= end
     )
-
