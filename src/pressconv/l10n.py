@@ -2,17 +2,46 @@
 
 Writers never spell a date or a label themselves: they ask here, with the
 release's language tag, so `--lang cy` changes every word pressconv adds.
+
+- Dates come from the Unicode CLDR through Babel, so each language gets its own
+  long date form ("7 March 2014", "March 7, 2014", "7. März 2014", "2014年3月7日").
+- Labels come from gettext catalogues in `pressconv/locale/<lang>/LC_MESSAGES/pressconv.mo`,
+  compiled from the `.po` files beside them by `scripts/compile_catalogues.py`.
+  Each label is looked up by its key as the gettext context and its English text
+  as the message id, so translators see the English and a label missing from a
+  catalogue reads in English rather than failing.
+- Language tags are BCP 47 ("en-GB", "cy", "zh-Hant-TW"). A tag that is malformed or
+  unknown is shortened one subtag at a time (RFC 4647 lookup: "en-GB-u-ca-x" →
+  "en-GB"), then falls back to British English; nothing here raises for a bad tag,
+  because one odd ``--lang`` must not stop a batch.
+
+Babel is imported inside the functions that need it: importing it costs about
+15 ms, which `pressconv --help` and the JSON path should not pay. The caches are
+bounded `lru_cache`s of pure functions of their arguments, so output never depends
+on what the process did before.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import gettext
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
+if TYPE_CHECKING:
+    from babel import Locale
+
+#: Where the compiled catalogues live (shipped inside the package).
+LOCALE_DIR = Path(__file__).parent / "locale"
+#: The gettext domain: every catalogue is `<lang>/LC_MESSAGES/pressconv.mo`.
+DOMAIN = "pressconv"
+#: The language used when a tag names nothing CLDR knows.
+DEFAULT_LANGUAGE = "en-GB"
 
 #: The labels pressconv writes into documents, in English; catalogues translate them.
+#: The key is the gettext context (msgctxt), the English text the message id (msgid).
 LABELS: dict[str, str] = {
     "press-release": "Press release",
     "page-n-of-m": "Page {page} of {pages}",
@@ -25,23 +54,110 @@ LABELS: dict[str, str] = {
     "press-releases": "Press releases",
     "end-of-release": "End of release",
     "cover": "Cover",
+    # A whole phrase, not "Published" + date: French wants "Publié le 7 mars 2014",
+    # German "Veröffentlicht am 7. März 2014", Irish a colon.
+    "published-on": "Published {date}",
+    "updated-on": "Updated {date}",
 }
 
+#: Scripts written right to left (ISO 15924). An explicit script subtag decides direction on
+#: its own: Babel drops a script it has no data for ("ar-Latn" parses as plain "ar").
+_RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
+#: Right-to-left languages, for tags CLDR does not know at all.
+_RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "rhg", "sd", "syr", "ug", "ur", "yi"})
+#: Tags that say "no particular language"; CLDR would read them as American English.
+_UNDETERMINED = frozenset({"und", "mul", "mis", "zxx"})
+#: The shape of a BCP 47 tag (also accepting POSIX "_"); anything else is never looked up,
+#: which also keeps odd strings out of the catalogue file paths gettext builds.
+_TAG = re.compile(r"[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
-def format_date(value: datetime.date, language: str = "en-GB") -> str:
-    """The date as a reader of `language` expects it ("7 March 2014", "March 7, 2014")."""
-    month = _MONTHS[value.month - 1]
-    if language.lower() in {"en-us", "en-ca", "en-ph"}:
-        return f"{month} {value.day}, {value.year}"
-    return f"{value.day} {month} {value.year}"
+
+def format_date(value: datetime.date, language: str = DEFAULT_LANGUAGE) -> str:
+    """The date as a reader of `language` expects it ("7 March 2014", "March 7, 2014").
+
+    CLDR's "long" date form: "7 Mawrth 2014" in Welsh, "7. März 2014" in German,
+    "2014年3月7日" in Japanese. Unknown tags fall back (see the module docstring).
+    """
+    from babel.dates import format_date as cldr_format_date
+
+    locale = _locale(language) or _locale(DEFAULT_LANGUAGE)
+    return cldr_format_date(value, "long", locale=locale)
 
 
-def label(key: str, language: str = "en-GB", **values: object) -> str:
-    """A fixed label in `language`, falling back to English; `values` fill its {placeholders}."""
-    return LABELS[key].format(**values)
+def label(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """A fixed label in `language`, falling back to English; `values` fill its {placeholders}.
+
+    Numbers are filled in plainly ("Page 12 of 140"), never grouped or in
+    another digit set, so page furniture stays the same width in every language.
+    """
+    try:
+        english = LABELS[key]
+    except KeyError:
+        raise KeyError(f"no label {key!r}; the labels are {', '.join(LABELS)}") from None
+    translated = _translations(language).pgettext(key, english)
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A catalogue with a mistyped placeholder must not break a document: say it in English.
+        return english.format(**values)
+
+
+@functools.lru_cache(maxsize=128)
+def text_direction(language: str) -> Literal["ltr", "rtl"]:
+    """Right-to-left ("rtl") for Arabic, Hebrew, Persian, Urdu…; else left-to-right ("ltr").
+
+    An explicit script subtag decides ("pa-Arab" is right to left, "ar-Latn" left
+    to right); otherwise CLDR's character order for the language; otherwise a
+    short list of right-to-left languages.
+    """
+    subtags = _subtags(language)
+    if not subtags:
+        return "ltr"
+    script = next((subtag for subtag in subtags[1:] if len(subtag) == 4 and subtag.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    locale = _locale(language)
+    if locale is not None:
+        return "rtl" if locale.character_order == "right-to-left" else "ltr"
+    return "rtl" if subtags[0] in _RTL_LANGUAGES else "ltr"
+
+
+def _subtags(language: str) -> tuple[str, ...]:
+    """The tag's subtags in their conventional case ("EN_gb" → "en", "GB"); () for a malformed tag."""
+    if not _TAG.fullmatch(language):
+        return ()
+    first, *rest = language.replace("_", "-").split("-")
+    return (first.lower(), *(subtag.title() if len(subtag) == 4 and subtag.isalpha() else
+                             subtag.upper() if len(subtag) == 2 else subtag.lower() for subtag in rest))  # fmt: skip
+
+
+def _candidates(language: str) -> tuple[tuple[str, ...], ...]:
+    """The tag, then ever shorter prefixes of it (RFC 4647 lookup), for trying one after another.
+
+    A prefix ending in a single-letter subtag (an extension or private-use marker
+    such as "-u" or "-x") is skipped, as RFC 4647 says.
+    """
+    subtags = _subtags(language)
+    if not subtags or subtags[0] in _UNDETERMINED:
+        return ()
+    return tuple(subtags[:end] for end in range(len(subtags), 0, -1) if len(subtags[end - 1]) > 1)
+
+
+@functools.lru_cache(maxsize=128)
+def _locale(language: str) -> Locale | None:
+    """The CLDR locale for the tag or its longest known prefix; None when there is none."""
+    from babel import Locale, UnknownLocaleError
+
+    for candidate in _candidates(language):
+        try:
+            return Locale.parse("-".join(candidate), sep="-")
+        except (ValueError, UnknownLocaleError):
+            continue
+    return None
 
 
 @functools.lru_cache(maxsize=64)
-def text_direction(language: str) -> str:
-    """"rtl" for right-to-left languages (Arabic, Hebrew, Persian, Urdu…), else "ltr"."""
-    return "rtl" if language.split("-", maxsplit=1)[0].lower() in {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"} else "ltr"
+def _translations(language: str) -> gettext.NullTranslations:
+    """The label catalogues for the tag and its prefixes, then English; the bare English labels when none exists."""
+    names = ["_".join(candidate) for candidate in _candidates(language)]
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[*names, "en"], fallback=True)
