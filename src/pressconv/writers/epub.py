@@ -1,9 +1,12 @@
-"""EPUB 3 books that every reader and store accepts: epubcheck-clean, accessible, reproducible.
+"""EPUB 3 books that every reader and store accepts: epubcheck-clean, Ace-clean, reproducible.
 
 The release body is the same `<article>` the HTML writer builds (one builder,
-so the two formats never disagree about escaping). Metadata comes from the
-release — title, language, publication date — and the identifier is derived
-from the content, so the same release is the same book everywhere.
+so the two formats never disagree about escaping or structure). Metadata comes
+from the release — title, language, publication date, byline, issuer — and the
+identifier is derived from the content, so the same release is the same book
+everywhere. The accessibility metadata says what the book really is: text in
+reading order with headings, lists and a navigable contents, one image (the
+cover) with a text alternative, conforming to EPUB Accessibility 1.1 at WCAG 2.2 AA.
 """
 
 from __future__ import annotations
@@ -14,41 +17,43 @@ import functools
 import hashlib
 import uuid
 import zipfile
+from collections.abc import Sequence
 from dataclasses import field
-from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
-from xml.etree import ElementTree
+from xml.etree.ElementTree import Element, SubElement
 
-from pressconv.errors import OptionError
-from pressconv.l10n import format_date as human_date
-from pressconv.model import Collection, Release
+from pressconv.l10n import format_date, label, text_direction
+from pressconv.model import Collection, Notice, Release
+from pressconv.notices import Code, notice
 from pressconv.options import FileValue, option
 from pressconv.writers.base import read_option_file
+from pressconv.writers.cover import title_card
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp
-from pressconv.writers.xhtml import build_article, serialize, xhtml_document
+from pressconv.writers.svg import CoverImage, cover_image
+from pressconv.writers.xhtml import build_article, contents_entry_text, read_stylesheet, xhtml_document
 
 #: Readers bring their own themes, fonts and night modes: the book's CSS sets structure, not colour.
 EPUB_CSS = """\
 body { margin: 0 5%; line-height: 1.5; }
 h1 { font-size: 1.6em; line-height: 1.2; margin: 1em 0 .3em; hyphens: auto; }
-.dateline { margin: 0 0 1.5em; font-style: italic; }
-p { margin: 0 0 .8em; orphans: 2; widows: 2; }
+h2 { font-size: 1.25em; margin: 1.4em 0 .4em; }
+h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 .3em; }
+.dateline, .byline, .issuer { margin: 0 0 .2em; font-style: italic; }
+article > header { margin-bottom: 1.5em; }
+p, li { margin: 0 0 .8em; orphans: 2; widows: 2; }
+.notes { margin-top: 1.5em; font-size: .95em; }
+address { font-style: normal; margin-top: 1em; }
+address p { margin: 0; }
+.end-mark { text-align: center; letter-spacing: .2em; font-size: .85em; margin: 1.5em 0; }
 .cover { margin: 0; padding: 0; text-align: center; }
 .cover img { max-width: 100%; max-height: 100%; }
 """
 
-# Images the EPUB 3 specification lets a cover be, by their first bytes.
-_IMAGE_TYPES = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"GIF87a", "image/gif", ".gif"),
-    (b"GIF89a", "image/gif", ".gif"),
-    (b"RIFF", "image/webp", ".webp"),
-)
 _CSS_HREF = "style/book.css"
 _NO_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 # Identifiers derived from content live in their own UUID namespace.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/#epub")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -77,15 +82,22 @@ class EpubWriter:
     description: ClassVar[str] = "an EPUB 3 e-book (epubcheck-clean, with accessibility metadata)"
     options_type: ClassVar[type[Any]] = EpubOptions
 
-    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
-        _write_book(stream, options or EpubOptions(), _Book(
+    def check(self, options: Any) -> None:
+        """Refuse, before any release is written, a stylesheet that is not UTF-8 or a cover that is not a safe image."""
+        options = options or EpubOptions()
+        _stylesheet(options)
+        if options.cover is not None:
+            _user_cover(options.cover)
+
+    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
+        return _write_book(stream, options or EpubOptions(), _Book(
             title=release.title, language=release.language, releases=(release,), date=release.date,
             source_url=release.source_url, timestamp=document_timestamp(release),
         ))  # fmt: skip
 
-    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
-        """One book, a chapter per release, each listed in the navigation document."""
-        _write_book(stream, options or EpubOptions(), _Book(
+    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
+        """One book, a chapter per release, each listed (title and date) in the navigation document."""
+        return _write_book(stream, options or EpubOptions(), _Book(
             title=collection.title, language=collection.language, releases=collection.releases, date=None,
             source_url=None, timestamp=collection_timestamp(collection),
         ))  # fmt: skip
@@ -102,41 +114,62 @@ class _Book:
     source_url: str | None
     timestamp: datetime.datetime | None
 
+    @property
+    def single(self) -> bool:
+        return len(self.releases) == 1
 
-def _write_book(stream: BinaryIO, options: EpubOptions, spec: _Book) -> None:
+
+def _stylesheet(options: EpubOptions) -> bytes:
+    return read_stylesheet(options.css, EPUB_CSS).encode("utf-8")
+
+
+def _user_cover(value: FileValue) -> CoverImage:
+    name = "the cover given as bytes" if isinstance(value, bytes) else str(value)
+    return cover_image(read_option_file(value, "cover image"), name)
+
+
+def _write_book(stream: BinaryIO, options: EpubOptions, spec: _Book) -> list[Notice]:
     from ebooklib import epub
 
-    css = EPUB_CSS if options.css is None else read_option_file(options.css, "stylesheet").decode("utf-8", "replace")
+    notices: list[Notice] = []
     book = epub.EpubBook()
+    direction = text_direction(spec.language)
+    if direction == "rtl":
+        book.set_direction("rtl")
     _set_metadata(book, spec, options)
-    style = epub.EpubItem(uid="style", file_name=_CSS_HREF, media_type="text/css", content=css.encode("utf-8"))
+    style = epub.EpubItem(uid="style", file_name=_CSS_HREF, media_type="text/css", content=_stylesheet(options))
     book.add_item(style)
 
-    spine: list[Any] = [_add_cover(book, spec, options.cover)]
-    single = len(spec.releases) == 1
+    cover = _cover(spec) if options.cover is None else _user_cover(options.cover)
+    if cover.removed:
+        notices.append(notice(Code.COVER_SANITISED, f"removed from the SVG cover: {', '.join(cover.removed)}"))
+    spine: list[Any] = [_add_cover(book, spec, cover)]
     for number, release in enumerate(spec.releases, start=1):
-        file_name = "release.xhtml" if single else f"release-{number:04d}.xhtml"
+        file_name = "release.xhtml" if spec.single else f"release-{number:04d}.xhtml"
         # A finished document as a plain item: ebooklib would otherwise re-parse and re-serialise it.
         chapter = epub.EpubItem(uid=f"release-{number}", file_name=file_name, media_type="application/xhtml+xml",
                                 content=_chapter_document(release))  # fmt: skip
         book.add_item(chapter)
-        book.toc.append(epub.Link(file_name, release.title, f"toc-{number}"))
+        entry = release.title if spec.single else contents_entry_text(release)
+        book.toc.append(epub.Link(file_name, entry, f"toc-{number}"))
         spine.append(chapter)
 
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav()
+    nav = epub.EpubNav(title=label("contents", spec.language), direction="rtl" if direction == "rtl" else None)
     nav.add_item(style)
     book.add_item(nav)
-    book.spine = spine if single else [spine[0], "nav", *spine[1:]]
+    book.spine = spine if spec.single else [spine[0], "nav", *spine[1:]]
 
     writer = _writer_class()(stream, book, {"mtime": spec.timestamp or _NO_TIME, "epub3_pages": False})
     writer.process()
     writer.write()
+    return notices
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _writer_class() -> type[Any]:
-    """ebooklib's writer, writing into a zip with fixed entry times: reproducible in one pass."""
+    """ebooklib's writer, writing into a zip with fixed entry times (reproducible in one pass) and
+    with the package's language on the OPF root, where EPUB Accessibility expects it."""
     from ebooklib import epub
 
     class ReproducibleEpubWriter(epub.EpubWriter):  # type: ignore[misc]
@@ -149,6 +182,10 @@ def _writer_class() -> type[Any]:
             self._write_items()
             self.out.close()
 
+        def _write_opf_file(self, root: Any) -> None:
+            root.set(_XML_LANG, self.book.language)
+            super()._write_opf_file(root)
+
     return ReproducibleEpubWriter
 
 
@@ -160,6 +197,19 @@ def content_identifier(title: str, releases: tuple[Release, ...]) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest.hexdigest())}"
 
 
+def _common(values: list[str | None]) -> str | None:
+    """The one value every release shares (a collection's common issuer), else None."""
+    distinct = set(values)
+    return values[0] if len(distinct) == 1 else None
+
+
+_ACCESSIBILITY_SUMMARY = (
+    "This publication conforms to WCAG 2.2 Level AA. It is text in reading order, with its title, "
+    "subheadings, lists, notes and contact details marked up as such, and a navigable table of contents; "
+    "the only image is the cover, which carries the title as its text alternative."
+)
+
+
 def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
     from ebooklib import epub
 
@@ -168,21 +218,20 @@ def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
     book.set_identifier(options.identifier or content_identifier(spec.title, spec.releases))
     book.set_title(spec.title)
     book.set_language(spec.language)
-    if options.author:
-        book.add_author(options.author)
-    if options.publisher:
-        book.add_metadata("DC", "publisher", options.publisher)
+    author = options.author or _common([release.byline for release in spec.releases])
+    if author:
+        book.add_author(author)
+    publisher = options.publisher or _common([release.issuer for release in spec.releases])
+    if publisher:
+        book.add_metadata("DC", "publisher", publisher)
     if spec.date is not None:
         book.add_metadata("DC", "date", spec.date.isoformat())
     if spec.source_url:
         book.add_metadata("DC", "source", spec.source_url)
-    book.add_metadata("DC", "subject", "Press release" if len(spec.releases) == 1 else "Press releases")
-    summary = (
-        "Text documents, each with a heading, a publication date and paragraphs, listed in a navigable table "
-        "of contents; no images other than the cover."
-    )
+    book.add_metadata("DC", "subject", label("press-release" if spec.single else "press-releases", spec.language))
     for prop, value in (
         ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),
         ("schema:accessModeSufficient", "textual"),
         ("schema:accessibilityFeature", "structuralNavigation"),
         ("schema:accessibilityFeature", "tableOfContents"),
@@ -190,54 +239,41 @@ def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
         ("schema:accessibilityFeature", "displayTransformability"),
         ("schema:accessibilityFeature", "alternativeText"),
         ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", summary),
+        ("schema:accessibilitySummary", _ACCESSIBILITY_SUMMARY),
+        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"),
+        ("a11y:certifiedBy", "pressconv (automated checks: epubcheck, Ace by DAISY)"),
     ):
         book.add_metadata(None, "meta", value, {"property": prop})
 
 
 def _chapter_document(release: Release) -> bytes:
-    from bs4 import BeautifulSoup
-
-    article = serialize(build_article(BeautifulSoup("", "html.parser"), release), xhtml=True)
-    return xhtml_document(title=release.title, language=release.language, stylesheet=_CSS_HREF, body=article)
+    return xhtml_document(title=release.title, language=release.language, stylesheet=_CSS_HREF, body=build_article(release))
 
 
-def _add_cover(book: Any, spec: _Book, cover: Path | str | None) -> Any:
-    """The cover image (the user's, or a generated title card) and an XHTML page showing it."""
+def _cover(spec: _Book) -> CoverImage:
+    """The generated title card: title, date (or a collection's span of dates) and a label."""
+    key = "press-release" if spec.single else "press-releases"
+    data = title_card(spec.title, _cover_dateline(spec), label(key, spec.language), language=spec.language,
+                      direction=text_direction(spec.language))  # fmt: skip
+    return CoverImage(data, "image/svg+xml", ".svg")
+
+
+def _add_cover(book: Any, spec: _Book, cover: CoverImage) -> Any:
+    """The cover image and an XHTML page showing it."""
     from ebooklib import epub
 
-    if cover is None:
-        data, media_type, suffix = _title_card(spec.title, _cover_dateline(spec)), "image/svg+xml", ".svg"
-    else:
-        data = read_option_file(cover, "cover image")
-        media_type, suffix = _image_type(data, str(cover))
-    image_name = f"images/cover{suffix}"
-    book.set_cover(image_name, data, create_page=False)
+    image_name = f"images/cover{cover.suffix}"
+    book.set_cover(image_name, cover.data, create_page=False)
     # ebooklib infers the media type from the file name; make it exact.
     for item in book.get_items():
         if item.file_name == image_name:
-            item.media_type = media_type
-    document = _cover_document(image_name, spec)
+            item.media_type = cover.media_type
+    section = Element("section", {"class": "cover", "epub:type": "cover"})
+    SubElement(section, "img", {"src": image_name, "alt": spec.title})
+    document = xhtml_document(title=label("cover", spec.language), language=spec.language, stylesheet=_CSS_HREF, body=section)
     page = epub.EpubItem(uid="cover-page", file_name="cover.xhtml", media_type="application/xhtml+xml", content=document)
     book.add_item(page)
     return page
-
-
-def _cover_document(image_name: str, spec: _Book) -> bytes:
-    """The cover page: the image, full page."""
-    section = ElementTree.Element("section", {"class": "cover", "epub:type": "cover"})
-    ElementTree.SubElement(section, "img", {"src": image_name, "alt": f"Cover: {spec.title}"})
-    body = ElementTree.tostring(section, encoding="unicode", short_empty_elements=True)
-    return xhtml_document(title="Cover", language=spec.language, stylesheet=_CSS_HREF, body=body)
-
-
-def _image_type(data: bytes, name: str) -> tuple[str, str]:
-    for signature, media_type, suffix in _IMAGE_TYPES:
-        if data.startswith(signature) and (media_type != "image/webp" or data[8:12] == b"WEBP"):
-            return media_type, suffix
-    if b"<svg" in data[:2048]:
-        return "image/svg+xml", ".svg"
-    raise OptionError(f"{name} is not a PNG, JPEG, GIF, WebP or SVG image; EPUB covers must be one of those")
 
 
 def _cover_dateline(spec: _Book) -> str | None:
@@ -245,54 +281,5 @@ def _cover_dateline(spec: _Book) -> str | None:
     dates = sorted(release.date for release in spec.releases if release.date is not None)
     if not dates:
         return None
-    first, last = human_date(dates[0], spec.language), human_date(dates[-1], spec.language)
+    first, last = format_date(dates[0], spec.language), format_date(dates[-1], spec.language)
     return first if first == last else f"{first} \u2013 {last}"
-
-
-def _title_card(title_text: str, dateline_text: str | None) -> bytes:
-    """A plain SVG cover with the title and date, so the book is recognisable on a shelf.
-
-    Built with ElementTree, which escapes text and attributes like bs4 does, at a fraction of the cost.
-    """
-    font = "DejaVu Sans, Helvetica, Arial, sans-serif"
-    svg = ElementTree.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg", "version": "1.1", "viewBox": "0 0 600 900", "width": "600", "height": "900",
-    })  # fmt: skip
-    ElementTree.SubElement(svg, "title").text = title_text
-    ElementTree.SubElement(svg, "rect", {"width": "600", "height": "900", "fill": "#1b2a41"})
-    ElementTree.SubElement(svg, "rect", {"x": "48", "y": "120", "width": "504", "height": "4", "fill": "#e0b24d"})
-    lines = _wrap(title_text, 22)[:8]
-    for number, line in enumerate(lines):
-        attributes = {"x": "48", "y": str(200 + number * 52), "fill": "#ffffff", "font-family": font,
-                      "font-size": "42", "font-weight": "bold"}  # fmt: skip
-        ElementTree.SubElement(svg, "text", attributes).text = line
-    if dateline_text is not None:
-        attributes = {"x": "48", "y": str(200 + len(lines) * 52 + 40), "fill": "#e0b24d", "font-family": font, "font-size": "28"}
-        ElementTree.SubElement(svg, "text", attributes).text = dateline_text
-    label = "Press release" if dateline_text is None or "\u2013" not in dateline_text else "Press releases"
-    attributes = {"x": "48", "y": "840", "fill": "#c8ccd4", "font-family": font, "font-size": "24"}
-    ElementTree.SubElement(svg, "text", attributes).text = label
-    return bytes(ElementTree.tostring(svg, encoding="utf-8", xml_declaration=True)) + b"\n"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by character count (the cover's font metrics are the reader's, so this is approximate)."""
-    lines: list[str] = []
-    current = ""
-    for whole_word in text.split():
-        word = whole_word
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:width])
-            word = word[width:]
-        candidate = f"{current} {word}".strip()
-        if len(candidate) > width and current:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines

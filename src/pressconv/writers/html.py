@@ -1,8 +1,12 @@
 """A standalone HTML5 page per release (or per collection): readable on a phone, a desktop and on paper.
 
-Built as a bs4 tree so every piece of release text is escaped by construction.
-Carries schema.org NewsArticle JSON-LD so search engines and archives can
-read the headline and date without scraping it all over again.
+Built as an ElementTree so every piece of release text is escaped by
+construction (`pressconv.writers.xhtml` builds the article). The page is made
+to pass axe-core's WCAG 2.2 AA and best-practice rules in light and dark
+colour schemes: one `<main>` landmark, headings in order, links whose text is
+where they go, colours chosen for contrast in both schemes.
+Carries schema.org JSON-LD so search engines and archives can read the
+headline, date, author and publisher without scraping it all over again.
 """
 
 from __future__ import annotations
@@ -10,15 +14,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import field
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar
+from xml.etree.ElementTree import Element, SubElement
 
+from pressconv.l10n import text_direction
 from pressconv.model import Collection, Release
 from pressconv.options import FileValue, option
-from pressconv.writers.base import read_option_file
-from pressconv.writers.xhtml import DEFAULT_CSS, build_article, build_contents, serialize
-
-if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+from pressconv.writers.xhtml import DEFAULT_CSS, build_article, build_contents, html_markup, read_stylesheet
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -35,15 +37,19 @@ class HtmlWriter:
     description: ClassVar[str] = "a standalone HTML5 page with schema.org metadata"
     options_type: ClassVar[type[Any]] = HtmlOptions
 
+    def check(self, options: Any) -> None:
+        """Refuse, before any release is written, a stylesheet that is not UTF-8 text."""
+        stylesheet(options or HtmlOptions())
+
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
-        css = _stylesheet(options or HtmlOptions())
-        soup, body = _page(release.title, release.language, css, _news_article(release), release.source_url)
-        body.append(build_article(soup, release))
-        stream.write((serialize(soup) + "\n").encode("utf-8"))
+        css = stylesheet(options or HtmlOptions())
+        html, main = _page(release.title, release.language, css, _news_article(release), release.source_url)
+        main.append(build_article(release))
+        stream.write(_document(html))
 
     def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> None:
-        """One page: the collection's title, a linked contents list, then an article per release."""
-        css = _stylesheet(options or HtmlOptions())
+        """One page styled as a book: the collection's title, a contents list (title and date), then a chapter per release."""
+        css = stylesheet(options or HtmlOptions())
         ld = {
             "@context": "https://schema.org",
             "@type": "CollectionPage",
@@ -51,58 +57,55 @@ class HtmlWriter:
             "inLanguage": collection.language,
             "hasPart": [_news_article(release) for release in collection.releases],
         }
-        soup, body = _page(collection.title, collection.language, css, ld, None)
-        heading = soup.new_tag("h1")
-        heading.string = collection.title
-        header = soup.new_tag("header")
-        header.append(heading)
-        body.append(header)
+        html, main = _page(collection.title, collection.language, css, ld, None)
+        main.set("class", "collection")
+        SubElement(SubElement(main, "header"), "h1").text = collection.title
         anchors = [f"release-{number}" for number in range(1, len(collection.releases) + 1)]
-        body.append(build_contents(soup, collection, [f"#{anchor}" for anchor in anchors]))
+        main.append(build_contents(collection, [f"#{anchor}" for anchor in anchors]))
         for release, anchor in zip(collection.releases, anchors, strict=True):
-            body.append(build_article(soup, release, heading_level=2, anchor=anchor))
-        stream.write((serialize(soup) + "\n").encode("utf-8"))
+            main.append(build_article(release, heading_level=2, anchor=anchor, page_language=collection.language))
+        stream.write(_document(html))
 
 
-def _stylesheet(options: HtmlOptions) -> str:
-    return DEFAULT_CSS if options.css is None else read_option_file(options.css, "stylesheet").decode("utf-8", "replace")
+def stylesheet(options: HtmlOptions) -> str:
+    """The page's CSS: the built-in one, or the user's."""
+    return read_stylesheet(options.css, DEFAULT_CSS)
 
 
-def _page(title: str, language: str, css: str, ld: dict[str, Any], canonical: str | None) -> tuple[BeautifulSoup, Tag]:
-    """The document shell: doctype, head (charset, viewport, title, style, JSON-LD) and an empty body."""
-    from bs4 import BeautifulSoup, Doctype
+def _document(html: Element) -> bytes:
+    return ("<!DOCTYPE html>\n" + html_markup(html) + "\n").encode("utf-8")
 
-    soup = BeautifulSoup("", "html.parser")
-    soup.append(Doctype("html"))
-    html = soup.new_tag("html", attrs={"lang": language})
-    head = soup.new_tag("head")
-    head.append(soup.new_tag("meta", attrs={"charset": "utf-8"}))
-    head.append(soup.new_tag("meta", attrs={"name": "viewport", "content": "width=device-width, initial-scale=1"}))
-    title_tag = soup.new_tag("title")
-    title_tag.string = title
-    head.append(title_tag)
+
+def _page(title: str, language: str, css: str, ld: dict[str, Any], canonical: str | None) -> tuple[Element, Element]:
+    """The document shell: html (lang, dir), head (charset, viewport, title, style, JSON-LD) and an empty `<main>`."""
+    direction = {"dir": "rtl"} if text_direction(language) == "rtl" else {}
+    html = Element("html", {"lang": language, **direction})
+    head = SubElement(html, "head")
+    SubElement(head, "meta", {"charset": "utf-8"})
+    SubElement(head, "meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})
+    SubElement(head, "title").text = title
     if canonical:
-        head.append(soup.new_tag("link", attrs={"rel": "canonical", "href": canonical}))
-    head.append(soup.new_tag("meta", attrs={"name": "generator", "content": "pressconv"}))
-    style = soup.new_tag("style")
-    # "</style" inside CSS would end the element early; "<\/" is the same CSS.
-    style.string = "\n" + css.replace("</", "<\\/")
-    head.append(style)
-    script = soup.new_tag("script", attrs={"type": "application/ld+json"})
-    script.string = json_ld_text(ld)
-    head.append(script)
-    body = soup.new_tag("body")
-    html.append(head)
-    html.append(body)
-    soup.append(html)
-    return soup, body
+        SubElement(head, "link", {"rel": "canonical", "href": canonical})
+    SubElement(head, "meta", {"name": "generator", "content": "pressconv"})
+    # The serialiser writes <style> and <script> content as is: "</" inside CSS would end the
+    # element early, and "<\/" is the same CSS; JSON-LD escapes <, > and & itself.
+    SubElement(head, "style").text = "\n" + css.replace("</", "<\\/")
+    SubElement(head, "script", {"type": "application/ld+json"}).text = json_ld_text(ld)
+    body = SubElement(html, "body", direction)
+    return html, SubElement(body, "main")
 
 
 def _news_article(release: Release) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title}
     if release.date is not None:
         data["datePublished"] = release.date.isoformat()
+    if release.updated is not None:
+        data["dateModified"] = release.updated.isoformat()
     data["inLanguage"] = release.language
+    if release.byline:
+        data["author"] = {"@type": "Person", "name": release.byline}
+    if release.issuer:
+        data["publisher"] = {"@type": "Organization", "name": release.issuer}
     if release.source_url:
         data["url"] = release.source_url
     return data

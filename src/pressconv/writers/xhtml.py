@@ -1,121 +1,286 @@
 """The one place a `Release` becomes (X)HTML markup, shared by the HTML and EPUB writers.
 
-Text is only ever placed in the tree as strings, never spliced into markup,
-so bs4 escapes it on output: a release that says `<script>` shows the word.
-The markup chosen serialises identically as HTML5 and XHTML (no void
-elements inside the article), so EPUB can embed it unchanged.
+The tree is built with the standard library's ElementTree: text is only ever
+placed in it as strings, never spliced into markup, so the serialiser escapes
+it — a release that says `<script>` shows the word. (ElementTree rather than
+bs4: pressconv builds trees and never parses or queries them, and bs4's import
+alone, with its CSS-selector engine, cost more than writing a page.)
+
+Each block type has one method in `_ArticleBuilder`; the markup chosen
+serialises the same as HTML5 and as XHTML (no void elements inside the
+article), so EPUB embeds the article unchanged. Every date and fixed label
+comes from `pressconv.l10n`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime
+from collections.abc import Iterable
+from typing import assert_never
+from xml.etree.ElementTree import Element, SubElement, tostring
 
-from pressconv.l10n import format_date as human_date
-from pressconv.model import Collection, Release
+from pressconv.errors import OptionError
+from pressconv.l10n import format_date, label, text_direction
+from pressconv.model import Block, Collection, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
+from pressconv.options import FileValue, read_option_file
 
-if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+#: Link targets a writer may emit; anything else in a hand-built `Link` is shown as plain text.
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 DEFAULT_CSS = """\
+:root { color-scheme: light dark; }
 body {
   margin: 0 auto; max-width: 38em; padding: 1.5em 1.25em 3em;
   font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
 }
-h1, .dateline { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+h1, h2, h3, h4, h5, h6, .dateline, .byline, .issuer, nav {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+}
 h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .35em; hyphens: auto; overflow-wrap: break-word; }
-.dateline { margin: 0 0 1.75em; color: #555; font-size: .95em; }
-p { margin: 0 0 1em; overflow-wrap: break-word; }
+h2 { font-size: 1.35em; line-height: 1.25; margin: 1.6em 0 .5em; overflow-wrap: break-word; }
+h3 { font-size: 1.15em; margin: 1.4em 0 .4em; }
+h4, h5, h6 { font-size: 1em; margin: 1.2em 0 .3em; }
+.dateline, .byline, .issuer { margin: 0 0 .25em; color: #555; font-size: .95em; }
+article > header { margin-bottom: 1.75em; }
+p, li { margin: 0 0 1em; overflow-wrap: break-word; }
+ul, ol { padding-inline-start: 1.5em; margin: 0 0 1em; }
+li { margin-bottom: .35em; }
+a { color: #0b57d0; text-decoration: underline; text-underline-offset: .15em; }
+a:visited { color: #6a2fa8; }
+.notes { margin-top: 2em; padding-top: 1em; border-top: 1px solid #ccc; font-size: .95em; }
+.contact { margin-top: 1.5em; }
+address { font-style: normal; }
+address p { margin: 0; }
+.end-mark { text-align: center; letter-spacing: .2em; color: #555; font-size: .85em; margin: 2em 0; }
+.collection > header h1 { font-size: 2.2em; }
+nav ol { padding-inline-start: 1.5em; }
+nav li { margin-bottom: .4em; }
+nav time { white-space: nowrap; color: #555; }
+nav a:visited time { color: inherit; }
+.chapter { margin-top: 3em; padding-top: 2em; border-top: 3px double #999; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8e8; background: #161616; }
-  .dateline { color: #aaa; }
+  .dateline, .byline, .issuer, .end-mark, nav time { color: #b0b0b0; }
+  a { color: #8ab4f8; }
+  a:visited { color: #d7aefb; }
+  .notes { border-top-color: #555; }
+  .chapter { border-top-color: #777; }
 }
 @media print {
+  :root { color-scheme: light; }
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
   h1 { font-size: 20pt; }
-  p { orphans: 3; widows: 3; }
+  p, li { orphans: 3; widows: 3; }
+  a { color: inherit; }
+  .chapter { break-before: page; border: 0; }
 }
 """
 
 
-def serialize(node: BeautifulSoup | Tag, *, xhtml: bool = False) -> str:
-    """Markup for `node`: HTML5, or with `xhtml` well-formed XML (void elements self-closed).
-
-    Every & < > in text is escaped (not only the ambiguous ones), and only
-    the three XML entities are ever written, since XHTML knows no others.
-    """
-    from bs4.dammit import EntitySubstitution
-    from bs4.formatter import HTMLFormatter
-
-    close = "/" if xhtml else ""
-    formatter = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=close)
-    return node.decode(formatter=formatter)
+def read_stylesheet(value: FileValue | None, default: str) -> str:
+    """A stylesheet option's text (`default` when None); it must be UTF-8 (a BOM is allowed)."""
+    if value is None:
+        return default
+    data = read_option_file(value, "stylesheet")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        name = "given as bytes" if isinstance(value, bytes) else repr(str(value))
+        raise OptionError(f"the stylesheet {name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
 
 
-def xhtml_document(*, title: str, language: str, stylesheet: str, body: str) -> bytes:
-    """A complete EPUB 3 content document, ready to store as is.
+def html_markup(element: Element) -> str:
+    """`element` as HTML5: void elements unclosed, text escaped, `<script>`/`<style>` content as given
+    (callers escape `</` in it)."""
+    return tostring(element, encoding="unicode", method="html")
 
-    `body` is markup already serialised by an escaping builder (`serialize(..., xhtml=True)`
-    or ElementTree), never raw text. The shell is built with ElementTree, which escapes the
-    title and attributes, so its empty `<body />` is the only one and the body goes there.
-    """
-    from xml.etree import ElementTree
 
-    html = ElementTree.Element("html", {
+def xhtml_markup(element: Element) -> str:
+    """`element` as well-formed XML (only the three XML entities; empty elements self-closed)."""
+    return tostring(element, encoding="unicode", short_empty_elements=True)
+
+
+def xhtml_document(*, title: str, language: str, stylesheet: str, body: Element) -> bytes:
+    """A complete EPUB 3 content document around `body` (an element built by this module), ready to store."""
+    html = Element("html", {
         "xmlns": "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops",
         "lang": language, "xml:lang": language,
     })  # fmt: skip
-    head = ElementTree.SubElement(html, "head")
-    ElementTree.SubElement(head, "meta", {"charset": "utf-8"})
-    ElementTree.SubElement(head, "title").text = title
-    ElementTree.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet})
-    ElementTree.SubElement(html, "body")
-    shell = ElementTree.tostring(html, encoding="unicode", short_empty_elements=True)
-    document = shell.replace("<body />", f"<body>{body}</body>", 1)
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + document + "\n").encode("utf-8")
+    direction = text_direction(language)
+    if direction == "rtl":
+        html.set("dir", "rtl")
+    head = SubElement(html, "head")
+    SubElement(head, "meta", {"charset": "utf-8"})
+    SubElement(head, "title").text = title
+    SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet})
+    body_element = SubElement(html, "body", {"dir": "rtl"} if direction == "rtl" else {})
+    body_element.append(body)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + xhtml_markup(html) + "\n").encode("utf-8")
 
 
-def build_contents(soup: BeautifulSoup, collection: Collection, anchors: list[str]) -> Tag:
-    """`<nav>` listing every release of a collection, linked to `anchors` (one per release)."""
-    nav = soup.new_tag("nav", attrs={"aria-labelledby": "contents"})
-    heading = soup.new_tag("h2", attrs={"id": "contents"})
-    heading.string = "Contents"
-    nav.append(heading)
-    items = soup.new_tag("ol")
+def time_element(parent: Element, date: datetime.date, language: str) -> Element:
+    """`<time datetime="2014-03-07">7 March 2014</time>` in the reader's language."""
+    element = SubElement(parent, "time", {"datetime": date.isoformat()})
+    element.text = format_date(date, language)
+    return element
+
+
+def contents_entry_text(release: Release) -> str:
+    """A contents entry as plain text (the EPUB navigation document): the title, then the date when known."""
+    if release.date is None:
+        return release.title
+    return f"{release.title} \u2014 {format_date(release.date, release.language)}"
+
+
+def build_contents(collection: Collection, anchors: list[str]) -> Element:
+    """`<nav>` listing every release of a collection by title and date, linked to `anchors` (one per release).
+
+    The date is inside the link, so six releases called "Council approves budget" are six different links.
+    """
+    nav = Element("nav", {"aria-labelledby": "contents"})
+    SubElement(nav, "h2", {"id": "contents"}).text = label("contents", collection.language)
+    items = SubElement(nav, "ol")
     for release, anchor in zip(collection.releases, anchors, strict=True):
-        item = soup.new_tag("li")
-        link = soup.new_tag("a", attrs={"href": anchor})
-        link.string = release.title
-        item.append(link)
+        link = SubElement(SubElement(items, "li"), "a", {"href": anchor})
+        link.text = release.title
+        if release.language != collection.language:
+            link.set("lang", release.language)
         if release.date is not None:
-            item.append(" — ")
-            time = soup.new_tag("time", attrs={"datetime": release.date.isoformat()})
-            time.string = human_date(release.date, release.language)
-            item.append(time)
-        items.append(item)
-    nav.append(items)
+            link.text += " \u2014 "
+            time_element(link, release.date, release.language)
     return nav
 
 
-def build_article(soup: BeautifulSoup, release: Release, *, heading_level: int = 1, anchor: str | None = None) -> Tag:
-    """`<article>` with the title as a heading, a `<time>` dateline when the date is known, and the paragraphs.
+def build_article(
+    release: Release, *, heading_level: int = 1, anchor: str | None = None, page_language: str | None = None
+) -> Element:
+    """`<article>`: a header (title, date, updated date, byline, issuer), then every block.
 
-    A release on its own page has an `<h1>`; as a chapter of a collection, an
-    `<h2>` under the collection's title, with an `id` to link to.
+    A release on its own page has an `<h1>` title and `<h2>` subheadings; as a chapter of a
+    collection (`heading_level=2`) every heading moves one level down, and ids are prefixed
+    with `anchor` so they stay unique on the page.
     """
-    article = soup.new_tag("article", attrs={"id": anchor} if anchor else {})
-    header = soup.new_tag("header")
-    heading = soup.new_tag(f"h{heading_level}")
-    heading.string = release.title
-    header.append(heading)
-    if release.date is not None:
-        dateline = soup.new_tag("p", attrs={"class": "dateline"})
-        time = soup.new_tag("time", attrs={"datetime": release.date.isoformat()})
-        time.string = human_date(release.date, release.language)
-        dateline.append(time)
-        header.append(dateline)
-    article.append(header)
-    for text in release.paragraphs:
-        paragraph = soup.new_tag("p")
-        paragraph.string = text
-        article.append(paragraph)
+    attributes = {"id": anchor, "class": "chapter"} if anchor else {}
+    article = Element("article", attributes)
+    if page_language is not None and page_language != release.language:
+        article.set("lang", release.language)
+        if text_direction(release.language) != text_direction(page_language):
+            article.set("dir", text_direction(release.language))
+    builder = _ArticleBuilder(release.language, heading_level, f"{anchor}-" if anchor else "")
+    builder.header(article, release)
+    builder.blocks(article, release.blocks, heading_level + 1)
     return article
+
+
+def add_text(parent: Element, text: str, links: Iterable[Link] = ()) -> None:
+    """`text` as the content of `parent`, each link span an `<a href>`; the text itself is never changed."""
+    position = 0
+    last: Element | None = None
+    for link in sorted(links, key=lambda span: span.start):
+        if link.start < position or not link.href.lower().startswith(_LINK_SCHEMES):
+            continue  # an overlapping or non-web link: its text stays, unlinked
+        _append(parent, last, text[position : link.start])
+        last = SubElement(parent, "a", {"href": link.href})
+        last.text = text[link.start : link.end]
+        position = link.end
+    _append(parent, last, text[position:])
+
+
+def _append(parent: Element, last: Element | None, text: str) -> None:
+    if not text:
+        return
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+class _ArticleBuilder:
+    """One method per block type; holds what one article needs to stay consistent (ids, heading order)."""
+
+    def __init__(self, language: str, title_level: int, id_prefix: str) -> None:
+        self.language = language
+        self.title_level = title_level
+        self.id_prefix = id_prefix
+        self.last_level = title_level
+        self.sections = 0
+
+    def header(self, article: Element, release: Release) -> None:
+        header = SubElement(article, "header")
+        title = SubElement(header, f"h{self.title_level}")
+        title.text = release.title
+        if self.id_prefix:
+            title.set("id", f"{self.id_prefix}title")
+        if release.date is not None:
+            time_element(SubElement(header, "p", {"class": "dateline"}), release.date, release.language)
+        if release.updated is not None and release.updated != release.date:
+            updated = SubElement(header, "p", {"class": "dateline updated"})
+            updated.text = label("updated", release.language) + " "
+            time_element(updated, release.updated, release.language)
+        if release.byline:
+            SubElement(header, "p", {"class": "byline"}).text = label("by", release.language, author=release.byline)
+        if release.issuer:
+            SubElement(header, "p", {"class": "issuer"}).text = release.issuer
+
+    def blocks(self, parent: Element, blocks: tuple[Block, ...], level: int) -> None:
+        """Every block under `parent`; `level` is the heading level a level-2 subheading gets here."""
+        for block in blocks:
+            match block:
+                case Paragraph():
+                    self.paragraph(parent, block)
+                case Heading():
+                    self.heading(parent, block, level)
+                case ListBlock():
+                    self.list(parent, block)
+                case NotesSection():
+                    self.notes(parent, block, level)
+                case ContactBlock():
+                    self.contact(parent, block, level)
+                case EndMark():
+                    self.end_mark(parent, block)
+                case _:
+                    assert_never(block)
+
+    def _heading(self, parent: Element, text: str, level: int, links: tuple[Link, ...] = (), ident: str | None = None) -> Element:
+        # Never skip a level (h2 → h4): assistive technology reads the jump as a missing section.
+        level = max(self.title_level + 1, min(level, self.last_level + 1, 6))
+        self.last_level = level
+        element = SubElement(parent, f"h{level}", {"id": ident} if ident else {})
+        add_text(element, text, links)
+        return element
+
+    def paragraph(self, parent: Element, block: Paragraph) -> None:
+        add_text(SubElement(parent, "p"), block.text, block.links)
+
+    def heading(self, parent: Element, block: Heading, level: int) -> None:
+        self._heading(parent, block.text, level + block.level - 2, block.links)
+
+    def list(self, parent: Element, block: ListBlock) -> None:
+        attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
+        element = SubElement(parent, "ol" if block.ordered else "ul", attributes)
+        for item in block.items:
+            add_text(SubElement(element, "li"), item.text, item.links)
+
+    def _section(self, parent: Element, kind: str, heading: str, level: int) -> Element:
+        """A `<section>` named by its heading (and, in a collection, by the release's title, so each is unique)."""
+        self.sections += 1
+        ident = f"{self.id_prefix}{kind}-{self.sections}"
+        labelled_by = f"{ident} {self.id_prefix}title" if self.id_prefix else ident
+        section = SubElement(parent, "section", {"class": kind, "aria-labelledby": labelled_by})
+        self._heading(section, heading, level, ident=ident)
+        return section
+
+    def notes(self, parent: Element, block: NotesSection, level: int) -> None:
+        section = self._section(parent, "notes", block.heading, level)
+        self.blocks(section, block.blocks, level + 1)
+        self.last_level = min(self.last_level, level)
+
+    def contact(self, parent: Element, block: ContactBlock, level: int) -> None:
+        """An `<address>` (the contact for this article), in a section named by its heading when it has one."""
+        container = parent if block.heading is None else self._section(parent, "contact", block.heading, level)
+        address = SubElement(container, "address", {"class": "contact"} if block.heading is None else {})
+        for line in block.lines:
+            add_text(SubElement(address, "p"), line.text, line.links)
+
+    def end_mark(self, parent: Element, block: EndMark) -> None:
+        SubElement(parent, "p", {"class": "end-mark"}).text = block.text
