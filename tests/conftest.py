@@ -26,9 +26,10 @@ class Fixture:
     def options(self) -> dict[str, Any]:
         return dict(self.expected.get("options", {}))
 
-    def release(self) -> pressconv.Release:
-        """The fixture parsed and cleaned as the CLI would."""
-        return pressconv.clean(pressconv.parse(self.raw, source_name=self.name, **self.options)).release
+    def release(self, **options: Any) -> pressconv.Release:
+        """The fixture read and cleaned as the CLI would (`options` are `ReadOptions` fields to change)."""
+        read = pressconv.ReadOptions.from_settings({**self.options, **options})
+        return pressconv.clean(pressconv.parse(self.raw, read, source_name=self.name)).release
 
 
 def all_fixtures() -> list[Fixture]:
