@@ -15,22 +15,23 @@ release's language tag, so `--lang cy` changes every word pressconv adds.
   "en-GB"), then falls back to British English; nothing here raises for a bad tag,
   because one odd ``--lang`` must not stop a batch.
 
-Babel is imported inside the functions that need it: importing it costs about
-15 ms, which `pressconv --help` and the JSON path should not pay. The caches are
-bounded `lru_cache`s of pure functions of their arguments, so output never depends
-on what the process did before.
+Babel (and gettext) are imported inside the functions that need them: importing
+`babel.dates` costs about 20 ms, which `pressconv --help` and the JSON path should
+not pay. The caches are bounded `lru_cache`s of pure functions of their arguments,
+so output never depends on what the process did before.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import gettext
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import gettext
+
     from babel import Locale
 
 #: Where the compiled catalogues live (shipped inside the package).
@@ -159,5 +160,7 @@ def _locale(language: str) -> Locale | None:
 @functools.lru_cache(maxsize=64)
 def _translations(language: str) -> gettext.NullTranslations:
     """The label catalogues for the tag and its prefixes, then English; the bare English labels when none exists."""
+    import gettext
+
     names = ["_".join(candidate) for candidate in _candidates(language)]
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[*names, "en"], fallback=True)
