@@ -1,20 +1,668 @@
 """Structure recovered from flat lines: which body lines are lists, headings, notes, contacts, end marks.
 
+A scraper flattens a release to one line per block, but a reader can still
+see its structure; the recognisers here see the same things and nothing more.
+
 Conservative by design: a line no recogniser is sure of stays a paragraph,
-exactly as it was. Recognisers never change text; markers (bullet glyphs,
-"1.") become list semantics.
+exactly as it was. Recognisers never change text: a list item is its line
+minus the marker ("• ", "2) ", "(b) "), which becomes list semantics (ordered
+or not, the first number); every other block holds its lines whole, so the
+concatenated text of the blocks is the body, markers aside.
+
+The recognisers are small named functions tried in order at each line, in
+the style of markdown-it's block rules (`RECOGNISERS`); the first that claims
+the line (and perhaps the lines after it) makes a block. Any of them can be
+switched off by name (``recover_structure(lines, skip={"heading"})``), and
+``links`` switches off link finding. docs/structure.md says what each one
+accepts and, as carefully, what it refuses.
+
+Linear: every rule looks at a bounded number of lines around the current
+one (a list, a contact block, a notes section are scanned once), and cheap
+length and first-character tests reject most lines before a regular
+expression runs.
 """
 
 from __future__ import annotations
 
-from pressconv.model import Block, Paragraph
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Text
+from pressconv.readers.links import find_links
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Patterns: the shapes each recogniser accepts, as data.
+
+#: End marks: ENDS, -ends-, End, ###, # # #, -30- (and "Fin", "Ende", "Diwedd"), with any decoration around them.
+_END_MARK = re.compile(
+    r"[\s\-–—*\[\](){}_=~.]*(?:ends?|end\s+of\s+(?:press\s+|news\s+|media\s+)?release|fin|ende|diwedd)[\s\-–—*\[\](){}_=~.]*"
+    r"|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#){2,}",
+    re.IGNORECASE,
+)
+
+#: Glyphs that make a bulleted list even of one line; "-", "–" and "*" need two lines, or a line ending in ":" before them.
+_BULLETS = "•·▪◦‣●○■□▸►▶➢➤✓✔"
+_BULLET = re.compile(rf"[{_BULLETS}]\s*(?=\S)|[-–*]\s+(?=\S)")
+_BULLET_STARTS = frozenset(_BULLETS + "-–*")
+#: "1." "2)" "(3)" "a." "(b)" "iv)" — the marker, then space, then the item.
+_ORDERED = re.compile(r"(\()?(\d{1,3}|[A-Za-z]{1,4})([.)])\s+(?=\S)")
+_ROMAN = re.compile(r"(?i:x{0,3}(?:ix|iv|v?i{0,3}))")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+#: "Notes to editors" and its kin: a notes section wherever it stands.
+_NOTES_HEADING = re.compile(
+    r"(?:(?:(?:background\s+)?notes?|information|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
+    r"(?:editors?|journalists|media|press|news\s*desks?)"
+    r"|editors?['’]?s?['’]?\s+notes?|notes?\s+for\s+editors?"
+    r"|nodiadau?\s+i\s+(?:olygyddion|olygydd)|nodyn\s+i\s+olygyddion"
+    r"|notes?\s+(?:aux|à\s+l['’]attention\s+des|pour\s+les)\s+(?:rédacteurs|rédactions|éditeurs|journalistes|médias)"
+    r"|(?:hinweise?|anmerkungen?)\s+für\s+(?:die\s+)?redaktion(?:en)?|redaktionelle\s+hinweise"
+    r"|notas?\s+(?:para|a)\s+(?:los\s+)?(?:editores|redactores|periodistas|redacciones)"
+    r")\s*:?",
+    re.IGNORECASE,
+)
+#: Boilerplate headings ("About Northshire Council", "Background") that open notes after the end mark.
+_ABOUT_HEADING = re.compile(
+    r"(?:about|à\s+propos\s+d[eu']|über|acerca\s+de|sobre|ynglŷn\s+â|am)\s+\S.{0,70}?"
+    r"|background(?:\s+information|\s+notes?)?|boilerplate|(?:further|additional)\s+background\s*:?"
+    r"|hintergrund(?:informationen)?|contexte|antecedentes|cefndir",
+    re.IGNORECASE,
+)
+
+#: Who to call: "Media contact", "Press office", "For more information contact"… (strong ones need no phone number).
+_STRONG_CONTACT = (
+    r"(?:for\s+)?(?:media|press|news|journalists?)\s*(?:contacts?|enquiries|inquiries|queries|office|desk|relations|team|"
+    r"information|officer|liaison)(?:\s+only)?(?:\s*(?:,\s*)?(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?)?"
+    r"|(?:for\s+)?(?:more|further)\s+(?:information|details|info)\s*,?\s*(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?"
+    r"|(?:media|press)\s+contact\s+(?:details|information)|journalists\s+(?:should|can|may)\s+contact"
+    r"|contacts?\s+(?:presse|médias?|medios|prensa)|relations?\s+(?:presse|médias)|presse-?\s*kontakte?|pressekontakte?"
+    r"|medienkontakte?|pressestelle|kontakt\s+für\s+(?:die\s+)?(?:presse|medien)|contacto\s+(?:de\s+)?(?:prensa|medios)"
+    r"|gabinete\s+de\s+prensa|cyswllt\s+(?:â['’]r\s+cyfryngau|i['’]r\s+wasg)|ymholiadau['’]r?\s+(?:cyfryngau|wasg)"
+)
+_WEAK_CONTACT = (
+    r"contacts?(?:\s+(?:us|details|information|info))?|(?:for\s+)?(?:more|further)\s+(?:information|details|info)"
+    r"|enquiries|inquiries|issued\s+by|kontakt|contacto|cyswllt"
+)
+_CONTACT_HEADING = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*[:\-–]?", re.IGNORECASE)
+_CONTACT_LEAD = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*:\s*(?=\S)", re.IGNORECASE)
+#: "For more information, please contact Jane Smith on 01234 567890.": one line, a contact by what it says and holds.
+_CONTACT_SENTENCE = re.compile(
+    r"(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media|press)\s+(?:enquiries|inquiries)|"
+    r"(?:media|press)\s+(?:enquiries|inquiries)|journalists)\b[^.?!]{0,40}?\b(?:contact|call|e-?mail|phone|ring)\b",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number starts with "+", "0" or "(" (so "2023-2024" is not one), or is spelled the North American way.
+_PHONE = re.compile(
+    r"(?<![\w/.,-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d|\(?0)[\d\s().-]{6,}\d(?![\w/])"
+    r"|(?<![\w/.,-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w/])"
+)
+_FIELD = re.compile(
+    r"(?:tel|telephone|phone|mobile|mob|cell|fax|e-?mail|web|website|twitter|x|instagram|facebook|linkedin|bluesky|"
+    r"mastodon|address|out\s+of\s+hours|ooh|switchboard|direct(?:\s+line|\s+dial)?|office|tél|téléphone|"
+    r"courriel|telefon|handy|teléfono|correo|ffôn|ebost|e-bost)\b\.?\s*[:.]\s*\S|[tmewpf]\s*:\s*\S",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+#: Lines ending in a colon after which the next lines are speech, not list items.
+_SPEECH_COLON = re.compile(
+    r"\b(?:said|says|say|added|adds|commented|comments|explained|explains|stated|states|continued|continues|"
+    r"remarked|noted|notes|told|tells|announced|warned|urged|confirmed|concluded|quote|dywedodd|a\s+déclaré|"
+    r"sagte|erklärte|dijo|afirmó|declaró)\s*:$",
+    re.IGNORECASE,
+)
+#: A line that ends a sentence: final punctuation, perhaps inside a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_QUOTES = "\"'“”‘’«»„‚‹›"
+_CLOSERS = "\"'”’»)]"
+#: Titles that start a person's name: "Cllr Jane Smith, Leader of the Council" is an attribution, not a heading.
+_HONORIFIC = re.compile(
+    r"(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|baron|rev|revd|the\s+rev|"
+    r"det|dci|di|ds|dc|pc|pcso|sgt|sergeant|insp|inspector|supt|superintendent|ch\s+supt|chief\s+(?:inspector|constable|"
+    r"superintendent|executive|officer)|minister|mayor|senator|rep|mp|msp|hon|rt\s+hon)\.?\s",
+    re.IGNORECASE,
+)
+#: Labels a page carries that are not subheadings ("FOR IMMEDIATE RELEASE", "Embargoed until…").
+_LABEL = re.compile(
+    r"(?:for\s+immediate\s+release|immediate\s+release|(?:press|news|media)\s+release|embargo(?:ed)?\b.*|"
+    r"for\s+release\b.*|news|update|by\s+\S.*|photo\s+opportunity|communiqué(?:\s+de\s+presse)?|pressemitteilung|"
+    r"nota\s+de\s+prensa|datganiad\s+i['’]r\s+wasg)",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
+#: Words a heading does not end with: a line ending in one is a sentence cut short.
+_DANGLING = frozenset(
+    ("a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "in", "on", "at", "by", "from", "as", "is", "are",
+     "was", "were", "be", "that", "which", "who", "this", "its", "their", "our", "your", "said", "says")
+)  # fmt: skip
+
+_MAX_HEADING_CHARS = 80
+_MAX_HEADING_WORDS = 10
+_MAX_CONTACT_NAME_WORDS = 10
+_MAX_CONTACT_DETAIL_WORDS = 25
+_MAX_UNMARKED_ITEM_WORDS = 20
+_MAX_ABOUT_WORDS = 8
 
 
-def recover_structure(lines: list[str]) -> tuple[Block, ...]:
-    """The body's blocks, in order. (Recognisers arrive with the structure work; until then, paragraphs.)"""
-    return tuple(Paragraph(line) for line in lines)
+# ---------------------------------------------------------------------------------------------------------------------
+# The scan: state inside one call.
+
+
+@dataclass(slots=True)
+class _Ordered:
+    """The last numbered list of a section, so a lone "3." after a paragraph can continue it."""
+
+    style: tuple[bool, str, bool]
+    kinds: dict[str, int]
+
+
+@dataclass(slots=True)
+class _Section:
+    """The blocks of the body, or of a notes section, as they are found."""
+
+    blocks: list[Block]
+    level: int = 2
+    in_notes: bool = False
+    last_ordered: _Ordered | None = None
+
+
+@dataclass(slots=True)
+class _Scan:
+    lines: Sequence[str]
+    skip: frozenset[str]
+    after_end: bool = False
+    links: bool = True
+
+    def text(self, line: str) -> Text:
+        return Text(line, find_links(line) if self.links else ())
+
+    def paragraph(self, line: str) -> Paragraph:
+        return Paragraph(line, find_links(line) if self.links else ())
+
+    def heading(self, line: str, level: int) -> Heading:
+        return Heading(line, level, find_links(line) if self.links else ())
+
+
+#: A recogniser: at line `i` of the scan, in this section, a block and the index after it — or None.
+Recogniser = Callable[[_Scan, int, _Section], "tuple[Block, int] | None"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The public functions.
+
+
+def recover_structure(lines: list[str], *, skip: Collection[str] = ()) -> tuple[Block, ...]:
+    """The body's blocks, in order: lists, headings, notes, contacts, end marks; paragraphs for the rest.
+
+    `lines` are normalised body lines (one block each, no surrounding space).
+    `skip` names recognisers not to run (see `RECOGNISERS`, plus ``"links"``).
+    """
+    unknown = set(skip) - set(RECOGNISER_NAMES)
+    if unknown:
+        raise ValueError(f"no recogniser {sorted(unknown)[0]!r}; the recognisers are {', '.join(RECOGNISER_NAMES)}")
+    scan = _Scan(lines, frozenset(skip), links="links" not in skip)
+    section = _Section([])
+    _read_section(scan, 0, section)
+    return tuple(section.blocks)
 
 
 def flat_paragraphs(lines: list[str]) -> tuple[Block, ...]:
-    """Every line a paragraph, as `--no-structure` asks."""
+    """Every line a paragraph, as `--no-structure` asks (and as the reader did before structure)."""
     return tuple(Paragraph(line) for line in lines)
+
+
+def _read_section(scan: _Scan, start: int, section: _Section) -> int:
+    """Read blocks into `section` from line `start`; the index where it stopped (a notes section stops early)."""
+    lines = scan.lines
+    i = start
+    while i < len(lines):
+        if section.in_notes and _ends_notes(scan, i):
+            return i
+        for name, recognise in RECOGNISERS:
+            if name in scan.skip:
+                continue
+            found = recognise(scan, i, section)
+            if found is not None:
+                block, i = found
+                break
+        else:
+            block, i = scan.paragraph(lines[i]), i + 1
+        section.blocks.append(block)
+        if isinstance(block, EndMark):
+            scan.after_end = True
+    return i
+
+
+def _ends_notes(scan: _Scan, i: int) -> bool:
+    """A notes section runs until an end mark, another "Notes to editors" or a contact block."""
+    line = scan.lines[i]
+    if "end-mark" not in scan.skip and _is_end_mark(line):
+        return True
+    if _is_notes_heading(line):
+        return True
+    return "contact" not in scan.skip and _contact_at(scan, i) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# End marks.
+
+
+def _is_end_mark(line: str) -> bool:
+    return len(line) <= 40 and _END_MARK.fullmatch(line) is not None
+
+
+def end_mark(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
+    """ENDS, -ends-, End, ###, # # #, -30-: where the release proper ends."""
+    line = scan.lines[i]
+    return (EndMark(line), i + 1) if _is_end_mark(line) else None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Notes to editors.
+
+
+def _is_notes_heading(line: str) -> bool:
+    return len(line) <= 60 and _NOTES_HEADING.fullmatch(line) is not None
+
+
+def _is_about_heading(line: str) -> bool:
+    """"About Northshire Council", "Background": boilerplate headings, a short line without final punctuation."""
+    if len(line) > 80 or line[-1] in ".!?;,\"”’" or not line[0].isupper():
+        return False
+    return len(line.split()) <= _MAX_ABOUT_WORDS and _ABOUT_HEADING.fullmatch(line.rstrip(":")) is not None
+
+
+def notes(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
+    """"Notes to editors" (anywhere), or "About the Council" / "Background" once the release has ended.
+
+    The section holds what follows (paragraphs, lists, subheadings) until an
+    end mark, a contact block, another notes heading or the end of the body.
+    Inside a notes section, an "About …" line is a subheading of it.
+    """
+    line = scan.lines[i]
+    strong = _is_notes_heading(line)
+    if not strong:
+        if not _is_about_heading(line):
+            return None
+        if section.in_notes:
+            return scan.heading(line, section.level), i + 1  # the section's level is one below its heading
+        previous = section.blocks[-1] if section.blocks else None
+        if not (scan.after_end or isinstance(previous, ContactBlock)):
+            return None
+    if section.in_notes:
+        return None  # a second "Notes to editors": this section ends (see `_ends_notes`)
+    inner = _Section([], level=section.level + 1, in_notes=True)
+    end = _read_section(scan, i + 1, inner)
+    if not inner.blocks:
+        return scan.heading(line, section.level), i + 1
+    return NotesSection(line, tuple(inner.blocks)), end
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Contact blocks.
+
+_NOT_CONTACT, _NAME, _DETAIL = 0, 1, 2
+
+
+def _contact_kind(line: str) -> int:
+    """What a line can be in a contact block: a detail (phone, e-mail, labelled field), a name or role line, or neither."""
+    words = line.count(" ") + 1
+    if words <= _MAX_CONTACT_DETAIL_WORDS and (
+        ("@" in line and _EMAIL.search(line)) or _FIELD.match(line) or _has_phone(line) or _URL_ONLY.fullmatch(line)
+    ):
+        return _DETAIL
+    if (
+        words <= _MAX_CONTACT_NAME_WORDS
+        and len(line) <= 90
+        and line[0] not in _QUOTES
+        and not line[0].islower()
+        and (line[-1] not in ".!?:;" or line.endswith(("Ltd.", "Inc.", "plc.", "Co.", "LLP.")))
+        and not _is_end_mark(line)
+    ):
+        return _NAME
+    return _NOT_CONTACT
+
+
+def _has_phone(line: str) -> bool:
+    for match in _PHONE.finditer(line):
+        digits = sum(char.isdigit() for char in match.group())
+        if 9 <= digits <= 15:
+            return True
+    return False
+
+
+def _contact_heading(line: str) -> tuple[bool, bool] | None:
+    """(strong, has content) when `line` opens a contact block; None when it does not."""
+    if len(line) > 60 or (match := _CONTACT_HEADING.fullmatch(line)) is None:
+        lead = _CONTACT_LEAD.match(line) if len(line) <= 200 else None
+        if lead is not None:
+            return lead.group("strong") is not None, True
+        return None
+    return match.group("strong") is not None, False
+
+
+def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
+    lines = scan.lines
+    line = lines[i]
+    opened = _contact_heading(line)
+    if opened is None:
+        if len(line) <= 300 and _CONTACT_SENTENCE.match(line) and _contact_kind(line) == _DETAIL:
+            opened = (False, True)
+        else:
+            return _headless_contact(scan, i)
+    strong, has_content = opened
+    # A heading with content after its colon is itself the first contact line.
+    body: list[str] = [line] if has_content else []
+    kinds: list[int] = [_contact_kind(line)] if has_content else []
+    j = i + 1
+    stopped_at_paragraph = False
+    while j < len(lines):
+        following = lines[j]
+        if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
+            break
+        if _contact_heading(following) is not None and not _FIELD.match(following):
+            break  # the next contact block
+        kind = _contact_kind(following)
+        if kind == _NOT_CONTACT:
+            stopped_at_paragraph = True
+            break
+        body.append(following)
+        kinds.append(kind)
+        j += 1
+    if _DETAIL in kinds and stopped_at_paragraph:
+        # Name-like lines after the last detail, right before a paragraph, are more likely its subheading.
+        keep = max(len(kinds) - kinds[::-1].index(_DETAIL), 1 if has_content else 0)
+        del body[keep:], kinds[keep:]
+    if not body or (not strong and _DETAIL not in kinds):
+        return None
+    end = i + len(body) + (0 if has_content else 1)
+    return ContactBlock(tuple(scan.text(text) for text in body), None if has_content else line), end
+
+
+def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
+    """Name, role, phone and e-mail lines with no heading: a contact block when they close the release or a section.
+
+    At least two lines, one of them a phone number or e-mail address, none a
+    sentence or a marked list item; the run must end where the release or its
+    section ends (the end of the body, an end mark, notes) or follow an end mark.
+    """
+    lines = scan.lines
+    line = lines[i]
+    if len(line) > 120 or _starts_marked(line):
+        return None
+    if i > 0 and lines[i - 1].endswith(":"):
+        return None
+    kinds: list[int] = []
+    j = i
+    while j < len(lines) and len(kinds) < 12:
+        following = lines[j]
+        if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
+            break
+        kind = _contact_kind(following)
+        if kind == _NOT_CONTACT or _starts_marked(following):
+            break
+        kinds.append(kind)
+        j += 1
+    if len(kinds) < 2 or _DETAIL not in kinds:
+        return None
+    closes = j == len(lines) or _is_end_mark(lines[j]) or _is_notes_heading(lines[j]) or _is_about_heading(lines[j])
+    if not (closes or scan.after_end):
+        return None
+    return ContactBlock(tuple(scan.text(text) for text in lines[i:j])), j
+
+
+def contact(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
+    """"Media contact:" (or "Press office", "For more information contact"…) and the name, role, phone, e-mail lines after it.
+
+    A heading line with content after its colon ("Media contact: Jane Smith,
+    01234 567890") is kept whole as the first contact line. Weak headings
+    ("Contact", "For more information") need a phone number, e-mail or
+    labelled field among the lines; strong ones ("Media enquiries") do not.
+    """
+    if section.in_notes:
+        return None  # a contact block ends the notes section; `_ends_notes` found it
+    return _contact_at(scan, i)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Lists.
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    end: int  # where the item text starts
+    style: tuple[bool, str, bool]  # (opening bracket, closing ".", ")", upper case)
+    kinds: dict[str, int]  # interpretation → value: {"decimal": 3} or {"alpha": 9, "roman": 1}
+
+
+def _bullet(line: str) -> int:
+    """Where the item starts after a bullet glyph (0 when the line has none, or no text after it)."""
+    if line[0] not in _BULLET_STARTS:
+        return 0
+    match = _BULLET.match(line)
+    if match is None or not any(char.isalnum() for char in line[match.end() :]):
+        return 0
+    return match.end()
+
+
+def _ordered(line: str) -> _Marker | None:
+    first = line[0]
+    if not (first.isalnum() or first == "("):
+        return None
+    match = _ORDERED.match(line)
+    if match is None:
+        return None
+    opening, label, closing = match.groups()
+    if opening and closing != ")":
+        return None
+    kinds: dict[str, int] = {}
+    if label.isdigit():
+        kinds["decimal"] = int(label)
+    else:
+        lower = label.lower()
+        if label not in (lower, label.upper()):
+            return None
+        if len(label) == 1:
+            kinds["alpha"] = ord(lower) - ord("a") + 1
+        if _ROMAN.fullmatch(lower):
+            kinds["roman"] = _roman_value(lower)
+        if not kinds:
+            return None
+    if not any(value >= 1 for value in kinds.values()):
+        return None
+    return _Marker(match.end(), (bool(opening), closing, label.isupper()), kinds)
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _starts_marked(line: str) -> bool:
+    return bool(_bullet(line)) or _ordered(line) is not None
+
+
+def _marked_list(
+    scan: _Scan, i: int, introduced: bool, section: _Section | None
+) -> tuple[ListBlock, int, _Ordered | None] | None:
+    """A list of marked lines from line `i`: the block, the index after it, and where its numbering ended."""
+    lines = scan.lines
+    line = lines[i]
+    start = _bullet(line)
+    if start:
+        items = [line[start:]]
+        distinctive = line[0] in _BULLETS
+        j = i + 1
+        while j < len(lines) and (start := _bullet(lines[j])):
+            items.append(lines[j][start:])
+            j += 1
+        if len(items) < 2 and not distinctive and not introduced:
+            return None
+        return ListBlock(tuple(scan.text(item) for item in items)), j, None
+    marker = _ordered(line)
+    if marker is None:
+        return None
+    kinds = dict(marker.kinds)
+    items = [line[marker.end :]]
+    j = i + 1
+    while j < len(lines):
+        following = _ordered(lines[j])
+        if following is None or following.style != marker.style:
+            break
+        advanced = {kind: value for kind, value in following.kinds.items() if kinds.get(kind) == value - 1}
+        if not advanced:
+            break
+        kinds = advanced
+        items.append(lines[j][following.end :])
+        j += 1
+    first = {kind: value - len(items) + 1 for kind, value in kinds.items()}
+    if len(items) == 1:
+        previous = section.last_ordered if section is not None else None
+        continuing = {}
+        if previous is not None and previous.style == marker.style:
+            continuing = {kind: value for kind, value in first.items() if previous.kinds.get(kind) == value - 1}
+        if continuing:
+            first = continuing
+        elif introduced and 1 in first.values():
+            first = {kind: value for kind, value in first.items() if value == 1}
+        else:
+            return None
+    kind = next(kind for kind in ("decimal", "roman", "alpha") if kind in first)
+    start_number = first[kind]
+    last = _Ordered(marker.style, {kind: value + len(items) - 1 for kind, value in first.items()})
+    return ListBlock(tuple(scan.text(item) for item in items), ordered=True, start=start_number), j, last
+
+
+def _introduces(line: str) -> bool:
+    """A line ending in ":" that introduces items (not "He said:")."""
+    return line.endswith(":") and _SPEECH_COLON.search(line) is None
+
+
+def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
+    """Lines after "The budget includes:" that a scraper stripped of their bullets: short fragments of one shape.
+
+    At least two; none a sentence (only the last may end with "." when the
+    others end with ";" or ","), none a quote, all starting with the same case.
+    """
+    lines = scan.lines
+    items: list[str] = []
+    j = i
+    first_lower: bool | None = None
+    while j < len(lines):
+        line = lines[j]
+        if line[0] in _QUOTES or line.count(" ") + 1 > _MAX_UNMARKED_ITEM_WORDS or _starts_marked(line):
+            break
+        if _is_end_mark(line) or _is_notes_heading(line) or _contact_heading(line) is not None or line.endswith(":"):
+            break
+        lower = line[0].islower() if line[0].isalpha() else first_lower
+        if first_lower is None:
+            first_lower = lower
+        elif lower is not None and lower != first_lower:
+            break
+        terminal = line.rstrip(_CLOSERS)[-1:]
+        if terminal in (".", "!", "?", "…"):
+            if items and items[-1][-1] in ";," and terminal == ".":
+                items.append(line)  # "…; and free parking on Sundays." ends the list
+            break
+        items.append(line)
+        j += 1
+    if len(items) < 2:
+        return None
+    return ListBlock(tuple(scan.text(item) for item in items)), i + len(items)
+
+
+def lists(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
+    """Bulleted and numbered lists, and lists a line ending in ":" introduces.
+
+    Bullets (• · ▪ ◦ ‣ and kin) make a list even of one line; "-", "–" and "*"
+    need two lines or an introducing colon. Numbers and letters ("1.", "2)",
+    "(a)", "iv.") must count up by one; a lone "3." continues the section's
+    previous numbered list, and a lone "1." needs an introducing colon.
+    """
+    lines = scan.lines
+    previous = section.blocks[-1] if section.blocks else None
+    introduced = isinstance(previous, Paragraph) and previous.text == lines[i - 1] and _introduces(previous.text)
+    first = lines[i][0]
+    if first in _BULLET_STARTS or first.isalnum() or first == "(":
+        found = _marked_list(scan, i, introduced, section)
+        if found is not None:
+            block, end, last = found
+            if last is not None:
+                section.last_ordered = last
+            return block, end
+    if introduced:
+        return _unmarked_items(scan, i)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Subheadings.
+
+
+def _is_sentence_like(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None or line.count(" ") >= 12
+
+
+def _could_be_heading(line: str) -> bool:
+    """Short, capitalised, no final punctuation, no quote, no name-and-role, no label or date."""
+    if len(line) > _MAX_HEADING_CHARS or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line[-1] in ".!?…:;,-–—/|&+" or line[0] in _QUOTES or line[-1] in _QUOTES:
+        return False
+    words = line.split()
+    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING:
+        return False
+    if any(char in _QUOTES for char in line) and not line.isupper():
+        return False  # a quoted phrase: more likely a pull quote or a sentence
+    if _HONORIFIC.match(line) or _LABEL.fullmatch(line) or _DATE_LIKE.fullmatch(line):
+        return False
+    before_comma = line.split(",", 1)[0].split() if "," in line else []
+    if len(before_comma) >= 2 and all(word[0].isupper() for word in before_comma):
+        return False  # "Jane Smith, Head of Communications": a name and role
+    if "@" in line or _has_phone(line):
+        return False
+    links = find_links(line)
+    return not (links and links[-1].end >= len(line.rstrip(")")))
+
+
+def heading(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
+    """A subheading: a short line without final punctuation between a paragraph (or list) and a paragraph (or list).
+
+    Not a short sentence, a quote, a person's name before a quote, a label, a
+    date, or a line ending in ":". The line before must end a sentence (a run
+    of short lines is an address or a table, not headings).
+    """
+    lines = scan.lines
+    line = lines[i]
+    if i + 1 >= len(lines) or not _could_be_heading(line):
+        return None
+    previous = section.blocks[-1] if section.blocks else None
+    if isinstance(previous, Paragraph):
+        if not _is_sentence_like(previous.text):
+            return None
+    elif not isinstance(previous, ListBlock):
+        return None
+    following = lines[i + 1]
+    if following[0] in _QUOTES or _is_end_mark(following) or _contact_heading(following) is not None:
+        return None
+    if not (_is_sentence_like(following) or _starts_marked(following)):
+        return None
+    return scan.heading(line, section.level), i + 1
+
+
+#: The recognisers, in the order they are tried at each line. A name in `skip` switches one off.
+RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
+    ("end-mark", end_mark),
+    ("notes", notes),
+    ("contact", contact),
+    ("list", lists),
+    ("heading", heading),
+)
+#: Names `recover_structure(skip=...)` accepts: the recognisers, and "links" (no link finding).
+RECOGNISER_NAMES: tuple[str, ...] = (*(name for name, _ in RECOGNISERS), "links")
