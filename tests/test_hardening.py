@@ -1,0 +1,232 @@
+"""Hostile inputs and faults: one bad record, one long value or one signal never costs a batch, a minute or a file."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pressconv
+from conftest import FIXTURES
+from pressconv.api import atomic_output
+from pressconv.batch.run import BatchPlan, run_batch
+from pressconv.batch.sources import iter_corpus, iter_sources
+from pressconv.cli import _Report, main
+
+SEED = FIXTURES / "blue-light-integration.txt"
+
+
+def run(*argv: str | Path) -> int:
+    return main([str(arg) for arg in argv])
+
+
+def test_record_fields_with_lone_surrogates_and_nuls_never_stop_the_report(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    records = [
+        '{"text": "Title Published 07/03/2014\\nBody text.", "url": "https://x/\\ud800", "timestamp": "2024\\u0000-01"}',
+        '{"text": "Other title\\nBody \\udfff text.", "url": "https://x/\\u0000y"}',
+    ]
+    corpus.write_text("\n".join(records) + "\n")
+    report = tmp_path / "report.json"
+    assert run("convert", corpus, "--to", "html,docx,epub,json", "-o", f"{tmp_path}/out/", "--report", report, "-q") == 0
+    rows = json.loads(report.read_text("utf-8"))
+    assert [row["status"] for row in rows] == ["converted", "converted"]
+    assert rows[0]["url"] == "https://x/" and rows[0]["timestamp"] == "2024-01"
+    second = json.loads((tmp_path / "out" / "c-000002.json").read_text("utf-8"))
+    assert second["paragraphs"] == ["Body \ufffd text."], "a surrogate escape must not make the record Windows-1252"
+
+
+def test_a_report_that_cannot_be_written_stops_the_report_not_the_batch(tmp_path: Path) -> None:
+    class FullDisk:
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    with _Report(tmp_path / "r.json") as report:
+        report._file = FullDisk()  # type: ignore[assignment]
+        assert "No space left on device" in (report.add({"index": 0}) or "")
+        assert report.add({"index": 1}) is not None
+    assert report.error is not None
+
+
+def test_clean_is_idempotent_for_a_glued_repeat_followed_by_a_glued_self_copy() -> None:
+    first = "The council approved the new budget for next year on Monday evening."
+    copy = "Residents will see the changes from April onwards this year."
+    release = pressconv.Release("Budget", None, (first, f"{first}{copy} {copy}"))
+    once = pressconv.clean(release).release
+    assert once.paragraphs == (first, copy)
+    assert pressconv.clean(once).removed == ()
+
+
+def test_size_limit_holds_for_devices_and_pipes_named_by_path() -> None:
+    with pytest.raises(pressconv.InputError, match="over the limit"):
+        pressconv.convert(Path("/dev/zero"), to="json", max_bytes=1 << 20)
+
+
+def test_the_cli_refuses_dev_zero_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", "/dev/zero", "--to", "html", "-o", tmp_path / "z.html", "--max-size", "1M") == 1
+    assert "over the limit" in capsys.readouterr().err and not (tmp_path / "z.html").exists()
+
+
+def test_directory_walks_do_not_follow_links_out_of_the_tree(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Private title\nDo not publish.")
+    tree = tmp_path / "in"
+    tree.mkdir()
+    (tree / "ok.txt").write_bytes(SEED.read_bytes())
+    (tree / "link.txt").symlink_to(secret)
+    (tree / "inside.txt").symlink_to(tree / "ok.txt")
+    sources = {source.name.rsplit("/", 1)[-1]: source for source in iter_sources([str(tree)])}
+    assert sources["link.txt"].error is not None and "outside" in sources["link.txt"].error
+    assert sources["inside.txt"].error is None and sources["ok.txt"].error is None
+    # A link named on the command line is the user's choice.
+    assert next(iter_sources([str(tree / "link.txt")])).error is None
+
+
+def test_atomic_output_never_replaces_a_file_created_meanwhile(tmp_path: Path) -> None:
+    target = tmp_path / "x.html"
+    with pytest.raises(pressconv.OutputError, match="exists already"), atomic_output(target, overwrite=False) as stream:
+        stream.write(b"ours")
+        target.write_bytes(b"theirs")  # someone else, between our check and our rename
+    assert target.read_bytes() == b"theirs"
+    assert [path.name for path in tmp_path.iterdir()] == ["x.html"], "no .part file may stay behind"
+
+
+def test_an_oversized_corpus_record_is_refused_while_it_is_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    big = json.dumps({"text": "Title\n" + "x" * 50_000})
+    corpus.write_text(big + "\n" + json.dumps({"text": "Small title\nBody."}) + "\n")
+    sources = list(iter_corpus(corpus, max_bytes=10_000))
+    assert sources[0].error is not None and "over the limit" in sources[0].error
+    assert sources[1].error is None and sources[1].record == 2
+
+
+def test_one_format_failing_never_stops_the_others_and_leaves_nothing_it_calls_failed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "blue-light-integration.docx").write_bytes(b"in the way")
+    report = tmp_path / "r.json"
+    assert run("convert", SEED, "--to", "html,docx,epub", "-o", out, "--report", report, "-q") == 3  # some failed
+    [row] = json.loads(report.read_text())
+    assert row["status"] == "partial"
+    assert [item["format"] for item in row["failed_formats"]] == ["docx"]
+    assert sorted(Path(path).name for path in row["outputs"]) == ["blue-light-integration.epub", "blue-light-integration.html"]
+    assert all(Path(path).exists() for path in row["outputs"])
+
+
+_hostile_text = st.text(st.characters(), max_size=80)
+_record = st.fixed_dictionaries(
+    {"text": _hostile_text},
+    optional={"url": st.one_of(_hostile_text, st.integers(), st.none()), "timestamp": st.one_of(_hostile_text, st.floats())},
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_record, min_size=1, max_size=4))
+def test_any_corpus_record_becomes_an_outcome_never_an_exception(tmp_path: Path, records: list[dict[str, Any]]) -> None:
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text("\n".join(json.dumps(record) for record in records) + "\n", "utf-8")
+    plan = BatchPlan(formats=("json", "html"), output_dir=str(tmp_path / "out"), overwrite=True, keep_duplicates=True)
+    outcomes = list(run_batch(iter_corpus(corpus), plan))
+    assert len(outcomes) == len(records)
+    for outcome in outcomes:
+        assert outcome.status in {"converted", "failed"}
+        json.dumps(outcome.as_row(), ensure_ascii=False).encode("utf-8")  # a report row can always be written
+        for path in outcome.outputs:
+            assert Path(path).stat().st_size > 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=3000))
+def test_long_and_unicode_heavy_titles_are_written_by_every_light_format(title: str) -> None:
+    try:
+        release = pressconv.parse(title + "\nBody.")
+    except pressconv.PressconvError:
+        return
+    for name in ("html", "json", "epub"):
+        import io
+
+        pressconv.write(release, name, io.BytesIO())
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_batch_cleanly_and_workers_die_with_the_parent(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(400):
+        (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
+    command = [sys.executable, "-m", "pressconv", "convert", str(source), "--to", "docx,pdf", "-o", str(tmp_path / "out"), "-q", "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = _children(process.pid)
+    assert children, "the batch should run in worker processes"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert b"terminated" in err and b"Traceback" not in err
+    assert not [path for path in (tmp_path / "out").iterdir() if path.name.endswith(".part")]
+    assert _all_gone(children)
+
+
+@pytest.mark.slow
+def test_workers_die_when_the_parent_is_killed(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(400):
+        (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
+    command = [sys.executable, "-m", "pressconv", "convert", str(source), "--to", "docx,pdf", "-o", str(tmp_path / "out"), "-q", "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = _children(process.pid)
+    assert children
+    process.kill()
+    process.wait()
+    assert _all_gone(children)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _all_gone(pids: list[int], timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.append(pid)
+        if not alive:
+            return True
+        time.sleep(0.1)
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    return False
