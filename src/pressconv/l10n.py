@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -68,9 +67,6 @@ _RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr"
 _RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "rhg", "sd", "syr", "ug", "ur", "yi"})
 #: Tags that say "no particular language"; CLDR would read them as American English.
 _UNDETERMINED = frozenset({"und", "mul", "mis", "zxx"})
-#: The shape of a BCP 47 tag (also accepting POSIX "_"); anything else is never looked up,
-#: which also keeps odd strings out of the catalogue file paths gettext builds.
-_TAG = re.compile(r"[A-Za-z0-9]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def format_date(value: datetime.date, language: str = DEFAULT_LANGUAGE) -> str:
@@ -124,10 +120,15 @@ def text_direction(language: str) -> Literal["ltr", "rtl"]:
 
 
 def _subtags(language: str) -> tuple[str, ...]:
-    """The tag's subtags in their conventional case ("EN_gb" → "en", "GB"); () for a malformed tag."""
-    if not _TAG.fullmatch(language):
+    """The tag's subtags in their conventional case ("EN_gb" → "en", "GB"); () for a malformed tag.
+
+    A BCP 47 tag is ASCII letters and digits in runs of one to eight, joined by "-" (POSIX "_"
+    accepted). Anything else is never looked up, which also keeps odd strings such as
+    "../x" out of the catalogue paths gettext builds.
+    """
+    first, *rest = parts = language.replace("_", "-").split("-")
+    if not all(part.isascii() and part.isalnum() and len(part) <= 8 for part in parts):
         return ()
-    first, *rest = language.replace("_", "-").split("-")
     return (first.lower(), *(subtag.title() if len(subtag) == 4 and subtag.isalpha() else
                              subtag.upper() if len(subtag) == 2 else subtag.lower() for subtag in rest))  # fmt: skip
 
