@@ -252,3 +252,8 @@ def test_compiled_catalogues_do_not_name_the_babel_version() -> None:
     """Otherwise every Babel upgrade would make the committed .mo files look stale."""
     for mo in l10n.LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"):
         assert b"Generated-By" not in mo.read_bytes(), mo
+
+
+def test_only_the_subtag_after_the_language_is_a_script() -> None:
+    """A private-use "Latn" is no script subtag: Arabic stays right to left."""
+    assert text_direction("ar-x-latn") == "rtl"

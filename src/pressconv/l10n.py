@@ -110,9 +110,8 @@ def text_direction(language: str) -> Literal["ltr", "rtl"]:
     subtags = _subtags(language)
     if not subtags:
         return "ltr"
-    script = next((subtag for subtag in subtags[1:] if len(subtag) == 4 and subtag.isalpha()), None)
-    if script is not None:
-        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    if len(subtags) > 1 and len(subtags[1]) == 4 and subtags[1].isalpha():  # BCP 47: a script follows the language
+        return "rtl" if subtags[1] in _RTL_SCRIPTS else "ltr"
     locale = _locale(language)
     if locale is not None:
         return "rtl" if locale.character_order == "right-to-left" else "ltr"
