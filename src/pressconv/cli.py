@@ -484,7 +484,7 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     partial = f"{counts[PARTIAL]} partly converted, " if counts[PARTIAL] else ""
     console.info(
         f"{counts[CONVERTED]} converted, {partial}{counts[FAILED]} failed, {counts[DUPLICATE]} duplicates skipped, "
-        f"{counts[SKIPPED]} already done, in {elapsed:.1f} s"
+        f"{counts[SKIPPED]} already done, in {elapsed:.1f} s; outputs in {output_dir}"
     )
     if counts[FAILED] == 0 and counts[PARTIAL] == 0 and not (report is not None and report.error):
         return EXIT_OK
