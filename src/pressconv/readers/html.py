@@ -1,25 +1,314 @@
-"""The `html` reader: saved press-release web pages. (Being built; see issue 17.)"""
+"""The `html` reader: a saved press-release web page → `Release`.
+
+The steps, each in its own module:
+
+1. `html_decoding`: bytes → text (BOM, saved HTTP head, `<meta charset>`, else UTF-8 or Windows-1252);
+2. `html_metadata`: what the page declares — schema.org JSON-LD and microdata, Open Graph, `<meta>`, canonical URL;
+3. `html_page`: the tree without what nobody sees (scripts, styles, hidden elements), measured;
+4. `html_container`: where the release is — the densest text block checked against `<article>`, `<main>`, schema.org;
+5. `html_blocks`: the page's text as blocks, flagged inside/outside the container and inside/outside site furniture;
+6. here: the headline, and the header lines around it (dates, byline, "From:", label), read like the text reader reads them;
+7. `html_structure`: headings, lists, notes to editors, contacts and end marks.
+
+Precedence for each field: the visible headline over schema.org `headline`
+over `og:title` over the `<title>` less its site name; schema.org
+`datePublished` over `article:published_time` over other `<meta>` dates over a
+`<time datetime>` in the article over a visible "Published …" near the
+headline. Never a date from outside the article and its header.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pressconv.errors import InputError
-from pressconv.model import Release
+from pressconv.errors import InputError, PressconvError
+from pressconv.keys import typographic_key
+from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Release
+from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
+from pressconv.readers import dates
+from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
+from pressconv.readers.html_container import Container, find_container
+from pressconv.readers.html_decoding import decode_page, split_http_head
+from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
+from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
+from pressconv.readers.html_page import PageTree, attribute, is_chrome, iter_tags, normal_space, parse_html, strip_invisible
+from pressconv.readers.html_structure import build_blocks
 
-_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
+_DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
+#: How many blocks after the headline count as its header, at most.
+_HEADER_SPAN = 12
+_PROSE = 80
 
 
 class HtmlReader:
     name: ClassVar[str] = "html"
-    description: ClassVar[str] = "saved press-release web pages (HTML, XHTML)"
+    description: ClassVar[str] = "saved press-release web pages (HTML, XHTML), with the site around the release left out"
     media_types: ClassVar[tuple[str, ...]] = ("text/html", "application/xhtml+xml")
-    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
+    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 
     def sniff(self, head: bytes) -> bool:
-        return _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
+        body, _ = split_http_head(head)
+        return _HTML_START.match(body.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
 
     def read(self, data: bytes, options: ReadOptions) -> Release:
-        raise InputError("the html reader is not available yet")
+        try:
+            return read_page(data, options)
+        except PressconvError:
+            raise
+        except RecursionError:
+            raise InputError("the page is nested too deeply to read") from None
+        except Exception as error:
+            raise InputError(f"the page could not be read: {type(error).__name__}: {error}") from error
+
+
+def read_page(data: bytes, options: ReadOptions) -> Release:
+    page = decode_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
+    soup = parse_html(page.text)
+    meta = read_metadata(soup, page.location)
+    strip_invisible(soup)
+    tree = PageTree(soup)
+    tree.measure()
+    container = find_container(tree)
+    title_element = _title_element(tree, container, meta)
+    raw = _walk(tree, container, title_element, meta)
+    notices: list[Notice] = list(page.notices)
+    header, body = _split_header(raw, options)
+    title = _title(raw, meta, title_element)
+    if not title and body:
+        first = body.pop(0)
+        title = first.text
+        notices.append(Notice("title-from-body", "the page has no headline; its first line is taken as the title"))
+    if not title:
+        raise InputError("the page has no headline and no text: it does not look like a press release")
+    published, updated = meta.published, meta.modified
+    if published is None:
+        published = _time_element_date(tree, container, title_element)
+    if published is None and header.published is not None:
+        published = header.published
+        notices += header.notices
+    if published is None and body and (dateline := _DATELINE.match(body[0].text)):
+        published, found = dates.read_date(dateline["when"], month_first=options.month_first)
+        notices += found
+        if published is not None:
+            notices.append(notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline"))
+    if published is None:
+        notices.append(notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown"))
+    updated = updated or header.updated
+    if updated is not None and published is not None and updated <= published:
+        updated = None
+    blocks: tuple[Block, ...] = build_blocks(body)
+    if not blocks:
+        notices.append(notice(Code.NO_BODY, "the release has a headline but no paragraphs"))
+    byline = _clean_field(meta.author or header.byline)
+    issuer = _clean_field(header.issuer or meta.publisher or meta.site_name)
+    return Release(
+        title=title,
+        date=published,
+        blocks=blocks,
+        language=options.language or meta.language or DEFAULT_LANGUAGE,
+        source_url=meta.canonical or (http_url(page.location, None) if page.location else None),
+        notices=tuple(notices),
+        updated=updated,
+        byline=byline,
+        issuer=issuer,
+        label=header.label,
+    )
+
+
+def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metadata) -> list[RawBlock]:
+    protected: set[int] = set()
+    for anchor in (*container.roots, container.densest, title_element):
+        if anchor is None:
+            continue
+        protected.add(id(anchor))
+        protected.update(id(parent) for parent in anchor.parents)
+    content_text = sum(tree.of(root).text for root in container.roots)
+    context = WalkContext(
+        container={id(root) for root in container.roots},
+        protected=protected,
+        title=title_element,
+        chrome=lambda tag: is_chrome(tag, tree, content_text),
+        href=lambda href: http_url(href, meta.base),
+    )
+    return walk_blocks(tree.body, context)
+
+
+def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
+    """The element that shows the headline: the `<h1>` that matches what the page declares, else the article's first."""
+    body = tree.body
+    headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
+    declared = [typographic_key(text) for text in (meta.headline, meta.og_title, meta.html_title) if text]
+    for heading in headings:
+        key = typographic_key(normal_space(heading.get_text(" ")))
+        if key and any(key == wanted or (len(key) > 10 and key in wanted) for wanted in declared):
+            return heading
+    inside = [heading for heading in headings if _within(heading, container.roots)]
+    if inside:
+        return inside[0]
+    headline = body.find(attrs={"itemprop": "headline"})
+    if headline is not None and normal_space(headline.get_text(" ")):
+        return headline
+    if len(headings) == 1 and not _is_logo(headings[0]):
+        return headings[0]
+    # No <h1>: a heading or a bold line in the article, before its first paragraph, that the <title> names.
+    for tag in iter_tags(container.roots[0]):
+        text = normal_space(tag.get_text(" "))
+        if not text:
+            continue
+        if tag.name == "p" and len(text) >= _PROSE:
+            break
+        key = typographic_key(text)
+        if (
+            tag.name in ("h2", "h3", "b", "strong", "font", "big")
+            and len(text) < 200
+            and any(key and key in wanted for wanted in declared)
+        ):
+            return tag
+    return None
+
+
+def _within(tag: Any, roots: tuple[Any, ...]) -> bool:
+    return any(tag is root or root in tag.parents for root in roots)
+
+
+def _is_logo(tag: Any) -> bool:
+    link = tag.find("a")
+    return link is not None and attribute(link, "href").strip() in ("/", "./", "index.html", "index.htm", "")
+
+
+def _title(raw: list[RawBlock], meta: Metadata, element: Any) -> str | None:
+    shown = " ".join(block.text for block in raw if block.is_title).strip()
+    if shown:
+        return shown
+    for text in (meta.headline, _without_site(meta.og_title, meta.site_name), _without_site(meta.html_title, meta.site_name)):
+        if text:
+            return text
+    return normal_space(element.get_text(" ")) if element is not None else None
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """ "Council approves budget | Northshire Council" → "Council approves budget"."""
+    if not title:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    site_key = typographic_key(site) if site else None
+    rest = [part for part in parts if typographic_key(part) != site_key]
+    return max(rest or parts, key=len)
+
+
+@dataclasses.dataclass
+class _Header:
+    published: Any = None
+    updated: Any = None
+    byline: str | None = None
+    issuer: str | None = None
+    label: str | None = None
+    notices: list[Notice] = dataclasses.field(default_factory=list)
+
+
+def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, list[RawBlock]]:
+    """The header lines around the headline (read for metadata and left out) and the body blocks."""
+    header = _Header()
+    title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
+    content = [index for index, block in enumerate(raw) if block.in_container and not block.chrome and not block.is_title]
+    if title_at is not None and any(block.in_container for block in raw if block.is_title):
+        content = [index for index in content if index > title_at]
+    zone_start = title_at + 1 if title_at is not None else (content[0] if content else 0)
+    # A few lines just above the headline belong to it too ("Press release", "7 March 2024").
+    before = [index for index in range(max(0, (title_at or 0) - 3), title_at or 0) if not raw[index].chrome]
+    consumed: set[int] = set()
+    index = zone_start
+    seen = 0
+    zone = [*before]
+    while index < len(raw) and seen < _HEADER_SPAN:
+        block = raw[index]
+        if not block.chrome:
+            if block.kind != "heading" and len(block.text) >= _PROSE and not read_meta_line(block.text).is_meta:
+                break
+            zone.append(index)
+            seen += 1
+        index += 1
+    position = 0
+    while position < len(zone):
+        at = zone[position]
+        text = raw[at].text
+        following = zone[position + 1] if position + 1 < len(zone) else None
+        if LEAD_IN.match(text) and following is not None and following == at + 1:
+            line = read_meta_line(f"{text.rstrip(':')}: {raw[following].text}", month_first=options.month_first)
+            if line.is_meta:
+                _take(header, line)
+                consumed.update((at, following))
+                position += 2
+                continue
+        line = read_meta_line(text, month_first=options.month_first)
+        if line.is_meta and raw[at].kind != "heading":
+            _take(header, line)
+            consumed.add(at)
+        position += 1
+    body = [
+        raw[index]
+        for index in content
+        if index not in consumed and not (title_at is not None and index < title_at and index in before)
+    ]
+    return header, body
+
+
+def _take(header: _Header, line: MetaLine) -> None:
+    if line.published is not None and header.published is None:
+        header.published = line.published
+        header.notices += line.notices
+    header.updated = header.updated or line.updated
+    header.byline = header.byline or line.byline
+    header.issuer = header.issuer or line.issuer
+    header.label = header.label or line.label
+
+
+def _time_element_date(tree: PageTree, container: Container, title_element: Any) -> Any:
+    """The publication date of a `<time datetime>` in the article or its header (not an "updated" one)."""
+    scopes = [*container.roots]
+    if title_element is not None and title_element.parent is not None and not _within(title_element, container.roots):
+        scopes.insert(0, title_element.parent)
+    for scope in scopes:
+        for tag in scope.find_all("time", limit=20):
+            if _in_furniture(tag, scope):
+                continue
+            context = (
+                f"{hint(tag)} {hint(tag.parent)} {normal_space(tag.parent.get_text(' '))[:60] if tag.parent else ''}".lower()
+            )
+            if re.search(r"updat|modif|revis", context) and not re.search(r"publish|posted|pubdate", context):
+                continue
+            value = machine_date(attribute(tag, "datetime")) or machine_date(normal_space(tag.get_text(" ")))
+            if value is not None:
+                return value
+    return None
+
+
+def hint(tag: Any) -> str:
+    return f"{attribute(tag, 'class')} {attribute(tag, 'id')} {attribute(tag, 'itemprop')}" if tag is not None else ""
+
+
+def _in_furniture(tag: Any, scope: Any) -> bool:
+    for parent in tag.parents:
+        if parent is scope:
+            return False
+        if parent.name in ("aside", "nav", "footer") or re.search(
+            r"related|sidebar|comment|teaser|card|promo", hint(parent), re.I
+        ):
+            return True
+    return False
+
+
+def _clean_field(value: str | None) -> str | None:
+    if not value:
+        return None
+    text = normal_space(value)
+    return text[:200] or None

@@ -1,0 +1,272 @@
+"""The page's text as raw blocks, in reading order: each paragraph, heading and list item with its links.
+
+One walk over `<body>` (iterative, so no nesting depth is too deep) turns
+elements into `RawBlock`s: a block element ends the text before it and starts
+its own; inline elements add to the current text; `<br>` breaks a line and two
+`<br>`s in a row end a paragraph (old pages and div-only bodies). Whitespace
+collapses to single spaces, as a browser shows it; text is taken as the page
+shows it, entities decoded, so "&lt;script&gt;" stays the literal text
+"<script>". Each block remembers whether it lies inside the article container
+and whether inside site furniture, so the reader can use the page's header
+for dates without taking the site into the body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pressconv.model import Link, Text
+from pressconv.readers.decoding import normalise
+from pressconv.readers.html_page import BLOCKS, HEADINGS, SKIPPED, attribute, is_tag, is_text
+
+_WHITESPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BOLD = frozenset({"b", "strong"})
+_LISTS = frozenset({"ul", "ol", "menu", "dir"})
+
+
+@dataclass
+class RawBlock:
+    """One block of page text before the reader decides what it is."""
+
+    kind: str  # "paragraph", "heading" or "item"
+    lines: list[Text]
+    element: Any
+    level: int = 0
+    list_key: int = 0
+    ordered: bool = False
+    start: int = 1
+    bold: bool = False
+    in_container: bool = False
+    chrome: bool = False
+    is_title: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def link_share(self) -> float:
+        """How much of the text is link text (0 to 1)."""
+        total = sum(len(line.text) for line in self.lines)
+        linked = sum(link.end - link.start for line in self.lines for link in line.links)
+        return linked / total if total else 0.0
+
+
+@dataclass
+class _Line:
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    space: bool = False
+    links: list[Link] = field(default_factory=list)
+
+
+class _TextBuilder:
+    """Collects inline text with collapsed whitespace, tracking where links start and end."""
+
+    def __init__(self) -> None:
+        self.lines: list[_Line] = [_Line()]
+        self.open_links: list[tuple[str, int, int] | None] = []  # (href, line index, start) per open <a>
+        self.bold_depth = 0
+        self.bold_chars = 0
+        self.chars = 0
+
+    @property
+    def line(self) -> _Line:
+        return self.lines[-1]
+
+    def add(self, raw: str) -> None:
+        if not raw:
+            return
+        line = self.line
+        if raw[:1].isspace() or _WHITESPACE.match(raw[:1]):
+            line.space = True
+        text = normalise(_WHITESPACE.sub(" ", raw)).replace("\n", " ").strip()
+        if not text:
+            line.space = line.space or bool(raw)
+            return
+        if line.space and line.length:
+            line.parts.append(" ")
+            line.length += 1
+        for index, entry in enumerate(self.open_links):
+            if entry is not None and entry[2] < 0:
+                self.open_links[index] = (entry[0], len(self.lines) - 1, line.length)
+        line.parts.append(text)
+        line.length += len(text)
+        self.chars += len(text)
+        if self.bold_depth:
+            self.bold_chars += len(text)
+        line.space = bool(_WHITESPACE.search(raw[-1:]))
+
+    def open_link(self, href: str | None) -> None:
+        self.open_links.append((href, len(self.lines) - 1, -1) if href else None)
+
+    def close_link(self) -> None:
+        if not self.open_links:
+            return
+        entry = self.open_links.pop()
+        if entry is None or entry[2] < 0:
+            return
+        href, line_index, start = entry
+        if line_index != len(self.lines) - 1:
+            return
+        end = self.line.length
+        if end > start:
+            self.line.links.append(Link(start, end, href))
+
+    def line_break(self) -> None:
+        self._split_open_links()
+        self.lines.append(_Line())
+
+    def _split_open_links(self) -> None:
+        """A link that spans a line or block boundary: end its span here; it starts again with the next text."""
+        for index, entry in enumerate(self.open_links):
+            if entry is None:
+                continue
+            href, line_index, start = entry
+            if start >= 0 and line_index == len(self.lines) - 1 and self.line.length > start:
+                self.line.links.append(Link(start, self.line.length, href))
+            self.open_links[index] = (href, 0, -1)
+
+    def take(self) -> tuple[list[list[Text]], bool]:
+        """The text so far as paragraphs of lines (split where a line is empty: two <br>s), and whether all of it was bold."""
+        self._split_open_links()
+        groups: list[list[Text]] = [[]]
+        for line in self.lines:
+            if not line.length:
+                if groups[-1]:
+                    groups.append([])
+                continue
+            groups[-1].append(_finish(line))
+        bold = self.chars > 0 and self.bold_chars >= self.chars
+        self.lines = [_Line()]
+        self.chars = self.bold_chars = 0
+        return [group for group in groups if group], bold
+
+
+def _finish(line: _Line) -> Text:
+    text = "".join(line.parts)
+    links = tuple(line.links)
+    if not unicodedata.is_normalized("NFC", text):
+        composed = unicodedata.normalize("NFC", text)
+        links = links if len(composed) == len(text) else ()
+        text = composed
+    return Text(text, tuple(sorted(set(links), key=lambda link: (link.start, link.end))))
+
+
+@dataclass
+class WalkContext:
+    """What the walk needs to know about the page: where the article is, what is furniture, how links resolve."""
+
+    container: set[int]
+    protected: set[int]
+    title: Any
+    chrome: Callable[[Any], bool]
+    href: Callable[[str | None], str | None]
+
+
+def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
+    """Every block of text under `root`, in document order."""
+    blocks: list[RawBlock] = []
+    builder = _TextBuilder()
+    # Flags that hold for the element being walked: inside the container, inside chrome, inside the title, list, heading.
+    state: dict[str, Any] = {"container": 0, "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": []}
+    list_counter = [0]
+
+    def flush() -> None:
+        groups, bold = builder.take()
+        lists: list[tuple[int, bool, int]] = state["lists"]
+        for lines in groups:
+            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold=bold,
+                             in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=state["title"] > 0)  # fmt: skip
+            if state["heading"]:
+                block.kind, block.level = "heading", state["heading"]
+            elif state["item"] is not None and lists:
+                block.kind = "item"
+                block.list_key, block.ordered, block.start = lists[-1]
+            blocks.append(block)
+
+    current_block: list[Any] = []
+    stack: list[tuple[bool, Any, dict[str, Any]]] = [(True, child, {}) for child in reversed(list(root.children))]
+    while stack:
+        entering, node, restore = stack.pop()
+        if not entering:
+            _leave(node, restore, builder, state, flush, current_block)
+            continue
+        if is_text(node):
+            builder.add(str(node))
+            continue
+        if not is_tag(node) or node.name in SKIPPED:
+            continue
+        name = node.name
+        if name == "br":
+            builder.line_break()
+            continue
+        if name == "time":
+            builder.line.space = True  # pages print a published and an updated <time> side by side, kept apart by CSS
+        change: dict[str, Any] = {}
+        key = id(node)
+        if key in context.container:
+            change["container"] = state["container"]
+            state["container"] += 1
+        if key not in context.protected and state["chrome"] == 0 and context.chrome(node):
+            change["chrome"] = state["chrome"]
+            state["chrome"] += 1
+        if node is context.title:
+            change["title"] = state["title"]
+            state["title"] += 1
+        if name in BLOCKS:
+            flush()
+            current_block.append(node)
+            change["block"] = True
+            if name in HEADINGS:
+                change["heading"] = state["heading"]
+                state["heading"] = HEADINGS[name]
+            elif name in _LISTS:
+                change["lists"] = list(state["lists"])
+                if state["lists"]:
+                    state["lists"] = [*state["lists"], state["lists"][-1]]  # a nested list continues its parent's items
+                else:
+                    list_counter[0] += 1
+                    state["lists"] = [(list_counter[0], name == "ol", _start(node))]
+            elif name == "li":
+                change["item"] = state["item"]
+                state["item"] = node
+        elif name == "a":
+            builder.open_link(context.href(attribute(node, "href")))
+            change["link"] = True
+        elif name in _BOLD:
+            builder.bold_depth += 1
+            change["bold"] = True
+        elif name == "time":
+            change["time"] = True
+        stack.append((False, node, change))
+        stack.extend((True, child, {}) for child in reversed(list(node.contents)))
+    flush()
+    return blocks
+
+
+def _leave(node: Any, change: dict[str, Any], builder: _TextBuilder, state: dict[str, Any],
+           flush: Callable[[], None], current_block: list[Any]) -> None:  # fmt: skip
+    if change.get("link"):
+        builder.close_link()
+    if change.get("bold"):
+        builder.bold_depth -= 1
+    if change.get("time"):
+        builder.line.space = True
+    if change.get("block"):
+        flush()
+        current_block.pop()
+    for name in ("container", "chrome", "title", "heading", "item", "lists"):
+        if name in change:
+            state[name] = change[name]
+
+
+def _start(tag: Any) -> int:
+    if tag.name != "ol":
+        return 1
+    match = re.match(r"\s*(-?\d{1,6})", attribute(tag, "start"))
+    return int(match[1]) if match else 1

@@ -1,0 +1,126 @@
+"""Where the release is on the page: the article container, found before anything is taken from it.
+
+Two views that check each other:
+
+1. **The densest text block.** Every paragraph gives a score (one point, one
+   per comma, one per hundred characters up to three) to the element around
+   it, half to the next one out and a third to the one after — readability's
+   measure, which needs no markup conventions. Link-heavy elements lose in
+   proportion to their link text; class and id names that mean "content" or
+   "furniture" on most sites nudge the score by ±25, never more.
+2. **What the page declares**: an `<article>`, a schema.org `Article`-like
+   itemscope, `role="article"`, `itemprop="articleBody"`, `<main>` or
+   `role="main"`.
+
+The container is the innermost declared article around the densest block
+(so a notes section or contact block beside the body text comes too); else
+`<main>` around it; else a declared article elsewhere that scores at least a
+third as well (the densest block was a comment thread); else the densest block
+with those of its siblings that read as content (readability's sibling rule,
+plus any sibling that starts the notes, the contacts or an end mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pressconv.readers.html_page import PageTree, attribute, is_tag, iter_tags, own_text
+
+_ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)
+_RELEASE_PARTS = re.compile(
+    r"^\W*(?:notes? (?:to|for) editors|editors?'?s? notes?|about (?:the )?\w|media (?:contact|enquir|inquir)|press (?:office|contact|enquir)"
+    r"|contacts?\b|for (?:more|further) information|ends\b|-30-|#{3})",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The elements that hold the release (in order), the densest block among them, and how it was decided."""
+
+    roots: tuple[Any, ...]
+    densest: Any
+    how: str
+
+
+def find_container(tree: PageTree) -> Container:
+    body = tree.body
+    candidates = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    if not candidates:
+        return Container((body,), body, "the whole page (no paragraph stands out)")
+    densest = max(candidates, key=tree.final_score)
+    best = tree.final_score(densest)
+    lineage = [densest, *_ancestors(densest, body)]
+    for tag in lineage:
+        if _is_article(tag):
+            # An articleBody holds the body text only; the article around it also holds the notes and contacts.
+            outer = next((up for up in _ancestors(tag, body) if _is_article(up)), None) if _is_body(tag) else None
+            chosen = outer if outer is not None else tag
+            return Container((chosen,), densest, f"the article element around the densest text ({_describe(chosen)})")
+    for tag in lineage:
+        if _is_main(tag):
+            return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})")
+    declared = [tag for tag in iter_tags(body) if _is_article(tag)]
+    if declared:
+        scored = [(max((tree.final_score(inner) for inner in [tag, *iter_tags(tag)]), default=0.0), tag) for tag in declared]
+        score, article = max(scored, key=lambda pair: pair[0])
+        if score >= best / 3:
+            return Container((article,), densest, f"the declared article ({_describe(article)})")
+    return Container(_with_siblings(tree, densest, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+def _ancestors(tag: Any, root: Any) -> list[Any]:
+    found = []
+    for ancestor in tag.parents:
+        found.append(ancestor)
+        if ancestor is root:
+            break
+    return found
+
+
+def _is_article(tag: Any) -> bool:
+    if tag.name == "article" or attribute(tag, "role").lower() == "article":
+        return True
+    if "articleBody" in attribute(tag, "itemprop").split():
+        return True
+    return "itemscope" in tag.attrs and _ARTICLE_TYPE.search(attribute(tag, "itemtype")) is not None
+
+
+def _is_body(tag: Any) -> bool:
+    return "articleBody" in attribute(tag, "itemprop").split()
+
+
+def _is_main(tag: Any) -> bool:
+    return tag.name == "main" or attribute(tag, "role").lower() == "main"
+
+
+def _with_siblings(tree: PageTree, densest: Any, best: float) -> tuple[Any, ...]:
+    parent = densest.parent
+    if parent is None or densest.name in ("body", "html"):
+        return (densest,)
+    kept = []
+    threshold = max(10.0, best * 0.2)
+    for sibling in parent.children:
+        if sibling is densest or (is_tag(sibling) and _reads_as_content(tree, sibling, threshold)):
+            kept.append(sibling)
+    return tuple(kept)
+
+
+def _reads_as_content(tree: PageTree, tag: Any, threshold: float) -> bool:
+    stats = tree.of(tag)
+    if not stats.text:
+        return False
+    if tree.final_score(tag) >= threshold:
+        return True
+    text = own_text(tag) or tag.get_text(" ", strip=True)[:200]
+    if _RELEASE_PARTS.match(text):
+        return True
+    return tag.name == "p" and len(text) >= 80 and stats.link_density < 0.25
+
+
+def _describe(tag: Any) -> str:
+    ident = attribute(tag, "id")
+    classes = attribute(tag, "class").split()
+    return f"<{tag.name}" + (f' id="{ident}"' if ident else "") + (f' class="{classes[0]}"' if classes else "") + ">"

@@ -1,0 +1,155 @@
+"""Bytes of a saved web page → text: which encoding the page is in, the way a browser decides.
+
+The order follows the HTML standard's encoding sniffing, cut down to what
+saved pages need: a byte-order mark; then the HTTP ``Content-Type`` a crawler
+saved in front of the page (``wget --save-headers``, or a WARC record's
+response head); then a ``<meta charset>`` or ``http-equiv`` declaration in the
+first few kilobytes; then UTF-8 if the bytes are valid UTF-8, else
+Windows-1252. As in browsers, the labels ``iso-8859-1``, ``latin1`` and
+``us-ascii`` mean Windows-1252 (pages that say Latin-1 use its curly quotes).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from pressconv.errors import InputError
+from pressconv.model import Notice
+from pressconv.notices import Code, notice
+from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
+from pressconv.readers.decoding import clean_text
+
+# A saved HTTP response head: status line, header lines, an empty line.
+_HTTP_HEAD = re.compile(rb"\AHTTP/\d(?:\.\d)?[ \t]+\d{3}[^\r\n]*\r?\n(?P<headers>(?:[^\r\n]+\r?\n)*)\r?\n")
+_HEADER_LINE = re.compile(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
+_META = re.compile(rb"<meta\b[^>]*>", re.I)
+#: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
+_PRESCAN_BYTES = 8192
+_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819"})
+# A page cannot really be UTF-16 if it was able to say so in ASCII-compatible bytes.
+_UTF16 = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16"})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A decoded page: its text, and what the saved HTTP head said (`location` is its Content-Location)."""
+
+    text: str
+    notices: tuple[Notice, ...]
+    location: str | None = None
+
+
+def decode_page(data: bytes, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
+    """Decode a saved page. Raises `InputError` for empty, oversized or undecodable input, nothing else."""
+    if len(data) > max_bytes:
+        raise InputError(
+            f"input is {len(data):,} bytes, over the limit of {max_bytes:,}; raise it with --max-size if this really is one page"
+        )
+    body, headers = split_http_head(data)
+    if not body.strip():
+        raise InputError("the page is empty: there is no HTML to read")
+    notices: list[Notice] = []
+    if encoding is not None:
+        check_encoding(encoding)
+        text = _decode_strictly(body, encoding, "--encoding")
+    else:
+        text = _detect(body, headers.get("content-type", ""), notices)
+    if not text.strip():
+        raise InputError("the page holds no text")
+    # The same repair as raw text gets (mojibake from an upstream mis-decoding), on the whole page
+    # so that link offsets computed later are never shifted by it.
+    repaired, repairs = clean_text(text, max_chars=max_bytes)
+    return Page(repaired, (*notices, *repairs), headers.get("content-location") or None)
+
+
+def split_http_head(data: bytes) -> tuple[bytes, dict[str, str]]:
+    """A page saved with its HTTP response head → (the page, its headers by lower-case name)."""
+    match = _HTTP_HEAD.match(data)
+    if match is None:
+        return data, {}
+    headers: dict[str, str] = {}
+    for line in _HEADER_LINE.finditer(match["headers"]):
+        headers[line["name"].decode("ascii").lower()] = line["value"].decode("latin-1").strip()
+    return data[match.end() :], headers
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a `<meta charset>` or `<meta http-equiv="Content-Type">` declares in the first bytes, if any."""
+    for tag in _META.finditer(head[:_PRESCAN_BYTES]):
+        found = _CHARSET.search(tag.group())
+        if found is not None:
+            return found["name"].decode("ascii")
+    return None
+
+
+def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
+    if body.startswith(codecs.BOM_UTF8):
+        return body[3:].decode("utf-8", errors="replace")
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body.decode("utf-16", errors="replace")
+    for label in (_charset_of(content_type), declared_charset(body)):
+        name = _known(label)
+        if name is not None:
+            return _decode_declared(body, name, notices)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        notices.append(
+            notice(Code.DECODED_WINDOWS_1252, "the page declares no encoding and is not UTF-8; read it as Windows-1252")
+        )
+        return _windows_1252(body)
+
+
+def _charset_of(content_type: str) -> str | None:
+    found = _CHARSET.search(content_type.encode("latin-1", errors="replace"))
+    return found["name"].decode("ascii") if found else None
+
+
+def _known(label: str | None) -> str | None:
+    """A Python codec name for a declared label; None for a label no codec has (then detection decides)."""
+    if not label:
+        return None
+    lowered = label.strip().lower()
+    if lowered in _WINDOWS_1252_ALIASES:
+        return "windows-1252"
+    if lowered in _UTF16:
+        return "utf-8"
+    try:
+        info = codecs.lookup(lowered)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return "windows-1252" if info.name == "cp1252" else info.name
+
+
+def _decode_declared(body: bytes, name: str, notices: list[Notice]) -> str:
+    if name in ("windows-1252", "cp1252"):
+        return _windows_1252(body)
+    try:
+        return body.decode(name)
+    except UnicodeDecodeError:
+        pass
+    if name == "utf-8":
+        # A page that says UTF-8 but was saved in Windows-1252: common in old archives.
+        notices.append(notice(Code.DECODED_WINDOWS_1252, "the page says UTF-8 but is not; read it as Windows-1252"))
+        return _windows_1252(body)
+    notices.append(Notice("decoding-replaced", f"some bytes are not valid {name}; they were replaced"))
+    return body.decode(name, errors="replace")
+
+
+def _decode_strictly(body: bytes, name: str, where: str) -> str:
+    try:
+        return body.removeprefix(codecs.BOM_UTF8).decode(name)
+    except UnicodeDecodeError as error:
+        raise InputError(f"the page is not valid {name} (byte {error.start}); drop {where} to detect it") from None
+
+
+def _windows_1252(body: bytes) -> str:
+    # ftfy's "sloppy" variant maps the five bytes cp1252 leaves undefined, so no byte is lost.
+    import ftfy.bad_codecs  # noqa: F401  (registers the codec)
+
+    return body.decode("sloppy-windows-1252")

@@ -1,0 +1,309 @@
+"""What a page says about itself in machine-readable form: schema.org (JSON-LD and microdata), Open Graph, `<meta>`, `<link>`.
+
+Read before the page's scripts are stripped (JSON-LD lives in `<script>`).
+Each field keeps the first value found in the order of trust: JSON-LD's
+`NewsArticle`, then microdata, then Open Graph / article, then Dublin Core
+and plain `<meta>`. Nothing here looks at the visible text; that is
+`html_header`'s job, and the reader decides between the two.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from pressconv.readers import dates
+from pressconv.readers.html_page import attribute, iter_tags, normal_space
+
+_ARTICLE_TYPES = re.compile(r"(?:Article|Posting|PressRelease|Report|NewsRelease|Release)$", re.I)
+_PAGE_TYPES = re.compile(r"(?:WebPage|ItemPage)$", re.I)
+_ISO_DATE = re.compile(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s/_]|\d{2}:?\d{2})")
+_LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:$|[-_.@])")
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.date", "dcterms.created", "dc.date.created", "publish-date", "publish_date", "pubdate",
+    "publication_date", "publicationdate", "sailthru.date", "parsely-pub-date", "article.published", "originalpublicationdate",
+    "release_date", "govuk:first-published-at", "dc.created",
+)  # fmt: skip
+_MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified",
+    "lastmod", "article.updated", "govuk:updated-at", "revised",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The page's own statements about the release; any field may be None."""
+
+    headline: str | None = None
+    og_title: str | None = None
+    html_title: str | None = None
+    site_name: str | None = None
+    published: datetime.date | None = None
+    published_from: str | None = None
+    modified: datetime.date | None = None
+    author: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    canonical: str | None = None
+    base: str | None = None
+
+
+def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
+    """Everything the head, JSON-LD and microdata say. Never raises on malformed data (it is skipped)."""
+    metas = _meta_values(soup)
+    ld = _json_ld_article(soup)
+    micro = _microdata_article(soup)
+    base_href = _link_href(soup, "base", None)
+    base = _absolute(base_href, page_url) if base_href else page_url
+    canonical = _absolute(_link_href(soup, "link", "canonical"), base) or _absolute(metas.get("og:url"), base)
+    published, published_from = None, None
+    for value, origin in (
+        (ld.get("datePublished"), "schema.org JSON-LD"),
+        (micro.get("datePublished"), "schema.org microdata"),
+        *((metas.get(name), f"<meta {name}>") for name in _PUBLISHED_META),
+    ):
+        published = machine_date(value)
+        if published is not None:
+            published_from = origin
+            break
+    modified = next(
+        (found for value in (ld.get("dateModified"), micro.get("dateModified"), *(metas.get(n) for n in _MODIFIED_META))
+         if (found := machine_date(value)) is not None),
+        None,
+    )  # fmt: skip
+    ld_author, ld_publisher = ld.get("author"), ld.get("publisher")
+    if _is_organisation(ld_author):
+        # An organisation as author is the issuer, not a byline.
+        ld_publisher, ld_author = ld_publisher or ld_author, None
+    author = _first_text(ld_author, micro.get("author"), metas.get("author"), metas.get("dc.creator"),
+                         metas.get("article:author"), metas.get("parsely-author"), metas.get("sailthru.author"))  # fmt: skip
+    publisher = _first_text(ld_publisher, micro.get("publisher"), metas.get("dc.publisher"), metas.get("publisher"),
+                            metas.get("dcterms.publisher"), metas.get("govuk:publishing-organisation"))  # fmt: skip
+    html = soup.find("html")
+    language = _first_language(
+        attribute(html, "lang") if html is not None else "",
+        attribute(html, "xml:lang") if html is not None else "",
+        metas.get("content-language"), metas.get("dc.language"), metas.get("og:locale"), _text(ld.get("inLanguage")),
+    )  # fmt: skip
+    title_tag = soup.find("title")
+    return Metadata(
+        headline=_first_text(ld.get("headline"), micro.get("headline"), ld.get("name") if ld.get("@type") else None),
+        og_title=_first_text(metas.get("og:title"), metas.get("twitter:title"), metas.get("dc.title")),
+        html_title=normal_space(title_tag.get_text()) or None if title_tag is not None else None,
+        site_name=_first_text(metas.get("og:site_name"), metas.get("application-name")),
+        published=published,
+        published_from=published_from,
+        modified=modified,
+        author=None if author and _looks_like_url(author) else author,
+        publisher=publisher,
+        language=language,
+        canonical=canonical,
+        base=base or canonical,
+    )
+
+
+def machine_date(value: object) -> datetime.date | None:
+    """A date from a machine-readable value: ISO 8601 (its calendar date as written, whatever the zone), else a spelled date."""
+    text = _text(value)
+    if not text:
+        return None
+    match = _ISO_DATE.match(text)
+    if match is not None:
+        try:
+            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    if dates.is_date(text):
+        return dates.read_date(text)[0]
+    return None
+
+
+def language_tag(value: str | None) -> str | None:
+    """A BCP 47 tag from what pages write (`en_GB`, `EN-gb`, `pt-br`), or None when it is not one."""
+    if not value:
+        return None
+    match = _LANGUAGE.match(value.strip())
+    if match is None:
+        return None
+    parts = [match[1].lower()]
+    if match[2]:
+        parts.append(match[2].title())
+    if match[3]:
+        parts.append(match[3].upper())
+    return "-".join(parts)
+
+
+def http_url(href: str | None, base: str | None) -> str | None:
+    """An absolute http(s) URL or mailto: for a link target; None for javascript:, fragments, tel: and the unresolvable."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    lowered = href.lower()
+    if lowered.startswith("mailto:"):
+        return href if len(href) > len("mailto:") and not re.search(r"[\x00-\x20\x7f]", href) else None
+    absolute = _absolute(href, base)
+    return absolute
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    if not href:
+        return None
+    href = re.sub(r"[\x00-\x20\x7f]", "", href.strip())
+    try:
+        joined = urljoin(base, href) if base else href
+        parts = urlsplit(joined)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return joined
+
+
+def _looks_like_url(text: str) -> bool:
+    return bool(re.match(r"https?://|www\.", text.strip(), re.I))
+
+
+def _link_href(soup: Any, tag_name: str, rel: str | None) -> str | None:
+    for tag in soup.find_all(tag_name, limit=50):
+        if rel is None or rel in attribute(tag, "rel").lower().split():
+            href = attribute(tag, "href")
+            if href:
+                return href
+    return None
+
+
+def _meta_values(soup: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for tag in soup.find_all("meta", limit=500):
+        key = attribute(tag, "property") or attribute(tag, "name") or attribute(tag, "itemprop") or attribute(tag, "http-equiv")
+        content = attribute(tag, "content")
+        key = key.strip().lower()
+        if key and content.strip() and key not in values:
+            values[key] = normal_space(content)
+    return values
+
+
+def _json_ld_article(soup: Any) -> dict[str, Any]:
+    """The most article-like JSON-LD object (NewsArticle and kin over WebPage), with @id references resolved."""
+    objects: list[dict[str, Any]] = []
+    for script in soup.find_all("script", limit=100):
+        if "ld+json" not in attribute(script, "type").lower():
+            continue
+        try:
+            data = json.loads(script.get_text() or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        objects.extend(_json_objects(data))
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    best: dict[str, Any] = {}
+    for obj in objects:
+        kinds = obj.get("@type")
+        names = (
+            [kinds]
+            if isinstance(kinds, str)
+            else [kind for kind in kinds if isinstance(kind, str)]
+            if isinstance(kinds, list)
+            else []
+        )
+        if any(_ARTICLE_TYPES.search(name) for name in names):
+            best = obj
+            break
+        if not best and any(_PAGE_TYPES.search(name) for name in names):
+            best = obj
+    return {key: _resolve(value, by_id) for key, value in best.items()}
+
+
+def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    seen = 0
+    while stack and seen < 10_000:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(reversed(graph))
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    if isinstance(value, list):
+        return [_resolve(item, by_id) for item in value[:20]]
+    return value
+
+
+def _microdata_article(soup: Any) -> dict[str, Any]:
+    """The itemprops of the largest schema.org Article-like itemscope (a related-story card is smaller)."""
+    scopes = [
+        tag for tag in soup.find_all(attrs={"itemscope": True}, limit=500) if _ARTICLE_TYPES.search(attribute(tag, "itemtype"))
+    ]
+    if not scopes:
+        return {}
+    scope = max(scopes, key=lambda tag: len(tag.get_text()))
+    found: dict[str, Any] = {}
+    for tag in iter_tags(scope):
+        prop = attribute(tag, "itemprop").split()
+        for name in prop:
+            if name in found or name not in ("headline", "datePublished", "dateModified", "author", "publisher", "name"):
+                continue
+            if "itemscope" in tag.attrs:
+                inner = tag.find(attrs={"itemprop": "name"})
+                found[name] = _prop_value(inner) if inner is not None else normal_space(tag.get_text(" "))
+            else:
+                found[name] = _prop_value(tag)
+    return found
+
+
+def _prop_value(tag: Any) -> str:
+    for name in ("content", "datetime"):
+        if attribute(tag, name):
+            return normal_space(attribute(tag, name))
+    return normal_space(tag.get_text(" "))
+
+
+def _text(value: Any) -> str | None:
+    """A plain string from a JSON-LD value: a string, a {"name": …} object, or the first of a list."""
+    if isinstance(value, str):
+        return normal_space(value) or None
+    if isinstance(value, dict):
+        for key in ("name", "@value"):
+            if isinstance(value.get(key), str):
+                return normal_space(value[key]) or None
+        return None
+    if isinstance(value, list):
+        names = [text for item in value[:10] if (text := _text(item))]
+        return ", ".join(names) if names else None
+    return None
+
+
+def _first_text(*values: Any) -> str | None:
+    for value in values:
+        text = _text(value)
+        if text:
+            return text
+    return None
+
+
+def _first_language(*values: str | None) -> str | None:
+    for value in values:
+        tag = language_tag(value)
+        if tag:
+            return tag
+    return None
+
+
+def _is_organisation(value: Any) -> bool:
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(isinstance(item, dict) and "Organization" in str(item.get("@type", "")) for item in items)

@@ -1,0 +1,232 @@
+"""Raw page blocks → the release's blocks: headings, paragraphs, lists, notes, contacts, end marks.
+
+The page already says what is a heading, a paragraph or a list item; this
+module adds what only a press release has, as named recognisers run in order:
+
+- ``pseudo_headings``: a short paragraph that is bold all through ("<p><b>Notes to editors</b></p>") is a heading;
+- ``end_marks``: "ENDS", "###", "-30-" on their own are an `EndMark`;
+- ``site_leftovers``: what the container finder could not tell from the page —
+  a "Related news" heading and the links under it, "Back to news" at the start or end;
+- ``sections``: "Notes to editors" / "About …" headings start a `NotesSection`,
+  "Media contact" / "Press office" / "For more information" headings a `ContactBlock`;
+- ``heading_levels``: levels renumbered from 2 with no skipped level, as accessible documents need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
+from pressconv.readers.html_blocks import RawBlock
+
+_END_MARK = re.compile(r"^[\s\-–—]*(?:ends?|\#\s?\#\s?\#|-\s?30\s?-|30|xxx|\*\s?\*\s?\*\s?ends\s?\*\s?\*\s?\*)[\s\-–—.]*$", re.I)
+_NOTES = re.compile(
+    r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?[’']?s?[’']?\s+notes?|background(?:\s+information)?(?:\s+for\s+editors)?"
+    r"|about\s+\S.{0,80}|note\s+to\s+news\s+editors)\s*:?$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"^(?:(?:media|press|news(?:room)?)\s+(?:contacts?|enquiries|inquiries|office|relations|team|information)(?:\s+\S.{0,40})?"
+    r"|contacts?(?:\s+(?:us|information|details|for\s+(?:the\s+)?media))?|for\s+(?:more|further)\s+information(?:\s+contact)?"
+    r"|for\s+media\s+(?:enquiries|inquiries)|(?:journalists?|media)\s+(?:should\s+)?contact|press\s+contacts?)\s*:?$",
+    re.IGNORECASE,
+)
+_SITE_HEADING = re.compile(
+    r"^(?:related(?:\s+\S+){0,3}|more\s+(?:news|stories|releases|press\s+releases|from\s+\S.*|on\s+this|like\s+this)|see\s+also"
+    r"|(?:latest|recent|other|similar|popular|top|trending)\s+(?:news|stories|posts|articles|releases|press\s+releases|content)"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested.*)|read\s+(?:next|more)|share(?:\s+this(?:\s+\S+)?)?"
+    r"|tags|topics|categories|filed\s+under|explore\s+the\s+topic.*|follow\s+us.*|comments?|leave\s+a\s+(?:reply|comment)"
+    r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*)\s*:?$",
+    re.IGNORECASE,
+)
+_SITE_LINE = re.compile(
+    r"^(?:share(?:\s+(?:this|on)(?:\s+\S+)?)?|print(?:\s+this\s+(?:page|article|release))?|back\s+to\s+(?:top|news|press\s+releases|all\s+news)"
+    r"|email\s+this(?:\s+\S+)?|tweet|facebook|twitter|x|linkedin|whatsapp|e-?mail|copy\s+link|download\s+(?:as\s+)?pdf"
+    r"|(?:previous|next)(?:\s+(?:article|post|story|release))?|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content)\s*[:»›>]?$",
+    re.IGNORECASE,
+)
+_CONTACT_LINE_MAX = 300
+
+
+@dataclass
+class _Item:
+    """A block on its way to the model: kind, its text (or lines), and list or heading details."""
+
+    kind: str  # "paragraph", "heading", "item", "end"
+    lines: list[Text]
+    level: int = 2
+    list_key: int = 0
+    ordered: bool = False
+    start: int = 1
+    link_share: float = 0.0
+    pseudo: bool = False
+    children: list[_Item] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def joined(self) -> Text:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[Text]) -> Text:
+    """Lines broken with `<br>` read as one text, joined with a space, links moved with their words."""
+    if len(lines) == 1:
+        return lines[0]
+    parts: list[str] = []
+    links: list[Link] = []
+    offset = 0
+    for line in lines:
+        if parts:
+            parts.append(" ")
+            offset += 1
+        parts.append(line.text)
+        links += [Link(link.start + offset, link.end + offset, link.href) for link in line.links]
+        offset += len(line.text)
+    return Text("".join(parts), tuple(links))
+
+
+def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
+    """The release's blocks from the body's raw blocks, in order."""
+    items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share)
+             for block in raw]  # fmt: skip
+    for item, block in zip(items, raw, strict=True):
+        _pseudo_heading(item, block)
+        _end_mark(item)
+    items = site_leftovers(items)
+    _heading_levels(items)
+    return tuple(_sections(items))
+
+
+def _pseudo_heading(item: _Item, block: RawBlock) -> None:
+    text = item.text
+    if (
+        item.kind == "paragraph" and block.bold and len(item.lines) == 1 and len(text) <= 100 and len(text.split()) <= 14
+        and not text.endswith((".", ",", ";", "?", "!")) and not _END_MARK.match(text)
+    ) or (item.kind == "paragraph" and len(item.lines) == 1 and (_NOTES.match(text) or _CONTACT.match(text)) and text.endswith(":")):  # fmt: skip
+        item.kind, item.level, item.pseudo = "heading", 0, True
+
+
+def _end_mark(item: _Item) -> None:
+    if item.kind in ("paragraph", "heading") and len(item.lines) == 1 and _END_MARK.match(item.text):
+        item.kind = "end"
+
+
+def site_leftovers(items: list[_Item]) -> list[_Item]:
+    """Drop the site's own lines that came inside the container: "Related" sections, share and back links at the ends."""
+    kept: list[_Item] = []
+    dropping = False
+    for item in items:
+        if item.kind == "heading" and _SITE_HEADING.match(item.text):
+            dropping = True
+            continue
+        if dropping:
+            if item.kind == "heading" or (item.link_share < 0.5 and len(item.text) >= 80):
+                dropping = False
+            else:
+                continue
+        if item.kind != "heading" and len(item.text) <= 40 and _SITE_LINE.match(item.text):
+            continue
+        kept.append(item)
+    while kept and _is_link_line(kept[0]):
+        kept.pop(0)
+    while kept and _is_link_line(kept[-1]):
+        kept.pop()
+    return kept
+
+
+def _is_link_line(item: _Item) -> bool:
+    return item.kind in ("paragraph", "item") and item.link_share >= 0.99 and len(item.text.split()) <= 8
+
+
+def _heading_levels(items: list[_Item]) -> None:
+    """Renumber heading levels from 2, never more than one deeper than the heading before (a pseudo-heading takes the level in force)."""
+    real = sorted({item.level for item in items if item.kind == "heading" and not item.pseudo})
+    rank = {level: index + 2 for index, level in enumerate(real)}
+    previous = 1
+    for item in items:
+        if item.kind != "heading":
+            continue
+        wanted = rank.get(item.level, 2) if not item.pseudo else max(previous, 2)
+        item.level = min(max(wanted, 2), previous + 1, 6)
+        previous = item.level
+
+
+def _sections(items: list[_Item]) -> list[Block]:
+    blocks: list[Block | _ListPart] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item.kind == "heading" and _NOTES.match(item.text) and not _CONTACT.match(item.text):
+            end = _section_end(items, index)
+            blocks.append(NotesSection(item.text, tuple(_merge_lists(_plain(items[index + 1 : end])))))
+            index = end
+        elif item.kind == "heading" and _CONTACT.match(item.text):
+            end = _section_end(items, index, contact=True)
+            lines = [
+                line for inner in items[index + 1 : end] for line in (inner.lines if inner.kind != "item" else [inner.joined])
+            ]
+            blocks.append(ContactBlock(tuple(lines), item.text) if lines else Heading(item.text, item.level, item.joined.links))
+            index = end
+        else:
+            end = index + 1
+            blocks.extend(_plain(items[index:end]))
+            index = end
+    return _merge_lists(blocks)
+
+
+def _section_end(items: list[_Item], start: int, *, contact: bool = False) -> int:
+    level = items[start].level
+    index = start + 1
+    while index < len(items):
+        item = items[index]
+        if item.kind == "end" or (
+            item.kind == "heading" and (item.level <= level or _NOTES.match(item.text) or _CONTACT.match(item.text))
+        ):
+            break
+        if contact and (item.kind == "heading" or len(item.text) > _CONTACT_LINE_MAX):
+            break
+        index += 1
+    return index
+
+
+def _plain(items: list[_Item]) -> list[Block | _ListPart]:
+    blocks: list[Block | _ListPart] = []
+    for item in items:
+        text = item.joined
+        if item.kind == "heading":
+            blocks.append(Heading(text.text, item.level, text.links))
+        elif item.kind == "end":
+            blocks.append(EndMark(text.text))
+        elif item.kind == "item":
+            blocks.append(_ListPart(ListBlock((text,), item.ordered, item.start), item.list_key))
+        else:
+            blocks.append(Paragraph(text.text, text.links))
+    return blocks
+
+
+@dataclass(frozen=True)
+class _ListPart:
+    block: ListBlock
+    key: int
+
+
+def _merge_lists(blocks: list[Block | _ListPart]) -> list[Block]:
+    """Consecutive items of one page list become one `ListBlock`."""
+    merged: list[Block] = []
+    last_key: int | None = None
+    for block in blocks:
+        if isinstance(block, _ListPart):
+            if last_key == block.key and merged and isinstance(merged[-1], ListBlock):
+                previous = merged[-1]
+                merged[-1] = ListBlock((*previous.items, *block.block.items), previous.ordered, previous.start)
+            else:
+                merged.append(block.block)
+            last_key = block.key
+            continue
+        merged.append(block)
+        last_key = None
+    return merged
