@@ -370,8 +370,6 @@ def _styles_by_name(document: Document) -> dict[str, Any]:
 
 def _resolve_styles(document: Document, list_nums: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """House style id → this document's style id; styles it lacks are copied in from the house template."""
-    from docx.styles import BabelFish
-
     styles = document.styles.element
     by_name = _styles_by_name(document)
     taken = {str(style.get(W + "styleId")) for style in styles.findall(W + "style")}
@@ -392,8 +390,41 @@ def _resolve_styles(document: Document, list_nums: Mapping[str, str]) -> tuple[d
         ids[house_id] = new_id
         _remap(style, ids, list_nums.get(house_id))
         styles.append(style)
-        added.append(BabelFish.internal2ui(name))
-    return {house_id: ids[house_id] for house_id in STYLES}, added
+        added.append(_ui_name(name))
+    resolved = {house_id: ids[house_id] for house_id in STYLES}
+    _outline_title(styles, resolved["Title"])
+    return resolved, added
+
+
+def _ui_name(name: str) -> str:
+    """Word's displayed name for an internal style name ("heading 2" → "Heading 2", "toc 1" → "TOC 1")."""
+    return name.upper() if name.startswith("toc ") else " ".join(word.capitalize() for word in name.split())
+
+
+def _outline_title(styles: Any, style_id: str) -> None:
+    """Give the Title style outline level 1 if it has none, as the house one does: the title is the document's
+    first heading for Word's navigation pane and LibreOffice's tagged PDF (H1). Its look is unchanged."""
+    from lxml import etree
+
+    style = next((found for found in styles.findall(W + "style") if found.get(W + "styleId") == style_id), None)
+    if style is None:
+        return
+    properties = style.find(W + "pPr")
+    if properties is None:
+        properties = etree.Element(W + "pPr")
+        later = [child for child in style if child.tag in {W + "rPr", W + "tblPr", W + "trPr", W + "tcPr", W + "tblStylePr"}]
+        if later:
+            later[0].addprevious(properties)
+        else:
+            style.append(properties)
+    if properties.find(W + "outlineLvl") is None:
+        level = etree.Element(W + "outlineLvl")
+        level.set(W + "val", "0")
+        after = [child for child in properties if child.tag in {W + "divId", W + "cnfStyle", W + "rPr", W + "sectPr", W + "pPrChange"}]
+        if after:
+            after[0].addprevious(level)
+        else:
+            properties.append(level)
 
 
 def _remap(style: Any, ids: Mapping[str, str], num_id: str | None) -> None:
