@@ -15,21 +15,29 @@ class HtmlReading:
     lang: str | None = None
     title: str = ""
     heading: str = ""
-    time: tuple[str | None, str] | None = None  # (datetime attribute, shown text)
-    paragraphs: list[str] = field(default_factory=list)  # body paragraphs, dateline excluded
+    time: tuple[str | None, str] | None = None  # (datetime attribute, shown text) of the first date
+    #: Every piece of body text in reading order (paragraphs, subheadings, list items, contact lines), as
+    #: `Release.paragraphs` lists them; the article's header (title, dateline, byline, issuer) excluded.
+    paragraphs: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     tags: set[str] = field(default_factory=set)
 
 
+# Elements whose text is one unit of the body; an <a> or <time> inside one is part of its text.
+_UNITS = frozenset({"p", "li", "h2", "h3", "h4", "h5", "h6"})
+
+
 class _Reader(HTMLParser):
-    """The stdlib HTML parser, so HTML output is read without bs4 (which wrote it)."""
+    """The stdlib HTML parser, so HTML output is read without the library that wrote it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.reading = HtmlReading()
         self._open: str | None = None
-        self._skip_p = False
+        self._in_header = 0
         self._datetime: str | None = None
+        self._in_time = False
+        self._time_parts: list[str] = []
         self._text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -37,31 +45,43 @@ class _Reader(HTMLParser):
         values = dict(attrs)
         if tag == "html":
             self.reading.lang = values.get("lang")
-        if tag == "time":
-            self._datetime = values.get("datetime")
-        if tag in {"title", "h1", "p", "time", "script"} and self._open is None:
+        elif tag == "header":
+            self._in_header += 1
+        elif tag == "time" and self.reading.time is None:
+            self._datetime, self._in_time = values.get("datetime"), True
+        if self._open is None and (tag in {"title", "h1", "script"} or (tag in _UNITS and not self._in_header)):
             self._open, self._text = tag, []
-            self._skip_p = tag == "p" and values.get("class") == "dateline"
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "header":
+            self._in_header -= 1
+        if tag == "time" and self._in_time:
+            self._in_time = False
+            if self.reading.time is None:
+                self.reading.time = (self._datetime, "")
         if tag != self._open:
             return
         text = "".join(self._text)
         if tag == "title":
             self.reading.title = text
         elif tag == "h1":
-            self.reading.heading = text
+            self.reading.heading = self.reading.heading or text
         elif tag == "script":
             self.reading.scripts.append(text)
-        elif tag == "p" and not self._skip_p:
+        else:
             self.reading.paragraphs.append(text)
         self._open = None
 
     def handle_data(self, data: str) -> None:
         if self._open is not None:
             self._text.append(data)
-        if self._skip_p or self._open == "time":
-            self.reading.time = (self._datetime, (self.reading.time[1] if self.reading.time else "") + data)
+        if self._in_time:
+            self._time_parts.append(data)
+
+    def close(self) -> None:
+        super().close()
+        if self.reading.time is not None:
+            self.reading.time = (self.reading.time[0], "".join(self._time_parts))
 
 
 def read_html(markup: str) -> HtmlReading:

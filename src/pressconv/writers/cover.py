@@ -30,6 +30,7 @@ _TITLE_TOP = 160  # below the gold rule
 _TITLE_BOTTOM = 730  # above the dateline's lowest position and the label
 _LINE_HEIGHT = 1.22
 _TITLE_SIZES = tuple(range(60, 13, -2))
+_WHOLE_WORD_SIZES = tuple(size for size in _TITLE_SIZES if size >= 20)
 _FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
 
 # Characters a line may break after (dashes, slashes), and the closing punctuation that must not start one.
@@ -122,39 +123,46 @@ def _segments(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _split_long(piece: str, fits: functools.partial[bool]) -> list[str]:
-    """A piece wider than a line, cut between characters (keeping combining marks with their base)."""
-    parts: list[str] = []
-    current = ""
+def _split_long(piece: str, metrics: FontMetrics, limit: float) -> list[tuple[str, float]]:
+    """A piece wider than a line (`limit` em), cut between characters (keeping combining marks with their base)."""
+    parts: list[tuple[str, float]] = []
+    current, width = "", 0.0
     for char in piece:
-        if current and not unicodedata.combining(char) and not fits(current + char):
-            parts.append(current)
-            current = ""
-        current += char
+        advance = metrics.width(char, 1.0)
+        if current and not unicodedata.combining(char) and width + advance > limit:
+            parts.append((current, width))
+            current, width = "", 0.0
+        current, width = current + char, width + advance
     if current:
-        parts.append(current)
+        parts.append((current, width))
     return parts
 
 
-def _fits(metrics: FontMetrics, size: float, text: str) -> bool:
-    return metrics.width(text, size) <= TEXT_WIDTH
+def wrap(text: str, metrics: FontMetrics, size: float, *, split_words: bool = True) -> list[str] | None:
+    """`text` wrapped greedily into lines no wider than the text box at `size`, by measured width.
 
-
-def wrap(text: str, metrics: FontMetrics, size: float) -> list[str]:
-    """`text` wrapped greedily into lines no wider than the text box at `size`, by measured width."""
-    fits = functools.partial(_fits, metrics, size)
+    Without `split_words`, None when some word is wider than a line (a smaller size may fit it whole).
+    """
+    limit = TEXT_WIDTH / size  # in em: widths scale with the size, so each piece is measured once
+    space = metrics.width(" ", 1.0)
     lines: list[str] = []
-    current = ""
+    current, width = "", 0.0
     for piece, spaced in _segments(text):
-        candidate = f"{current} {piece}" if current and spaced else current + piece
-        if fits(candidate):
-            current = candidate
+        piece_width = metrics.width(piece, 1.0)
+        gap = space if current and spaced else 0.0
+        if width + gap + piece_width <= limit:
+            current, width = current + (" " if gap else "") + piece, width + gap + piece_width
             continue
         if current:
             lines.append(current)
-        parts = [piece] if fits(piece) else _split_long(piece, fits)
-        lines.extend(parts[:-1])
-        current = parts[-1]
+        if piece_width <= limit:
+            current, width = piece, piece_width
+            continue
+        if not split_words:
+            return None
+        parts = _split_long(piece, metrics, limit)
+        lines.extend(part for part, _ in parts[:-1])
+        current, width = parts[-1]
     if current:
         lines.append(current)
     return lines
@@ -163,18 +171,21 @@ def wrap(text: str, metrics: FontMetrics, size: float) -> list[str]:
 def fit_title(text: str, metrics: FontMetrics) -> tuple[float, list[str]]:
     """The largest size at which the wrapped title fits its box, and its lines.
 
-    At the smallest size a title that still does not fit is cut at the last line
-    that does, ending in an ellipsis (the whole title is the SVG's `<title>` and
-    the cover's alternative text).
+    Sizes that keep every word whole are tried first (down to a readable minimum), then
+    sizes that cut over-long words. At the smallest size a title that still does not fit
+    is cut at the last line that does, ending in an ellipsis (the whole title is the SVG's
+    `<title>` and the cover's alternative text).
     """
-    for size in _TITLE_SIZES:
-        lines = wrap(text, metrics, size)
-        if len(lines) * size * _LINE_HEIGHT <= _TITLE_BOTTOM - _TITLE_TOP:
-            return size, lines
+    height = _TITLE_BOTTOM - _TITLE_TOP
+    for split_words, sizes in ((False, _WHOLE_WORD_SIZES), (True, _TITLE_SIZES)):
+        for size in sizes:
+            lines = wrap(text, metrics, size, split_words=split_words)
+            if lines is not None and len(lines) * size * _LINE_HEIGHT <= height:
+                return size, lines
     size = _TITLE_SIZES[-1]
-    lines = wrap(text, metrics, size)[: int((_TITLE_BOTTOM - _TITLE_TOP) // (size * _LINE_HEIGHT))]
+    lines = (wrap(text, metrics, size) or [""])[: int(height // (size * _LINE_HEIGHT))]
     last = lines[-1]
-    while last and not _fits(metrics, size, last + "…"):
+    while last and metrics.width(last + "…", size) > TEXT_WIDTH:
         last = last[:-1]
     lines[-1] = last + "…"
     return size, lines
@@ -214,17 +225,17 @@ def title_card(title: str, dateline: str | None, label: str, *, language: str, d
     size, lines = fit_title(title, bold)
     # The first baseline sits one ascent (DejaVu's is 0.93 em) below the top of the box.
     baseline = _TITLE_TOP + 0.93 * size
-    anchor = {"text-anchor": "end"} if direction == "rtl" else {}
+    # In right-to-left text, "start" is the right edge: lines start at the right margin.
     x_end = {"x": str(PAGE_WIDTH - MARGIN)} if direction == "rtl" else {}
     for number, line in enumerate(lines):
         _text(svg, line, y=baseline + number * size * _LINE_HEIGHT, size=size, metrics=bold,
-              attributes={"fill": "#ffffff", "font-weight": "bold", **anchor, **x_end})  # fmt: skip
+              attributes={"fill": "#ffffff", "font-weight": "bold", **x_end})  # fmt: skip
     if dateline is not None:
         last_baseline = baseline + (len(lines) - 1) * size * _LINE_HEIGHT
         date_size = _fitted_size(dateline, regular, 28, 12)
         # Below the title's descent (0.24 em) with a gap: at most ~775, clear of the label at 840.
         _text(svg, dateline, y=last_baseline + 0.3 * size + 1.5 * date_size, size=date_size, metrics=regular,
-              attributes={"fill": "#e0b24d", **anchor, **x_end})  # fmt: skip
+              attributes={"fill": "#e0b24d", **x_end})  # fmt: skip
     label_size = _fitted_size(label, regular, 24, 12)
-    _text(svg, label, y=840, size=label_size, metrics=regular, attributes={"fill": "#c8ccd4", **anchor, **x_end})
+    _text(svg, label, y=840, size=label_size, metrics=regular, attributes={"fill": "#c8ccd4", **x_end})
     return bytes(ElementTree.tostring(svg, encoding="utf-8", xml_declaration=True)) + b"\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from dataclasses import field
 from typing import Any, BinaryIO, ClassVar
 from xml.etree.ElementTree import Element, SubElement
@@ -62,8 +63,10 @@ class HtmlWriter:
         SubElement(SubElement(main, "header"), "h1").text = collection.title
         anchors = [f"release-{number}" for number in range(1, len(collection.releases) + 1)]
         main.append(build_contents(collection, [f"#{anchor}" for anchor in anchors]))
+        shared = Counter((release.title, release.date) for release in collection.releases)
         for release, anchor in zip(collection.releases, anchors, strict=True):
-            main.append(build_article(release, heading_level=2, anchor=anchor, page_language=collection.language))
+            main.append(build_article(release, heading_level=2, anchor=anchor, page_language=collection.language,
+                                      name_sections=shared[release.title, release.date] == 1))  # fmt: skip
         stream.write(_document(html))
 
 

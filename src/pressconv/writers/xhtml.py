@@ -152,13 +152,21 @@ def build_contents(collection: Collection, anchors: list[str]) -> Element:
 
 
 def build_article(
-    release: Release, *, heading_level: int = 1, anchor: str | None = None, page_language: str | None = None
+    release: Release,
+    *,
+    heading_level: int = 1,
+    anchor: str | None = None,
+    page_language: str | None = None,
+    name_sections: bool = True,
 ) -> Element:
     """`<article>`: a header (title, date, updated date, byline, issuer), then every block.
 
     A release on its own page has an `<h1>` title and `<h2>` subheadings; as a chapter of a
     collection (`heading_level=2`) every heading moves one level down, and ids are prefixed
-    with `anchor` so they stay unique on the page.
+    with `anchor` so they stay unique on the page. The notes and contact sections are named
+    (`aria-labelledby`) by their heading and, in a collection, the release's title and date, so
+    each landmark's name is unique on the page; `name_sections=False` leaves them unnamed
+    (plain sections, not landmarks) for a release whose title and date another one shares.
     """
     attributes = {"id": anchor, "class": "chapter"} if anchor else {}
     article = Element("article", attributes)
@@ -166,7 +174,7 @@ def build_article(
         article.set("lang", release.language)
         if text_direction(release.language) != text_direction(page_language):
             article.set("dir", text_direction(release.language))
-    builder = _ArticleBuilder(release.language, heading_level, f"{anchor}-" if anchor else "")
+    builder = _ArticleBuilder(release.language, heading_level, f"{anchor}-" if anchor else "", name_sections)
     builder.header(article, release)
     builder.blocks(article, release.blocks, heading_level + 1)
     return article
@@ -198,8 +206,11 @@ def _append(parent: Element, last: Element | None, text: str) -> None:
 class _ArticleBuilder:
     """One method per block type; holds what one article needs to stay consistent (ids, heading order)."""
 
-    def __init__(self, language: str, title_level: int, id_prefix: str) -> None:
+    def __init__(self, language: str, title_level: int, id_prefix: str, name_sections: bool) -> None:
         self.language = language
+        self.name_sections = name_sections
+        # In a collection a section's name also holds the release's title and date (ids of the header's elements).
+        self.context_ids: list[str] = []
         self.title_level = title_level
         self.id_prefix = id_prefix
         self.last_level = title_level
@@ -211,8 +222,13 @@ class _ArticleBuilder:
         title.text = release.title
         if self.id_prefix:
             title.set("id", f"{self.id_prefix}title")
+            self.context_ids.append(f"{self.id_prefix}title")
         if release.date is not None:
-            time_element(SubElement(header, "p", {"class": "dateline"}), release.date, release.language)
+            dateline = SubElement(header, "p", {"class": "dateline"})
+            time_element(dateline, release.date, release.language)
+            if self.id_prefix:
+                dateline.set("id", f"{self.id_prefix}date")
+                self.context_ids.append(f"{self.id_prefix}date")
         if release.updated is not None and release.updated != release.date:
             updated = SubElement(header, "p", {"class": "dateline updated"})
             updated.text = label("updated", release.language) + " "
@@ -265,8 +281,9 @@ class _ArticleBuilder:
         """A `<section>` named by its heading (and, in a collection, by the release's title, so each is unique)."""
         self.sections += 1
         ident = f"{self.id_prefix}{kind}-{self.sections}"
-        labelled_by = f"{ident} {self.id_prefix}title" if self.id_prefix else ident
-        section = SubElement(parent, "section", {"class": kind, "aria-labelledby": labelled_by})
+        section = SubElement(parent, "section", {"class": kind})
+        if self.name_sections:
+            section.set("aria-labelledby", " ".join((ident, *self.context_ids)))
         self._heading(section, heading, level, ident=ident)
         return section
 
