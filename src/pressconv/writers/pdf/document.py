@@ -1,0 +1,495 @@
+"""From releases to a tagged PDF/UA-1, PDF/A-2a file: compose blocks, lay them out, draw and tag, write.
+
+`Composer` turns a release's blocks into `TextBlock`s under structure
+elements (one method per block type); `layout` breaks lines and pages;
+`Painter` draws each page's content stream itself, operator by operator,
+so that every piece of text is in a marked-content sequence of its element
+and everything else (running title, page numbers, rules) is an /Artifact;
+then reportlab's canvas and `pdfdoc` objects write the file, with the
+structure tree, XMP, output intent and the catalog and page keys PDF/UA and
+PDF/A ask for. One pass, no post-processing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+from collections.abc import Callable
+from typing import Any, BinaryIO
+from urllib.parse import quote
+
+from pressconv.l10n import format_date, label
+from pressconv.model import (
+    Block,
+    Collection,
+    ContactBlock,
+    EndMark,
+    Heading,
+    Link,
+    ListBlock,
+    NotesSection,
+    Notice,
+    Paragraph,
+    Release,
+)
+from pressconv.notices import Code, notice
+from pressconv.writers.pdf.fonts import (
+    BOXED,
+    HIDDEN,
+    PLACEHOLDER,
+    FontChain,
+    GlyphReport,
+    LoadedFont,
+    drawn_text,
+    run_width,
+)
+from pressconv.writers.pdf.furniture import shortened
+from pressconv.writers.pdf.layout import Placement, TextBlock, break_lines, make_pieces, paginate
+from pressconv.writers.pdf.objects import content_stream, info_date, metadata_stream, output_intents, xmp_packet
+from pressconv.writers.pdf.styles import FURNITURE, FURNITURE_SIZE, LINK, LIST_INDENT, MARGIN, MM, RULE, STYLES, Colour
+from pressconv.writers.pdf.tagging import Element, StructureTree
+
+#: Room kept at the right of a contents entry for its page number.
+_PAGE_NUMBER_ROOM = 36.0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class About:
+    """What the PDF says about itself and puts in the page header."""
+
+    title: str
+    subject: str
+    language: str
+    header: str
+    author: str
+    timestamp: datetime.datetime | None
+    source: str | None = None
+    outline: bool = False
+
+
+class Composer:
+    """Releases → text blocks, each under its structure element; one method per block type."""
+
+    def __init__(self, regular: FontChain, bold: FontChain, width: float, root: Element) -> None:
+        self.regular, self.bold, self.width, self.root = regular, bold, width, root
+        self.blocks: list[TextBlock] = []
+
+    def add(self, text: str, links: tuple[Link, ...], style_name: str, element: Element, *, indent: float = 0.0,
+            reserve: float = 0.0, listed: bool = True, **extra: Any) -> TextBlock:  # fmt: skip
+        style = STYLES[style_name]
+        chain = self.bold if style.bold else self.regular
+        pieces = make_pieces(chain.runs(text), links, len(text))
+        block = TextBlock(text, style, element, pieces, links, indent, **extra)
+        block.lines = break_lines(text, pieces, style.size, self.width - indent - reserve)
+        if listed:
+            self.blocks.append(block)
+        return block
+
+    def release(self, release: Release, parent: Element, *, depth: int = 0, key: str | None = None) -> TextBlock:
+        """The release's title, date line, byline and body; in a bundle (`depth` 1) each starts a new page."""
+        chapter = depth > 0
+        title = self.add(release.title, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
+                         page_break_before=chapter, bookmark=key)  # fmt: skip
+        byline = label("by", release.language, author=release.byline) if release.byline else None
+        meta = [text for text in (release.issuer, byline) if text]
+        if release.date is not None:
+            self.add(format_date(release.date, release.language), (), "meta" if meta else "date", Element("P", parent))
+        if meta:
+            self.add(" · ".join(meta), (), "date", Element("P", parent))
+        for block in release.blocks:
+            self.block(block, parent, depth)
+        return title
+
+    def block(self, block: Block, parent: Element, depth: int) -> None:
+        match block:
+            case Paragraph(text=text, links=links):
+                self.add(text, links, "body", Element("P", parent))
+            case Heading(text=text, level=level, links=links):
+                level = min(level + depth, 6)
+                self.add(text, links, "heading" if level <= 2 + depth else "subheading", Element(f"H{level}", parent))
+            case ListBlock():
+                self.items(block, parent)
+            case NotesSection(heading=heading, blocks=inner):
+                section = Element("Sect", parent)
+                self.add(heading, (), "section", Element(f"H{min(2 + depth, 6)}", section))
+                for item in inner:
+                    self.block(item, section, depth + 1)
+            case ContactBlock(lines=lines, heading=heading):
+                section = Element("Sect", parent)
+                if heading:
+                    self.add(heading, (), "section", Element(f"H{min(2 + depth, 6)}", section))
+                for number, line in enumerate(lines, 1):
+                    self.add(line.text, line.links, "contact-last" if number == len(lines) else "contact", Element("P", section))
+            case EndMark(text=text):
+                self.add(text, (), "endmark", Element("P", parent))
+
+    def items(self, block: ListBlock, parent: Element) -> None:
+        """Items with hanging indents: the label (bullet or number) in the gutter, the text indented after it."""
+        element = Element("L", parent)
+        labels = [f"{block.start + number}." if block.ordered else "•" for number in range(len(block.items))]
+        size = STYLES["item"].size
+        widest = max((self.regular.width(text, size) for text in labels), default=0.0)
+        indent = max(LIST_INDENT, widest + 6)
+        for number, (item, text) in enumerate(zip(block.items, labels, strict=True), 1):
+            entry = Element("LI", element)
+            style = "item-last" if number == len(block.items) else "item"
+            gutter = indent - 5 - self.regular.width(text, size)  # labels end 5 pt before the text
+            marker = self.add(text, (), style, Element("Lbl", entry), indent=gutter, listed=False)
+            self.add(item.text, item.links, style, Element("LBody", entry), indent=indent, marker=marker)
+
+    def contents(self, collection: Collection, root: Element, *, before_entry: Callable[[int], None] = lambda number: None
+                 ) -> list[TextBlock]:  # fmt: skip
+        """The bundle's contents page: one entry per release (title — date), each a link to its first page.
+
+        `before_entry(n)` runs before the n-th entry is set (the writer uses it to credit glyph reports per release)."""
+        self.add(label("contents", collection.language), (), "heading", Element("H2", root))
+        toc = Element("TOC", root)
+        entries = []
+        for number, release in enumerate(collection.releases, 1):
+            before_entry(number - 1)
+            text = release.title
+            if release.date is not None:
+                text += " — " + format_date(release.date, release.language)
+            link = (Link(0, len(text), f"#release-{number}"),) if text else ()
+            entries.append(self.add(text, link, "contents", Element("TOCI", toc), reserve=_PAGE_NUMBER_ROOM))
+        return entries
+
+
+class Painter:
+    """Draws laid-out pages on a reportlab canvas, tagging as it goes."""
+
+    def __init__(self, canvas: Any, tree: StructureTree, pages: list[list[Placement]], about: About, *,
+                 header_chain: FontChain, size: tuple[float, float]) -> None:  # fmt: skip
+        self.canvas, self.doc, self.tree, self.pages, self.about = canvas, canvas._doc, tree, pages, about
+        self.width, self.height = size
+        self.chain = header_chain
+        self.first_page: dict[int, int] = {}
+        for number, page in enumerate(pages):
+            for placement in page:
+                if placement.first == 0:
+                    self.first_page.setdefault(id(placement.block), number)
+        room = self.width - 2 * MARGIN
+        self.header = shortened(about.header, lambda text: header_chain.width(text, FURNITURE_SIZE) <= room)
+        self.chapters = 0
+
+    def paint(self) -> None:
+        from reportlab.pdfbase.pdfdoc import PDFName
+
+        for number, page in enumerate(self.pages):
+            out: list[str] = []
+            annotations: list[Any] = []
+            for placement in page:
+                if placement.block.bookmark is not None and placement.first == 0:
+                    self.canvas.bookmarkPage(placement.block.bookmark)
+                    self.canvas.addOutlineEntry(placement.block.text, placement.block.bookmark, level=0)
+                self._block(placement, number, out, annotations)
+            self._furniture(number, out)
+            self.canvas.showPage()
+            pdf_page = self.doc.Pages.pages[-1]
+            pdf_page.Contents = content_stream("\n".join(out))
+            # reportlab writes only the page keys it knows; these two are asked for by name.
+            pdf_page.__NoDefault__ = [*pdf_page.__NoDefault__, "StructParents", "Tabs"]
+            pdf_page.StructParents = number
+            if annotations:
+                pdf_page.Annots = annotations
+                pdf_page.Tabs = PDFName("S")
+
+    # --- text ------------------------------------------------------------------------------------------
+
+    def _block(self, placement: Placement, page: int, out: list[str], annotations: list[Any]) -> None:
+        block, style = placement.block, placement.block.style
+        pen = _Pen(self, page, out)
+        if style.rule_above and placement.first == 0 and placement.top < self.height - MARGIN - 1:
+            y = _num(placement.top + min(style.space_before, 12) / 2)  # not at the top of a page: nothing to set apart from
+            out.append("/Artifact <</Type /Layout>> BDC")
+            out.append(f"q {_rgb(RULE).replace('rg', 'RG')} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
+            out.append("EMC")
+        out.append("BT")
+        if placement.first == 0 and block.marker is not None:
+            marker = block.marker
+            pen.line(marker, 0, MARGIN + marker.indent, self._baseline(placement, placement.first), annotations)
+        for line in range(placement.first, placement.last):
+            x = MARGIN + block.indent
+            if style.centred:
+                start, end = block.lines[line]
+                x += (self.width - 2 * MARGIN - block.indent - _line_width(block, start, end)) / 2
+            pen.line(block, line, x, self._baseline(placement, line), annotations)
+        if block.points_to is not None and placement.last == len(block.lines):
+            target = self.first_page.get(id(block.points_to), 0)
+            number = str(target + 1)
+            width = self.chain.primary.width(number, style.size)
+            pen.close()
+            pen.colour(style.colour)
+            mcid = self.tree.mark(block.element, page)
+            out.append(f"/{block.element.role} <</MCID {mcid}>> BDC")
+            out.append(f"1 0 0 1 {_num(self.width - MARGIN - width)} {_num(self._baseline(placement, placement.last - 1))} Tm")
+            pen.show(self.chain.primary, number, style.size)
+            out.append("EMC")
+        pen.close()
+        out.append("ET")
+
+    def _baseline(self, placement: Placement, line: int) -> float:
+        style = placement.block.style
+        return placement.top - (line - placement.first) * style.leading - (style.leading - style.size) / 2 - style.size * 0.8
+
+    def annotation(self, block: TextBlock, link: Link, element: Element, page: int, rect: tuple[float, ...]) -> Any:
+        from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
+
+        text = block.text[link.start : link.end]
+        entry = PDFDictionary({
+            "Type": PDFName("Annot"), "Subtype": PDFName("Link"), "Rect": PDFArray([_num(value) for value in rect]),
+            "Border": PDFArray([0, 0, 0]), "F": 4,
+        })  # fmt: skip
+        if link.href.startswith("#"):
+            target = self.first_page.get(id(block.points_to), 0) if block.points_to is not None else 0
+            entry["Dest"] = PDFArray([PDFObjectReference(f"Page{target + 1}"), PDFName("Fit")])
+            entry["Contents"] = PDFString(f"{text}, page {target + 1}")
+        else:
+            # URIs are 7-bit ASCII in PDF: internationalised ones are percent-encoded (as browsers do).
+            uri = quote(link.href, safe=":/?#[]@!$&'()*+,;=%~")
+            entry["A"] = PDFDictionary({"S": PDFName("URI"), "URI": PDFString(uri)})
+            shown = link.href.removeprefix("mailto:")
+            entry["Contents"] = PDFString(text if text in (shown, link.href) else f"{text} ({shown})")
+        reference = self.doc.Reference(entry)
+        entry["StructParent"] = self.tree.annotate(element, page, reference)
+        return reference
+
+    # --- furniture -------------------------------------------------------------------------------------
+
+    def _furniture(self, page: int, out: list[str]) -> None:
+        """Page numbers, and from page 2 the running title under a rule: artifacts, outside the structure tree."""
+        pen = _Pen(self, page, out)
+        footer = label("page-n-of-m", self.about.language, page=page + 1, pages=len(self.pages))
+        width = self.chain.width(footer, FURNITURE_SIZE)
+        self._artifact_text(pen, footer, (self.width - width) / 2, 13 * MM, "Footer")
+        if page > 0:
+            self._artifact_text(pen, self.header, MARGIN, self.height - 15 * MM, "Header")
+            y = _num(self.height - 17 * MM)
+            out.append("/Artifact <</Type /Pagination /Subtype /Header>> BDC")
+            out.append(f"q {_rgb(RULE).replace('rg', 'RG')} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
+            out.append("EMC")
+
+    def _artifact_text(self, pen: _Pen, text: str, x: float, y: float, kind: str) -> None:
+        pen.out.append("BT")
+        pen.out.append(f"/Artifact <</Type /Pagination /Subtype /{kind}>> BDC")
+        pen.colour(FURNITURE)
+        pen.out.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
+        for run in self.chain.runs(text):
+            pen.show(run.font, drawn_text(run, text, run.start, run.end), FURNITURE_SIZE)
+        pen.out.append("EMC")
+        pen.out.append("ET")
+
+
+class _Pen:
+    """The text state inside one BT … ET: current font and colour, and the open marked-content sequence."""
+
+    def __init__(self, painter: Painter, page: int, out: list[str]) -> None:
+        self.painter, self.page, self.out = painter, page, out
+        self.font: tuple[str, float] | None = None
+        self.fill: Colour | None = None
+        self.open: Element | None = None
+
+    def line(self, block: TextBlock, line: int, x: float, baseline: float, annotations: list[Any]) -> None:
+        """Draw one line of `block`; each change of element (text, link, placeholder) is a new sequence."""
+        painter, out, text = self.painter, self.out, block.text
+        start, end = block.lines[line]
+        out.append(f"1 0 0 1 {_num(x)} {_num(baseline)} Tm")
+        size = block.style.size
+        link_spans: dict[int, list[float]] = {}
+        position = x
+        for piece in _pieces_in(block, start, end):
+            low, high = max(start, piece.start), min(end, piece.end)
+            run = piece.run
+            if run.kind == HIDDEN:
+                continue
+            owner = block.element if piece.link < 0 else _link_element(block, piece.link)
+            if run.kind == BOXED:
+                self.close()  # a placeholder is always its own sequence, carrying the text it stands for
+                actual = text[low:high]
+                self._begin(Element("Span", owner, actual_text=actual), f" /ActualText {_text_string(actual)}")
+            elif self.open is not owner:
+                self.close()
+                self._begin(owner, "")
+            self.colour(LINK if piece.link >= 0 else block.style.colour)
+            drawn = drawn_text(run, text, low, high)
+            self.show(run.font, drawn, size)
+            if run.kind == BOXED:
+                self.close()
+            if block.links:
+                width = run_width(run, text, low, high, size)
+                if piece.link >= 0:
+                    span = link_spans.setdefault(piece.link, [position, position])
+                    span[1] = position + width
+                position += width
+        ascent, descent = size * 0.9, size * 0.25
+        for index, (left, right) in link_spans.items():
+            element = _link_element(block, index)
+            annotations.append(painter.annotation(block, block.links[index], element, self.page,
+                                                  (left, baseline - descent, right, baseline + ascent)))  # fmt: skip
+
+    def _begin(self, element: Element, extra: str) -> None:
+        mcid = self.painter.tree.mark(element, self.page)
+        self.out.append(f"/{element.role} <</MCID {mcid}{extra}>> BDC")
+        self.open = element
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.out.append("EMC")
+            self.open = None
+
+    def colour(self, colour: Colour) -> None:
+        if colour != self.fill:
+            self.out.append(_rgb(colour))
+            self.fill = colour
+
+    def show(self, font: LoadedFont, text: str, size: float) -> None:
+        """Show `text` in `font`: reportlab's subsetter gives the bytes per 256-glyph subset."""
+        from reportlab.lib.rl_accel import escapePDF
+
+        if not text:
+            return
+        doc = self.painter.doc
+        for subset, data in font.font.splitString(text, doc):
+            name = font.font.getSubsetInternalName(subset, doc)
+            if self.font != (name, size):
+                self.out.append(f"{name} {_num(size)} Tf")
+                self.font = (name, size)
+            self.out.append(f"({escapePDF(data)}) Tj")
+
+
+def _pieces_in(block: TextBlock, start: int, end: int) -> list[Any]:
+    """The block's pieces overlapping text[start:end] (blocks have few pieces; long ones are searched by bisection)."""
+    pieces = block.pieces
+    if len(pieces) == 1:
+        return pieces
+    import bisect
+
+    index = max(bisect.bisect_right([piece.start for piece in pieces], start) - 1, 0) if len(pieces) > 64 else 0
+    found = []
+    for piece in pieces[index:]:
+        if piece.start >= end:
+            break
+        if piece.end > start:
+            found.append(piece)
+    return found
+
+
+def _link_element(block: TextBlock, index: int) -> Element:
+    """The Link structure element of the block's `index`-th link (one per link, made on first use)."""
+    element = block.link_elements.get(index)
+    if element is None:
+        element = block.link_elements[index] = Element("Link", block.element)
+    return element
+
+
+def _line_width(block: TextBlock, start: int, end: int) -> float:
+    return sum(
+        run_width(piece.run, block.text, max(start, piece.start), min(end, piece.end), block.style.size)
+        for piece in _pieces_in(block, start, end)
+    )
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def _rgb(colour: Colour) -> str:
+    return " ".join(f"{value:.3f}" for value in colour) + " rg"
+
+
+def _text_string(text: str) -> str:
+    """A PDF text string (UTF-16BE with BOM, in hex) for marked-content properties."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def _notices(report: GlyphReport, where: str) -> list[Notice]:
+    prefix = f"{where}: " if where else ""
+    found: list[Notice] = []
+    if report.missing:
+        chars = list(report.missing)
+        shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in chars[:8])
+        more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
+        found.append(notice(Code.MISSING_GLYPH, (
+            f"{prefix}no font has a glyph for {shown}{more}; drawn as {PLACEHOLDER} (the text layer keeps the character). "
+            "Install a TrueType font that has it (e.g. fonts-symbola for emoji, fonts-noto-core for other scripts) "
+            "or name one with --fallback-font FILE.ttf"
+        )))  # fmt: skip
+    for font, used in report.fallback.items():
+        count = len(used)
+        shown = "".join(list(used)[:12])
+        found.append(notice(Code.FALLBACK_FONT, (
+            f"{prefix}set {count} character{'s' if count != 1 else ''} ({shown}{'…' if count > 12 else ''}) in {font.label} "
+            f"({font.where}), a font installed on this system"
+        )))  # fmt: skip
+    return found
+
+
+def render(
+    stream: BinaryIO, about: About, chains: tuple[FontChain, FontChain], paper: tuple[float, float],
+    compose: Callable[[Composer], None],
+) -> None:  # fmt: skip
+    """Compose, lay out, draw and write one PDF to `stream`."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFString
+    from reportlab.pdfgen.canvas import Canvas
+
+    regular, bold = chains
+    width, height = paper
+    root = Element("Document")
+    composer = Composer(regular, bold, width - 2 * MARGIN, root)
+    compose(composer)
+    pages = paginate(composer.blocks, height - MARGIN, MARGIN)
+    tree = StructureTree(len(pages))
+    tree.root = root
+
+    # Our embedded font from the start: reportlab's default Helvetica would be a font we do not embed.
+    canvas = Canvas(stream, pagesize=paper, invariant=1, pageCompression=1, lang=about.language, pdfVersion=(1, 7),
+                    initialFontName=regular.primary.name)  # fmt: skip
+    document = canvas._doc
+    painter = Painter(canvas, tree, pages, about, header_chain=regular, size=paper)
+    painter.paint()
+    if about.outline:
+        canvas.showOutline()
+
+    info: dict[str, str] = {"Title": about.title, "Author": about.author, "Subject": about.subject,
+                            "Keywords": "press release", "Creator": "pressconv", "Producer": "pressconv"}  # fmt: skip
+    if about.source:
+        info["Source"] = about.source
+    entries: dict[str, Any] = {key: PDFString(value) for key, value in info.items() if value}
+    if about.timestamp is not None:
+        entries["CreationDate"] = entries["ModDate"] = PDFString(info_date(about.timestamp))
+    document.info = _info_class()(entries, about)
+
+    catalog = document.Catalog
+    catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+    catalog.Metadata = metadata_stream(xmp_packet(info, language=about.language, created=about.timestamp))
+    catalog.StructTreeRoot = tree.write(document, [PDFObjectReference(f"Page{number + 1}") for number in range(len(pages))])
+    catalog.OutputIntents = output_intents(document)
+    canvas.save()
+
+
+@functools.lru_cache(maxsize=1)
+def _info_class() -> type[Any]:
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo
+
+    class Info(PDFInfo):  # type: ignore[misc]
+        """The document information dictionary exactly as given: no placeholder dates, no /Trapped
+        (PDF/A wants every entry mirrored in XMP), the release's source URL when it has one."""
+
+        def __init__(self, entries: dict[str, Any], about: About) -> None:
+            super().__init__()
+            self.entries = entries
+            self.title, self.author, self.subject, self.keywords = about.title, about.author, about.subject, "press release"
+
+        def format(self, document: Any) -> bytes:
+            result: bytes = PDFDictionary(self.entries).format(document)
+            return result
+
+    return Info
+
+
+def notices_for(report: GlyphReport, where: str = "") -> list[Notice]:
+    """The notices one write's font report gives (public name for the writer)."""
+    return _notices(report, where)

@@ -1,0 +1,328 @@
+"""Fonts for the PDF writer: loading, which font sets which character, and what happens when none can.
+
+reportlab's built-in fonts only know Latin-1, so pressconv embeds DejaVu Sans
+(shipped in `pressconv/fonts`, with its licence) or the user's TrueType font.
+A character the main font lacks is set in a fallback: the fonts the user
+named, then the bundled DejaVu, then a font fontconfig finds on the system
+(unless `system_fonts` is off). A character no font has is the missing-glyph
+policy's business: a visible placeholder box, with the real character kept in
+the text layer (/ActualText), and a notice — or, with policy "error", a refusal.
+
+Fonts are embedded through `_EmbeddedFont`, a `TTFont` subclass whose
+`addObjects` writes a correct ToUnicode CMap (no U+0000 for unused codes,
+UTF-16 surrogate pairs above U+FFFF) and PDF/A's end-of-line before
+`endstream`. It applies to pressconv's own font objects only: nothing in
+reportlab is patched, so other reportlab users in the process are unaffected.
+
+Caches (all bounded, all keyed by what fully determines the value):
+`_font_from_path` (32 fonts by path: parsing a font costs ~10 ms; a font file
+changed on disk during the process is not re-read), `_font_from_bytes` (8 fonts
+given as bytes), `system_font_for` (4,096 code points: each miss runs fc-list),
+`_font_class` (the subclass, built once so importing this module stays light).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import io
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pressconv.errors import OptionError, OutputError
+from pressconv.options import FileValue
+
+FONT_DIRECTORY = Path(__file__).resolve().parents[2] / "fonts"
+DEFAULT_REGULAR = FONT_DIRECTORY / "DejaVuSans.ttf"
+DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
+#: Drawn for a character no font has: WHITE SQUARE, the "tofu" box readers recognise. DejaVu Sans has it.
+PLACEHOLDER = "\u25a1"
+
+# How a run of text is drawn.
+TEXT, HIDDEN, BOXED = 0, 1, 2
+
+
+@dataclasses.dataclass(frozen=True, slots=True, eq=False)
+class LoadedFont:
+    """A TrueType font ready to embed: its reportlab font object and what it covers."""
+
+    name: str
+    font: Any
+    #: Code points the font can draw (format characters such as U+FEFF excluded: they are never drawn).
+    coverage: frozenset[int]
+    #: The font's full name, for notices ("WenQuanYi Zen Hei").
+    label: str
+    where: str
+
+    def width(self, text: str, size: float) -> float:
+        return float(self.font.stringWidth(text, size))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Run:
+    """text[start:end] drawn in `font`: as itself (TEXT), not at all (HIDDEN) or as placeholder boxes (BOXED)."""
+
+    start: int
+    end: int
+    font: LoadedFont
+    kind: int = TEXT
+
+
+@dataclasses.dataclass(slots=True)
+class GlyphReport:
+    """What one write had to do about fonts; becomes its notices. Lives for one write only."""
+
+    #: Characters no font had, in order of first appearance (a dict as an ordered set).
+    missing: dict[str, None] = dataclasses.field(default_factory=dict)
+    #: System fallback font → the characters it set.
+    fallback: dict[LoadedFont, dict[str, None]] = dataclasses.field(default_factory=dict)
+
+
+def load_font(value: FileValue, index: int = 0) -> LoadedFont:
+    """The font a font option names (a path, or the font file's bytes)."""
+    if isinstance(value, bytes):
+        return _font_from_bytes(value, index)
+    return _font_from_path(str(value), index)
+
+
+@functools.lru_cache(maxsize=32)
+def _font_from_path(path: str, index: int) -> LoadedFont:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise OptionError(f"cannot read the font {path!r}: {error.strerror or error}") from None
+    return _make_font(data, path, index)
+
+
+@functools.lru_cache(maxsize=8)
+def _font_from_bytes(data: bytes, index: int) -> LoadedFont:
+    return _make_font(data, "the font given as bytes", index)
+
+
+def _make_font(data: bytes, where: str, index: int) -> LoadedFont:
+    """Parse and register a font. The name comes from the content, so two fonts never collide.
+
+    Registration with reportlab's font registry is needed only because the
+    canvas looks its initial font up by name; our drawing uses the object itself.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    name = f"pressconv-{hashlib.sha256(data).hexdigest()[:12]}-{index}"
+    try:
+        font = _font_class()(name, io.BytesIO(data), subfontIndex=index, asciiReadable=True)
+    except (TTFError, ValueError, KeyError, IndexError, OSError) as error:
+        raise OptionError(f"{where} is not a usable TrueType font: {error}") from None
+    pdfmetrics.registerFont(font)
+    coverage = frozenset(code for code in font.face.charToGlyph if unicodedata.category(chr(code)) != "Cf")
+    label = font.face.fullName
+    label = label.decode("latin-1") if isinstance(label, bytes) else str(label)
+    return LoadedFont(name, font, coverage, label, where)
+
+
+def default_font(bold: bool = False) -> LoadedFont:
+    return _font_from_path(str(DEFAULT_BOLD if bold else DEFAULT_REGULAR), 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def system_font_for(codepoint: int) -> LoadedFont | None:
+    """A font installed on this machine with a glyph for `codepoint`, found through fontconfig.
+
+    Only TrueType-outline fonts qualify (reportlab cannot embed CFF/OpenType
+    outlines); candidates are tried in path order so the choice is stable.
+    """
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        listing = subprocess.run(
+            [fc_list, f":charset={codepoint:x}", "file", "index"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    candidates: list[tuple[str, int]] = []
+    for line in listing.splitlines():
+        path, _, index = line.partition(": :index=")
+        path = path.rstrip(":").strip()
+        if path.lower().endswith((".ttf", ".ttc")):
+            candidates.append((path, int(index) if index.strip().isdigit() else 0))
+    for font_path, font_index in sorted(candidates):
+        try:
+            font = _font_from_path(font_path, font_index)
+        except OptionError:
+            continue
+        if codepoint in font.coverage:
+            return font
+    return None
+
+
+class FontChain:
+    """Which font sets each character of a text, for one weight, in one write.
+
+    `system` is the lookup for characters no given font has (fontconfig by
+    default; a function returning None means "only the fonts given").
+    """
+
+    def __init__(
+        self, primary: LoadedFont, fallbacks: tuple[LoadedFont, ...], *, system: Callable[[int], LoadedFont | None],
+        policy: str, report: GlyphReport,
+    ) -> None:  # fmt: skip
+        self.primary, self.fallbacks, self.system, self.policy, self.report = primary, fallbacks, system, policy, report
+        self.placeholder = default_font()
+        self._choice: dict[str, tuple[LoadedFont, int]] = {}
+
+    def runs(self, text: str) -> list[Run]:
+        """`text` cut into runs of one font and one way of drawing, covering it end to end."""
+        if self.primary.coverage.issuperset(map(ord, text)):
+            return [Run(0, len(text), self.primary)]  # the common case, checked in one pass at C speed
+        runs: list[Run] = []
+        choose = self._choose
+        for position, char in enumerate(text):
+            font, kind = choose(char)
+            if runs and runs[-1].font is font and runs[-1].kind == kind:
+                runs[-1] = Run(runs[-1].start, position + 1, font, kind)
+            else:
+                runs.append(Run(position, position + 1, font, kind))
+        return runs
+
+    def width(self, text: str, size: float) -> float:
+        """The drawn width of `text` at `size`, fallbacks and placeholders included."""
+        return sum(run_width(run, text, run.start, run.end, size) for run in self.runs(text))
+
+    def _choose(self, char: str) -> tuple[LoadedFont, int]:
+        found = self._choice.get(char)
+        if found is None:
+            found = self._choice[char] = self._find(char)
+        font, kind = found
+        # Recorded on every use, not only the first, so a report swapped in per release (bundles) is complete.
+        if kind == BOXED:
+            self.report.missing[char] = None
+        elif font is not self.primary and font not in self.fallbacks:
+            self.report.fallback.setdefault(font, {})[char] = None
+        return found
+
+    def _find(self, char: str) -> tuple[LoadedFont, int]:
+        codepoint = ord(char)
+        if codepoint in self.primary.coverage:
+            return self.primary, TEXT
+        if unicodedata.category(char) == "Cf":
+            return self.primary, HIDDEN  # joiners, marks, BOMs: invisible, and never a glyph in the text layer
+        for fallback in self.fallbacks:
+            if codepoint in fallback.coverage:
+                return fallback, TEXT
+        system = self.system(codepoint)
+        if system is not None:
+            return system, TEXT
+        if self.policy == "error":
+            raise OutputError(
+                f"no font has a glyph for {char!r} (U+{codepoint:04X}); install a font that has it, "
+                "or name one with --fallback-font FILE.ttf (or use --missing-glyphs placeholder)"
+            )
+        return self.placeholder, BOXED
+
+
+def no_system_fonts(codepoint: int) -> LoadedFont | None:
+    """The system lookup when system fonts are off: nothing is ever found."""
+    return None
+
+
+def run_width(run: Run, text: str, start: int, end: int, size: float) -> float:
+    """The width of text[start:end], a stretch inside `run`."""
+    if run.kind == TEXT:
+        return run.font.width(text[start:end], size)
+    if run.kind == BOXED:
+        return (end - start) * run.font.width(PLACEHOLDER, size)
+    return 0.0
+
+
+def drawn_text(run: Run, text: str, start: int, end: int) -> str:
+    """What is actually drawn for text[start:end] inside `run`."""
+    if run.kind == TEXT:
+        return text[start:end]
+    if run.kind == BOXED:
+        return PLACEHOLDER * (end - start)
+    return ""
+
+
+def to_unicode_cmap(name: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one 256-code font subset.
+
+    Unlike reportlab's: codes the subset does not use (reportlab maps them to
+    U+0000) are left out, which PDF/A and PDF/UA require; characters above
+    U+FFFF are written as UTF-16 surrogate pairs (reportlab writes five hex
+    digits, so "🎉" extracted as "Ἰ" plus a digit); U+FEFF and U+FFFE never
+    appear; entries come in blocks of at most 100, as the CMap format says.
+    """
+    entries: list[str] = []
+    for code, value in enumerate(subset):
+        if value <= 0 or value in (0xFEFF, 0xFFFE) or 0xD800 <= value <= 0xDFFF:
+            continue
+        if value > 0xFFFF:
+            high, low = 0xD800 + ((value - 0x10000) >> 10), 0xDC00 + ((value - 0x10000) & 0x3FF)
+            entries.append(f"<{code:02X}> <{high:04X}{low:04X}>")
+        else:
+            entries.append(f"<{code:02X}> <{value:04X}>")
+    blocks: list[str] = []
+    for start in range(0, len(entries), 100):
+        chunk = entries[start : start + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        *blocks, "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _font_class() -> type[Any]:
+    """reportlab's TTFont, writing its subsets the way PDF/A and PDF/UA want (see the module docstring)."""
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
+
+    from pressconv.writers.pdf.objects import stream_class
+
+    stream = stream_class()
+
+    class EmbeddedFont(TTFont):  # type: ignore[misc]
+        def addObjects(self, doc: Any) -> None:
+            """Mirror of `TTFont.addObjects` with our CMap and streams; called once per document at save."""
+            state = self._assignState(doc)
+            state.frozen = 1
+            for number, subset in enumerate(state.subsets):
+                internal = self.getSubsetInternalName(number, doc)[1:]
+                base = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("latin-1")
+                pdf_font = pdfdoc.PDFTrueTypeFont()
+                pdf_font.Name = internal
+                pdf_font.BaseFont = base
+                pdf_font.FirstChar = 0
+                pdf_font.LastChar = len(subset) - 1
+                pdf_font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(code) for code in subset])
+                cmap = stream(content=to_unicode_cmap(base, subset), filters=[pdfdoc.PDFZCompress])
+                pdf_font.ToUnicode = doc.Reference(cmap, f"toUnicodeCMap:{self.fontName}:{base}")
+                pdf_font.FontDescriptor = self._descriptor(doc, base, subset)
+                doc.Reference(pdf_font, internal)
+                doc.idToObject["BasicFonts"].dict[internal] = pdf_font
+            del self.state[doc]
+
+        def _descriptor(self, doc: Any, base: str, subset: list[int]) -> Any:
+            face = self.face
+            data = face.makeSubset(subset)
+            font_file = stream(content=data, filters=[pdfdoc.PDFZCompress])
+            font_file.dictionary["Length1"] = len(data)
+            descriptor = pdfdoc.PDFDictionary({
+                "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight, "Descent": face.descent,
+                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC, "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
+                "FontFile2": doc.Reference(font_file, f"fontFile:{self.fontName}:{base}"), "MissingWidth": face.defaultWidth,
+            })  # fmt: skip
+            return doc.Reference(descriptor, f"fontDescriptor:{self.fontName}:{base}")
+
+    return EmbeddedFont

@@ -1,0 +1,115 @@
+"""The structure tree of a tagged PDF: what each piece of content is, in reading order.
+
+Content is drawn in marked-content sequences (`/P <</MCID 3>> BDC … EMC`);
+each sequence belongs to a structure element (P, H1, LBody, Link…). An
+element joins its parent's list of kids when its first content is drawn, so
+the tree's order is the drawing order, which is the reading order (one
+column, top to bottom). Elements that never get content never appear.
+
+At the end the tree is written as reportlab `pdfdoc` objects: the
+StructTreeRoot, one StructElem per element, the ParentTree (page → the
+element of each MCID; annotation → its Link element).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A kid: another element, ("mcr", page, mcid) or ("objr", page, annotation reference).
+Kid = Any
+
+
+class Element:
+    """One structure element; `role` is a standard structure type (PDF 1.7, 14.8.4)."""
+
+    __slots__ = ("actual_text", "alt", "attached", "kids", "page", "parent", "ref", "role")
+
+    def __init__(self, role: str, parent: Element | None = None, *, actual_text: str | None = None, alt: str | None = None):
+        self.role, self.parent, self.actual_text, self.alt = role, parent, actual_text, alt
+        self.kids: list[Kid] = []
+        self.attached = parent is None
+        self.page: int | None = None
+        self.ref: Any = None
+
+
+class StructureTree:
+    """Collects marked content and annotations while pages are drawn; `write` turns it into PDF objects."""
+
+    def __init__(self, pages: int) -> None:
+        self.root = Element("Document")
+        self._pages: list[list[Element]] = [[] for _ in range(pages)]  # per page: the element of each MCID
+        self._annotations: list[Element] = []
+
+    def mark(self, element: Element, page: int) -> int:
+        """A new marked-content sequence of `element` on `page`; returns its MCID."""
+        owners = self._pages[page]
+        mcid = len(owners)
+        owners.append(element)
+        self._attach(element, page)
+        element.kids.append(("mcr", page, mcid))
+        return mcid
+
+    def annotate(self, element: Element, page: int, annotation: Any) -> int:
+        """Record an annotation (by reference) as content of `element`; returns its StructParent key.
+
+        Pages have keys 0 … pages-1 (their /StructParents); annotations get the keys after them.
+        """
+        self._attach(element, page)
+        element.kids.append(("objr", page, annotation))
+        self._annotations.append(element)
+        return len(self._pages) + len(self._annotations) - 1
+
+    def _attach(self, element: Element, page: int) -> None:
+        if element.page is None:
+            element.page = page
+        if not element.attached and element.parent is not None:
+            self._attach(element.parent, page)
+            element.parent.kids.append(element)
+            element.attached = True
+
+    def write(self, document: Any, page_refs: list[Any]) -> Any:
+        """The StructTreeRoot (a reference), with every element and the parent tree registered in `document`."""
+        from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root_ref = document.Reference(root)
+        order: list[tuple[Element, Any]] = []
+        stack = [self.root]
+        while stack:  # pre-order, so object numbers follow reading order
+            element = stack.pop()
+            entry = PDFDictionary()
+            element.ref = document.Reference(entry)
+            order.append((element, entry))
+            stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
+        for element, entry in order:
+            page = element.page or 0
+            entry["Type"] = PDFName("StructElem")
+            entry["S"] = PDFName(element.role)
+            entry["P"] = root_ref if element.parent is None else element.parent.ref
+            entry["Pg"] = page_refs[page]
+            kids: list[Any] = []
+            for kid in element.kids:
+                if isinstance(kid, Element):
+                    kids.append(kid.ref)
+                elif kid[0] == "mcr":
+                    _, on, mcid = kid
+                    elsewhere = PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[on], "MCID": mcid}) if on != page else None
+                    kids.append(mcid if elsewhere is None else elsewhere)
+                else:
+                    _, on, annotation = kid
+                    kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": annotation, "Pg": page_refs[on]}))
+            # A lone kid is written bare: pdfua 0.1.3 crashes on a heading whose /K is an array.
+            entry["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
+            if element.actual_text is not None:
+                entry["ActualText"] = PDFString(element.actual_text)
+            if element.alt is not None:
+                entry["Alt"] = PDFString(element.alt)
+        numbers: list[Any] = []
+        for number, owners in enumerate(self._pages):
+            numbers += [number, PDFArray([owner.ref for owner in owners])]
+        for number, owner in enumerate(self._annotations, start=len(self._pages)):
+            numbers += [number, owner.ref]
+        root["K"] = self.root.ref
+        root["ParentTree"] = document.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
+        root["ParentTreeNextKey"] = len(self._pages) + len(self._annotations)
+        return root_ref
