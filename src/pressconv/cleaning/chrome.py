@@ -1,14 +1,146 @@
 """The `page-chrome` step: lines that are the web site, not the release (share buttons, navigation…).
 
-(Recognisers arrive with the structure work; until then this step removes nothing.)
+A scraper that takes every line of the page also takes its widgets: "Share
+this page", "Tweet", "Print", "Back to news", a breadcrumb, the cookie
+banner, "Image: …" captions, the site's copyright line, "This page was last
+reviewed…". Each is removed and reported (reason ``page-chrome``).
+
+Conservative by construction: a line is chrome only when *the whole line*
+is one of the shapes in `CHROME_PATTERNS` (matched from its first character
+to its last), so a sentence of the release is never chrome however much it
+mentions sharing, printing or images — "Residents can share their views on
+Facebook until 3 May." stays, because it is more than a widget's label.
+
+The shapes are data: one tuple per kind, English first, then the Welsh,
+French, German and Spanish labels that are cheap to list. `--keep-chrome`
+skips the step (the caller does that).
 """
 
 from __future__ import annotations
 
+import re
+
 from pressconv.cleaning.units import Unit
 from pressconv.model import Release, Removal
+
+#: Social networks and channels a share or follow widget names.
+NETWORKS = (
+    r"facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|messenger|bluesky|threads|instagram|youtube|tiktok|"
+    r"flickr|telegram|mastodon|tumblr|xing|vk|weibo|wechat|line|sms|copy\s+link"
+)
+_N = rf"(?:{NETWORKS})"
+
+#: One widget label; a line made only of them ("Share: Facebook | X | Email") is chrome.
+WIDGETS: tuple[str, ...] = (
+    rf"share(?:\s+(?:this|the)(?:\s+(?:page|article|story|post|news|release|item|link))?)?(?:\s+(?:on|via|to|by|with)\s+{_N})?",
+    rf"{_N}",
+    r"tweet(?:\s+this)?|like|print(?:\s+(?:this|the)\s+(?:page|article|story))?|print\s+page|printer[- ]friendly(?:\s+version)?",
+    r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|link))?|e-?mail\s+(?:to\s+)?a\s+friend|send\s+to\s+a\s+friend",
+    rf"follow\s+us(?:\s+on\s+{_N})?|copy(?:\s+the)?\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
+    r"download\s+(?:as\s+)?pdf|save\s+(?:as\s+)?pdf|listen(?:\s+to\s+this\s+(?:article|page|story))?|rss(?:\s+feed)?",
+    # Welsh, French, German, Spanish.
+    rf"rhannu(?:\s+ar\s+{_N})?|rhannwch(?:\s+y\s+dudalen\s+hon)?|argraffu|argraffwch(?:\s+y\s+dudalen\s+hon)?|dilynwch\s+ni",
+    rf"partager(?:\s+sur\s+{_N}|\s+cette\s+page|\s+l['’]article)?|imprimer(?:\s+cette\s+page)?|envoyer\s+à\s+un\s+ami",
+    r"suivez[- ]nous",
+    rf"teilen|seite\s+teilen|auf\s+{_N}\s+teilen|drucken|seite\s+drucken|folgen\s+sie\s+uns|weiterempfehlen",
+    r"per\s+e-?mail\s+(?:versenden|teilen|senden)",
+    rf"compartir(?:\s+en\s+{_N})?|imprimir|síguenos|enviar\s+por\s+(?:correo|e-?mail)",
+)
+
+#: Whole lines that are the page around the release, by kind. Each is matched against the whole line.
+CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("widgets", r"(?:{w})(?:\s*[|•·/,:\-–]?\s*(?:{w}))*".format(w="|".join(WIDGETS))),
+    (
+        "navigation",
+        r"back(?:\s+to\s+(?:the\s+)?(?:news(?:\s+index)?|top|press\s+releases|all\s+news|search\s+results|list|"
+        r"previous\s+page|media\s+centre|newsroom|news\s+and\s+events|latest\s+news))?"
+        r"|(?:next|previous|prev|older|newer)(?:\s+(?:article|story|post|page|item|news|release|press\s+release)s?)?"
+        r"|related(?:\s+(?:stories|news|articles|links|content|topics|pages|items|posts|information|documents|releases))?"
+        r"|see\s+also|more\s+news|latest\s+news|all\s+news|view\s+all\s+news|news\s+archive|more\s+(?:stories|articles|press\s+releases)"
+        r"|(?:return|back|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page"
+        r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|skip\s+navigation|jump\s+to\s+(?:main\s+)?content"
+        r"|main\s+menu|toggle\s+navigation|you\s+may\s+also\s+(?:like|be\s+interested\s+in)|read\s+more|show\s+more|load\s+more"
+        r"|read\s+next|continue\s+reading|most\s+read|popular\s+(?:stories|articles)|in\s+this\s+section"
+        # Breadcrumbs: "Home > News > Council agrees budget", "You are here: Home / News".
+        r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→]\s*[^>»›|→]{1,80}){1,6}"
+        r"|\w[\w\s,'’&()-]{0,40}(?:\s*[>»›]\s*\w[\w\s,'’&()-]{0,80}){2,6}"
+        r"|yn\s+ôl(?:\s+i['’]r\s+newyddion)?|retour(?:\s+(?:aux\s+actualités|en\s+haut(?:\s+de\s+page)?|à\s+la\s+liste))?"
+        r"|article\s+(?:suivant|précédent)|zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen"
+        r"|volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",
+    ),
+    (
+        "tags",
+        r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in|keywords|labels)\s*:\s*[^.!?]{1,150}",
+    ),
+    (
+        "comments",
+        r"(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|add\s+(?:a|your)\s+comment|post\s+a\s+comment"
+        r"|comments\s+are\s+(?:closed|disabled)\.?|be\s+the\s+first\s+to\s+comment\.?|no\s+comments(?:\s+yet)?\.?"
+        r"|log\s+in\s+to\s+(?:comment|reply)|\d+\s+repl(?:y|ies)|report\s+(?:this\s+)?comment"
+        r"|was\s+this\s+(?:page|article|information)\s+(?:helpful|useful)\??(?:\s*yes\s*/?\s*no)?"
+        r"|is\s+this\s+page\s+useful\??|yes\s*/?\s*no|report\s+a\s+problem(?:\s+with\s+this\s+page)?"
+        r"|give\s+feedback(?:\s+(?:about|on)\s+this\s+page)?|rate\s+this\s+(?:page|article)",
+    ),
+    (
+        "cookies",
+        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:\w+\s+){0,2}cookies\b.*"
+        r"|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+(?:web)?site.*"
+        r"|cookies\s+on\s+(?:the\s+)?.{1,80}(?:website|site)"
+        r"|(?:accept|reject|allow|manage|refuse|decline)(?:\s+(?:all|optional|analytics|additional|necessary))?\s+cookies"
+        r"|cookie\s+(?:settings|preferences|policy|notice|consent|banner)|accept\s+all|reject\s+all|i\s+accept"
+        r"|ok,?\s+i\s+agree|got\s+it|hide\s+(?:this\s+)?message|change\s+(?:your\s+)?cookie\s+settings",
+    ),
+    (
+        "captions",
+        r"(?:image|photo|photograph|picture|pic|caption|credit|(?:image|photo|picture)\s+(?:credit|courtesy(?:\s+of)?|caption)"
+        r"|alt\s+text|image\s+description)\s*:\s*.{1,300}"
+        r"|[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]"
+        r"|(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)"
+        r"|click\s+(?:here\s+)?to\s+enlarge|enlarge\s+(?:this\s+)?image|view\s+(?:larger\s+|full[- ]size\s+)?image"
+        r"|download\s+(?:this\s+|the\s+)?(?:high[- ]res(?:olution)?\s+)?(?:image|photo|picture)s?|play\s+video"
+        r"|[\w\-.()]{1,80}\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|heic)(?:\s*\([^)]{0,30}\))?",
+    ),
+    (
+        "copyright",
+        r"(?:copyright\s*)?(?:©|\(c\)(?=\s*(?:\d{4}|crown|copyright)))\s*.{1,150}|copyright\s+(?:©\s*)?(?:\d{4}|crown).{0,150}|.{0,100}all\s+rights\s+reserved\.?",
+    ),
+    (
+        "site-notices",
+        r"(?:this\s+)?page\s+(?:was\s+)?last\s+(?:reviewed|updated|modified)(?:\s+on)?\s*:?.{0,60}|next\s+review\s+due\s*:?.{0,40}"
+        r"|you\s+are\s+using\s+an?\s+(?:outdated|old|unsupported|out\s+of\s+date)\s+browser.*"
+        r"|(?:javascript|js)\s+(?:is\s+)?(?:disabled|required|not\s+enabled|turned\s+off).*|(?:please\s+)?enable\s+javascript.*"
+        r"|your\s+browser\s+does\s+not\s+support.*|loading\.{0,3}|sign\s+up\s+(?:to|for)\s+(?:our\s+)?(?:email|e-mail|newsletter)s?"
+        r"(?:\s+(?:updates|alerts))?|subscribe\s+to\s+(?:our\s+)?(?:newsletter|email\s+updates|news\s+alerts|rss\s+feed)",
+    ),
+)
+
+_CHROME = re.compile("|".join(f"(?:{pattern})" for _, pattern in CHROME_PATTERNS), re.IGNORECASE)
+# Long lines are chrome only as a cookie banner or a browser warning; test those alone, and nothing past this length.
+_LONG_CHROME = re.compile(
+    "|".join(f"(?:{pattern})" for kind, pattern in CHROME_PATTERNS if kind in {"cookies", "site-notices"}), re.IGNORECASE
+)
+_SHORT = 160
+_LONGEST = 600
+_TRIM = " \t:|›»>•·-–—"
+#: Units a recogniser put under a heading of its own kind: never a widget, never removed here.
+_EXEMPT_KINDS = frozenset({"end-mark", "notes-heading", "contact-heading"})
+
+
+def is_chrome(text: str) -> bool:
+    """True when the whole of `text` is a line of the web page (a widget, navigation, banner, caption…)."""
+    line = text.strip(_TRIM)
+    if not line or len(line) > _LONGEST:
+        return False
+    if len(line) > _SHORT:
+        return _LONG_CHROME.fullmatch(line) is not None
+    return _CHROME.fullmatch(line) is not None
 
 
 def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
     """Mark page-chrome units removed; one `Removal` (reason "page-chrome") each."""
-    return []
+    removed: list[Removal] = []
+    for unit in units:
+        if unit.kind not in _EXEMPT_KINDS and is_chrome(unit.text):
+            unit.removed = True
+            removed.append(Removal(unit.number, "page-chrome", unit.text, None))
+    return removed

@@ -39,8 +39,9 @@ _LINK = re.compile(
     rf"|(?P<bare>(?<![\w@./:-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.(?:{_BARE_TLDS})"
     rf"(?![\w-])(?:/{_URL_CHAR}*)?)",
 )
-# A line without any of these cannot hold a link: the quick reject before the regular expression runs.
-_HINT = re.compile(r"@|://|www\.|\.(?:" + _BARE_TLDS + r")\b", re.IGNORECASE)
+# Every kind of address has a dot with a letter or digit after it; prose keeps a space after its full stops.
+# The quick reject before the long regular expression runs (a literal-led search, several times faster).
+_HINT = re.compile(r"\.\w")
 _TRAILING = ".,;:!?'’”\"»)]}*…"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 

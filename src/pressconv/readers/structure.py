@@ -92,6 +92,13 @@ _CONTACT_SENTENCE = re.compile(
     r"(?:media|press)\s+(?:enquiries|inquiries)|journalists)\b[^.?!]{0,40}?\b(?:contact|call|e-?mail|phone|ring)\b",
     re.IGNORECASE,
 )
+#: The first words of every contact heading above: the quick reject before those patterns run.
+_CONTACT_FIRST_WORDS = frozenset(
+    ("for", "media", "press", "news", "journalist", "journalists", "more", "further", "contact", "contacts", "enquiries",
+     "inquiries", "issued", "kontakt", "contacto", "cyswllt", "relations", "relation", "presse", "pressekontakt",
+     "pressekontakte", "presse-kontakt", "medienkontakt", "medienkontakte", "pressestelle", "gabinete", "ymholiadau",
+     "ymholiadau'r", "ymholiadau’r")
+)  # fmt: skip
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number starts with "+", "0" or "(" (so "2023-2024" is not one), or is spelled the North American way.
 _PHONE = re.compile(
@@ -144,6 +151,8 @@ _MAX_CONTACT_NAME_WORDS = 10
 _MAX_CONTACT_DETAIL_WORDS = 25
 _MAX_UNMARKED_ITEM_WORDS = 20
 _MAX_ABOUT_WORDS = 8
+#: Lines longer than this are paragraphs unless they start with a marker or a contact heading (see `_plain`).
+_PLAIN_LENGTH = 120
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -218,6 +227,10 @@ def _read_section(scan: _Scan, start: int, section: _Section) -> int:
     lines = scan.lines
     i = start
     while i < len(lines):
+        if _plain(lines, i):
+            section.blocks.append(scan.paragraph(lines[i]))
+            i += 1
+            continue
         if section.in_notes and _ends_notes(scan, i):
             return i
         for name, recognise in RECOGNISERS:
@@ -233,6 +246,20 @@ def _read_section(scan: _Scan, start: int, section: _Section) -> int:
         if isinstance(block, EndMark):
             scan.after_end = True
     return i
+
+
+def _plain(lines: Sequence[str], i: int) -> bool:
+    """The quick reject: a long line with no marker, no contact opening and no introducing colon is a paragraph.
+
+    Every recogniser would refuse it (end marks, headings, notes headings and
+    headless contact lines are all short), so most lines of a release cost one
+    length test and a few character tests.
+    """
+    line = lines[i]
+    if len(line) <= _PLAIN_LENGTH or line[0] in _BULLET_STARTS or line[0] == "(" or (i and lines[i - 1][-1] == ":"):
+        return False
+    head = line[1:7]
+    return not (("." in head or ")" in head) and line[0].isalnum()) and not _may_open_contact(line)
 
 
 def _ends_notes(scan: _Scan, i: int) -> bool:
@@ -333,8 +360,14 @@ def _has_phone(line: str) -> bool:
     return False
 
 
+def _may_open_contact(line: str) -> bool:
+    return line.partition(" ")[0].rstrip(":,").lower() in _CONTACT_FIRST_WORDS
+
+
 def _contact_heading(line: str) -> tuple[bool, bool] | None:
     """(strong, has content) when `line` opens a contact block; None when it does not."""
+    if not _may_open_contact(line):
+        return None
     if len(line) > 60 or (match := _CONTACT_HEADING.fullmatch(line)) is None:
         lead = _CONTACT_LEAD.match(line) if len(line) <= 200 else None
         if lead is not None:
@@ -348,7 +381,7 @@ def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
     line = lines[i]
     opened = _contact_heading(line)
     if opened is None:
-        if len(line) <= 300 and _CONTACT_SENTENCE.match(line) and _contact_kind(line) == _DETAIL:
+        if len(line) <= 300 and _may_open_contact(line) and _CONTACT_SENTENCE.match(line) and _contact_kind(line) == _DETAIL:
             opened = (False, True)
         else:
             return _headless_contact(scan, i)
@@ -449,7 +482,8 @@ def _bullet(line: str) -> int:
 
 def _ordered(line: str) -> _Marker | None:
     first = line[0]
-    if not (first.isalnum() or first == "("):
+    head = line[1:7]
+    if not (first.isalnum() or first == "(") or not ("." in head or ")" in head):
         return None
     match = _ORDERED.match(line)
     if match is None:
