@@ -215,9 +215,16 @@ def _strip_content(document: Document) -> None:
 
 def _keep_separators(part: Any) -> None:
     """Footnotes and endnotes: keep the separator lines settings.xml refers to, drop every note's text."""
-    for note in list(part.element):
+    from docx.oxml.parser import parse_xml
+    from lxml import etree
+
+    # python-docx loads these parts as plain blobs; its parser refuses entities and network access.
+    root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+    for note in list(root):
         if note.get(W + "type") not in _SEPARATOR_TYPES:
-            part.element.remove(note)
+            root.remove(note)
+    if not hasattr(part, "element"):
+        part._blob = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
     for rid in list(part.rels):
         del part.rels[rid]
         part.rels._target_parts_by_rId.pop(rid, None)
@@ -420,7 +427,9 @@ def _outline_title(styles: Any, style_id: str) -> None:
     if properties.find(W + "outlineLvl") is None:
         level = etree.Element(W + "outlineLvl")
         level.set(W + "val", "0")
-        after = [child for child in properties if child.tag in {W + "divId", W + "cnfStyle", W + "rPr", W + "sectPr", W + "pPrChange"}]
+        after = [
+            child for child in properties if child.tag in {W + "divId", W + "cnfStyle", W + "rPr", W + "sectPr", W + "pPrChange"}
+        ]
         if after:
             after[0].addprevious(level)
         else:
