@@ -86,6 +86,10 @@ def _page(title: str, language: str, css: str, ld: dict[str, Any], canonical: st
     head = SubElement(html, "head")
     SubElement(head, "meta", {"charset": "utf-8"})
     SubElement(head, "meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})
+    if css == DEFAULT_CSS:
+        # Light and dark colours are both defined: let the browser use the reader's scheme (forms,
+        # scroll bars too). A user's stylesheet may define only one, so it gets the browser's default.
+        SubElement(head, "meta", {"name": "color-scheme", "content": "light dark"})
     SubElement(head, "title").text = title
     if canonical:
         SubElement(head, "link", {"rel": "canonical", "href": canonical})

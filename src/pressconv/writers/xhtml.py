@@ -27,8 +27,9 @@ from pressconv.options import FileValue, read_option_file
 #: Link targets a writer may emit; anything else in a hand-built `Link` is shown as plain text.
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
+#: The built-in page style; it has colours for light and dark schemes, so the page declares both
+#: (`<meta name="color-scheme" content="light dark">`, which the HTML writer adds with this stylesheet only).
 DEFAULT_CSS = """\
-:root { color-scheme: light dark; }
 body {
   margin: 0 auto; max-width: 38em; padding: 1.5em 1.25em 3em;
   font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
@@ -43,9 +44,9 @@ h4, h5, h6 { font-size: 1em; margin: 1.2em 0 .3em; }
 .dateline, .byline, .issuer { margin: 0 0 .25em; color: #555; font-size: .95em; }
 article > header { margin-bottom: 1.75em; }
 p, li { margin: 0 0 1em; overflow-wrap: break-word; }
-ul, ol { padding-inline-start: 1.5em; margin: 0 0 1em; }
+ul, ol { margin: 0 0 1em; }
 li { margin-bottom: .35em; }
-a { color: #0b57d0; text-decoration: underline; text-underline-offset: .15em; }
+a { color: #0b57d0; text-decoration: underline; }
 a:visited { color: #6a2fa8; }
 .notes { margin-top: 2em; padding-top: 1em; border-top: 1px solid #ccc; font-size: .95em; }
 .contact { margin-top: 1.5em; }
@@ -53,7 +54,6 @@ address { font-style: normal; }
 address p { margin: 0; }
 .end-mark { text-align: center; letter-spacing: .2em; color: #555; font-size: .85em; margin: 2em 0; }
 .collection > header h1 { font-size: 2.2em; }
-nav ol { padding-inline-start: 1.5em; }
 nav li { margin-bottom: .4em; }
 nav time { white-space: nowrap; color: #555; }
 nav a:visited time { color: inherit; }
@@ -67,7 +67,6 @@ nav a:visited time { color: inherit; }
   .chapter { border-top-color: #777; }
 }
 @media print {
-  :root { color-scheme: light; }
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
   h1 { font-size: 20pt; }
   p, li { orphans: 3; widows: 3; }
