@@ -42,6 +42,8 @@ class Code(StrEnum):
     TRUNCATED = "truncated"
     STYLES_ADDED = "styles-added"
     COVER_SANITISED = "cover-sanitised"
+    # Reading: the header (appended later).
+    DATE_UNMARKED = "date-unmarked"
 
 
 def notice(code: Code, message: str) -> Notice:

@@ -1,89 +1,163 @@
 """Publication dates as scraped sites spell them.
 
 Recognising *that* something is a date is done here with patterns (so a title
-word like "Published reports" is never mistaken for one); reading *which* date
-it is goes to dateutil, which knows month names, ordinals and weekdays.
+word like "Published reports" is never mistaken for one, and dateutil is never
+called on text that cannot be a date); reading *which* date it is goes to
+dateutil, which knows month names, ordinals and two-digit years. The help
+dateutil needs (year-first order, spaced separators, "reads both ways") is
+given in one place, `read_date_text`.
+
+The patterns take the date itself, optionally with a weekday before it and a
+time of day before or after it ("Fri, 07 Mar 2014 10:11:13 +0000 (GMT)",
+"at 9.30am", "6:10PM", "| 11:00 GMT"); the weekday and the time are never read.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from pressconv.l10n import format_date
 from pressconv.model import Notice
+from pressconv.notices import Code, notice
 
-_ORDINAL = r"(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_NUMERIC = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
-# Year first (ISO 8601, and 2014/03/07 or 2014.03.07): always year-month-day, whatever the locale.
-_YEAR_FIRST = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-_DAY_MONTH_YEAR = rf"\d{{1,2}}{_ORDINAL}(?:\s+of)?\s+[a-z]{{3,9}}\.?,?\s+\d{{4}}"
-_MONTH_DAY_YEAR = rf"[a-z]{{3,9}}\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}"
-# A trailing time of day ("14:30", "at 2.30pm", "10:00 BST") is allowed and ignored.
-_TIME = (
-    r"(?:(?:\s*[,T|\-–—]\s*|\s+)(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?"
-    r"\s*(?:[ap]\.?m\.?)?(?:\s*(?:z|[a-z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
 )
+_WEEKDAY_NAME = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)(?![^\W\d_])\.?"
+)
+# A name may be glued to the word before it only across a lower-to-upper case change ("depotTuesday").
+_NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))"
+_WEEKDAY = rf"(?:{_NAME_START}{_WEEKDAY_NAME},?\s*(?:the\s+)?)?"
+_DAY = r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?\.?"
+_YEAR = r"(?:1[89]|2\d)\d{2}(?!\d)"
+_PART_SEP = r"(?:\s*[-/.,]\s*|\s+)"
+_NUMERIC = r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)"
+# Year first (ISO 8601, and 2014/03/07 or 2014.03.07): always year-month-day, whatever the locale.
+_YEAR_FIRST = r"(?<!\d)\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"
+_DAY_MONTH_YEAR = rf"{_DAY}(?:\s*of)?{_PART_SEP}?{_NAME_START}{_MONTH},?{_PART_SEP}?{_YEAR}"
+_MONTH_DAY_YEAR = rf"{_NAME_START}{_MONTH}{_PART_SEP}?{_DAY},?{_PART_SEP}?{_YEAR}"
+_DAY_MONTH = rf"{_DAY}(?:\s*of)?{_PART_SEP}?{_NAME_START}{_MONTH}"
+_MONTH_DAY = rf"{_NAME_START}{_MONTH}{_PART_SEP}?{_DAY}"
+_MONTH_YEAR = rf"{_NAME_START}{_MONTH},?\s*{_YEAR}"
 
-#: A whole string that is a date (optionally with weekday and time), in any supported spelling.
-DATE_PATTERN = rf"{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}"
-_WHOLE_DATE = re.compile(rf"{DATE_PATTERN}\s*$", re.IGNORECASE)
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}(?:[.,]\d+)?(?:\s?[ap]\.?\s?m\.?(?![^\W\d_]))?"
+    r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\.?(?![^\W\d_])|noon|midday|midnight)(?:\s?(?:hrs|hours|h)(?![^\W\d_]))?"
+)
+# Zones: offsets, UTC/GMT in any case, abbreviations only in capitals (so "by" is never a zone), "(EST)".
+_ZONE = (
+    r"(?:\s?(?:[+-]\d{2}:?\d{2}(?!\d)|(?-i:Z)(?![^\W\d_])|(?:utc|gmt)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?![^\W\d_])"
+    r"|(?-i:[A-Z]{2,5})(?![^\W\d_])|\((?-i:[A-Z][A-Za-z .]{1,30})\)))*"
+)
+_TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*)?{_CLOCK}{_ZONE})?"
+_TIME_BEFORE = rf"(?:{_CLOCK}{_ZONE}\s*(?:[,|\-–—]\s*|\s+)(?:on\s+)?)?"
 
-def read_date(text: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
-    """Read a date spelled the way press offices spell them.
+#: A date (optionally with weekday and time) in any supported spelling; the group `date` is what is read.
+DATE_PATTERN = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME_AFTER}"
+#: A day and month with no year ("Nov. 3", "Monday 3 November"): shaped like a date, but never read as one.
+NO_YEAR_PATTERN = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_DAY_MONTH}|{_MONTH_DAY}|{_MONTH_YEAR}){_TIME_AFTER}"
 
-    Returns (date, notices). The date is None, with a notice saying why, when
-    the text is shaped like a date but names none (31/02/2014); it is never
-    guessed. Raises nothing: callers decide what an unknown date means.
+_FLAGS = re.IGNORECASE
+_DATE_AT = re.compile(DATE_PATTERN, _FLAGS)
+_NO_YEAR_AT = re.compile(NO_YEAR_PATTERN, _FLAGS)
+_END = re.compile(r"\s*\.?\s*$")
+_YEAR_FIRST_PARTS = re.compile(rf"({_YEAR_FIRST})", _FLAGS)
+_NUMERIC_PARTS = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
+_NUMBERS = re.compile(r"\d+")
+_A_YEAR = re.compile(_YEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """Where a date was found in a text: `start`/`end` of the whole match (weekday and time included),
+    `text` the part that names the day. `complete` is False for a day with no year or a month with no day."""
+
+    start: int
+    end: int
+    text: str
+    complete: bool
+
+
+def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | None:
+    """The date that starts exactly at `pos` (the longest one), or None.
+
+    With `partial`, a day with no year ("Nov. 3") or a month with no day
+    ("March 2014") also matches, with `complete=False`: callers note it and
+    leave the date unknown.
     """
-    match = _WHOLE_DATE.match(text.strip())
-    if match is None or not _names_a_month(match["date"]):
-        return None, [Notice("date-unreadable", f"could not read {text.strip()!r} as a date; the date is unknown")]
-    return _read_matched(match["date"], month_first=month_first)
+    match = _DATE_AT.match(text, pos)
+    if match is not None:
+        return DateMatch(match.start(), match.end(), match["date"], True)
+    if partial:
+        match = _NO_YEAR_AT.match(text, pos)
+        if match is not None:
+            return DateMatch(match.start(), match.end(), match["date"], False)
+    return None
 
 
 def is_date(text: str) -> bool:
-    """True when the whole text is shaped like a date (valid or not)."""
-    match = _WHOLE_DATE.match(text.strip())
-    return match is not None and _names_a_month(match["date"])
+    """True when the whole text is a complete date (valid or not), weekday and time allowed."""
+    found = match_date(text.strip(), partial=False)
+    return found is not None and _END.match(text.strip(), found.end) is not None
 
 
-def _names_a_month(date_text: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", date_text)
-    words = [word for word in words if word.lower() not in {"st", "nd", "rd", "th", "of"}]
-    if not words:
-        return True
-    info = _names()
-    return all(info.month(word) is not None or info.weekday(word) is not None for word in words)
+def read_date(text: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
+    """Read a whole text that is a date spelled the way press offices spell them.
+
+    Returns (date, notices). The date is None, with a notice saying why, when
+    the text is not a date, names no year, or names a day that does not exist
+    (31/02/2014); it is never guessed. Raises nothing.
+    """
+    stripped = text.strip()
+    found = match_date(stripped)
+    if found is None or _END.match(stripped, found.end) is None:
+        return None, [notice(Code.DATE_UNREADABLE, f"could not read {stripped!r} as a date; the date is unknown")]
+    return read_match(found, month_first=month_first)
 
 
-@functools.cache
-def _names() -> Any:
-    """dateutil's month and weekday names, built once: constant data, so results never depend on history."""
-    from dateutil.parser import parserinfo
+def read_match(found: DateMatch, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
+    """The date a `match_date` result names, with the notices reading it gives."""
+    if not found.complete:
+        return None, [no_year_notice(found.text)]
+    return read_date_text(found.text, month_first=month_first)
 
-    return parserinfo()
+
+def no_year_notice(date_text: str) -> Notice:
+    """The notice for a date that cannot be read because a part is missing: never guess the year (or the day)."""
+    if _A_YEAR.search(date_text):
+        return notice(Code.DATE_UNREADABLE, f"{date_text!r} names a month but no day; the date is unknown")
+    return notice(Code.DATE_NO_YEAR, f"{date_text!r} names no year; the date is unknown (it is never guessed)")
 
 
-def _read_matched(date_text: str, *, month_first: bool) -> tuple[datetime.date | None, list[Notice]]:
+def read_date_text(date_text: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
+    """Read the day-naming part of a date (`DateMatch.text`): the one place that helps dateutil.
+
+    The help: year-first numbers are year-month-day whatever the locale
+    (dateutil's dayfirst would swap them); spaces around numeric separators
+    ("12 / 04 / 2019") go; a numeric date that reads both ways is read by the
+    day-first rule (or month first) with a notice, one that reads only one way
+    is read that way.
+    """
     from dateutil import parser
 
-    notices: list[Notice] = []
     try:
-        if re.fullmatch(_YEAR_FIRST, date_text):
-            # Year first is year-month-day whatever the locale; dateutil's dayfirst would swap it.
-            year, month, day = (int(part) for part in re.split(r"[-/.]", date_text))
-            return datetime.date(year, month, day), notices
+        if _YEAR_FIRST_PARTS.fullmatch(date_text):
+            year, month, day = (int(part) for part in _NUMBERS.findall(date_text))
+            return datetime.date(year, month, day), []
+        numbers = _NUMERIC_PARTS.fullmatch(date_text)
+        if numbers is not None:
+            date_text = "".join(date_text.split())
         value = parser.parse(date_text, dayfirst=not month_first, fuzzy=False).date()
     except (ValueError, OverflowError):
-        return None, [Notice("date-invalid", f"{date_text!r} is not a real date; the date is unknown")]
-    numbers = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}", date_text)
+        return None, [notice(Code.DATE_INVALID, f"{date_text!r} is not a real date; the date is unknown")]
     if numbers and numbers[1] != numbers[2] and int(numbers[1]) <= 12 and int(numbers[2]) <= 12:
         order = "month first" if month_first else "day first"
         other = "drop --month-first" if month_first else "use --month-first for US sources"
         message = f"{date_text!r} reads both ways; read it {order} as {format_date(value)} ({other})"
-        notices.append(Notice("date-ambiguous", message))
-    return value, notices
+        return value, [notice(Code.DATE_AMBIGUOUS, message)]
+    return value, []

@@ -1,30 +1,145 @@
 """The header of a raw release: the title, the publication date and what else scrapers put around them.
 
-`split_header(lines)` takes the first lines of a release and says which of
-them are the header and what each part is; every line it does not claim is
-left to the body, exactly as it was.
+`split_header(lines)` looks at the first lines of a release — up to the first
+line that is neither the title nor a header part — and says what each is:
+
+- header parts, on lines of their own or glued to the end of the title line,
+  joined by bars, dashes, commas or nothing: a publication date with or
+  without a marker word ("Published", "Posted on", "Release date:", "Issued:"…),
+  an update date ("Last updated …"), a byline ("By Jane Smith"), an issuer
+  ("… by Regional Press Office", "Ministry of Transport") and a label
+  ("PRESS RELEASE", "FOR IMMEDIATE RELEASE");
+- the title: the first line that is not a header part;
+- a dateline opening the first body paragraph ("LONDON, 12 March 2019 – …"),
+  read only when the header names no date, and never changed.
+
+Every line it does not claim is left to the body, exactly as it was. It never
+guesses: a date in a body sentence, a date with no year, or a line below the
+first body line never becomes the publication date.
+
+The work is done by small recognisers, each a function of (text, position):
+`_date_part`, `_updated_part`, `_byline_part`, `_label_part`, `_issuer_part`
+for header parts, `_dateline` for the first body paragraph. Each looks at a
+bounded amount of text, so reading a header costs the same for any release.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pressconv.keys import typographic_key
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.readers import dates
 
-# No word boundary on the left: scrapers glue the marker straight onto the title. A bare "Date"
-# needs its colon, and either no letter before it or a capital D glued after a lower-case letter
-# ("…integrationDate: 07/03/2014"), so that "Budget update: 07/03/2014" keeps its word.
-_MARKER = re.compile(
-    r"(?:(?:date\s+)?(?:first\s+)?(?:published|posted)(?:\s+(?:on|date))?|release\s+date"
-    r"|(?:(?<![a-z])date|(?-i:(?<=[a-z])Date))(?=\s*:))\s*[:\-–—|]?\s*",
+# How far the header reaches: lines looked at, the length of a header line, the length of a title's glued tail.
+_MAX_HEADER_LINES = 10
+_MAX_PART_LINE = 200
+_MAX_PART_WORDS = 18
+_MAX_TAIL = 160
+_MAX_NAME_WORDS = 6
+
+_LETTER = r"[^\W\d_]"
+# A word may start after a non-letter, or glued on across a lower-to-upper case change ("depotPosted").
+_WORD_START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+# Between two header parts: bars, bullets, dashes, commas, brackets, colons — or plain spaces.
+_SEPARATOR = re.compile(r"(?:\s*(?:[|•·;,()\[\]–—/:]|--?(?=\s|$))\s*)+|\s+")
+_TRAILING = re.compile(r"[\s|•·;,()\[\]–—/:.\-]*$")
+_TITLE_TAIL = re.compile(r"[\s|:•·,;(\[\-–—/]+$")
+
+# Publication markers. Old habit kept: "published"/"posted" count in any case, even glued on without a space.
+# Other words ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or
+# followed by a colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
+_PUBLISHED = re.compile(
+    r"(?:(?:date|time)\s+(?:first\s+)?(?:published|posted|issued|released)"
+    r"|(?:first|originally)\s+(?:published|posted|issued|released)"
+    r"|(?:publication|release|issue|posting|press\s+release|news)\s+date"
+    r"|date\s+of\s+(?:publication|issue|release)"
+    r"|(?:published|posted|issued|released|dated)(?:\s+(?:on|at|date|in))?"
+    r"|date)"
+    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?",
     re.IGNORECASE,
 )
-_TITLE_TAIL = re.compile(r"[\s|:•·,;\-–—]+$")
+_ALWAYS_MARKERS = ("published", "posted", "date published", "date posted", "first published", "first posted")
+_UPDATED = re.compile(
+    r"(?:(?:page\s+)?last\s+)?(?:updated|modified|revised|amended|edited)(?:\s+(?:on|at))?"
+    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
+_BYLINE = re.compile(
+    rf"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted)\s+by|by|author|writer|reporter)(?!{_LETTER})\s*:?\s*",
+    re.IGNORECASE,
+)
+# Labels: words that say what kind of document this is, never its title.
+_STRONG_LABEL = (
+    r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:joint\s+)?(?:press|media|news)\s+"
+    r"(?:release|statement|update|notice|advisory|alert|briefing|information|note|bulletin)"
+    r"|news\s+(?:story|article|item|flash)|(?:official|joint)\s+statement)"
+)
+_LABEL = re.compile(
+    rf"(?:{_STRONG_LABEL}|statement|breaking\s+news|latest\s+news|news|update|announcement|newsroom"
+    r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
+    rf"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*)(?!{_LETTER})"
+    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
+    re.IGNORECASE,
+)
+_LABEL_PREFIX = re.compile(rf"({_STRONG_LABEL})(?!{_LETTER})\s*(?:[:|\-–—]\s*)(?=\S)", re.IGNORECASE)
+
+# Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
+_TAIL_WORDS = (
+    r"date|time|first|originally|publication|release|issue|press|media|news|joint|official|for|immediate|statement"
+    r"|update|updated|last|page|modified|revised|dated|issued|released|by|written|words|story|author|reported"
+    r"|embargoed|breaking|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+)
+_TAIL_START = re.compile(
+    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{_TAIL_WORDS})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (readable in the source)."""
+    return frozenset(text.split())
+
+
+_NAME_WORD = re.compile(rf"( ?)({_LETTER}[\w'’.\-]*|&)")
+_NAME_SPAN = re.compile(rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*")
+_ROLE = re.compile(rf",\s*({_NAME_SPAN.pattern})")
+
+_PARTICLES = _words("de da di du del della der den van von le la al el bin ibn y dos das do ter ten and & of")
+_CONNECTORS = _words("of for the and & de du des la le on upon in at y und für et")
+_MARKER_WORDS = _words(
+    "published posted updated update date dated issued released last first on at modified revised time "
+    "originally publication release"
+)
+_ORG_WORDS = _words(
+    "ministry ministries department dept office bureau agency authority council police constabulary "
+    "service services university college school institute institution trust foundation charity "
+    "association society federation union club fc afc commission committee board government embassy "
+    "consulate parliament assembly secretariat directorate administration corporation corp company co "
+    "group plc ltd limited inc llc llp gmbh ag sa nv bv ab oy spa srl pty team unit newsroom "
+    "communications press media centre center hospital nhs museum library gallery partnership network "
+    "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
+    "chancellery ombudsman regulator executive organisation organization relations affairs city county "
+    "borough municipality district region province state commissioner"
+)
+# Words that open sentences, never a dateline's place.
+_NOT_PLACES = _words(
+    "the a an in on at by from since until after before today yesterday tomorrow last this that during "
+    "for as when following between we our it he she they i"
+)
+_FUNCTION_WORDS = _words("on from until till to by before after since in at of for between and or the a an until during than")
+
+_PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
+_PLACE_CHUNK = re.compile(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
+_DATELINE_OPEN = re.compile(r"\s*(?:,|\(|[–—]|--?)\s*")
+_DATELINE_CLOSE = re.compile(r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)|\s*\)\s*(?=\S)")
+_DATE_FIRST_CLOSE = re.compile(r"\s*(?:--?|[–—:])\s*(?=\S)")
+_PLACE_COMMA = re.compile(r",\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,55 +157,549 @@ class Header:
     label: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One header part found in a line: `kind` is "date", "updated", "byline", "issuer" or "label"."""
+
+    kind: str
+    start: int
+    end: int
+    text: str = ""
+    found: dates.DateMatch | None = None
+    marked: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    """The header parts gathered so far, in the order found (local to one `split_header` call)."""
+
+    month_first: bool
+    date: datetime.date | None = None
+    has_date: bool = False
+    updated: datetime.date | None = None
+    has_updated: bool = False
+    bylines: list[str] = field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def add(self, parts: list[_Part], *, in_title: bool = False) -> None:
+        for part in parts:
+            if part.kind == "date" and part.found is not None and not self.has_date:
+                self.date, notices = dates.read_match(part.found, month_first=self.month_first)
+                self.has_date = True
+                self.notices += notices
+                if in_title and not part.marked and self.date is not None:
+                    message = f"read {part.found.text!r}, glued to the title without a marker, as the publication date"
+                    self.notices.append(notice(Code.DATE_UNMARKED, message))
+            elif part.kind == "updated" and part.found is not None and not self.has_updated:
+                self.updated, notices = dates.read_match(part.found, month_first=self.month_first)
+                self.has_updated = True
+                self.notices += notices
+                if self.updated is not None:
+                    self.notices.append(notice(Code.UPDATED_FOUND, f"{part.found.text!r} is the update date"))
+            elif part.kind == "byline" and part.text not in self.bylines:
+                self.bylines.append(part.text)
+                where = "taken out of the title" if in_title else "from the header"
+                self.notices.append(notice(Code.BYLINE_FOUND, f"byline {part.text!r} {where}"))
+            elif part.kind == "issuer" and part.text not in self.issuers:
+                self.issuers.append(part.text)
+                self.notices.append(notice(Code.ISSUER_FOUND, f"issuer {part.text!r} found in the header"))
+            elif part.kind == "label":
+                self.labels.append(part.text)
+                self.notices.append(notice(Code.LABEL_DROPPED, f"label {part.text!r} is not part of the title"))
+
+    def conflicts(self, parts: list[_Part]) -> bool:
+        """True when a line would give a second, different publication date: then it is not header."""
+        return self.has_date and any(part.kind == "date" for part in parts)
+
+
 def split_header(lines: list[str], *, month_first: bool = False) -> Header:
-    """Find the title and the publication date in the first lines; the rest is body.
+    """Find the title, the dates, the byline, the issuer and the label in the first lines; the rest is body.
 
     `lines` are the release's non-empty lines. Never guesses: a date that is
     not clearly the publication date stays unknown, with a notice.
     """
-    title_line = split_title_line(lines[0], month_first=month_first)
-    title, date, found, notices = title_line.title, title_line.date, title_line.has_date_marker, list(title_line.notices)
-    start = 1
-    if not found and len(lines) > 1:
-        second = marker_line_date(lines[1], month_first=month_first)
-        if second is not None:
-            date, notices = second[0], list(second[1])
-            found = True
-            start = 2
-    if not title and start < len(lines):
-        # "Published 07/03/2014" on a line of its own, with the title after it.
-        title, start = lines[start], start + 1
-    if not found:
-        notices.append(notice(Code.DATE_MISSING, "no 'Published <date>' marker found; the date is unknown"))
-    return Header(title, date, tuple(notices), start, found)
+    header = _scan(lines, month_first=month_first, issuer_first=True)
+    if header is None:
+        # An organisation-looking first line with nothing else header-like around it is the title after all.
+        header = _scan(lines, month_first=month_first, issuer_first=False)
+    assert header is not None
+    return header
+
+
+def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header | None:
+    found = _Found(month_first)
+    title: str | None = None
+    title_key = ""
+    index = 0
+    limit = min(len(lines), _MAX_HEADER_LINES)
+    issuer_before_title = False
+    while index < limit:
+        line = lines[index]
+        has_next = index + 1 < len(lines)
+        parts = _line_parts(line)
+        if parts is not None and not found.conflicts(parts):
+            found.add(parts)
+            index += 1
+            continue
+        if title is None and issuer_first and has_next and _is_org_line(line):
+            found.add([_Part("issuer", 0, len(line), line)])
+            issuer_before_title = True
+            index += 1
+            continue
+        if title is None:
+            title_line = _split_title_line(line)
+            title = title_line.title
+            title_key = typographic_key(title).casefold()
+            if found.conflicts(title_line.parts):
+                title_line = _TitleLine(title_line.title, [part for part in title_line.parts if part.kind != "date"])
+            found.add(title_line.parts, in_title=True)
+            index += 1
+            continue
+        if has_next and _is_org_line(line):
+            found.add([_Part("issuer", 0, len(line), line)])
+            index += 1
+            continue
+        # The title line again (say, once bare and once with its date): header, when it carries or precedes header parts.
+        again = _title_again(line, title_key)
+        if again is None or found.conflicts(again.parts):
+            break
+        if not again.parts and not (has_next and _line_parts(lines[index + 1]) is not None):
+            break  # a bare copy just before the body: the cleaner removes it, and says so
+        found.add(again.parts, in_title=True)
+        index += 1
+    if title is None:
+        if not found.labels:
+            return Header("", found.date, tuple(found.notices), index, found.has_date)
+        # Only a label and dates: the label is all the title there is; keep it rather than refuse the release.
+        title = found.labels[0]
+    if issuer_before_title and not (found.has_date or found.labels or found.bylines or found.has_updated):
+        return None
+    if found.date is None and index < len(lines):
+        _read_dateline(lines[index], found)
+    if not found.has_date:
+        found.notices.append(notice(Code.DATE_MISSING, "no publication date in the header; the date is unknown"))
+    return Header(
+        title,
+        found.date,
+        tuple(found.notices),
+        index,
+        found.has_date,
+        updated=found.updated,
+        byline=" and ".join(found.bylines) or None,
+        issuer=", ".join(found.issuers) or None,
+        label=found.labels[0] if found.labels else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleLine:
+    title: str
+    parts: list[_Part]
 
 
 def split_title_line(line: str, *, month_first: bool = False) -> Header:
-    """Split a title line at its last publication marker that is followed by a date.
+    """Split one title line into the title and the header parts glued to its end (or a label before it).
 
-    The *last* one, because titles may themselves say "published"
+    The *first* place from which the whole rest of the line is header parts
+    wins, so a title that itself says "published" keeps it
     ("Report published on crime figuresPublished 06/02/2015").
     """
-    for marker in reversed(list(_MARKER.finditer(line))):
-        rest = line[marker.end() :]
-        if dates.is_date(rest):
-            date, notices = dates.read_date(rest, month_first=month_first)
-            return Header(_TITLE_TAIL.sub("", line[: marker.start()]), date, tuple(notices), 1, True)
-    return Header(line, None, (), 1, False)
+    found = _Found(month_first)
+    split = _split_title_line(line)
+    found.add(split.parts, in_title=True)
+    return Header(
+        split.title,
+        found.date,
+        tuple(found.notices),
+        1,
+        found.has_date,
+        updated=found.updated,
+        byline=found.bylines[0] if found.bylines else None,
+        issuer=", ".join(found.issuers) or None,
+        label=found.labels[0] if found.labels else None,
+    )
 
 
-def marker_line_date(line: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]] | None:
-    """The date of a line that is nothing but a publication marker, else None."""
-    marker = _MARKER.match(line)
-    if marker is None or not dates.is_date(line[marker.end() :]):
+def _split_title_line(line: str) -> _TitleLine:
+    parts: list[_Part] = []
+    start = 0
+    prefix = _LABEL_PREFIX.match(line)
+    if prefix is not None:
+        parts.append(_Part("label", 0, prefix.end(1), prefix[1]))
+        start = prefix.end()
+    for candidate in _TAIL_START.finditer(line, max(start + 1, len(line) - _MAX_TAIL)):
+        tail = _tail_parts(line, start, candidate.start())
+        if tail is not None:
+            return _TitleLine(_TITLE_TAIL.sub("", line[start : candidate.start()]), parts + tail)
+    return _TitleLine(line[start:], parts)
+
+
+def _tail_parts(line: str, title_start: int, pos: int) -> list[_Part] | None:
+    """The header parts that make up all of `line[pos:]`, if they do and may follow the title before them."""
+    title = _TITLE_TAIL.sub("", line[title_start:pos])
+    if not any(char.isalnum() for char in title):
         return None
-    return dates.read_date(line[marker.end() :], month_first=month_first)
+    separator = _SEPARATOR.match(line, pos)
+    if separator is not None:
+        pos = separator.end()
+    between = line[title_start + len(title) : pos]
+    separated = bool(between.strip())  # a bar, dash or colon between title and tail, not just spaces
+    glued = not between
+    parts = _parts(line, pos, in_title=True, separated=separated or glued)
+    if parts is None:
+        return None
+    first = parts[0]
+    if first.kind == "date" and not first.marked:
+        # "Roads closed until 12 March 2019": a date the title's own words lead into is part of the title.
+        words = title.split()
+        if words and words[-1].casefold() in _FUNCTION_WORDS:
+            return None
+    # "Council opens depot By Jane Smith" is a byline; "Man Bitten By Dog" is a title in Title Case.
+    spaced_byline = first.kind == "byline" and not (glued or separated or any(part.kind == "date" for part in parts))
+    if spaced_byline and not any(word[:1].islower() for word in title.split()):
+        return None
+    if first.kind in ("issuer", "label") and not separated:
+        return None
+    if all(part.kind == "issuer" for part in parts):
+        return None
+    return parts
+
+
+def _line_parts(line: str) -> list[_Part] | None:
+    """The header parts a whole line consists of, or None when it is anything else (a title, a paragraph)."""
+    if len(line) > _MAX_PART_LINE or line.count(" ") > _MAX_PART_WORDS:
+        return None
+    parts = _parts(line, 0, in_title=False, separated=True)
+    if parts is None or all(part.kind == "issuer" for part in parts):
+        return None
+    return parts
+
+
+def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Part] | None:
+    """All of `text[pos:]` as header parts, or None. `separated`: the first part follows a clear boundary."""
+    parts: list[_Part] = []
+    end = len(text)
+    while True:
+        first = not parts
+        part = (
+            _updated_part(text, pos)
+            or _date_part(text, pos, in_title=in_title, separated=separated or not first)
+            or _byline_part(text, pos, strict=in_title and first and not separated)
+            or _label_part(text, pos, allowed=separated or not first)
+            or _issuer_part(text, pos)
+        )
+        if part is None:
+            return None
+        parts.append(part)
+        pos = part.end
+        if part.kind in ("date", "updated"):
+            by = _by_whom(text, pos)
+            if by is not None:
+                parts.append(by)
+                pos = by.end
+        trailing = _TRAILING.match(text, pos)
+        if trailing is not None and trailing.end() == end:
+            return parts
+        separator = _SEPARATOR.match(text, pos)
+        if separator is None:
+            return None
+        pos = separator.end()
+
+
+def _date_part(text: str, pos: int, *, in_title: bool, separated: bool) -> _Part | None:
+    """A publication date, with or without a marker word ("Published", "Posted on", "Release date:", "Issued:")."""
+    marker = _PUBLISHED.match(text, pos)
+    if marker is not None and _is_marker_word(text, marker, in_title=in_title, separated=separated):
+        found = dates.match_date(text, marker.end())
+        if found is not None:
+            return _Part("date", pos, found.end, found=found, marked=True)
+    # Without a marker, a date glued to a title must be complete; on a line of its own "Nov. 3" is noted.
+    found = dates.match_date(text, pos, partial=not in_title)
+    if found is None:
+        return None
+    return _Part("date", pos, found.end, found=found)
+
+
+def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separated: bool) -> bool:
+    word = " ".join(marker[0].split()).rstrip(":-–—| ").casefold()
+    if word.startswith(_ALWAYS_MARKERS):
+        return True
+    colon = ":" in marker[0]
+    if word == "date":
+        return colon or (not in_title and marker.start() == 0)
+    if not in_title:
+        return True
+    return colon or text[marker.start()].isupper() or separated
+
+
+def _updated_part(text: str, pos: int) -> _Part | None:
+    """An update date: "Last updated 14 March 2019", "Updated: …", "Modified …"."""
+    marker = _UPDATED.match(text, pos)
+    if marker is None:
+        return None
+    found = dates.match_date(text, marker.end())
+    if found is None:
+        return None
+    return _Part("updated", pos, found.end, found=found, marked=True)
+
+
+def _by_whom(text: str, pos: int) -> _Part | None:
+    """ "… by Regional Press Office" after a date: the issuer (an organisation) or the author (a person)."""
+    by = _BY.match(text, pos)
+    if by is None:
+        return None
+    name = _name(text, by.end())
+    if name is None:
+        return None
+    words, end = name
+    if _is_org_name(words, by_line=True):
+        return _Part("issuer", pos, end, " ".join(words))
+    if _is_person_name(words):
+        return _Part("byline", pos, end, " ".join(words))
+    return None
+
+
+def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
+    """ "By Jane Smith", "By Jane Smith, Health Reporter", "Author: J. Smith"; an organisation after "By" is the issuer.
+
+    `strict` (glued to a title by a space only): "By" must be capitalised and the name two words or more.
+    """
+    by = _BYLINE.match(text, pos)
+    if by is None or (strict and not text[pos].isupper()):
+        return None
+    name = _name(text, by.end())
+    if name is None:
+        return None
+    words, end = name
+    if _is_org_name(words, by_line=True):
+        return _Part("issuer", pos, end, " ".join(words))
+    if not _is_person_name(words) or (strict and len(words) < 2):
+        return None
+    role = _ROLE.match(text, end)
+    if role is not None:
+        role_name = _name(text, role.start(1))
+        if role_name is not None and role_name[1] == role.end() and _is_role(role_name[0]):
+            return _Part("byline", pos, role.end(), " ".join(words) + ", " + " ".join(role_name[0]))
+    return _Part("byline", pos, end, " ".join(words))
+
+
+def _label_part(text: str, pos: int, *, allowed: bool) -> _Part | None:
+    """ "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release No. 12/19", "EMBARGOED UNTIL …"."""
+    if not allowed:
+        return None
+    label = _LABEL.match(text, pos)
+    if label is None:
+        return None
+    return _Part("label", pos, label.end(), label[0].rstrip(" :.-–—|"))
+
+
+def _issuer_part(text: str, pos: int) -> _Part | None:
+    """An organisation among other header parts ("Ministry of Transport | 12 March 2019")."""
+    if not text[pos].isupper():
+        return None
+    name = _name(text, pos)
+    if name is None or not _is_org_name(name[0], by_line=False):
+        return None
+    return _Part("issuer", pos, name[1], " ".join(name[0]))
+
+
+def _name(text: str, pos: int) -> tuple[list[str], int] | None:
+    """The words of a name or an organisation starting at `pos`, stopping before a marker word or a date,
+    and where they end. Names are words with capitals, joined by single spaces and small connectors."""
+    words: list[str] = []
+    ends: list[int] = []
+    at = pos
+    while len(words) < 12:
+        match = _NAME_WORD.match(text, at)
+        if match is None or bool(match[1]) != bool(words):
+            break
+        word = match[2]
+        folded = word.casefold()
+        if folded in _MARKER_WORDS or (word[0].islower() and folded not in _PARTICLES and folded not in _CONNECTORS):
+            break
+        if folded[:3] in _MONTHS_AND_DAYS and dates.match_date(text, match.start(2)) is not None:
+            break
+        words.append(word)
+        ends.append(match.end())
+        at = match.end()
+    while words and (words[-1].casefold() in _PARTICLES or words[-1].casefold() in _CONNECTORS):
+        words.pop()
+        ends.pop()
+    if not words:
+        return None
+    return words, ends[-1]
+
+
+_MONTHS_AND_DAYS = _words("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun")
+
+
+def _is_person_name(words: list[str]) -> bool:
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not words[0][:1].isupper():
+        return False
+    if any(word.casefold().strip(".,") in _ORG_WORDS for word in words):
+        return False
+    return all(word[:1].isupper() or word.casefold() in _PARTICLES for word in words)
+
+
+def _is_role(words: list[str]) -> bool:
+    return 1 <= len(words) <= _MAX_NAME_WORDS and all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words)
+
+
+def _is_org_name(words: list[str], *, by_line: bool) -> bool:
+    """Words that name an organisation: an organisation word ("Ministry", "Council", "Ltd"), every other word
+    capitalised, connectors ("of", "for", "the") in lower case unless the whole name is in capitals — so a
+    Title Case headline ("Funding Boost For Local Fire Service") is not taken for one. After "by", an acronym
+    ("by PIB Delhi") also names an organisation."""
+    if not 1 <= len(words) <= 12:
+        return False
+    all_caps = all(not word.isalpha() or word.isupper() for word in words)
+    has_org_word = False
+    for number, word in enumerate(words):
+        bare = word.strip(".,'’")
+        folded = bare.casefold()
+        if folded in _ORG_WORDS:
+            has_org_word = True
+        if folded in _CONNECTORS and number > 0:
+            if not (all_caps or word.islower()):
+                return False
+        elif not bare[:1].isupper():
+            return False
+        if by_line and not all_caps and len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            has_org_word = True
+    return has_org_word
+
+
+def _is_org_line(line: str) -> bool:
+    """A line of its own that names an organisation or department (an issuer)."""
+    if len(line) > 90 or line[-1:] in ".!?:" or any(char.isdigit() for char in line):
+        return False
+    plain = line.replace(",", "")
+    return _NAME_SPAN.fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
+
+
+def _title_again(line: str, title_key: str) -> _TitleLine | None:
+    """The line split like a title line when its title is the title again (in any letter case), else None."""
+    if len(line) > len(title_key) + _MAX_TAIL or not title_key or not _starts_alike(line, title_key):
+        return None
+    again = _split_title_line(line)
+    if typographic_key(again.title).casefold() != title_key:
+        return None
+    return again
+
+
+def _starts_alike(line: str, title_key: str) -> bool:
+    """A cheap first test for a copy of the title: the first few characters agree, in any letter case."""
+    start = typographic_key(line[:16]).casefold()[:8]
+    return bool(start) and title_key.startswith(start)
+
+
+def _read_dateline(line: str, found: _Found) -> None:
+    """A news-agency dateline opening the first paragraph gives the date the header did not; the text stays."""
+    dateline = _dateline(line)
+    if dateline is None:
+        return
+    found.date, notices = dates.read_match(dateline, month_first=found.month_first)
+    found.has_date = True
+    found.notices += notices
+    if found.date is not None:
+        message = f"the header names no date; {dateline.text!r} is from the dateline opening the first paragraph"
+        found.notices.append(notice(Code.DATE_FROM_DATELINE, message))
+
+
+def _dateline(line: str) -> dates.DateMatch | None:
+    """The date of a dateline at the start of `line`: "LONDON, 12 March 2019 – …", "WASHINGTON (October 2, 2023)
+    — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …"."""
+    first = dates.match_date(line, 0)
+    if first is not None:
+        if _DATE_FIRST_CLOSE.match(line, first.end) is not None:
+            return first
+        comma = _PLACE_COMMA.match(line, first.end)
+        place = _PLACE_CHUNK.match(line, comma.end()) if comma is not None else None
+        if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE.match(line, place.end()) is not None:
+            return first
+        return None
+    place = _PLACE_CHUNK.match(line)
+    if place is None or not _is_place(place[0]):
+        return None
+    pos = place.end()
+    for _ in range(3):  # "SPRINGFIELD, Ill., March 7, 2014": a place may have up to two more parts
+        opening = _DATELINE_OPEN.match(line, pos)
+        if opening is not None:
+            found = dates.match_date(line, opening.end())
+            if found is not None and _DATELINE_CLOSE.match(line, found.end) is not None:
+                return found
+        comma = _PLACE_COMMA.match(line, pos)
+        more = _PLACE_CHUNK.match(line, comma.end()) if comma is not None else None
+        if more is None or not _is_place(more[0], first=False):
+            return None
+        pos = more.end()
+    return None
+
+
+def _is_place(text: str, *, first: bool = True) -> bool:
+    words = text.split()
+    if first and words[0].casefold() in _NOT_PLACES:
+        return False
+    return all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words) and words[0][:1].isupper()
+
+
+_COPY_PREFIX = re.compile(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNORECASE)
+_COPY_SITE = re.compile(r"\s*\|\s*")
+_MAX_COPY_EXTRA = 200
 
 
 def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str, title_key: str) -> bool:
-    """True when a body line is the title again: the whole title line (title plus its date marker)
-    scraped a second time. `key` and `title_key` are the typographic keys of `text` and `title`."""
-    if not key.startswith(title_key):
+    """True when a body line is the title again: in another letter case (an ALL-CAPS copy), with its date
+    marker glued on (the whole title line scraped twice), or behind a list, site or date prefix
+    ("[press-list] Title", "14.02.2023: Title", "Site name | Title"). `key` and `title_key` are the
+    typographic keys of `text` and `title`. Cheap: most lines fail the length test or the substring test."""
+    if not title_key or len(key) < len(title_key) or len(key) > len(title_key) + _MAX_COPY_EXTRA:
         return False
-    header = split_title_line(text)
-    return header.has_date_marker and typographic_key(header.title) == title_key and header.date in (date, None)
+    folded, folded_title = key.casefold(), title_key.casefold()
+    at = folded.find(folded_title)
+    if at < 0:
+        return False
+    aligned = len(folded) == len(key) and len(folded_title) == len(title_key)
+    source = key if aligned else folded
+    prefix, rest = source[:at], source[at + len(folded_title) :]
+    if prefix and not _is_copy_prefix(prefix, date):
+        return False
+    if not rest:
+        return True
+    if rest[:1].isalnum() and folded_title[-1:].isalnum() and not (rest[:1].isupper() and folded_title[-1:].islower()):
+        return False  # the title is only the start of a longer sentence
+    parts = _parts(rest, 0, in_title=True, separated=True) or _parts(rest, 0, in_title=False, separated=True)
+    if parts is None:
+        return False
+    dated = [part for part in parts if part.kind == "date" and part.found is not None]
+    if not dated:
+        return all(part.kind in ("byline", "label", "issuer", "updated") for part in parts)
+    read, _ = dates.read_match(dated[0].found, month_first=False) if dated[0].found else (None, [])
+    if date is None or read is None or read == date:
+        return True
+    month_first_read, _ = dates.read_match(dated[0].found, month_first=True) if dated[0].found else (None, [])
+    return month_first_read == date
+
+
+def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
+    """A list tag ("[press-list] "), a forward marker, a date ("14.02.2023: ") or a site name ("Site | ")."""
+    pos = 0
+    tag = _COPY_PREFIX.match(prefix)
+    if tag is not None:
+        pos = tag.end()
+        if pos == len(prefix):
+            return True
+    found = dates.match_date(prefix, pos, partial=False)
+    if found is not None:
+        rest = prefix[found.end :]
+        if rest.strip(" :|-–—,") == "":
+            read, _ = dates.read_match(found)
+            read_us, _ = dates.read_match(found, month_first=True)
+            return date is None or date in (read, read_us) or read is None
+        return False
+    site = prefix[pos:]
+    if site.endswith((" | ", "|")) and len(site.split()) <= 7:
+        return bool(_NAME_SPAN.match(site))
+    return False
