@@ -49,7 +49,12 @@ WIDGETS: tuple[str, ...] = (
 
 #: Whole lines that are the page around the release, by kind. Each is matched against the whole line.
 CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("widgets", r"(?:{w})(?:\s*[|•·/,:\-–]?\s*(?:{w}))*".format(w="|".join(WIDGETS))),
+    # A row of widget labels, each perhaps followed by "(opens in new tab)" as screen-reader text leaves it.
+    (
+        "widgets",
+        r"(?:{w})(?:\s*\(opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\))?(?:\s*[|•·/,:\-–]?\s*(?:{w})"
+        r"(?:\s*\(opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\))?)*".format(w="|".join(WIDGETS)),
+    ),
     (
         "navigation",
         r"back(?:\s+to\s+(?:the\s+)?(?:news(?:\s+index)?|top|press\s+releases|all\s+news|search\s+results|list|"
@@ -62,6 +67,8 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|main\s+menu|toggle\s+navigation|you\s+may\s+also\s+(?:like|be\s+interested\s+in)|read\s+more|show\s+more|load\s+more"
         r"|read\s+next|continue\s+reading|most\s+read|popular\s+(?:stories|articles)|in\s+this\s+section"
         # Breadcrumbs: "Home > News > Council agrees budget", "You are here: Home / News".
+        r"|the\s+following\s+links\s+open\s+in\s+a\s+new\s+(?:tab|window)|contents|on\s+this\s+page"
+        r"|view\s+(?:source|original)\s+version\s+on\s+\S+(?:\s*:\s*\S+)?"
         r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→]\s*[^>»›|→]{1,80}){1,6}"
         r"|\w[\w\s,'’&()-]{0,40}(?:\s*[>»›]\s*\w[\w\s,'’&()-]{0,80}){2,6}"
         r"|yn\s+ôl(?:\s+i['’]r\s+newyddion)?|retour(?:\s+(?:aux\s+actualités|en\s+haut(?:\s+de\s+page)?|à\s+la\s+liste))?"
@@ -79,7 +86,9 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|log\s+in\s+to\s+(?:comment|reply)|\d+\s+repl(?:y|ies)|report\s+(?:this\s+)?comment"
         r"|was\s+this\s+(?:page|article|information)\s+(?:helpful|useful)\??(?:\s*yes\s*/?\s*no)?"
         r"|is\s+this\s+page\s+useful\??|yes\s*/?\s*no|report\s+a\s+problem(?:\s+with\s+this\s+page)?"
-        r"|give\s+feedback(?:\s+(?:about|on)\s+this\s+page)?|rate\s+this\s+(?:page|article)",
+        r"|give\s+feedback(?:\s+(?:about|on)\s+this\s+page)?|rate\s+this\s+(?:page|article)"
+        r"|maybe|(?:yes|no)\s+this\s+page\s+is(?:\s+not)?\s+useful|thank\s+you\s+for\s+your\s+feedback\.?"
+        r"|help\s+us\s+improve\s+[\w.]{2,30}",
     ),
     (
         "cookies",
@@ -93,7 +102,8 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "captions",
         r"(?:image|photo|photograph|picture|pic|caption|credit|(?:image|photo|picture)\s+(?:credit|courtesy(?:\s+of)?|caption)"
-        r"|alt\s+text|image\s+description)\s*:\s*.{1,300}"
+        r"|alt\s+text|image\s+description|pictured|(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left))"
+        r"\s*:\s*.{1,300}"
         r"|[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]"
         r"|(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)"
         r"|click\s+(?:here\s+)?to\s+enlarge|enlarge\s+(?:this\s+)?image|view\s+(?:larger\s+|full[- ]size\s+)?image"

@@ -42,7 +42,7 @@ _END_MARK = re.compile(
 )
 
 #: Glyphs that make a bulleted list even of one line; "-", "–" and "*" need two lines, or a line ending in ":" before them.
-_BULLETS = "•·▪◦‣●○■□▸►▶➢➤✓✔"
+_BULLETS = "•·▪◦‣●○■□▸►▶➢➤✓✔\uf0b7\uf0a7\uf0d8\uf0fc"  # the last four: Symbol and Wingdings bullets pasted from Word
 _BULLET = re.compile(rf"[{_BULLETS}]\s*(?=\S)|[-–*]\s+(?=\S)")
 _BULLET_STARTS = frozenset(_BULLETS + "-–*")
 #: "1." "2)" "(3)" "a." "(b)" "iv)" — the marker, then space, then the item.
@@ -72,10 +72,11 @@ _ABOUT_HEADING = re.compile(
 
 #: Who to call: "Media contact", "Press office", "For more information contact"… (strong ones need no phone number).
 _STRONG_CONTACT = (
-    r"(?:for\s+)?(?:media|press|news|journalists?)\s*(?:contacts?|enquiries|inquiries|queries|office|desk|relations|team|"
+    r"(?:for\s+)?(?:media|press|news|journalists?|investors?|analysts?)\s*(?:contacts?|enquiries|inquiries|queries|office|desk|relations|team|"
     r"information|officer|liaison)(?:\s+only)?(?:\s*(?:,\s*)?(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?)?"
     r"|(?:for\s+)?(?:more|further)\s+(?:information|details|info)\s*,?\s*(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?"
     r"|(?:media|press)\s+contact\s+(?:details|information)|journalists\s+(?:should|can|may)\s+contact"
+    r"|to\s+arrange\s+(?:an?\s+)?(?:interviews?|filming|photography)\s*,?\s*(?:please\s+)?(?:contact|call|e-?mail)"
     r"|contacts?\s+(?:presse|médias?|medios|prensa)|relations?\s+(?:presse|médias)|presse-?\s*kontakte?|pressekontakte?"
     r"|medienkontakte?|pressestelle|kontakt\s+für\s+(?:die\s+)?(?:presse|medien)|contacto\s+(?:de\s+)?(?:prensa|medios)"
     r"|gabinete\s+de\s+prensa|cyswllt\s+(?:â['’]r\s+cyfryngau|i['’]r\s+wasg)|ymholiadau['’]r?\s+(?:cyfryngau|wasg)"
@@ -94,7 +95,8 @@ _CONTACT_SENTENCE = re.compile(
 )
 #: The first words of every contact heading above: the quick reject before those patterns run.
 _CONTACT_FIRST_WORDS = frozenset(
-    ("for", "media", "press", "news", "journalist", "journalists", "more", "further", "contact", "contacts", "enquiries",
+    ("for", "media", "press", "news", "journalist", "journalists", "investor", "investors", "analyst", "analysts", "to",
+     "more", "further", "contact", "contacts", "enquiries",
      "inquiries", "issued", "kontakt", "contacto", "cyswllt", "relations", "relation", "presse", "pressekontakt",
      "pressekontakte", "presse-kontakt", "medienkontakt", "medienkontakte", "pressestelle", "gabinete", "ymholiadau",
      "ymholiadau'r", "ymholiadau’r")
@@ -678,13 +680,13 @@ def heading(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
         return None
     previous = section.blocks[-1] if section.blocks else None
     if isinstance(previous, Paragraph):
-        if not _is_sentence_like(previous.text):
-            return None
+        if not _is_sentence_like(previous.text) or previous.text[-1] == ":":
+            return None  # a run of short lines, or what a colon introduces
     elif not isinstance(previous, ListBlock):
         return None
     following = lines[i + 1]
-    if following[0] in _QUOTES or _is_end_mark(following) or _contact_heading(following) is not None:
-        return None
+    if following[0] in _QUOTES or following[0].islower() or _is_end_mark(following) or _contact_heading(following) is not None:
+        return None  # a name before a quote, or a sentence broken over two lines
     if not (_is_sentence_like(following) or _starts_marked(following)):
         return None
     return scan.heading(line, section.level), i + 1
