@@ -34,7 +34,7 @@ from pressconv.readers.html_container import Container, find_container
 from pressconv.readers.html_decoding import decode_page, split_http_head
 from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
 from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
-from pressconv.readers.html_page import PageTree, attribute, is_chrome, iter_tags, normal_space, parse_html, strip_invisible
+from pressconv.readers.html_page import BLOCKS, PageTree, attribute, is_chrome, iter_tags, normal_space, own_text, parse_html, strip_invisible
 from pressconv.readers.html_structure import build_blocks
 
 _HTML_START = re.compile(
@@ -162,16 +162,24 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
         text = normal_space(tag.get_text(" "))
         if not text:
             continue
-        if tag.name == "p" and len(text) >= _PROSE:
-            break
+        if tag.name == "p" and len(own_text(tag)) >= _PROSE:
+            break  # own text: html.parser nests unclosed <p>s, so a <p>'s whole text may be the rest of the page
         key = typographic_key(text)
         if (
             tag.name in ("h2", "h3", "b", "strong", "font", "big")
             and len(text) < 200
             and any(key and key in wanted for wanted in declared)
         ):
-            return tag
+            return _whole_block(tag)
     return None
+
+
+def _whole_block(tag: Any) -> Any:
+    """The block an inline headline fills (`<p><b><font>Headline</font></b>`), so the whole block is the title."""
+    text = normal_space(tag.get_text(" "))
+    while tag.name not in BLOCKS and tag.parent is not None and normal_space(tag.parent.get_text(" ")) == text:
+        tag = tag.parent
+    return tag
 
 
 def _within(tag: Any, roots: tuple[Any, ...]) -> bool:
@@ -227,13 +235,16 @@ def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, l
     before = [index for index in range(max(0, (title_at or 0) - 3), title_at or 0) if not raw[index].chrome]
     consumed: set[int] = set()
     index = zone_start
-    seen = 0
+    seen = prose = 0
     zone = [*before]
     while index < len(raw) and seen < _HEADER_SPAN:
         block = raw[index]
         if not block.chrome:
             if block.kind != "heading" and len(block.text) >= _PROSE and not read_meta_line(block.text).is_meta:
-                break
+                # Some sites print the summary first and the "From:"/"Published" lines under it: look one paragraph further.
+                prose += 1
+                if prose > 1:
+                    break
             zone.append(index)
             seen += 1
         index += 1
@@ -254,12 +265,16 @@ def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, l
             _take(header, line)
             consumed.add(at)
         position += 1
-    body = [
-        raw[index]
-        for index in content
-        if index not in consumed and not (title_at is not None and index < title_at and index in before)
-    ]
+    body = [raw[index] for index in content if index not in consumed and not _is_date_line(raw[index], options)]
     return header, body
+
+
+def _is_date_line(block: RawBlock, options: ReadOptions) -> bool:
+    """A body paragraph that only says when the page was published or updated: the site's, not the release's."""
+    if block.kind != "paragraph":
+        return False
+    lines = [read_meta_line(line.text, month_first=options.month_first) for line in block.lines]
+    return all(line.is_meta and (line.published or line.updated) for line in lines)
 
 
 def _take(header: _Header, line: MetaLine) -> None:

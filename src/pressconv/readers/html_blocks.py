@@ -39,7 +39,8 @@ class RawBlock:
     list_key: int = 0
     ordered: bool = False
     start: int = 1
-    bold: bool = False
+    #: For each line, whether all of it is bold (a bold first line over plain ones is a run-in heading).
+    bold_lines: list[bool] = field(default_factory=list)
     in_container: bool = False
     chrome: bool = False
     is_title: bool = False
@@ -47,6 +48,10 @@ class RawBlock:
     @property
     def text(self) -> str:
         return " ".join(line.text for line in self.lines)
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.bold_lines) and all(self.bold_lines)
 
     @property
     def link_share(self) -> float:
@@ -62,6 +67,7 @@ class _Line:
     length: int = 0
     space: bool = False
     links: list[Link] = field(default_factory=list)
+    bold: int = 0
 
 
 class _TextBuilder:
@@ -71,7 +77,6 @@ class _TextBuilder:
         self.lines: list[_Line] = [_Line()]
         self.open_links: list[tuple[str, int, int] | None] = []  # (href, line index, start) per open <a>
         self.bold_depth = 0
-        self.bold_chars = 0
         self.chars = 0
 
     @property
@@ -96,9 +101,8 @@ class _TextBuilder:
                 self.open_links[index] = (entry[0], len(self.lines) - 1, line.length)
         line.parts.append(text)
         line.length += len(text)
-        self.chars += len(text)
         if self.bold_depth:
-            self.bold_chars += len(text)
+            line.bold += len(text)
         line.space = bool(_WHITESPACE.search(raw[-1:]))
 
     def open_link(self, href: str | None) -> None:
@@ -131,20 +135,19 @@ class _TextBuilder:
                 self.line.links.append(Link(start, self.line.length, href))
             self.open_links[index] = (href, 0, -1)
 
-    def take(self) -> tuple[list[list[Text]], bool]:
-        """The text so far as paragraphs of lines (split where a line is empty: two <br>s), and whether all of it was bold."""
+    def take(self) -> list[tuple[list[Text], list[bool]]]:
+        """The text so far as paragraphs of lines (split where a line is empty: two <br>s), each line with whether it was all bold."""
         self._split_open_links()
-        groups: list[list[Text]] = [[]]
+        groups: list[tuple[list[Text], list[bool]]] = [([], [])]
         for line in self.lines:
             if not line.length:
-                if groups[-1]:
-                    groups.append([])
+                if groups[-1][0]:
+                    groups.append(([], []))
                 continue
-            groups[-1].append(_finish(line))
-        bold = self.chars > 0 and self.bold_chars >= self.chars
+            groups[-1][0].append(_finish(line))
+            groups[-1][1].append(line.bold >= line.length - line.parts.count(" "))
         self.lines = [_Line()]
-        self.chars = self.bold_chars = 0
-        return [group for group in groups if group], bold
+        return [group for group in groups if group[0]]
 
 
 def _finish(line: _Line) -> Text:
@@ -173,21 +176,25 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     builder = _TextBuilder()
     # Flags that hold for the element being walked: inside the container, inside chrome, inside the title, list, heading.
-    state: dict[str, Any] = {"container": 0, "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": []}
+    state: dict[str, Any] = {"container": 0, "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": [], "title_seen": False}
     list_counter = [0]
 
+    # An inline headline (<p><b>Headline</b>) marks the block it fills as the title.
+    title_text = _squeezed(context.title.get_text()) if context.title is not None else None
+
     def flush() -> None:
-        groups, bold = builder.take()
         lists: list[tuple[int, bool, int]] = state["lists"]
-        for lines in groups:
-            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold=bold,
-                             in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=state["title"] > 0)  # fmt: skip
+        for lines, bold_lines in builder.take():
+            is_title = state["title"] > 0 or (state["title_seen"] and _squeezed(" ".join(line.text for line in lines)) == title_text)
+            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold_lines=bold_lines,
+                             in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=is_title)  # fmt: skip
             if state["heading"]:
                 block.kind, block.level = "heading", state["heading"]
             elif state["item"] is not None and lists:
                 block.kind = "item"
                 block.list_key, block.ordered, block.start = lists[-1]
             blocks.append(block)
+        state["title_seen"] = False
 
     current_block: list[Any] = []
     stack: list[tuple[bool, Any, dict[str, Any]]] = [(True, child, {}) for child in reversed(list(root.children))]
@@ -207,6 +214,8 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
             continue
         if name == "time":
             builder.line.space = True  # pages print a published and an updated <time> side by side, kept apart by CSS
+        if name in BLOCKS:
+            flush()  # the text before a block is not part of it, whatever the block is (title, container, chrome)
         change: dict[str, Any] = {}
         key = id(node)
         if key in context.container:
@@ -218,8 +227,8 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
         if node is context.title:
             change["title"] = state["title"]
             state["title"] += 1
+            state["title_seen"] = True
         if name in BLOCKS:
-            flush()
             current_block.append(node)
             change["block"] = True
             if name in HEADINGS:
@@ -263,6 +272,10 @@ def _leave(node: Any, change: dict[str, Any], builder: _TextBuilder, state: dict
     for name in ("container", "chrome", "title", "heading", "item", "lists"):
         if name in change:
             state[name] = change[name]
+
+
+def _squeezed(text: str) -> str:
+    return _WHITESPACE.sub("", text)
 
 
 def _start(tag: Any) -> int:

@@ -61,7 +61,11 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
     micro = _microdata_article(soup)
     base_href = _link_href(soup, "base", None)
     base = _absolute(base_href, page_url) if base_href else page_url
-    canonical = _absolute(_link_href(soup, "link", "canonical"), base) or _absolute(metas.get("og:url"), base)
+    canonical = (
+        _absolute(_link_href(soup, "link", "canonical"), base)
+        or _absolute(metas.get("og:url"), base)
+        or _absolute(_page_of(ld), base)
+    )
     published, published_from = None, None
     for value, origin in (
         (ld.get("datePublished"), "schema.org JSON-LD"),
@@ -79,8 +83,8 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
     )  # fmt: skip
     ld_author, ld_publisher = ld.get("author"), ld.get("publisher")
     if _is_organisation(ld_author):
-        # An organisation as author is the issuer, not a byline.
-        ld_publisher, ld_author = ld_publisher or ld_author, None
+        # An organisation as author is the issuer (the department), not a byline; the publisher is often only the website.
+        ld_publisher, ld_author = ld_author, None
     author = _first_text(ld_author, micro.get("author"), metas.get("author"), metas.get("dc.creator"),
                          metas.get("article:author"), metas.get("parsely-author"), metas.get("sailthru.author"))  # fmt: skip
     publisher = _first_text(ld_publisher, micro.get("publisher"), metas.get("dc.publisher"), metas.get("publisher"),
@@ -106,6 +110,14 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
         canonical=canonical,
         base=base or canonical,
     )
+
+
+def _page_of(ld: dict[str, Any]) -> str | None:
+    """The page a JSON-LD article says it is the main entity of (a URL, or an object with an @id or url)."""
+    page = ld.get("mainEntityOfPage") or ld.get("url")
+    if isinstance(page, dict):
+        page = page.get("@id") or page.get("url")
+    return page if isinstance(page, str) else None
 
 
 def machine_date(value: object) -> datetime.date | None:

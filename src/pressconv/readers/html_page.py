@@ -45,12 +45,12 @@ _CHROME_TAGS = frozenset({"nav", "aside", "menu"})
 # Words in class and id names that mean "not the release" on most sites, whatever the CMS. They are hints:
 # an element they name is chrome only when it is also small beside the content or mostly links (see `is_chrome`).
 _CHROME_HINT = re.compile(
-    r"cookie|consent|gdpr|onetrust|breadcrumb|share|sharing|social|addtoany|a2a_|sharedaddy|related|recommend"
+    r"(?<![a-z])(?:cookie|consent|gdpr|onetrust|breadcrumb|share|sharing|social|addtoany|a2a_|sharedaddy|related|recommend"
     r"|comment|disqus|respond|reply|newsletter|subscribe|signup|promo|advert|adslot|ad-slot|ads-|sponsor|sidebar"
     r"|widget|skip-?link|skip-?to|pagination|pager|prev-next|post-nav|tag-?list|tags|tagcloud|categor|taxonomy"
-    r"|print|rating|feedback|survey|toolbar|popup|modal|masthead|site-header|site-footer|global-?nav|menu|navbar"
+    r"|print|rating|feedback|survey|toolbar|tools?|popup|modal|masthead|site-header|site-footer|global-?nav|menu|navbar"
     r"|follow-us|more-news|latest|trending|most-read|popular|read-?next|back-to|author-bio|about-the-author"
-    r"|caption|credit|wp-caption|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen",
+    r"|caption|credit|wp-caption|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen)",
     re.I,
 )
 # Hints that only ever name invisible or purely decorative things: removed whatever their size.
@@ -287,6 +287,8 @@ def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
     if name == "form":
         # ASP.NET pages wrap everything in one form; only a form that is small beside the content is furniture.
         return tree.of(tag).text < 0.5 * content_text
+    if name in TEXT_BLOCKS or name not in BLOCKS:
+        return False  # a heading's or a paragraph's id is made from its own words ("how-the-money-will-be-shared")
     words = hint_words(tag)
     if not words.strip() or not _CHROME_HINT.search(words) or _GOOD_HINT.search(attribute(tag, "id")):
         return False

@@ -23,13 +23,16 @@ from pressconv.readers.html_blocks import RawBlock
 _END_MARK = re.compile(r"^[\s\-–—]*(?:ends?|\#\s?\#\s?\#|-\s?30\s?-|30|xxx|\*\s?\*\s?\*\s?ends\s?\*\s?\*\s?\*)[\s\-–—.]*$", re.I)
 _NOTES = re.compile(
     r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?[’']?s?[’']?\s+notes?|background(?:\s+information)?(?:\s+for\s+editors)?"
-    r"|about\s+\S.{0,80}|note\s+to\s+news\s+editors)\s*:?$",
+    r"|about\s+\S.{0,80}|note\s+to\s+news\s+editors|hinweise?\s+für\s+(?:die\s+)?redaktion(?:en)?|über\s+\S.{0,80}"
+    r"|notes?\s+aux\s+rédactions|à\s+propos\s+d[e'’]\s*\S.{0,80}|acerca\s+de\s+\S.{0,80}|sobre\s+\S.{0,80}|informazioni\s+su\s+\S.{0,80})\s*:?$",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
     r"^(?:(?:media|press|news(?:room)?)\s+(?:contacts?|enquiries|inquiries|office|relations|team|information)(?:\s+\S.{0,40})?"
-    r"|contacts?(?:\s+(?:us|information|details|for\s+(?:the\s+)?media))?|for\s+(?:more|further)\s+information(?:\s+contact)?"
-    r"|for\s+media\s+(?:enquiries|inquiries)|(?:journalists?|media)\s+(?:should\s+)?contact|press\s+contacts?)\s*:?$",
+    r"|contacts?(?:\s+(?:us|information|details|for\s+(?:the\s+)?media))?|for\s+(?:more|further)\s+(?:information|details)(?:,?\s+(?:please\s+)?contact)?"
+    r"|for\s+media\s+(?:enquiries|inquiries)|(?:journalists?|media)\s+(?:should\s+)?contact|press\s+contacts?"
+    r"|pressekontakt|medienkontakt|kontakt\s+für\s+(?:die\s+)?medien|contacts?\s+presse|contacto\s+(?:de\s+)?prensa|contatti\s+stampa"
+    r"|persvoorlichting|perscontact)\s*:?$",
     re.IGNORECASE,
 )
 _SITE_HEADING = re.compile(
@@ -96,6 +99,7 @@ def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
     for item, block in zip(items, raw, strict=True):
         _pseudo_heading(item, block)
         _end_mark(item)
+    items = [part for item, block in zip(items, raw, strict=True) for part in _split_lead_line(item, block)]
     items = site_leftovers(items)
     _heading_levels(items)
     return tuple(_sections(items))
@@ -108,6 +112,47 @@ def _pseudo_heading(item: _Item, block: RawBlock) -> None:
         and not text.endswith((".", ",", ";", "?", "!")) and not _END_MARK.match(text)
     ) or (item.kind == "paragraph" and len(item.lines) == 1 and (_NOTES.match(text) or _CONTACT.match(text)) and text.endswith(":")):  # fmt: skip
         item.kind, item.level, item.pseudo = "heading", 0, True
+
+
+def _is_section_title(text: str) -> bool:
+    """"Notes to editors", "About Helio Energy", "Media contact:" — a line that names a release part, not a sentence."""
+    words = text.split()
+    if not words or len(words) > 10 or text.rstrip(":").endswith((".", ",", ";", "?", "!")):
+        return False
+    if _CONTACT.match(text):
+        return True
+    if not _NOTES.match(text):
+        return False
+    # "About Helio Energy" is a heading; "About half of them" is not.
+    about = words[0].lower() in {"about", "über", "sobre", "acerca", "à", "informazioni"}
+    return not about or any(word[:1].isupper() for word in words[1:])
+
+
+def _split_lead_line(item: _Item, block: RawBlock) -> list[_Item]:
+    """A paragraph whose first line names a part ("Notes to Editors:<br>1. …") is that heading, then one paragraph per line;
+    a bold first line over plain ones ("<b>About us</b><br>We make…") is a run-in heading over one paragraph."""
+    if item.kind != "paragraph":
+        return [item]
+    if len(item.lines) == 1:
+        if _is_section_title(item.text):
+            item.kind, item.level, item.pseudo = "heading", 0, True
+        return [item]
+    first = item.lines[0].text
+    heading = _Item("heading", [item.lines[0]], 0, pseudo=True)
+    if _is_section_title(first):
+        return [heading, *(_Item("paragraph", [line], link_share=_share(line)) for line in item.lines[1:])]
+    if block.bold_lines[:1] == [True] and not any(block.bold_lines[1:]) and _is_short_title(first):
+        rest = join_lines(item.lines[1:])
+        return [heading, _Item("paragraph", [rest], link_share=_share(rest))]
+    return [item]
+
+
+def _is_short_title(text: str) -> bool:
+    return len(text) <= 100 and len(text.split()) <= 12 and not text.endswith((".", ",", ";", "?", "!"))
+
+
+def _share(line: Text) -> float:
+    return sum(link.end - link.start for link in line.links) / len(line.text) if line.text else 0.0
 
 
 def _end_mark(item: _Item) -> None:
@@ -139,7 +184,10 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
 
 
 def _is_link_line(item: _Item) -> bool:
-    return item.kind in ("paragraph", "item") and item.link_share >= 0.99 and len(item.text.split()) <= 8
+    """A short line that is nothing but a link to elsewhere on the site ("Back to news"); an e-mail address is a contact."""
+    if item.kind not in ("paragraph", "item") or item.link_share < 0.99 or len(item.text.split()) > 8:
+        return False
+    return not any(link.href.startswith("mailto:") for line in item.lines for link in line.links)
 
 
 def _heading_levels(items: list[_Item]) -> None:
