@@ -34,7 +34,17 @@ from pressconv.readers.html_container import Container, find_container
 from pressconv.readers.html_decoding import decode_page, split_http_head
 from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
 from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
-from pressconv.readers.html_page import BLOCKS, PageTree, attribute, is_chrome, iter_tags, normal_space, own_text, parse_html, strip_invisible
+from pressconv.readers.html_page import (
+    BLOCKS,
+    PageTree,
+    attribute,
+    is_chrome,
+    iter_tags,
+    normal_space,
+    own_text,
+    parse_html,
+    strip_invisible,
+)
 from pressconv.readers.html_structure import build_blocks
 
 _HTML_START = re.compile(

@@ -176,7 +176,17 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     builder = _TextBuilder()
     # Flags that hold for the element being walked: inside the container, inside chrome, inside the title, list, heading.
-    state: dict[str, Any] = {"container": 0, "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": [], "title_seen": False}
+    state: dict[str, Any] = {
+        "container": 0,
+        "chrome": 0,
+        "title": 0,
+        "heading": 0,
+        "item": None,
+        "lists": [],
+        "title_seen": False,
+    }
+    if id(root) in context.container:
+        state["container"] = 1  # the whole page is the container
     list_counter = [0]
 
     # An inline headline (<p><b>Headline</b>) marks the block it fills as the title.
@@ -185,7 +195,9 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
     def flush() -> None:
         lists: list[tuple[int, bool, int]] = state["lists"]
         for lines, bold_lines in builder.take():
-            is_title = state["title"] > 0 or (state["title_seen"] and _squeezed(" ".join(line.text for line in lines)) == title_text)
+            is_title = state["title"] > 0 or (
+                state["title_seen"] and _squeezed(" ".join(line.text for line in lines)) == title_text
+            )
             block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold_lines=bold_lines,
                              in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=is_title)  # fmt: skip
             if state["heading"]:

@@ -115,7 +115,7 @@ def _pseudo_heading(item: _Item, block: RawBlock) -> None:
 
 
 def _is_section_title(text: str) -> bool:
-    """"Notes to editors", "About Helio Energy", "Media contact:" — a line that names a release part, not a sentence."""
+    """ "Notes to editors", "About Helio Energy", "Media contact:" — a line that names a release part, not a sentence."""
     words = text.split()
     if not words or len(words) > 10 or text.rstrip(":").endswith((".", ",", ";", "?", "!")):
         return False

@@ -1,0 +1,172 @@
+"""Web archives as a source: every HTML page a crawler captured in a WARC (or ARC) file becomes one `Source`.
+
+Heritrix, Browsertrix and ``wget --warc-file`` write WARC files: a series of
+records, each gzip-compressed on its own in ``.warc.gz``. `warcio` reads them
+(and old ``.arc`` files), removes HTTP chunking and content encoding, and
+here each successful HTML response (status 200, ``text/html`` or XHTML)
+becomes a `Source` with the record's target URI and capture date kept.
+
+A page's `data` starts with a short HTTP head — status line, the response's
+``Content-Type`` and a ``Content-Location`` naming the captured URL — in the
+form ``wget --save-headers`` uses, which the html reader understands: so the
+charset a server sent only in its header, and the URL relative links resolve
+against, are not lost.
+
+One damaged record never ends the run: it is yielded as a `Source` with its
+`error`, and reading goes on from the next record that can be found.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pressconv.batch.sources import Source
+from pressconv.options import DEFAULT_MAX_BYTES
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_RECORD_START = re.compile(rb"(?:^|\n)(?:WARC/1\.[01]\r?\n)")
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_SCAN_CHUNK = 1 << 20
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def iter_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+    """One `Source` per HTML page captured in a WARC/ARC file (200 responses only), in file order.
+
+    `name` is "<path>:<offset>" (the record's byte offset, as CDX indexes give it),
+    `stem` "<archive>-<n>" with n the record's number in the file. Records that
+    are not HTML pages (images, redirects, 404s, request and metadata records)
+    are passed over; a record that cannot be read is yielded with its `error`.
+    """
+    stem = _stem(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done with it
+    except OSError as error:
+        yield Source(str(path), stem, error=f"cannot read the web archive: {error.strerror or error}")
+        return
+    with handle:
+        yield from _records(handle, path, stem, max_bytes)
+
+
+def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterator[Source]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    number = 0
+    start = 0
+    compressed = path.name.lower().endswith(".gz")
+    resumed = False
+    while True:
+        handle.seek(start)
+        iterator = ArchiveIterator(handle, arc2warc=True)
+        offset = after = start
+        read_any = False
+        try:
+            for record in iterator:
+                number += 1
+                page = _page(record, max_bytes)  # read before the offset: asking warcio for it skips the record's content
+                offset = start + iterator.get_record_offset()
+                after = offset + iterator.get_record_length()
+                read_any = True
+                if page is not None:
+                    yield _source(record, page, f"{path}:{offset}", f"{stem}-{number:06d}", number, max_bytes)
+            return
+        except Exception as error:  # noqa: BLE001 - warcio, zlib and the HTTP parser each fail their own way on damage
+            # After a resume the first record found may be the damaged one again: it was reported already.
+            if read_any or not resumed:
+                number += 1
+                yield Source(
+                    f"{path}:{after}", f"{stem}-{number:06d}", record=number,
+                    error=f"damaged record at byte {after}: {_describe(error)}",
+                )  # fmt: skip
+            resumed = True
+            resume = _next_record(handle, after + 1, compressed)
+            if resume is None or resume <= start:
+                return
+            start = resume
+
+
+def _page(record: Any, max_bytes: int) -> bytes | None:
+    """The payload of an HTML page record (at most `max_bytes` + 1 bytes); None for every other record."""
+    kind = record.rec_type
+    if kind == "response":
+        http = record.http_headers
+        if http is None or http.get_statuscode() != "200":
+            return None
+        content_type = http.get_header("Content-Type") or ""
+    elif kind == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
+    if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    data: bytes = record.content_stream().read(max_bytes + 1)
+    return data
+
+
+def _source(record: Any, payload: bytes, name: str, stem: str, number: int, max_bytes: int) -> Source:
+    headers = record.rec_headers
+    uri, when = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date")
+    if len(payload) > max_bytes:
+        return Source(name, stem, record=number, url=uri, timestamp=when, error=f"page is over {max_bytes:,} bytes")
+    http = record.http_headers
+    content_type = (http.get_header("Content-Type") if http is not None else None) or headers.get_header("Content-Type") or ""
+    return Source(name, stem, data=_http_head(content_type, uri) + payload, record=number, url=uri, timestamp=when)
+
+
+def _http_head(content_type: str, uri: str | None) -> bytes:
+    """The short HTTP head the html reader reads a page's charset and URL from (see the module docstring)."""
+    lines = ["HTTP/1.1 200 OK", f"Content-Type: {_header_value(content_type)}"]
+    if uri:
+        lines.append(f"Content-Location: {_header_value(uri)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", errors="replace")
+
+
+def _header_value(value: str) -> str:
+    return re.sub(r"[\x00-\x1f\x7f]", "", value).strip()
+
+
+def _next_record(handle: BinaryIO, position: int, compressed: bool) -> int | None:
+    """The offset of the next record start after `position`: a gzip member, or a "WARC/1.x" line."""
+    marker = _GZIP_MEMBER if compressed else None
+    handle.seek(position)
+    carried = b""
+    base = position
+    while True:
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        data = carried + chunk
+        if marker is not None:
+            found = data.find(marker)
+            if found >= 0:
+                return base + found
+        else:
+            match = _RECORD_START.search(data)
+            if match is not None:
+                return base + match.start() + (1 if match.group().startswith(b"\n") else 0)
+        keep = 16
+        carried = data[-keep:]
+        base += len(data) - keep
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, zlib.error):
+        return f"the compressed data is damaged ({error})"
+    text = str(error).strip() or type(error).__name__
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in sorted(WARC_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)] or "archive"
+    return path.stem or "archive"
