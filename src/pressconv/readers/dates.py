@@ -54,7 +54,7 @@ _ZONE = (
     r"(?:\s?(?:[+-]\d{2}:?\d{2}(?!\d)|(?-i:Z)(?![^\W\d_])|(?:utc|gmt)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?![^\W\d_])"
     r"|(?-i:[A-Z]{2,5})(?![^\W\d_])|\((?-i:[A-Z][A-Za-z .]{1,30})\)))*"
 )
-_TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*)?{_CLOCK}{_ZONE})?"
+_TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*:?\s*)?{_CLOCK}{_ZONE})?"
 _TIME_BEFORE = rf"(?:{_CLOCK}{_ZONE}\s*(?:[,|\-–—]\s*|\s+)(?:on\s+)?)?"
 
 #: A date (optionally with weekday and time) in any supported spelling; the group `date` is what is read.

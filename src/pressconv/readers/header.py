@@ -71,14 +71,18 @@ _UPDATED = re.compile(
 )
 _BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
 _BYLINE = re.compile(
-    rf"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted)\s+by|by|author|writer|reporter)(?!{_LETTER})\s*:?\s*",
+    r"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted|published|issued|released)\s+by|by)\s*:?\s+"
+    r"|(?:author|writer|reporter|words|byline|contributor|from|source)\s*:\s*",
     re.IGNORECASE,
 )
 # Labels: words that say what kind of document this is, never its title.
 _STRONG_LABEL = (
     r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:joint\s+)?(?:press|media|news)\s+"
     r"(?:release|statement|update|notice|advisory|alert|briefing|information|note|bulletin)"
-    r"|news\s+(?:story|article|item|flash)|(?:official|joint)\s+statement)"
+    r"|news\s+(?:story|article|item|flash)|(?:official|joint)\s+statement"
+    r"|pressemitteilung|pressemeldung|pressemelding|pressemeddelelse|pressmeddelande|persbericht|tiedote"
+    r"|communiqu[ée]\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|comunicato\s+stampa"
+    r"|komunikat\s+prasowy|datganiad\s+i'r\s+wasg)"
 )
 _LABEL = re.compile(
     rf"(?:{_STRONG_LABEL}|statement|breaking\s+news|latest\s+news|news|update|announcement|newsroom"
@@ -87,6 +91,8 @@ _LABEL = re.compile(
     r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
     re.IGNORECASE,
 )
+_ON = re.compile(r"\s*on\s+", re.IGNORECASE)
+_PREFIX_SEPARATOR = re.compile(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 _LABEL_PREFIX = re.compile(rf"({_STRONG_LABEL})(?!{_LETTER})\s*(?:[:|\-–—]\s*)(?=\S)", re.IGNORECASE)
 
 # Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
@@ -106,6 +112,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_USERNAME = re.compile(r"[a-z][\w.\-]{1,30}(?=\s*$|\s*[|•·;,)])")
 _NAME_WORD = re.compile(rf"( ?)({_LETTER}[\w'’.\-]*|&)")
 _NAME_SPAN = re.compile(rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*")
 _ROLE = re.compile(rf",\s*({_NAME_SPAN.pattern})")
@@ -132,12 +139,18 @@ _NOT_PLACES = _words(
     "the a an in on at by from since until after before today yesterday tomorrow last this that during "
     "for as when following between we our it he she they i"
 )
+# Headings that open a part of a release, never the issuer ("About Anytown Council", "Media contacts").
+_NOT_ISSUERS = _words("about contact contacts notes note background ends editor's editors for")
 _FUNCTION_WORDS = _words("on from until till to by before after since in at of for between and or the a an until during than")
 
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = re.compile(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
 _DATELINE_OPEN = re.compile(r"\s*(?:,|\(|[–—]|--?)\s*")
-_DATELINE_CLOSE = re.compile(r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)|\s*\)\s*(?=\S)")
+# After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
+_DATELINE_CLOSE = re.compile(
+    r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
+    r"|\s*\)\s*(?=\S)|\.\s+(?=[A-Z])"
+)
 _DATE_FIRST_CLOSE = re.compile(r"\s*(?:--?|[–—:])\s*(?=\S)")
 _PLACE_COMMA = re.compile(r",\s*")
 
@@ -229,52 +242,36 @@ def split_header(lines: list[str], *, month_first: bool = False) -> Header:
 
 
 def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header | None:
+    """One pass over the first lines: header parts and issuer lines, the title, more header parts; then the body."""
     found = _Found(month_first)
     title: str | None = None
     title_key = ""
+    issuers_before_title = 0
     index = 0
     limit = min(len(lines), _MAX_HEADER_LINES)
-    issuer_before_title = False
     while index < limit:
         line = lines[index]
-        has_next = index + 1 < len(lines)
-        parts = _line_parts(line)
-        if parts is not None and not found.conflicts(parts):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if title is not None:
+            parts = _after_title(line, after, found, title_key)
+            if parts is None:
+                break
             found.add(parts)
-            index += 1
-            continue
-        if title is None and issuer_first and has_next and _is_org_line(line):
-            found.add([_Part("issuer", 0, len(line), line)])
-            issuer_before_title = True
-            index += 1
-            continue
-        if title is None:
+        elif (parts := _before_title(line, after, found, issuer_first=issuer_first)) is not None:
+            found.add(parts)
+        else:
             title_line = _split_title_line(line)
-            title = title_line.title
-            title_key = typographic_key(title).casefold()
-            if found.conflicts(title_line.parts):
-                title_line = _TitleLine(title_line.title, [part for part in title_line.parts if part.kind != "date"])
-            found.add(title_line.parts, in_title=True)
-            index += 1
-            continue
-        if has_next and _is_org_line(line):
-            found.add([_Part("issuer", 0, len(line), line)])
-            index += 1
-            continue
-        # The title line again (say, once bare and once with its date): header, when it carries or precedes header parts.
-        again = _title_again(line, title_key)
-        if again is None or found.conflicts(again.parts):
-            break
-        if not again.parts and not (has_next and _line_parts(lines[index + 1]) is not None):
-            break  # a bare copy just before the body: the cleaner removes it, and says so
-        found.add(again.parts, in_title=True)
+            title, title_key = title_line.title, typographic_key(title_line.title).casefold()
+            issuers_before_title = len(found.issuers)
+            dated = found.conflicts(title_line.parts)
+            found.add([part for part in title_line.parts if not (dated and part.kind == "date")], in_title=True)
         index += 1
     if title is None:
         if not found.labels:
             return Header("", found.date, tuple(found.notices), index, found.has_date)
         # Only a label and dates: the label is all the title there is; keep it rather than refuse the release.
         title = found.labels[0]
-    if issuer_before_title and not (found.has_date or found.labels or found.bylines or found.has_updated):
+    if issuers_before_title and not _issuer_above_title(found, title, has_body=index < len(lines)):
         return None
     if found.date is None and index < len(lines):
         _read_dateline(lines[index], found)
@@ -291,6 +288,43 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
         issuer=", ".join(found.issuers) or None,
         label=found.labels[0] if found.labels else None,
     )
+
+
+def _before_title(line: str, after: str | None, found: _Found, *, issuer_first: bool) -> list[_Part] | None:
+    """Header parts on a line above the title: a label, a date, a byline — or an organisation line."""
+    parts = _line_parts(line)
+    if parts is not None and not found.conflicts(parts):
+        return parts
+    if issuer_first and after is not None and _is_org_line(line):
+        return [_Part("issuer", 0, len(line), line)]
+    return None
+
+
+def _after_title(line: str, after: str | None, found: _Found, title_key: str) -> list[_Part] | None:
+    """Header parts on a line below the title, or None where the body begins."""
+    parts = _line_parts(line)
+    if parts is not None:
+        return None if found.conflicts(parts) else parts
+    if after is not None and _is_org_line(line):
+        return [_Part("issuer", 0, len(line), line)]
+    if after is not None and _is_name_line(line) and _has_date(_line_parts(after)):
+        # "Jane Smith" on a line of its own, just above the date line: the author.
+        return [_Part("byline", 0, len(line), line)]
+    # The title line again (say, once bare and once with its date): header, when it carries or precedes header parts.
+    again = _title_again(line, title_key)
+    if again is None or found.conflicts(again.parts):
+        return None
+    if not again.parts and not (after is not None and _line_parts(after) is not None):
+        return None  # a bare copy just before the body: the cleaner removes it, and says so
+    return again.parts
+
+
+def _issuer_above_title(found: _Found, title: str, *, has_body: bool) -> bool:
+    """An organisation line, then the title: believed when other header parts are there too, or when the
+    "title" below it reads like one (a body follows, no sentence end) — else the organisation line is the title."""
+    if found.has_date or found.labels or found.bylines or found.has_updated:
+        return True
+    return has_body and not title.endswith((".", "!", "?")) and len(title) <= _MAX_PART_LINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,15 +359,32 @@ def split_title_line(line: str, *, month_first: bool = False) -> Header:
 def _split_title_line(line: str) -> _TitleLine:
     parts: list[_Part] = []
     start = 0
-    prefix = _LABEL_PREFIX.match(line)
-    if prefix is not None:
-        parts.append(_Part("label", 0, prefix.end(1), prefix[1]))
-        start = prefix.end()
+    for _ in range(3):  # "PRESS RELEASE | 12 March 2019 | Title": labels and a date before the title
+        prefix = _prefix_part(line, start)
+        if prefix is None:
+            break
+        parts.append(prefix[0])
+        start = prefix[1]
     for candidate in _TAIL_START.finditer(line, max(start + 1, len(line) - _MAX_TAIL)):
         tail = _tail_parts(line, start, candidate.start())
         if tail is not None:
             return _TitleLine(_TITLE_TAIL.sub("", line[start : candidate.start()]), parts + tail)
     return _TitleLine(line[start:], parts)
+
+
+def _prefix_part(line: str, pos: int) -> tuple[_Part, int] | None:
+    """A label or a date before the title on its line, and where the title starts; only before a clear
+    separator (":", "|", a dash), since a title may itself begin with a date ("7 March 2014 election results")."""
+    label = _LABEL_PREFIX.match(line, pos)
+    if label is not None:
+        return _Part("label", pos, label.end(1), label[1]), label.end()
+    part = _date_part(line, pos, in_title=True, separated=True)
+    if part is None:
+        return None
+    separator = _PREFIX_SEPARATOR.match(line, part.end)
+    if separator is None:
+        return None
+    return part, separator.end()
 
 
 def _tail_parts(line: str, title_start: int, pos: int) -> list[_Part] | None:
@@ -374,6 +425,10 @@ def _line_parts(line: str) -> list[_Part] | None:
     parts = _parts(line, 0, in_title=False, separated=True)
     if parts is None or all(part.kind == "issuer" for part in parts):
         return None
+    if any(part.kind == "name" for part in parts):
+        if not _has_date(parts):
+            return None
+        return [_Part("byline", part.start, part.end, part.text) if part.kind == "name" else part for part in parts]
     return parts
 
 
@@ -381,21 +436,24 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
     """All of `text[pos:]` as header parts, or None. `separated`: the first part follows a clear boundary."""
     parts: list[_Part] = []
     end = len(text)
-    while True:
+    while pos < end:
         first = not parts
+        after_name = parts and parts[-1].kind in ("byline", "issuer") and _ON.match(text, pos)
         part = (
-            _updated_part(text, pos)
+            (_date_part(text, after_name.end(), in_title=in_title, separated=True) if after_name else None)
+            or _updated_part(text, pos)
             or _date_part(text, pos, in_title=in_title, separated=separated or not first)
             or _byline_part(text, pos, strict=in_title and first and not separated)
             or _label_part(text, pos, allowed=separated or not first)
             or _issuer_part(text, pos)
+            or (None if in_title else _name_part(text, pos))
         )
         if part is None:
             return None
         parts.append(part)
         pos = part.end
         if part.kind in ("date", "updated"):
-            by = _by_whom(text, pos)
+            by = _by_whom(text, pos) or _username(text, pos)
             if by is not None:
                 parts.append(by)
                 pos = by.end
@@ -406,6 +464,7 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
         if separator is None:
             return None
         pos = separator.end()
+    return None
 
 
 def _date_part(text: str, pos: int, *, in_title: bool, separated: bool) -> _Part | None:
@@ -461,13 +520,34 @@ def _by_whom(text: str, pos: int) -> _Part | None:
     return None
 
 
+def _has_date(parts: list[_Part] | None) -> bool:
+    return parts is not None and any(part.kind == "date" for part in parts)
+
+
+def _is_name_line(line: str) -> bool:
+    """A line that is only a person's name ("Jane Smith"): two to four capitalised words."""
+    if len(line) > 60:
+        return False
+    name = _name(line, 0)
+    return name is not None and name[1] == len(line) and 2 <= len(name[0]) <= 4 and _is_person_name(name[0])
+
+
+def _username(text: str, pos: int) -> _Part | None:
+    """ "… by admin" after a date: a site's user name, kept as the byline it stands for."""
+    by = _BY.match(text, pos)
+    user = _USERNAME.match(text, by.end()) if by is not None else None
+    if user is None:
+        return None
+    return _Part("byline", pos, user.end(), user[0])
+
+
 def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
     """ "By Jane Smith", "By Jane Smith, Health Reporter", "Author: J. Smith"; an organisation after "By" is the issuer.
 
     `strict` (glued to a title by a space only): "By" must be capitalised and the name two words or more.
     """
     by = _BYLINE.match(text, pos)
-    if by is None or (strict and not text[pos].isupper()):
+    if by is None or (strict and not text[pos : pos + 1].isupper()):
         return None
     name = _name(text, by.end())
     if name is None:
@@ -495,9 +575,17 @@ def _label_part(text: str, pos: int, *, allowed: bool) -> _Part | None:
     return _Part("label", pos, label.end(), label[0].rstrip(" :.-–—|"))
 
 
+def _name_part(text: str, pos: int) -> _Part | None:
+    """A person's name with no "By" ("Jane Smith | 12 March 2019"): a byline only beside a date (see `_line_parts`)."""
+    name = _name(text, pos)
+    if name is None or not 2 <= len(name[0]) <= 4 or not _is_person_name(name[0]):
+        return None
+    return _Part("name", pos, name[1], " ".join(name[0]))
+
+
 def _issuer_part(text: str, pos: int) -> _Part | None:
     """An organisation among other header parts ("Ministry of Transport | 12 March 2019")."""
-    if not text[pos].isupper():
+    if not text[pos : pos + 1].isupper():
         return None
     name = _name(text, pos)
     if name is None or not _is_org_name(name[0], by_line=False):
@@ -575,6 +663,8 @@ def _is_org_line(line: str) -> bool:
     """A line of its own that names an organisation or department (an issuer)."""
     if len(line) > 90 or line[-1:] in ".!?:" or any(char.isdigit() for char in line):
         return False
+    if line.split(None, 1)[0].casefold() in _NOT_ISSUERS:
+        return False
     plain = line.replace(",", "")
     return _NAME_SPAN.fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
 
@@ -620,7 +710,7 @@ def _dateline(line: str) -> dates.DateMatch | None:
         if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE.match(line, place.end()) is not None:
             return first
         return None
-    place = _PLACE_CHUNK.match(line)
+    place = _PLACE_CHUNK.match(line, 1 if line.startswith("(") else 0)
     if place is None or not _is_place(place[0]):
         return None
     pos = place.end()
@@ -670,7 +760,9 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
         return True
     if rest[:1].isalnum() and folded_title[-1:].isalnum() and not (rest[:1].isupper() and folded_title[-1:].islower()):
         return False  # the title is only the start of a longer sentence
-    parts = _parts(rest, 0, in_title=True, separated=True) or _parts(rest, 0, in_title=False, separated=True)
+    separator = _SEPARATOR.match(rest)
+    start = separator.end() if separator is not None else 0
+    parts = _parts(rest, start, in_title=True, separated=True) or _parts(rest, start, in_title=False, separated=True)
     if parts is None:
         return False
     dated = [part for part in parts if part.kind == "date" and part.found is not None]
@@ -686,7 +778,7 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
 def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
     """A list tag ("[press-list] "), a forward marker, a date ("14.02.2023: ") or a site name ("Site | ")."""
     pos = 0
-    tag = _COPY_PREFIX.match(prefix)
+    tag = _COPY_PREFIX.match(prefix) or _LABEL_PREFIX.match(prefix)
     if tag is not None:
         pos = tag.end()
         if pos == len(prefix):
