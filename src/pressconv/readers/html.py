@@ -219,8 +219,9 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     if len(parts) < 2:
         return title
     site_key = typographic_key(site) if site else None
-    rest = [part for part in parts if typographic_key(part) != site_key]
-    return max(rest or parts, key=len)
+    rest = [part for part in parts if typographic_key(part) != site_key] or parts
+    # Without the site's name to go by: the part with the most words, the first on a tie (headline first is commoner).
+    return max(rest, key=lambda part: len(part.split()))
 
 
 @dataclasses.dataclass

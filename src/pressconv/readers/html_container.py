@@ -117,7 +117,8 @@ def _reads_as_content(tree: PageTree, tag: Any, threshold: float) -> bool:
     text = own_text(tag) or tag.get_text(" ", strip=True)[:200]
     if _RELEASE_PARTS.match(text):
         return True
-    return tag.name == "p" and len(text) >= 80 and stats.link_density < 0.25
+    # Readability keeps a <p> sibling of 80 characters; div-only pages put their paragraphs in <div>s.
+    return tag.name in ("p", "div", "section", "blockquote") and len(text) >= 80 and stats.link_density < 0.25
 
 
 def _describe(tag: Any) -> str:

@@ -227,15 +227,17 @@ def _sections(items: list[_Item]) -> list[Block]:
 
 
 def _section_end(items: list[_Item], start: int, *, contact: bool = False) -> int:
+    """Where a notes or contact section ends: at an end mark, a heading at its own level or above, or a contact
+    heading; a deeper "About …" heading stays inside the notes it belongs to."""
     level = items[start].level
     index = start + 1
     while index < len(items):
         item = items[index]
-        if item.kind == "end" or (
-            item.kind == "heading" and (item.level <= level or _NOTES.match(item.text) or _CONTACT.match(item.text))
-        ):
+        if item.kind == "end":
             break
-        if contact and (item.kind == "heading" or len(item.text) > _CONTACT_LINE_MAX):
+        if item.kind == "heading" and (item.level <= level or _CONTACT.match(item.text) or contact):
+            break
+        if contact and len(item.text) > _CONTACT_LINE_MAX:
             break
         index += 1
     return index

@@ -1,0 +1,297 @@
+"""The html reader: saved pages of several CMS families read to the release a person sees on the page.
+
+Each fixture in fixtures/html/ is a page with everything a real site puts
+around a release (navigation, breadcrumbs, cookie banners, share widgets,
+related lists, comment forms, sidebars with other dates); its JSON says the
+model it must give and the site text that must not get in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pressconv
+from pressconv.errors import PressconvError
+from pressconv.model import ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Release
+from pressconv.options import ReadOptions
+from pressconv.readers import choose_reader
+from pressconv.readers.html import HtmlReader
+from pressconv.writers.json import block_to_dict
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+PAGES = sorted(FIXTURES.glob("*.html"))
+HTML = ReadOptions(reader="html")
+
+
+def expected(page: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(page.with_suffix(".json").read_text("utf-8"))
+    return data
+
+
+def read(markup: str | bytes, **options: Any) -> Release:
+    data = markup.encode("utf-8") if isinstance(markup, str) else markup
+    return HtmlReader().read(data, ReadOptions(**options))
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+PROSE = "This sentence is long enough, with a comma or two, to read as a paragraph of the release itself."
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])
+def test_fixture_reads_to_its_expected_model(path: Path) -> None:
+    want = expected(path)
+    result = pressconv.convert(path, to="json", read_options=HTML)
+    release = result.release
+    assert release is not None
+    assert release.title == want["title"]
+    assert (release.date.isoformat() if release.date else None) == want["date"]
+    assert (release.updated.isoformat() if release.updated else None) == want["updated"]
+    for field in ("byline", "issuer", "label", "language", "source_url"):
+        assert getattr(release, field) == want[field], field
+    assert [block_to_dict(block) for block in release.blocks] == want["blocks"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])
+def test_fixture_leaves_nothing_for_the_cleaner_and_none_of_the_site(path: Path) -> None:
+    want = expected(path)
+    result = pressconv.convert(path, to="json", read_options=HTML)
+    assert [[removal.paragraph, removal.reason] for removal in result.removed] == want["removed"] == []
+    assert result.release is not None
+    text = "\n".join((result.release.title, *result.release.paragraphs))
+    for phrase in want["absent"]:
+        assert phrase not in text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])
+def test_fixture_text_is_single_spaced_and_safe(path: Path) -> None:
+    release = pressconv.parse(path.read_bytes(), reader="html")
+    for text in (release.title, *release.paragraphs):
+        assert text == text.strip()
+        assert "  " not in text and "\u00a0" not in text and "\n" not in text
+        assert not any(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in text)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "epub", "html", "json"])
+def test_every_format_is_written_from_a_page(fmt: str, tmp_path: Path) -> None:
+    source = tmp_path / "release.html"
+    source.write_bytes((FIXTURES / "govuk-department.html").read_bytes())
+    result = pressconv.convert(source, to=fmt, output=tmp_path / f"out.{fmt}")  # chosen by the .html extension
+    assert result.release is not None and result.release.title == "Funding boost for rural bus services"
+    written = (tmp_path / f"out.{fmt}").read_bytes()
+    assert len(written) > 200
+    if fmt == "html":
+        from readback import read_html
+
+        reading = read_html(written.decode("utf-8"))
+        assert reading.lang == "en"
+        assert "Rural communities will benefit from more reliable bus services" in " ".join(reading.paragraphs)
+        assert not any("Cookies on GOV.UK" in text for text in reading.paragraphs)
+
+
+def test_the_reader_is_chosen_by_extension_and_by_content() -> None:
+    assert choose_reader(None, filename="page.HTM").name == "html"
+    assert choose_reader(None, filename="x", head=b"\xef\xbb\xbf<!doctype html><html>").name == "html"
+    assert choose_reader(None, filename="x", head=b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>").name == "html"
+    assert choose_reader(None, filename="x", head=b"Council approves budgetPublished 07/03/2014").name == "text"
+
+
+# Title, dates and metadata.
+
+
+def test_the_title_is_the_headline_not_the_title_element_with_its_site_suffix() -> None:
+    release = read(page(f"<h1>Budget approved</h1><p>{PROSE}</p>", "<title>Budget approved | Northshire Council</title>"))
+    assert release.title == "Budget approved"
+    no_h1 = read(page(f"<div><p>{PROSE}</p></div>", "<title>Budget approved | Northshire Council</title>"))
+    assert no_h1.title == "Budget approved"
+    site_named = read(
+        page(
+            f"<div><p>{PROSE}</p></div>",
+            "<title>Northshire Council - Budget approved for next year</title><meta property='og:site_name' content='Northshire Council'>",
+        )
+    )
+    assert site_named.title == "Budget approved for next year"
+
+
+def test_the_headline_h1_is_chosen_over_a_logo_h1() -> None:
+    body = f"<header><h1><a href='/'>Northshire</a></h1></header><article><h1>Budget approved</h1><p>{PROSE}</p></article>"
+    release = read(page(body, "<meta property='og:title' content='Budget approved'>"))
+    assert release.title == "Budget approved"
+    assert release.paragraphs == (PROSE,)
+
+
+def test_dates_come_in_order_of_trust_and_never_from_the_sidebar() -> None:
+    sidebar = "<aside><h2>Latest</h2><p>Posted on 1 January 2020</p><time datetime='2020-01-01'>1 Jan</time></aside>"
+    body = f"{sidebar}<article><h1>Title</h1><p>{PROSE}</p></article>"
+    assert read(page(body)).date is None
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-07T23:30:00-05:00"}</script>'
+    meta = "<meta property='article:published_time' content='2024-02-01'>"
+    assert read(page(body, ld + meta)).date.isoformat() == "2024-03-07"  # type: ignore[union-attr]
+    assert read(page(body, meta)).date.isoformat() == "2024-02-01"  # type: ignore[union-attr]
+    timed = f"{sidebar}<article><h1>Title</h1><time datetime='2024-04-02T09:00'>2 April</time><p>{PROSE}</p></article>"
+    assert read(page(timed)).date.isoformat() == "2024-04-02"  # type: ignore[union-attr]
+    visible = f"{sidebar}<article><h1>Title</h1><p>Published: 5 May 2024 | Updated: 6 May 2024</p><p>{PROSE}</p></article>"
+    release = read(page(visible))
+    assert (release.date.isoformat(), release.updated.isoformat()) == ("2024-05-05", "2024-05-06")  # type: ignore[union-attr]
+    assert release.paragraphs == (PROSE,)
+
+
+def test_a_missing_date_is_said_not_invented() -> None:
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p></article>"))
+    assert release.date is None
+    assert "date-missing" in {notice.code for notice in release.notices}
+
+
+def test_byline_issuer_language_and_canonical_url() -> None:
+    head = (
+        "<link rel='canonical' href='/news/budget'><base href='https://council.example/'>"
+        "<meta property='og:locale' content='cy_GB'><meta property='og:site_name' content='Northshire Council'>"
+    )
+    markup = f"<html><head>{head}</head><body><article><h1>Title</h1><p>By Jane Smith</p><p>{PROSE}</p></article></body></html>"
+    release = read(markup)
+    assert release.byline == "Jane Smith"
+    assert release.issuer == "Northshire Council"
+    assert release.language == "cy-GB"
+    assert release.source_url == "https://council.example/news/budget"
+    assert read(markup, language="en-US").language == "en-US"
+
+
+# The body.
+
+
+def test_blocks_headings_lists_and_levels() -> None:
+    body = (
+        f"<article><h1>Title</h1><p>{PROSE}</p><h3>First part</h3><p>{PROSE}</p><h1>An h1 in the body</h1>"
+        "<ol start='4' reversed><li>four</li><li>five<ul><li>five a</li></ul></li></ol><h5>Deep</h5><ul><li>x</li></ul></article>"
+    )
+    blocks = read(page(body)).blocks
+    assert blocks[1] == Heading("First part", 2)
+    assert Heading("An h1 in the body", 2) in blocks
+    assert ListBlock(tuple(pressconv.model.Text(item) for item in ("four", "five", "five a")), True, 4) in blocks
+    assert Heading("Deep", 3) in blocks  # never a skipped level
+
+
+def test_notes_contacts_and_end_marks() -> None:
+    body = (
+        f"<article><h1>Title</h1><p>{PROSE}</p><p>-ENDS-</p><h2>Notes to editors</h2><p>Background.</p>"
+        "<h3>About the council</h3><p>It serves 300,000 people.</p>"
+        "<p><strong>Media contact:</strong><br>Jane Smith<br><a href='mailto:jane@council.example'>jane@council.example</a></p></article>"
+    )
+    blocks = read(page(body)).blocks
+    assert blocks[1] == EndMark("-ENDS-")
+    assert blocks[2] == NotesSection(
+        "Notes to editors", (Paragraph("Background."), Heading("About the council", 3), Paragraph("It serves 300,000 people."))
+    )
+    contact = blocks[3]
+    assert isinstance(contact, ContactBlock) and contact.heading == "Media contact:"
+    assert [line.text for line in contact.lines] == ["Jane Smith", "jane@council.example"]
+    assert contact.lines[1].links[0].href == "mailto:jane@council.example"
+
+
+def test_links_resolve_and_unusable_ones_are_dropped() -> None:
+    head = "<link rel='canonical' href='https://council.example/news/x'>"
+    body = (
+        "<article><h1>Title</h1><p>See <a href='/report.pdf'>the report</a>, <a href='javascript:void(0)'>this</a>, "
+        "<a href='#top'>top</a>, <a href='tel:+441632960000'>call</a> and <a href='mailto:a@b.example'>mail us</a>, "
+        "which is long enough to be a paragraph.</p></article>"
+    )
+    paragraph = read(page(body, head)).blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    spans = [(paragraph.text[link.start : link.end], link.href) for link in paragraph.links]
+    assert spans == [("the report", "https://council.example/report.pdf"), ("mail us", "mailto:a@b.example")]
+
+
+def test_br_separated_and_div_only_bodies_become_paragraphs() -> None:
+    body = f"<div class='x'>{PROSE}<br><br>Second {PROSE}<br/><br/>Third<br>line two</div>"
+    assert read(page(f"<h1>Title</h1>{body}")).paragraphs == (PROSE, f"Second {PROSE}", "Third line two")
+    divs = f"<h1>Title</h1><div><div>{PROSE}</div><div>Another {PROSE}</div></div>"
+    assert read(page(divs)).paragraphs == (PROSE, f"Another {PROSE}")
+
+
+def test_text_is_what_the_page_shows() -> None:
+    body = (
+        "<article><h1>Caf&eacute; &amp; bar</h1><p>Type &lt;script&gt;alert(1)&lt;/script&gt; into   the\n box,"
+        " said&nbsp;the officer, <span class='sr-only'>hidden words</span>which is long enough here.</p></article>"
+    )
+    release = read(page(body))
+    assert release.title == "Café & bar"
+    assert release.paragraphs == ("Type <script>alert(1)</script> into the box, said the officer, which is long enough here.",)
+
+
+def test_captions_and_figures_are_left_out_unless_they_are_text() -> None:
+    body = (
+        f"<article><h1>Title</h1><p>{PROSE}</p><figure><img src='a.jpg'><figcaption>Photo: council</figcaption></figure>"
+        "<figure><blockquote>A quotation that is part of the text.</blockquote></figure></article>"
+    )
+    assert read(page(body)).paragraphs == (PROSE, "A quotation that is part of the text.")
+
+
+def test_the_densest_block_wins_without_any_semantic_markup() -> None:
+    links = "".join(f"<a href='/n{n}'>Other story {n}</a><br>" for n in range(30))
+    body = f"<table><tr><td>{links}</td><td><b>Title here</b><p>{PROSE}</p><p>Second {PROSE}</p></td></tr></table>"
+    release = read(page(body, "<title>Title here - Site</title>"))
+    assert release.title == "Title here"
+    assert release.paragraphs == (PROSE, f"Second {PROSE}")
+
+
+# Encodings.
+
+
+@pytest.mark.parametrize(
+    ("head", "data_prefix"),
+    [
+        ("<meta charset='windows-1252'>", b""),
+        ("<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>", b""),
+        ("", b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n"),
+        ("", b""),  # no declaration, not UTF-8: Windows-1252
+    ],
+)
+def test_windows_1252_pages_read_right(head: str, data_prefix: bytes) -> None:
+    markup = f"<html><head>{head}</head><body><h1>Caf\u00e9 \u201copens\u201d</h1><p>{PROSE} \u2013 \u00a35</p></body></html>"
+    release = read(data_prefix + markup.encode("cp1252"))
+    assert release.title == "Caf\u00e9 \u201copens\u201d"
+    assert release.paragraphs == (f"{PROSE} \u2013 \u00a35",)
+
+
+def test_a_bom_wins_over_a_wrong_declaration() -> None:
+    markup = f"<html><head><meta charset='windows-1252'></head><body><h1>Caf\u00e9</h1><p>{PROSE}</p></body></html>"
+    assert read(b"\xef\xbb\xbf" + markup.encode("utf-8")).title == "Caf\u00e9"
+
+
+def test_empty_and_textless_pages_are_input_errors() -> None:
+    for data in (b"", b"   ", b"<html><body><script>x()</script></body></html>"):
+        with pytest.raises(PressconvError):
+            read(data)
+
+
+def test_a_deeply_nested_page_is_read_or_refused_cleanly() -> None:
+    markup = "<html><body>" + "<div>" * 20000 + f"<h1>Deep</h1><p>{PROSE}</p>" + "</div>" * 20000 + "</body></html>"
+    try:
+        release = read(markup)
+    except PressconvError:
+        return
+    assert release.title == "Deep"
+
+
+_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<ul><li>", "</li>", "<br>", "<a href='/x'>", "</a>",
+                         "<table><tr><td>", "<b>", "<article>", "<script>", "</script>", "&amp;", "&#0;", "\x00", "\ufffd"])  # fmt: skip
+_HTMLISH = st.lists(st.one_of(_TAGS, st.text(max_size=30), st.binary(max_size=8).map(lambda b: b.decode("latin-1"))), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=_HTMLISH, raw=st.binary(max_size=64))
+def test_any_bytes_give_a_release_or_a_pressconv_error(parts: list[str], raw: bytes) -> None:
+    for data in ("".join(parts).encode("utf-8", errors="surrogatepass"), raw, b"<html>" + raw):
+        try:
+            release = HtmlReader().read(data, ReadOptions())
+        except PressconvError:
+            continue
+        assert release.title
