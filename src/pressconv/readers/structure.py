@@ -147,6 +147,8 @@ _DANGLING = frozenset(
      "was", "were", "be", "that", "which", "who", "this", "its", "their", "our", "your", "said", "says")
 )  # fmt: skip
 
+#: How the last but one item of a list ends ("…; and"), so the item after it may end the list with a full stop.
+_LAST_BUT_ONE = (" and", " or", " und", " oder", " et", " ou", " y", " o", " a", " neu")
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 10
 _MAX_CONTACT_NAME_WORDS = 10
@@ -297,14 +299,14 @@ def _is_notes_heading(line: str) -> bool:
 
 
 def _is_about_heading(line: str) -> bool:
-    """"About Northshire Council", "Background": boilerplate headings, a short line without final punctuation."""
-    if len(line) > 80 or line[-1] in ".!?;,\"”’" or not line[0].isupper():
+    """ "About Northshire Council", "Background": boilerplate headings, a short line without final punctuation."""
+    if len(line) > 80 or line[-1] in '.!?;,"”’' or not line[0].isupper():
         return False
     return len(line.split()) <= _MAX_ABOUT_WORDS and _ABOUT_HEADING.fullmatch(line.rstrip(":")) is not None
 
 
 def notes(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
-    """"Notes to editors" (anywhere), or "About the Council" / "Background" once the release has ended.
+    """ "Notes to editors" (anywhere), or "About the Council" / "Background" once the release has ended.
 
     The section holds what follows (paragraphs, lists, subheadings) until an
     end mark, a contact block, another notes heading or the end of the body.
@@ -449,7 +451,7 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
 
 
 def contact(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
-    """"Media contact:" (or "Press office", "For more information contact"…) and the name, role, phone, e-mail lines after it.
+    """ "Media contact:" (or "Press office", "For more information contact"…) and the name, role, phone, e-mail lines after it.
 
     A heading line with content after its colon ("Media contact: Jane Smith,
     01234 567890") is kept whole as the first contact line. Weak headings
@@ -531,11 +533,11 @@ def _marked_list(
     lines = scan.lines
     line = lines[i]
     start = _bullet(line)
-    if start:
+    if start and not _is_end_mark(line):
         items = [line[start:]]
         distinctive = line[0] in _BULLETS
         j = i + 1
-        while j < len(lines) and (start := _bullet(lines[j])):
+        while j < len(lines) and (start := _bullet(lines[j])) and not _is_end_mark(lines[j]):
             items.append(lines[j][start:])
             j += 1
         if len(items) < 2 and not distinctive and not introduced:
@@ -603,7 +605,7 @@ def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
             break
         terminal = line.rstrip(_CLOSERS)[-1:]
         if terminal in (".", "!", "?", "…"):
-            if items and items[-1][-1] in ";," and terminal == ".":
+            if items and terminal == "." and (items[-1][-1] in ";," or items[-1].endswith(_LAST_BUT_ONE)):
                 items.append(line)  # "…; and free parking on Sundays." ends the list
             break
         items.append(line)
