@@ -242,3 +242,13 @@ def test_links_never_change_the_text(text: str, data: st.DataObject) -> None:
         paragraph = reader(release).find("article").find("p", recursive=False)
         assert _text(paragraph) == text, fmt
         assert _text(paragraph.find("a")) == text[start:end], fmt
+
+
+def test_an_updated_date_is_shown_with_its_label_and_in_json_ld() -> None:
+    release = dataclasses.replace(structured_release(), updated=datetime.date(2024, 3, 4))
+    soup = html_of(release)
+    updated = soup.find("header").find(class_="updated")
+    assert _text(updated) == f"{label('updated', 'en-GB')} {format_date(datetime.date(2024, 3, 4), 'en-GB')}"
+    assert updated.find("time")["datetime"] == "2024-03-04"
+    assert json.loads(soup.find("script", type="application/ld+json").string)["dateModified"] == "2024-03-04"
+    assert read_html(_html_text(release)).time == ("2024-02-21", format_date(datetime.date(2024, 2, 21), "en-GB"))
