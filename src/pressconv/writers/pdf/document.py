@@ -74,6 +74,8 @@ class Composer:
     def __init__(self, regular: FontChain, bold: FontChain, width: float, root: Element) -> None:
         self.regular, self.bold, self.width, self.root = regular, bold, width, root
         self.blocks: list[TextBlock] = []
+        #: The level of the last heading set: a heading may go at most one level deeper (PDF/UA: no skipped levels).
+        self.level = 1
 
     def add(self, text: str, links: tuple[Link, ...], style_name: str, element: Element, *, indent: float = 0.0,
             reserve: float = 0.0, listed: bool = True, **extra: Any) -> TextBlock:  # fmt: skip
@@ -89,6 +91,7 @@ class Composer:
     def release(self, release: Release, parent: Element, *, depth: int = 0, key: str | None = None) -> TextBlock:
         """The release's title, date line, byline and body; in a bundle (`depth` 1) each starts a new page."""
         chapter = depth > 0
+        self.level = 1 + depth
         title = self.add(release.title, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
                          page_break_before=chapter, bookmark=key)  # fmt: skip
         byline = label("by", release.language, author=release.byline) if release.byline else None
@@ -106,23 +109,28 @@ class Composer:
             case Paragraph(text=text, links=links):
                 self.add(text, links, "body", Element("P", parent))
             case Heading(text=text, level=level, links=links):
-                level = min(level + depth, 6)
+                level = self._heading_level(level + depth)
                 self.add(text, links, "heading" if level <= 2 + depth else "subheading", Element(f"H{level}", parent))
             case ListBlock():
                 self.items(block, parent)
             case NotesSection(heading=heading, blocks=inner):
                 section = Element("Sect", parent)
-                self.add(heading, (), "section", Element(f"H{min(2 + depth, 6)}", section))
+                self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for item in inner:
                     self.block(item, section, depth + 1)
             case ContactBlock(lines=lines, heading=heading):
                 section = Element("Sect", parent)
                 if heading:
-                    self.add(heading, (), "section", Element(f"H{min(2 + depth, 6)}", section))
+                    self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for number, line in enumerate(lines, 1):
                     self.add(line.text, line.links, "contact-last" if number == len(lines) else "contact", Element("P", section))
             case EndMark(text=text):
                 self.add(text, (), "endmark", Element("P", parent))
+
+    def _heading_level(self, wanted: int) -> int:
+        """`wanted`, but never more than one level below the last heading, nor beyond H6."""
+        self.level = min(wanted, self.level + 1, 6)
+        return self.level
 
     def items(self, block: ListBlock, parent: Element) -> None:
         """Items with hanging indents: the label (bullet or number) in the gutter, the text indented after it."""
@@ -206,6 +214,10 @@ class Painter:
             out.append(f"q {_rgb(RULE).replace('rg', 'RG')} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
             out.append("EMC")
         out.append("BT")
+        if block.element.role[0] == "H" and not block.links and any(piece.run.kind == BOXED for piece in block.pieces):
+            # A heading with placeholders stays one sequence whose /ActualText is the heading's text (no Span
+            # inside): a heading's /K with more than one kid crashes pdfua 0.1.3's empty-heading rule.
+            pen.actual = block.text[block.lines[placement.first][0] : block.lines[placement.last - 1][1]]
         if placement.first == 0 and block.marker is not None:
             marker = block.marker
             pen.line(marker, 0, MARGIN + marker.indent, self._baseline(placement, placement.first), annotations)
@@ -289,6 +301,8 @@ class _Pen:
         self.font: tuple[str, float] | None = None
         self.fill: Colour | None = None
         self.open: Element | None = None
+        #: /ActualText for the block's own sequence, which then carries its placeholders itself.
+        self.actual: str | None = None
 
     def line(self, block: TextBlock, line: int, x: float, baseline: float, annotations: list[Any]) -> None:
         """Draw one line of `block`; each change of element (text, link, placeholder) is a new sequence."""
@@ -304,17 +318,21 @@ class _Pen:
             if run.kind == HIDDEN:
                 continue
             owner = block.element if piece.link < 0 else _link_element(block, piece.link)
-            if run.kind == BOXED:
+            boxed = run.kind == BOXED and not (self.actual is not None and owner is block.element)
+            if boxed:
                 self.close()  # a placeholder is always its own sequence, carrying the text it stands for
                 actual = text[low:high]
                 self._begin(Element("Span", owner, actual_text=actual), f" /ActualText {_text_string(actual)}")
             elif self.open is not owner:
                 self.close()
-                self._begin(owner, "")
-            self.colour(LINK if piece.link >= 0 else block.style.colour)
+                actual = self.actual if owner is block.element and self.actual is not None else None
+                self._begin(owner, "" if actual is None else f" /ActualText {_text_string(actual)}")
+            # Links out are blue; a contents entry (an internal link) keeps its text colour.
+            outward = piece.link >= 0 and not block.links[piece.link].href.startswith("#")
+            self.colour(LINK if outward else block.style.colour)
             drawn = drawn_text(run, text, low, high)
             self.show(run.font, drawn, size)
-            if run.kind == BOXED:
+            if boxed:
                 self.close()
             if block.links:
                 width = run_width(run, text, low, high, size)

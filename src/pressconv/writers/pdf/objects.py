@@ -24,14 +24,16 @@ def stream_class() -> type[Any]:
 
     reportlab writes `…data endstream` with the line end only when the data
     happens to end with one; the `/Length` it writes (the data alone) stays
-    right, because the inserted end-of-line is the delimiter, not data.
+    right, because the inserted end-of-line is the delimiter, not data. The
+    delimiter is CR LF: compressed data may itself end in CR, and "CR" + "LF"
+    would read as one end-of-line, making the data look a byte short.
     """
     from reportlab.pdfbase.pdfdoc import PDFStream
 
     class EolStream(PDFStream):  # type: ignore[misc]
         def format(self, document: Any) -> bytes:
             data: bytes = super().format(document)
-            return data[: -len(b"endstream\n")] + b"\nendstream\n"
+            return data[: -len(b"endstream\n")] + b"\r\nendstream\n"
 
     return EolStream
 

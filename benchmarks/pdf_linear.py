@@ -1,0 +1,46 @@
+"""Linear-time check for the PDF writer: time for n and 4n, printed, never asserted.
+
+Three shapes that used to be quadratic (issue 14 #3): one very long paragraph
+(platypus re-split it page by page), a very long title (the running title
+was shortened one character at a time, on every page), and many paragraphs.
+For each, the ratio time(4n) / time(n) should stay near 4 (within ~5×).
+
+    .venv/bin/python benchmarks/pdf_linear.py
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+from collections.abc import Callable
+
+import pressconv
+
+SHAPES: dict[str, tuple[Callable[[int], pressconv.Release], int]] = {
+    "one long paragraph (characters)": (lambda n: pressconv.Release("T", None, ("lorem ipsum dolor " * (n // 18),)), 400_000),
+    "one long title (characters)": (lambda n: pressconv.Release("Title " * (n // 6), None, ("Text.",) * 200), 25_000),
+    "many paragraphs": (lambda n: pressconv.Release("T", None, tuple(f"Paragraph {i} says something." for i in range(n))), 5_000),
+}
+
+
+def seconds(release: pressconv.Release, repeat: int = 3) -> float:
+    """Median wall time of writing `release` as PDF to memory."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        pressconv.write(release, "pdf", io.BytesIO())
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    pressconv.write(pressconv.Release("warm-up", None, ("x",)), "pdf", io.BytesIO())
+    for name, (make, n) in SHAPES.items():
+        small, large = seconds(make(n)), seconds(make(4 * n))
+        verdict = "linear" if large / small <= 5 else "SUPERLINEAR"
+        print(f"{name:34} n={n:>9,}: {small:7.3f} s   4n={4 * n:>9,}: {large:7.3f} s   ratio {large / small:4.1f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
