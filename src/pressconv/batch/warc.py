@@ -66,8 +66,9 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
     while True:
         handle.seek(start)
         iterator = ArchiveIterator(handle, arc2warc=True)
-        offset = after = start
+        after = start
         read_any = False
+        problem: str | None = None
         try:
             for record in iterator:
                 number += 1
@@ -77,20 +78,28 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
                 read_any = True
                 if page is not None:
                     yield _source(record, page, f"{path}:{offset}", f"{stem}-{number:06d}", number, max_bytes)
-            return
         except Exception as error:  # noqa: BLE001 - warcio, zlib and the HTTP parser each fail their own way on damage
-            # After a resume the first record found may be the damaged one again: it was reported already.
-            if read_any or not resumed:
-                number += 1
-                yield Source(
-                    f"{path}:{after}", f"{stem}-{number:06d}", record=number,
-                    error=f"damaged record at byte {after}: {_describe(error)}",
-                )  # fmt: skip
-            resumed = True
-            resume = _next_record(handle, after + 1, compressed)
-            if resume is None or resume <= start:
-                return
-            start = resume
+            problem = _describe(error)
+        if problem is None and not _more_after(handle, after):
+            return
+        # warcio stops quietly at a record header it cannot read: data left after the last record is damage too.
+        if read_any or not resumed:  # after a resume, the first record found may be the damaged one, reported already
+            number += 1
+            yield Source(
+                f"{path}:{after}", f"{stem}-{number:06d}", record=number,
+                error=f"damaged record at byte {after}: {problem or 'not a WARC record'}",
+            )  # fmt: skip
+        resumed = True
+        resume = _next_record(handle, after + 1, compressed)
+        if resume is None or resume <= start:
+            return
+        start = resume
+
+
+def _more_after(handle: BinaryIO, position: int) -> bool:
+    """Whether anything but blank lines follows `position` (where the last record read ended)."""
+    handle.seek(position)
+    return bool(handle.read(4096).strip(b"\r\n\t \x00"))
 
 
 def _page(record: Any, max_bytes: int) -> bytes | None:
@@ -161,6 +170,8 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, zlib.error):
         return f"the compressed data is damaged ({error})"
     text = str(error).strip() or type(error).__name__
+    if text.startswith("Unknown archive format"):
+        return "its header is not a WARC or ARC record header (damaged or not compressed data)"
     return text if len(text) <= 200 else text[:200] + "…"
 
 

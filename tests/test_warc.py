@@ -1,0 +1,125 @@
+"""Web archives as a source: a WARC built here with warcio gives one source per captured HTML page."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+
+import pressconv
+from pressconv.api import read_release
+from pressconv.batch.warc import is_warc, iter_warc
+from pressconv.options import ReadOptions
+
+PROSE = "This sentence is long enough, with a comma or two, to read as a paragraph of the release itself."
+DATE = "2024-03-07T10:00:00Z"
+
+
+def _record(
+    uri: str, status: str, content_type: str, body: bytes, *, gz: bool, headers: tuple[tuple[str, str], ...] = ()
+) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    http = StatusAndHeaders(status, [("Content-Type", content_type), *headers], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": DATE}
+    )
+    writer.write_record(record)
+    return buffer.getvalue()
+
+
+def _page(title: str, charset: str = "utf-8") -> bytes:
+    markup = f"<html><body><article><h1>{title}</h1><p>{PROSE}</p><p><a href='/more'>More</a> about {title}.</p></article></body></html>"
+    return markup.encode(charset)
+
+
+def _chunked(data: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (data[:50], data[50:])) + b"0\r\n\r\n"
+
+
+def build_warc(path: Path, *, gz: bool) -> None:
+    """Four pages (one gzip-encoded and chunked, one Windows-1252 declared only in HTTP), an image, a 404 and a damaged record."""
+    parts = [
+        _record("https://news.example/one", "200 OK", "text/html; charset=utf-8", _page("Page one"), gz=gz),
+        _record("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n....", gz=gz),
+        _record("https://news.example/gone", "404 Not Found", "text/html", _page("Not found"), gz=gz),
+        _record(
+            "https://news.example/two", "200 OK", "text/html", _chunked(gzip.compress(_page("Page two"))), gz=gz,
+            headers=(("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")),
+        ),
+    ]  # fmt: skip
+    # Damage warcio notices: a gzip member whose compressed data is not deflate; in a plain WARC, a record cut short.
+    damaged_member = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 50
+    if gz:
+        parts.append(damaged_member)
+    parts.append(
+        _record(
+            "https://news.example/caf%C3%A9",
+            "200 OK",
+            "text/html; charset=windows-1252",
+            _page("Caf\u00e9 opens", "cp1252"),
+            gz=gz,
+        )
+    )
+    parts.append(_record("https://news.example/three", "200 OK", "application/xhtml+xml", _page("Page three"), gz=gz))
+    if not gz:
+        parts.append(_record("https://news.example/cut", "200 OK", "text/html", _page("Cut short"), gz=gz)[:300])
+    path.write_bytes(b"".join(parts))
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_every_html_page_becomes_a_source_and_a_damaged_record_is_reported(tmp_path: Path, gz: bool) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    build_warc(path, gz=gz)
+    sources = list(iter_warc(path))
+    pages = [source for source in sources if source.error is None]
+    assert [source.url for source in pages] == [
+        "https://news.example/one", "https://news.example/two", "https://news.example/caf%C3%A9", "https://news.example/three"
+    ]  # fmt: skip
+    assert all(source.timestamp == DATE and source.name.startswith(f"{path}:") for source in pages)
+    assert len({source.stem for source in sources}) == len(sources)
+    errors = [source for source in sources if source.error]
+    assert len(errors) == 1 and "damaged record" in (errors[0].error or "")
+    assert errors[0].record == (5 if gz else 7)
+    titles = []
+    for source in pages:
+        assert source.data is not None
+        release = read_release(
+            source.data, ReadOptions(reader="html"), name=source.name, url=source.url, timestamp=source.timestamp
+        )
+        titles.append(release.release.title)
+        assert release.release.source_url == source.url
+        assert release.release.timestamp == DATE
+        assert release.release.paragraphs[0] == PROSE
+    assert titles == ["Page one", "Page two", "Caf\u00e9 opens", "Page three"]
+
+
+def test_relative_links_resolve_against_the_captured_url(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    build_warc(path, gz=True)
+    source = next(iter_warc(path))
+    assert source.data is not None
+    release = pressconv.parse(source.data, reader="html")
+    link = release.blocks[1].links[0]  # type: ignore[union-attr]
+    assert link.href == "https://news.example/more"
+
+
+def test_a_missing_or_garbage_archive_is_one_source_with_an_error(tmp_path: Path) -> None:
+    [missing] = list(iter_warc(tmp_path / "none.warc.gz"))
+    assert missing.error and "cannot read" in missing.error
+    garbage = tmp_path / "junk.warc.gz"
+    garbage.write_bytes(b"\x1f\x8b\x08" + b"\x00" * 100)
+    found = list(iter_warc(garbage))
+    assert found and all(source.error for source in found)
+
+
+def test_archive_names() -> None:
+    assert is_warc(Path("a/crawl.warc.gz")) and is_warc(Path("x.ARC.GZ")) and is_warc(Path("x.warc"))
+    assert not is_warc(Path("x.jsonl.gz"))
+    stems = {source.stem for source in iter_warc(Path("/nonexistent/site-2024.warc.gz"))}
+    assert stems == {"site-2024"}
