@@ -16,11 +16,17 @@ import time
 from collections.abc import Callable
 
 import pressconv
+from pressconv.model import Paragraph
+
+
+def _release(title: str, paragraphs: list[str]) -> pressconv.Release:
+    return pressconv.Release(title, None, tuple(Paragraph(text) for text in paragraphs))
+
 
 SHAPES: dict[str, tuple[Callable[[int], pressconv.Release], int]] = {
-    "one long paragraph (characters)": (lambda n: pressconv.Release("T", None, ("lorem ipsum dolor " * (n // 18),)), 400_000),
-    "one long title (characters)": (lambda n: pressconv.Release("Title " * (n // 6), None, ("Text.",) * 200), 25_000),
-    "many paragraphs": (lambda n: pressconv.Release("T", None, tuple(f"Paragraph {i} says something." for i in range(n))), 5_000),
+    "one long paragraph (characters)": (lambda n: _release("T", ["lorem ipsum dolor " * (n // 18)]), 400_000),
+    "one long title (characters)": (lambda n: _release("Title " * (n // 6), ["Text."] * 200), 25_000),
+    "many paragraphs": (lambda n: _release("T", [f"Paragraph {i} says something." for i in range(n)]), 5_000),
 }
 
 
@@ -35,7 +41,7 @@ def seconds(release: pressconv.Release, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    pressconv.write(pressconv.Release("warm-up", None, ("x",)), "pdf", io.BytesIO())
+    pressconv.write(pressconv.Release("warm-up", None, (Paragraph("x"),)), "pdf", io.BytesIO())
     for name, (make, n) in SHAPES.items():
         small, large = seconds(make(n)), seconds(make(4 * n))
         verdict = "linear" if large / small <= 5 else "SUPERLINEAR"

@@ -321,12 +321,12 @@ class _Pen:
             boxed = run.kind == BOXED and not (self.actual is not None and owner is block.element)
             if boxed:
                 self.close()  # a placeholder is always its own sequence, carrying the text it stands for
-                actual = text[low:high]
-                self._begin(Element("Span", owner, actual_text=actual), f" /ActualText {_text_string(actual)}")
+                stands_for = text[low:high]
+                self._begin(Element("Span", owner, actual_text=stands_for), f" /ActualText {_text_string(stands_for)}")
             elif self.open is not owner:
                 self.close()
-                actual = self.actual if owner is block.element and self.actual is not None else None
-                self._begin(owner, "" if actual is None else f" /ActualText {_text_string(actual)}")
+                whole = self.actual if owner is block.element else None
+                self._begin(owner, "" if whole is None else f" /ActualText {_text_string(whole)}")
             # Links out are blue; a contents entry (an internal link) keeps its text colour.
             outward = piece.link >= 0 and not block.links[piece.link].href.startswith("#")
             self.colour(LINK if outward else block.style.colour)
