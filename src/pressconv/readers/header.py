@@ -26,6 +26,7 @@ bounded amount of text, so reading a header costs the same for any release.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -423,8 +424,8 @@ def _line_parts(line: str) -> list[_Part] | None:
     if len(line) > _MAX_PART_LINE or line.count(" ") > _MAX_PART_WORDS:
         return None
     parts = _parts(line, 0, in_title=False, separated=True)
-    if parts is None or all(part.kind == "issuer" for part in parts):
-        return None
+    if parts is None or all(part.kind == "issuer" and not part.marked for part in parts):
+        return None  # a bare organisation line: an issuer only where `_is_org_line` and its position say so
     if any(part.kind == "name" for part in parts):
         if not _has_date(parts):
             return None
@@ -554,7 +555,7 @@ def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
         return None
     words, end = name
     if _is_org_name(words, by_line=True):
-        return _Part("issuer", pos, end, " ".join(words))
+        return _Part("issuer", pos, end, " ".join(words), marked=True)
     if not _is_person_name(words) or (strict and len(words) < 2):
         return None
     role = _ROLE.match(text, end)
@@ -636,27 +637,29 @@ def _is_role(words: list[str]) -> bool:
 
 
 def _is_org_name(words: list[str], *, by_line: bool) -> bool:
-    """Words that name an organisation: an organisation word ("Ministry", "Council", "Ltd"), every other word
-    capitalised, connectors ("of", "for", "the") in lower case unless the whole name is in capitals — so a
-    Title Case headline ("Funding Boost For Local Fire Service") is not taken for one. After "by", an acronym
-    ("by PIB Delhi") also names an organisation."""
+    """Words that name an organisation, the organisation word at the head: last ("Anytown Borough Council",
+    "Regional Press Office"), before "of"/"for" ("Ministry of Transport", "Office of the Mayor"), or one of two
+    words ("NHS England"). Every other word capitalised, connectors in lower case unless the whole name is in
+    capitals — so a headline ("Funding Boost For Local Fire Service", "COUNCIL OPENS NEW DEPOT") is not taken
+    for one. After "by", an acronym ("by PIB Delhi") also names an organisation."""
     if not 1 <= len(words) <= 12:
         return False
     all_caps = all(not word.isalpha() or word.isupper() for word in words)
-    has_org_word = False
+    folded = [word.strip(".,'’").casefold() for word in words]
     for number, word in enumerate(words):
-        bare = word.strip(".,'’")
-        folded = bare.casefold()
-        if folded in _ORG_WORDS:
-            has_org_word = True
-        if folded in _CONNECTORS and number > 0:
+        if folded[number] in _CONNECTORS and number > 0:
             if not (all_caps or word.islower()):
                 return False
-        elif not bare[:1].isupper():
+        elif not word[:1].isupper():
             return False
-        if by_line and not all_caps and len(bare) >= 2 and bare.isupper() and bare.isalpha():
-            has_org_word = True
-    return has_org_word
+    if folded[-1] in _ORG_WORDS or (len(words) <= 2 and any(word in _ORG_WORDS for word in folded)):
+        return True
+    if any(word in _ORG_WORDS and after in _HEAD_CONNECTORS for word, after in itertools.pairwise(folded)):
+        return True
+    return by_line and not all_caps and any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words)
+
+
+_HEAD_CONNECTORS = _words("of for de du des")
 
 
 def _is_org_line(line: str) -> bool:
