@@ -37,6 +37,8 @@ WIDGETS: tuple[str, ...] = (
     r"tweet(?:\s+this)?|like|print(?:\s+(?:this|the)\s+(?:page|article|story))?|print\s+page|printer[- ]friendly(?:\s+version)?",
     r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|link))?|e-?mail\s+(?:to\s+)?a\s+friend|send\s+to\s+a\s+friend",
     rf"follow\s+us(?:\s+on\s+{_N})?|copy(?:\s+the)?\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
+    rf"click\s+to\s+(?:share|print|e-?mail)(?:\s+(?:on|via|to|this)\s+{_N})?|like\s+this|print\s+friendly,?\s+pdf\s+&\s+email",
+    r"share\s+this\s+story,\s+choose\s+your\s+platform!?|opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)",
     r"download\s+(?:as\s+)?pdf|save\s+(?:as\s+)?pdf|listen(?:\s+to\s+this\s+(?:article|page|story))?|rss(?:\s+feed)?",
     # Welsh, French, German, Spanish.
     rf"rhannu(?:\s+ar\s+{_N})?|rhannwch(?:\s+y\s+dudalen\s+hon)?|argraffu|argraffwch(?:\s+y\s+dudalen\s+hon)?|dilynwch\s+ni",
@@ -60,6 +62,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"back(?:\s+to\s+(?:the\s+)?(?:news(?:\s+index)?|top|press\s+releases|all\s+news|search\s+results|list|"
         r"previous\s+page|media\s+centre|newsroom|news\s+and\s+events|latest\s+news))?"
         r"|(?:next|previous|prev|older|newer)(?:\s+(?:article|story|post|page|item|news|release|press\s+release)s?)?"
+        r"|(?:next|previous|prev)\s+(?:article|story|post|item|news|release)\s*:\s*.{1,150}"
         r"|related(?:\s+(?:stories|news|articles|links|content|topics|pages|items|posts|information|documents|releases))?"
         r"|see\s+also|more\s+news|latest\s+news|all\s+news|view\s+all\s+news|news\s+archive|more\s+(?:stories|articles|press\s+releases)"
         r"|(?:return|back|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page"
@@ -77,7 +80,8 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "tags",
-        r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in|keywords|labels)\s*:\s*[^.!?]{1,150}",
+        r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in|keywords|labels)\s*:\s*[^.!?]{1,150}"
+        r"|(?:filed|posted)\s+(?:in|under)\s+[^.!?]{1,80}",
     ),
     (
         "comments",
@@ -88,13 +92,15 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|is\s+this\s+page\s+useful\??|yes\s*/?\s*no|report\s+a\s+problem(?:\s+with\s+this\s+page)?"
         r"|give\s+feedback(?:\s+(?:about|on)\s+this\s+page)?|rate\s+this\s+(?:page|article)"
         r"|maybe|(?:yes|no)\s+this\s+page\s+is(?:\s+not)?\s+useful|thank\s+you\s+for\s+your\s+feedback\.?"
-        r"|help\s+us\s+improve\s+[\w.]{2,30}",
+        r"|help\s+us\s+improve\s+[\w.]{2,30}|what\s+were\s+you\s+doing\??|what\s+went\s+wrong\??|send|cancel|submit"
+        r"|don['’]?t\s+include\s+personal\s+or\s+financial\s+information.{0,120}"
+        r"|this\s+field\s+is\s+for\s+robots\s+only.{0,40}",
     ),
     (
         "cookies",
         r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:\w+\s+){0,2}cookies\b.*"
         r"|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+(?:web)?site.*"
-        r"|cookies\s+on\s+(?:the\s+)?.{1,80}(?:website|site)"
+        r"|cookies\s+on\s+(?:the\s+)?[\w.\s]{1,60}"
         r"|(?:accept|reject|allow|manage|refuse|decline)(?:\s+(?:all|optional|analytics|additional|necessary))?\s+cookies"
         r"|cookie\s+(?:settings|preferences|policy|notice|consent|banner)|accept\s+all|reject\s+all|i\s+accept"
         r"|ok,?\s+i\s+agree|got\s+it|hide\s+(?:this\s+)?message|change\s+(?:your\s+)?cookie\s+settings",
@@ -102,7 +108,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "captions",
         r"(?:image|photo|photograph|picture|pic|caption|credit|(?:image|photo|picture)\s+(?:credit|courtesy(?:\s+of)?|caption)"
-        r"|alt\s+text|image\s+description|pictured|(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left))"
+        r"|alt\s+text|image\s+description|video|pictured|(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left))"
         r"\s*:\s*.{1,300}"
         r"|[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]"
         r"|(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)"

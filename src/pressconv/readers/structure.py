@@ -53,7 +53,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 #: "Notes to editors" and its kin: a notes section wherever it stands.
 _NOTES_HEADING = re.compile(
     r"(?:(?:(?:background\s+)?notes?|information|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
-    r"(?:editors?|journalists|media|press|news\s*desks?)"
+    r"(?:editors?|journalists|media|press|news\s*desks?)(?:\s*(?:and|&)\s+(?:picture\s+)?(?:editors|desks|journalists))?"
     r"|editors?['’]?s?['’]?\s+notes?|notes?\s+for\s+editors?"
     r"|nodiadau?\s+i\s+(?:olygyddion|olygydd)|nodyn\s+i\s+olygyddion"
     r"|notes?\s+(?:aux|à\s+l['’]attention\s+des|pour\s+les)\s+(?:rédacteurs|rédactions|éditeurs|journalistes|médias)"
@@ -87,6 +87,10 @@ _WEAK_CONTACT = (
 )
 _CONTACT_HEADING = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*[:\-–]?", re.IGNORECASE)
 _CONTACT_LEAD = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*:\s*(?=\S)", re.IGNORECASE)
+#: "Media enquiries 020 7944 3021": a strong heading, then a phone number or e-mail address with no colon between.
+_CONTACT_LEAD_BARE = re.compile(rf"(?:{_STRONG_CONTACT})\s+(?=[+(\d]|[\w.+-]+@)", re.IGNORECASE)
+#: "Roads media enquiries", "Northshire Council press office": a strong heading after a few words saying whose.
+_OWNED_CONTACT = re.compile(rf"(?:[\w'’&.-]+\s+){{1,4}}(?:{_STRONG_CONTACT})\s*:?", re.IGNORECASE)
 #: "For more information, please contact Jane Smith on 01234 567890.": one line, a contact by what it says and holds.
 _CONTACT_SENTENCE = re.compile(
     r"(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media|press)\s+(?:enquiries|inquiries)|"
@@ -140,6 +144,7 @@ _LABEL = re.compile(
     r"nota\s+de\s+prensa|datganiad\s+i['’]r\s+wasg)",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"\((?:left|right|centre|center|l-r|l to r|pictured|above|below|top|bottom)\)|\bpictured\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
 #: Words a heading does not end with: a line ending in one is a sentence cut short.
 _DANGLING = frozenset(
@@ -149,6 +154,8 @@ _DANGLING = frozenset(
 
 #: How the last but one item of a list ends ("…; and"), so the item after it may end the list with a full stop.
 _LAST_BUT_ONE = (" and", " or", " und", " oder", " et", " ou", " y", " o", " a", " neu")
+#: A final full stop that belongs to a company's name ("About Acme Corp."), not to a sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|plc|PLC|LLC|LLP|Bros|Pty|GmbH|AG|SA|NV|BV|AB|L\.P|S\.A|N\.V)\.$")
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 10
 _MAX_CONTACT_NAME_WORDS = 10
@@ -300,7 +307,9 @@ def _is_notes_heading(line: str) -> bool:
 
 def _is_about_heading(line: str) -> bool:
     """ "About Northshire Council", "Background": boilerplate headings, a short line without final punctuation."""
-    if len(line) > 80 or line[-1] in '.!?;,"”’' or not line[0].isupper():
+    if len(line) > 80 or not line[0].isupper():
+        return False
+    if line[-1] in '!?;,"”’' or (line[-1] == "." and not _ABBREVIATION_END.search(line)):
         return False
     return len(line.split()) <= _MAX_ABOUT_WORDS and _ABOUT_HEADING.fullmatch(line.rstrip(":")) is not None
 
@@ -339,6 +348,8 @@ _NOT_CONTACT, _NAME, _DETAIL = 0, 1, 2
 
 def _contact_kind(line: str) -> int:
     """What a line can be in a contact block: a detail (phone, e-mail, labelled field), a name or role line, or neither."""
+    if line.startswith("SOURCE "):
+        return _NOT_CONTACT  # a wire service's "SOURCE Acme Corp.": the issuer, after the contact
     words = line.count(" ") + 1
     if words <= _MAX_CONTACT_DETAIL_WORDS and (
         ("@" in line and _EMAIL.search(line)) or _FIELD.match(line) or _has_phone(line) or _URL_ONLY.fullmatch(line)
@@ -349,10 +360,10 @@ def _contact_kind(line: str) -> int:
         and len(line) <= 90
         and line[0] not in _QUOTES
         and not line[0].islower()
-        and (line[-1] not in ".!?:;" or line.endswith(("Ltd.", "Inc.", "plc.", "Co.", "LLP.")))
+        and (line[-1] not in ".!?:;" or _ABBREVIATION_END.search(line) or (line[-1] == ":" and words <= 4))
         and not _is_end_mark(line)
     ):
-        return _NAME
+        return _NAME  # or a label such as "Media:" / "Out of hours:" before the line it labels
     return _NOT_CONTACT
 
 
@@ -370,14 +381,20 @@ def _may_open_contact(line: str) -> bool:
 
 def _contact_heading(line: str) -> tuple[bool, bool] | None:
     """(strong, has content) when `line` opens a contact block; None when it does not."""
+    short = len(line) <= 60
     if not _may_open_contact(line):
+        if short and line[-1] not in ".!?" and _OWNED_CONTACT.fullmatch(line):
+            return True, False
         return None
-    if len(line) > 60 or (match := _CONTACT_HEADING.fullmatch(line)) is None:
-        lead = _CONTACT_LEAD.match(line) if len(line) <= 200 else None
-        if lead is not None:
-            return lead.group("strong") is not None, True
+    if short and (match := _CONTACT_HEADING.fullmatch(line)) is not None:
+        return match.group("strong") is not None, False
+    if len(line) > 200:
         return None
-    return match.group("strong") is not None, False
+    if (lead := _CONTACT_LEAD.match(line)) is not None:
+        return lead.group("strong") is not None, True
+    if _CONTACT_LEAD_BARE.match(line) and _contact_kind(line) == _DETAIL:
+        return True, True
+    return None
 
 
 def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
@@ -399,8 +416,9 @@ def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
         following = lines[j]
         if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
             break
-        if _contact_heading(following) is not None and not _FIELD.match(following):
-            break  # the next contact block
+        heading_after = _contact_heading(following)
+        if heading_after is not None and not heading_after[1] and not _FIELD.match(following):
+            break  # the next contact block ("Investor contact:"); "Media enquiries: 020 7944 3021" is a line of this one
         kind = _contact_kind(following)
         if kind == _NOT_CONTACT:
             stopped_at_paragraph = True
@@ -651,10 +669,14 @@ def _could_be_heading(line: str) -> bool:
     """Short, capitalised, no final punctuation, no quote, no name-and-role, no label or date."""
     if len(line) > _MAX_HEADING_CHARS or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if line[-1] in ".!?…:;,-–—/|&+" or line[0] in _QUOTES or line[-1] in _QUOTES:
+    if line[-1] in "!?…:;,-–—/|&+" or line[0] in _QUOTES or line[-1] in _QUOTES:
         return False
+    if line[-1] == "." and not _ABBREVIATION_END.search(line):
+        return False
+    if _CAPTION.search(line):
+        return False  # "Pupils with Cllr Smith (left)": a photo caption the scraper kept
     words = line.split()
-    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING:
+    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING or ". " in line:
         return False
     if any(char in _QUOTES for char in line) and not line.isupper():
         return False  # a quoted phrase: more likely a pull quote or a sentence
