@@ -275,6 +275,10 @@ def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, l
         if line.is_meta and raw[at].kind != "heading":
             _take(header, line)
             consumed.add(at)
+        elif getattr(raw[at].element, "name", "") in ("dt", "dd") and len(text) < _PROSE:
+            consumed.add(at)  # a definition list beside the headline is the page's metadata ("Details", "Category: …")
+        if at in consumed and header.byline is None:
+            header.byline = _author_link(raw[at])
         position += 1
     body = [raw[index] for index in content if index not in consumed and not _is_date_line(raw[index], options)]
     return header, body
@@ -286,6 +290,24 @@ def _is_date_line(block: RawBlock, options: ReadOptions) -> bool:
         return False
     lines = [read_meta_line(line.text, month_first=options.month_first) for line in block.lines]
     return all(line.is_meta and (line.published or line.updated) for line in lines)
+
+
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|people|person|staff|profiles?|writers?|journalists?|reporters?|contributors?)/[^/?#]+", re.I
+)
+
+
+def _author_link(block: RawBlock) -> str | None:
+    """The name on an author-page link in a header line ("3 November 2022 • <a href=/authors/kim-lee>Kim Lee</a>")."""
+    element = block.element
+    if element is None or not hasattr(element, "find_all"):
+        return None
+    for link in element.find_all("a", limit=10):
+        if "author" in attribute(link, "rel").lower().split() or _AUTHOR_HREF.search(attribute(link, "href")):
+            name = normal_space(link.get_text(" "))
+            if 0 < len(name.split()) <= 5 and name in block.text:
+                return name
+    return None
 
 
 def _take(header: _Header, line: MetaLine) -> None:

@@ -26,6 +26,7 @@ from pressconv.readers.html_page import BLOCKS, HEADINGS, SKIPPED, attribute, is
 _WHITESPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BOLD = frozenset({"b", "strong"})
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
+_BLOCK_NAMES = sorted(BLOCKS)
 
 
 @dataclass
@@ -41,6 +42,8 @@ class RawBlock:
     start: int = 1
     #: For each line, whether all of it is bold (a bold first line over plain ones is a run-in heading).
     bold_lines: list[bool] = field(default_factory=list)
+    #: Characters inside <a href> of any kind (also links the model cannot keep: relative with no base, javascript:).
+    linked: int = 0
     in_container: bool = False
     chrome: bool = False
     is_title: bool = False
@@ -57,8 +60,7 @@ class RawBlock:
     def link_share(self) -> float:
         """How much of the text is link text (0 to 1)."""
         total = sum(len(line.text) for line in self.lines)
-        linked = sum(link.end - link.start for line in self.lines for link in line.links)
-        return linked / total if total else 0.0
+        return min(1.0, self.linked / total) if total else 0.0
 
 
 @dataclass
@@ -68,6 +70,7 @@ class _Line:
     space: bool = False
     links: list[Link] = field(default_factory=list)
     bold: int = 0
+    linked: int = 0
 
 
 class _TextBuilder:
@@ -77,6 +80,7 @@ class _TextBuilder:
         self.lines: list[_Line] = [_Line()]
         self.open_links: list[tuple[str, int, int] | None] = []  # (href, line index, start) per open <a>
         self.bold_depth = 0
+        self.anchor_depth = 0
         self.chars = 0
 
     @property
@@ -103,12 +107,16 @@ class _TextBuilder:
         line.length += len(text)
         if self.bold_depth:
             line.bold += len(text)
+        if self.anchor_depth:
+            line.linked += len(text)
         line.space = bool(_WHITESPACE.search(raw[-1:]))
 
-    def open_link(self, href: str | None) -> None:
+    def open_link(self, href: str | None, *, anchor: bool) -> None:
         self.open_links.append((href, len(self.lines) - 1, -1) if href else None)
+        self.anchor_depth += anchor
 
-    def close_link(self) -> None:
+    def close_link(self, *, anchor: bool) -> None:
+        self.anchor_depth -= anchor
         if not self.open_links:
             return
         entry = self.open_links.pop()
@@ -135,19 +143,21 @@ class _TextBuilder:
                 self.line.links.append(Link(start, self.line.length, href))
             self.open_links[index] = (href, 0, -1)
 
-    def take(self) -> list[tuple[list[Text], list[bool]]]:
-        """The text so far as paragraphs of lines (split where a line is empty: two <br>s), each line with whether it was all bold."""
+    def take(self) -> list[tuple[list[Text], list[bool], int]]:
+        """The text so far as paragraphs of lines (split where a line is empty: two <br>s), each line with whether
+        it was all bold, and each paragraph with how many of its characters were link text."""
         self._split_open_links()
-        groups: list[tuple[list[Text], list[bool]]] = [([], [])]
+        groups: list[tuple[list[Text], list[bool], list[int]]] = [([], [], [])]
         for line in self.lines:
             if not line.length:
                 if groups[-1][0]:
-                    groups.append(([], []))
+                    groups.append(([], [], []))
                 continue
             groups[-1][0].append(_finish(line))
             groups[-1][1].append(line.bold >= line.length - line.parts.count(" "))
+            groups[-1][2].append(line.linked)
         self.lines = [_Line()]
-        return [group for group in groups if group[0]]
+        return [(lines, bold, sum(linked)) for lines, bold, linked in groups if lines]
 
 
 def _finish(line: _Line) -> Text:
@@ -178,6 +188,7 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
     # Flags that hold for the element being walked: inside the container, inside chrome, inside the title, list, heading.
     state: dict[str, Any] = {
         "container": 0,
+        "row": None,
         "chrome": 0,
         "title": 0,
         "heading": 0,
@@ -194,11 +205,11 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
 
     def flush() -> None:
         lists: list[tuple[int, bool, int]] = state["lists"]
-        for lines, bold_lines in builder.take():
+        for lines, bold_lines, linked in builder.take():
             is_title = state["title"] > 0 or (
                 state["title_seen"] and _squeezed(" ".join(line.text for line in lines)) == title_text
             )
-            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold_lines=bold_lines,
+            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold_lines=bold_lines, linked=linked,
                              in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=is_title)  # fmt: skip
             if state["heading"]:
                 block.kind, block.level = "heading", state["heading"]
@@ -226,7 +237,11 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
             continue
         if name == "time":
             builder.line.space = True  # pages print a published and an updated <time> side by side, kept apart by CSS
-        if name in BLOCKS:
+        in_row = name in ("td", "th") and state["row"] is not None and node.parent is state["row"]
+        is_block = name in BLOCKS and not in_row
+        if in_row and builder.line.length:
+            builder.add(" | ")  # a data table's row reads as one line, its cells kept apart
+        if is_block:
             flush()  # the text before a block is not part of it, whatever the block is (title, container, chrome)
         change: dict[str, Any] = {}
         key = id(node)
@@ -240,9 +255,12 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
             change["title"] = state["title"]
             state["title"] += 1
             state["title_seen"] = True
-        if name in BLOCKS:
+        if is_block:
             current_block.append(node)
             change["block"] = True
+            if name == "tr":
+                change["row"] = state["row"]
+                state["row"] = node if _is_data_row(node) else None
             if name in HEADINGS:
                 change["heading"] = state["heading"]
                 state["heading"] = HEADINGS[name]
@@ -257,7 +275,9 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
                 change["item"] = state["item"]
                 state["item"] = node
         elif name == "a":
-            builder.open_link(context.href(attribute(node, "href")))
+            href = attribute(node, "href").strip()
+            builder.open_link(context.href(href), anchor=bool(href) and not href.startswith("#"))
+            change["anchor"] = bool(href) and not href.startswith("#")
             change["link"] = True
         elif name in _BOLD:
             builder.bold_depth += 1
@@ -273,7 +293,7 @@ def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
 def _leave(node: Any, change: dict[str, Any], builder: _TextBuilder, state: dict[str, Any],
            flush: Callable[[], None], current_block: list[Any]) -> None:  # fmt: skip
     if change.get("link"):
-        builder.close_link()
+        builder.close_link(anchor=bool(change.get("anchor")))
     if change.get("bold"):
         builder.bold_depth -= 1
     if change.get("time"):
@@ -281,9 +301,18 @@ def _leave(node: Any, change: dict[str, Any], builder: _TextBuilder, state: dict
     if change.get("block"):
         flush()
         current_block.pop()
-    for name in ("container", "chrome", "title", "heading", "item", "lists"):
+    for name in ("container", "chrome", "title", "heading", "item", "lists", "row"):
         if name in change:
             state[name] = change[name]
+
+
+def _is_data_row(row: Any) -> bool:
+    """A table row of short cells with no blocks inside (a timetable, a table of figures), not a layout row."""
+    cells = [cell for cell in row.children if is_tag(cell) and cell.name in ("td", "th")]
+    if len(cells) < 2 or any(cell.find(_BLOCK_NAMES) is not None for cell in cells):
+        return False
+    texts = [cell.get_text(" ", strip=True) for cell in cells]
+    return sum(1 for text in texts if text) >= 2 and sum(len(text) for text in texts) <= 300
 
 
 def _squeezed(text: str) -> str:

@@ -68,7 +68,19 @@ def find_container(tree: PageTree) -> Container:
         score, article = max(scored, key=lambda pair: pair[0])
         if score >= best / 3:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
-    return Container(_with_siblings(tree, densest, best), densest, f"the densest text block ({_describe(densest)})")
+    holder = _widest_wrapper(tree, densest, body)
+    return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+def _widest_wrapper(tree: PageTree, tag: Any, body: Any) -> Any:
+    """The outermost element that holds (almost) nothing but `tag`: site builders wrap each section of a page in
+    three or four divs, and the section's siblings — the rest of the release — sit beside the outermost one."""
+    text = tree.of(tag).text
+    while tag.parent is not None and tag.parent is not body and tag.parent.name not in ("html", "[document]"):
+        if tree.of(tag.parent).text * 0.9 > text:
+            break
+        tag = tag.parent
+    return tag
 
 
 def _ancestors(tag: Any, root: Any) -> list[Any]:

@@ -25,7 +25,7 @@ _MARKED_DATE = re.compile(
 _BARE_DATE = re.compile(dates.DATE_PATTERN, re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|de|van|von|der|den|da|di|du|le|la|del|bin|al))*"
 _BYLINE = re.compile(rf"(?:^|\bposted\b.*?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
-_AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|author\s*:|authors?\s*:)\s+(?P<name>{_NAME})\s*$")
+_AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|posted\s+by|authors?)\s*:?\s+(?P<name>{_NAME})\s*$")
 _FROM = re.compile(r"^(?i:from|issued\s+by|published\s+by|department|organisation|organization)\s*:\s*(?P<issuer>.{2,120})$")
 _LABEL = re.compile(
     r"^(?:press\s+release|news\s+release|media\s+release|news\s+story|press\s+statement|media\s+statement"
@@ -33,7 +33,11 @@ _LABEL = re.compile(
     r"|pressemitteilung|communiqué\s+de\s+presse|nota\s+de\s+prensa|comunicato\s+stampa|persbericht)[.:!]?$",
     re.IGNORECASE,
 )
-_READING_TIME = re.compile(r"^(?:\d+\s*(?:-|to)\s*)?\d+\s*min(?:ute)?s?\.?(?:\s+read(?:ing)?(?:\s+time)?)?$", re.I)
+_READING_TIME = re.compile(
+    r"^(?:(?:\d+\s*(?:-|to)\s*)?\d+\s*min(?:ute)?s?\.?(?:\s+read(?:ing)?(?:\s+time)?)?"
+    r"|(?:reading\s+time|hits|views|page\s+views|comments?)\s*:?\s*[\d,.]+(?:\s*min(?:ute)?s?)?|[\d,.]+\s+(?:comments?|views|hits))$",
+    re.I,
+)
 #: A label with nothing after it ("From:", "Published"): the value is the next line on the page.
 LEAD_IN = re.compile(
     rf"^(?:from|{_PUBLISHED}|{_UPDATED}|author|by|written\s+by|issued\s+by|published\s+by|organisation|department)\s*:?$",

@@ -50,6 +50,16 @@ _SITE_LINE = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_LINE_MAX = 300
+_PROMO = re.compile(
+    r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like)\s*:",
+    re.I,
+)
+# "Media contact: Jane Smith, 020 …" — a contact run into its label, one paragraph.
+_CONTACT_LINE = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)|press\s+contacts?|for\s+media\s+(?:enquiries|inquiries)"
+    r"|contacts?|pressekontakt|contact\s+presse)\s*:\s*\S",
+    re.I,
+)
 
 
 @dataclass
@@ -175,6 +185,8 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
                 continue
         if item.kind != "heading" and len(item.text) <= 40 and _SITE_LINE.match(item.text):
             continue
+        if item.kind == "paragraph" and item.link_share >= 0.5 and _PROMO.match(item.text):
+            continue  # "Read more: <another story>" set into the text
         kept.append(item)
     while kept and _is_link_line(kept[0]):
         kept.pop(0)
@@ -219,6 +231,9 @@ def _sections(items: list[_Item]) -> list[Block]:
             ]
             blocks.append(ContactBlock(tuple(lines), item.text) if lines else Heading(item.text, item.level, item.joined.links))
             index = end
+        elif item.kind == "paragraph" and _CONTACT_LINE.match(item.text) and len(item.text) <= _CONTACT_LINE_MAX:
+            blocks.append(ContactBlock(tuple(item.lines)))
+            index += 1
         else:
             end = index + 1
             blocks.extend(_plain(items[index:end]))
@@ -236,6 +251,8 @@ def _section_end(items: list[_Item], start: int, *, contact: bool = False) -> in
         if item.kind == "end":
             break
         if item.kind == "heading" and (item.level <= level or _CONTACT.match(item.text) or contact):
+            break
+        if not contact and item.kind == "paragraph" and _CONTACT_LINE.match(item.text):
             break
         if contact and len(item.text) > _CONTACT_LINE_MAX:
             break
