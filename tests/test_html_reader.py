@@ -115,7 +115,8 @@ def test_the_title_is_the_headline_not_the_title_element_with_its_site_suffix() 
     site_named = read(
         page(
             f"<div><p>{PROSE}</p></div>",
-            "<title>Northshire Council - Budget approved for next year</title><meta property='og:site_name' content='Northshire Council'>",
+            "<title>Northshire Council - Budget approved for next year</title>"
+            "<meta property='og:site_name' content='Northshire Council'>",
         )
     )
     assert site_named.title == "Budget approved for next year"
@@ -183,7 +184,8 @@ def test_notes_contacts_and_end_marks() -> None:
     body = (
         f"<article><h1>Title</h1><p>{PROSE}</p><p>-ENDS-</p><h2>Notes to editors</h2><p>Background.</p>"
         "<h3>About the council</h3><p>It serves 300,000 people.</p>"
-        "<p><strong>Media contact:</strong><br>Jane Smith<br><a href='mailto:jane@council.example'>jane@council.example</a></p></article>"
+        "<p><strong>Media contact:</strong><br>Jane Smith<br>"
+        "<a href='mailto:jane@council.example'>jane@council.example</a></p></article>"
     )
     blocks = read(page(body)).blocks
     assert blocks[1] == EndMark("-ENDS-")
@@ -281,8 +283,10 @@ def test_a_deeply_nested_page_is_read_or_refused_cleanly() -> None:
     assert release.title == "Deep"
 
 
-_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<ul><li>", "</li>", "<br>", "<a href='/x'>", "</a>",
-                         "<table><tr><td>", "<b>", "<article>", "<script>", "</script>", "&amp;", "&#0;", "\x00", "\ufffd"])  # fmt: skip
+_TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<ul><li>", "</li>", "<br>", "<a href='/x'>", "</a>",
+     "<table><tr><td>", "<b>", "<article>", "<script>", "</script>", "&amp;", "&#0;", "\x00", "\ufffd"]
+)  # fmt: skip
 _HTMLISH = st.lists(st.one_of(_TAGS, st.text(max_size=30), st.binary(max_size=8).map(lambda b: b.decode("latin-1"))), max_size=40)
 
 

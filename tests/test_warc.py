@@ -34,7 +34,8 @@ def _record(
 
 
 def _page(title: str, charset: str = "utf-8") -> bytes:
-    markup = f"<html><body><article><h1>{title}</h1><p>{PROSE}</p><p><a href='/more'>More</a> about {title}.</p></article></body></html>"
+    markup = f"<html><body><article><h1>{title}</h1><p>{PROSE}</p><p><a href='/more'>More</a> about {title}.</p></article>"
+    markup += "</body></html>"
     return markup.encode(charset)
 
 

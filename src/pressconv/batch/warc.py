@@ -77,7 +77,9 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
                 after = offset + iterator.get_record_length()
                 read_any = True
                 if page is not None:
-                    yield _source(record, page, f"{path}:{offset}", f"{stem}-{number:06d}", number, max_bytes)
+                    yield _source(
+                        record, page, name=f"{path}:{offset}", stem=f"{stem}-{number:06d}", number=number, max_bytes=max_bytes
+                    )
         except Exception as error:  # noqa: BLE001 - warcio, zlib and the HTTP parser each fail their own way on damage
             problem = _describe(error)
         if problem is None and not _more_after(handle, after):
@@ -120,7 +122,7 @@ def _page(record: Any, max_bytes: int) -> bytes | None:
     return data
 
 
-def _source(record: Any, payload: bytes, name: str, stem: str, number: int, max_bytes: int) -> Source:
+def _source(record: Any, payload: bytes, *, name: str, stem: str, number: int, max_bytes: int) -> Source:
     headers = record.rec_headers
     uri, when = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date")
     if len(payload) > max_bytes:

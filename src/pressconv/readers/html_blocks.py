@@ -183,127 +183,132 @@ class WalkContext:
 
 def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
     """Every block of text under `root`, in document order."""
-    blocks: list[RawBlock] = []
-    builder = _TextBuilder()
-    # Flags that hold for the element being walked: inside the container, inside chrome, inside the title, list, heading.
-    state: dict[str, Any] = {
-        "container": 0,
-        "row": None,
-        "chrome": 0,
-        "title": 0,
-        "heading": 0,
-        "item": None,
-        "lists": [],
-        "title_seen": False,
-    }
-    if id(root) in context.container:
-        state["container"] = 1  # the whole page is the container
-    list_counter = [0]
+    return _Walk(root, context).run()
 
-    # An inline headline (<p><b>Headline</b>) marks the block it fills as the title.
-    title_text = _squeezed(context.title.get_text()) if context.title is not None else None
 
-    def flush() -> None:
-        lists: list[tuple[int, bool, int]] = state["lists"]
-        for lines, bold_lines, linked in builder.take():
-            is_title = state["title"] > 0 or (
-                state["title_seen"] and _squeezed(" ".join(line.text for line in lines)) == title_text
-            )
-            block = RawBlock("paragraph", lines, element=current_block[-1] if current_block else root, bold_lines=bold_lines, linked=linked,
-                             in_container=state["container"] > 0, chrome=state["chrome"] > 0, is_title=is_title)  # fmt: skip
+class _Walk:
+    """One walk over the tree with an explicit stack (no recursion), and the flags in force where it is."""
+
+    def __init__(self, root: Any, context: WalkContext) -> None:
+        self.root = root
+        self.context = context
+        self.blocks: list[RawBlock] = []
+        self.builder = _TextBuilder()
+        self.open_blocks: list[Any] = []
+        self.lists_seen = 0
+        # Flags for the element being walked; each entered element records the values it replaced, to restore on leaving.
+        self.state: dict[str, Any] = {
+            "container": 1 if id(root) in context.container else 0,  # 1 at the root: the whole page is the container
+            "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": [], "row": None,
+        }  # fmt: skip
+        self.title_seen = False
+        # An inline headline (<p><b>Headline</b>) marks the block it fills as the title.
+        self.title_text = _squeezed(context.title.get_text()) if context.title is not None else None
+
+    def run(self) -> list[RawBlock]:
+        stack: list[tuple[bool, Any, dict[str, Any]]] = [(True, child, {}) for child in reversed(list(self.root.children))]
+        while stack:
+            entering, node, change = stack.pop()
+            if not entering:
+                self.leave(change)
+            elif is_text(node):
+                self.builder.add(str(node))
+            elif is_tag(node) and node.name not in SKIPPED:
+                entered = self.enter(node)
+                if entered is not None:
+                    stack.append((False, node, entered))
+                    stack.extend((True, child, {}) for child in reversed(list(node.contents)))
+        self.flush()
+        return self.blocks
+
+    def flush(self) -> None:
+        state = self.state
+        for lines, bold_lines, linked in self.builder.take():
+            text = _squeezed(" ".join(line.text for line in lines))
+            block = RawBlock(
+                "paragraph", lines, element=self.open_blocks[-1] if self.open_blocks else self.root, bold_lines=bold_lines,
+                linked=linked, in_container=state["container"] > 0, chrome=state["chrome"] > 0,
+                is_title=state["title"] > 0 or (self.title_seen and text == self.title_text),
+            )  # fmt: skip
             if state["heading"]:
                 block.kind, block.level = "heading", state["heading"]
-            elif state["item"] is not None and lists:
+            elif state["item"] is not None and state["lists"]:
                 block.kind = "item"
-                block.list_key, block.ordered, block.start = lists[-1]
-            blocks.append(block)
-        state["title_seen"] = False
+                block.list_key, block.ordered, block.start = state["lists"][-1]
+            self.blocks.append(block)
+        self.title_seen = False
 
-    current_block: list[Any] = []
-    stack: list[tuple[bool, Any, dict[str, Any]]] = [(True, child, {}) for child in reversed(list(root.children))]
-    while stack:
-        entering, node, restore = stack.pop()
-        if not entering:
-            _leave(node, restore, builder, state, flush, current_block)
-            continue
-        if is_text(node):
-            builder.add(str(node))
-            continue
-        if not is_tag(node) or node.name in SKIPPED:
-            continue
-        name = node.name
+    def enter(self, node: Any) -> dict[str, Any] | None:
+        """Start an element; returns what to undo when it ends (None: nothing inside it to walk)."""
+        name, builder = node.name, self.builder
         if name == "br":
             builder.line_break()
-            continue
+            return None
         if name == "time":
             builder.line.space = True  # pages print a published and an updated <time> side by side, kept apart by CSS
-        in_row = name in ("td", "th") and state["row"] is not None and node.parent is state["row"]
+        in_row = name in ("td", "th") and self.state["row"] is not None and node.parent is self.state["row"]
         is_block = name in BLOCKS and not in_row
         if in_row and builder.line.length:
             builder.add(" | ")  # a data table's row reads as one line, its cells kept apart
         if is_block:
-            flush()  # the text before a block is not part of it, whatever the block is (title, container, chrome)
+            self.flush()  # the text before a block is not part of it, whatever the block is (title, container, chrome)
         change: dict[str, Any] = {}
-        key = id(node)
-        if key in context.container:
-            change["container"] = state["container"]
-            state["container"] += 1
-        if key not in context.protected and state["chrome"] == 0 and context.chrome(node):
-            change["chrome"] = state["chrome"]
-            state["chrome"] += 1
+        context = self.context
+        if id(node) in context.container:
+            self.set(change, "container", self.state["container"] + 1)
+        if id(node) not in context.protected and self.state["chrome"] == 0 and context.chrome(node):
+            self.set(change, "chrome", 1)
         if node is context.title:
-            change["title"] = state["title"]
-            state["title"] += 1
-            state["title_seen"] = True
+            self.set(change, "title", self.state["title"] + 1)
+            self.title_seen = True
         if is_block:
-            current_block.append(node)
-            change["block"] = True
-            if name == "tr":
-                change["row"] = state["row"]
-                state["row"] = node if _is_data_row(node) else None
-            if name in HEADINGS:
-                change["heading"] = state["heading"]
-                state["heading"] = HEADINGS[name]
-            elif name in _LISTS:
-                change["lists"] = list(state["lists"])
-                if state["lists"]:
-                    state["lists"] = [*state["lists"], state["lists"][-1]]  # a nested list continues its parent's items
-                else:
-                    list_counter[0] += 1
-                    state["lists"] = [(list_counter[0], name == "ol", _start(node))]
-            elif name == "li":
-                change["item"] = state["item"]
-                state["item"] = node
+            self.enter_block(node, change)
         elif name == "a":
             href = attribute(node, "href").strip()
-            builder.open_link(context.href(href), anchor=bool(href) and not href.startswith("#"))
             change["anchor"] = bool(href) and not href.startswith("#")
+            builder.open_link(context.href(href), anchor=change["anchor"])
             change["link"] = True
         elif name in _BOLD:
             builder.bold_depth += 1
             change["bold"] = True
         elif name == "time":
             change["time"] = True
-        stack.append((False, node, change))
-        stack.extend((True, child, {}) for child in reversed(list(node.contents)))
-    flush()
-    return blocks
+        return change
 
+    def enter_block(self, node: Any, change: dict[str, Any]) -> None:
+        name = node.name
+        self.open_blocks.append(node)
+        change["block"] = True
+        if name == "tr":
+            self.set(change, "row", node if _is_data_row(node) else None)
+        if name in HEADINGS:
+            self.set(change, "heading", HEADINGS[name])
+        elif name in _LISTS:
+            lists = self.state["lists"]
+            if lists:
+                self.set(change, "lists", [*lists, lists[-1]])  # a nested list continues its parent's items
+            else:
+                self.lists_seen += 1
+                self.set(change, "lists", [(self.lists_seen, name == "ol", _start(node))])
+        elif name == "li":
+            self.set(change, "item", node)
 
-def _leave(node: Any, change: dict[str, Any], builder: _TextBuilder, state: dict[str, Any],
-           flush: Callable[[], None], current_block: list[Any]) -> None:  # fmt: skip
-    if change.get("link"):
-        builder.close_link(anchor=bool(change.get("anchor")))
-    if change.get("bold"):
-        builder.bold_depth -= 1
-    if change.get("time"):
-        builder.line.space = True
-    if change.get("block"):
-        flush()
-        current_block.pop()
-    for name in ("container", "chrome", "title", "heading", "item", "lists", "row"):
-        if name in change:
-            state[name] = change[name]
+    def set(self, change: dict[str, Any], flag: str, value: Any) -> None:
+        change.setdefault("restore", {})[flag] = self.state[flag]
+        self.state[flag] = value
+
+    def leave(self, change: dict[str, Any]) -> None:
+        builder = self.builder
+        if change.get("link"):
+            builder.close_link(anchor=bool(change.get("anchor")))
+        if change.get("bold"):
+            builder.bold_depth -= 1
+        if change.get("time"):
+            builder.line.space = True
+        if change.get("block"):
+            self.flush()
+            self.open_blocks.pop()
+        self.state.update(change.get("restore", {}))
 
 
 def _is_data_row(row: Any) -> bool:

@@ -30,7 +30,8 @@ from pressconv.readers.html_page import PageTree, attribute, is_tag, iter_tags, 
 
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)
 _RELEASE_PARTS = re.compile(
-    r"^\W*(?:notes? (?:to|for) editors|editors?'?s? notes?|about (?:the )?\w|media (?:contact|enquir|inquir)|press (?:office|contact|enquir)"
+    r"^\W*(?:notes? (?:to|for) editors|editors?'?s? notes?|about (?:the )?\w|media (?:contact|enquir|inquir)"
+    r"|press (?:office|contact|enquir)"
     r"|contacts?\b|for (?:more|further) information|ends\b|-30-|#{3})",
     re.I,
 )

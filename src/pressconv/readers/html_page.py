@@ -96,8 +96,7 @@ def is_tag(node: Any) -> bool:
 
 def is_text(node: Any) -> bool:
     """A piece of page text (not a comment, doctype, declaration or processing instruction)."""
-    from bs4 import NavigableString
-    from bs4.element import PreformattedString
+    from bs4.element import NavigableString, PreformattedString
 
     return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
 
@@ -272,7 +271,8 @@ def iter_tags(root: Any) -> Iterator[Any]:
 
 
 def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
-    """True when an element is site furniture: a landmark that is not the content, or a hinted element that is small or mostly links.
+    """True when an element is site furniture: a landmark that is not the content, or a hinted element
+    that is small or mostly links.
 
     `content_text` is the text length of the article container, for judging "small".
     """

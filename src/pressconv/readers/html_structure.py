@@ -120,7 +120,10 @@ def _pseudo_heading(item: _Item, block: RawBlock) -> None:
     if (
         item.kind == "paragraph" and block.bold and len(item.lines) == 1 and len(text) <= 100 and len(text.split()) <= 14
         and not text.endswith((".", ",", ";", "?", "!")) and not _END_MARK.match(text)
-    ) or (item.kind == "paragraph" and len(item.lines) == 1 and (_NOTES.match(text) or _CONTACT.match(text)) and text.endswith(":")):  # fmt: skip
+    ) or (
+        item.kind == "paragraph" and len(item.lines) == 1 and text.endswith(":")
+        and bool(_NOTES.match(text) or _CONTACT.match(text))
+    ):  # fmt: skip
         item.kind, item.level, item.pseudo = "heading", 0, True
 
 
@@ -203,7 +206,8 @@ def _is_link_line(item: _Item) -> bool:
 
 
 def _heading_levels(items: list[_Item]) -> None:
-    """Renumber heading levels from 2, never more than one deeper than the heading before (a pseudo-heading takes the level in force)."""
+    """Renumber heading levels from 2, never more than one deeper than the heading before
+    (a pseudo-heading takes the level in force)."""
     real = sorted({item.level for item in items if item.kind == "heading" and not item.pseudo})
     rank = {level: index + 2 for index, level in enumerate(real)}
     previous = 1
