@@ -9,7 +9,7 @@ import pytest
 
 import pressconv
 from conftest import FIXTURES
-from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
+from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text, iter_texts
 from pressconv.readers.structure import RECOGNISER_NAMES, flat_paragraphs, recover_structure
 from pressconv.writers.json import block_to_dict
 
@@ -394,3 +394,27 @@ def test_there_is_a_fixture_with_blocks_for_every_block_type() -> None:
     for name in STRUCTURE_FIXTURES:
         walk(json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))["blocks"])
     assert types == {"paragraph", "heading", "list", "notes", "contact", "end-mark"}
+
+
+# Cost.
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Enquiries: a"] * 3000,  # each line opens a contact block that never gets a phone number
+        ["Contact", *["Jane Smith"] * 3000],
+        ["Notes to editors", *["Jane Smith"] * 3000],
+        ["Intro:", *["item"] * 3000],
+        ["Some sentence here.", "Heading"] * 1500,
+    ],
+    ids=["weak-contacts", "weak-heading", "notes", "items", "headings"],
+)
+def test_runs_of_short_lines_cost_linear_time(lines: list[str]) -> None:
+    # A quadratic scan took over 20 seconds for the first case; linear takes a fraction of one.
+    import time
+
+    started = time.perf_counter()
+    blocks = recover_structure(lines)
+    assert time.perf_counter() - started < 3
+    assert len(list(iter_texts(blocks))) == len(lines)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.links import find_links
@@ -159,6 +159,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|plc|PLC|LLC|LLP|Bros|Pty|G
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 10
 _MAX_CONTACT_NAME_WORDS = 10
+_MAX_CONTACT_LINES = 24
 _MAX_CONTACT_DETAIL_WORDS = 25
 _MAX_UNMARKED_ITEM_WORDS = 20
 _MAX_ABOUT_WORDS = 8
@@ -194,6 +195,23 @@ class _Scan:
     skip: frozenset[str]
     after_end: bool = False
     links: bool = True
+    # What each line can be in a contact block, worked out once per line: a contact scan from every
+    # line of a run of short lines would otherwise classify the same lines again and again.
+    kinds: dict[int, int] = field(default_factory=dict)
+    openings: dict[int, tuple[bool, bool] | None] = field(default_factory=dict)
+
+    def kind(self, j: int) -> int:
+        """`_contact_kind` of line `j`, cached."""
+        kind = self.kinds.get(j)
+        if kind is None:
+            kind = self.kinds[j] = _contact_kind(self.lines[j])
+        return kind
+
+    def opening(self, j: int) -> tuple[bool, bool] | None:
+        """`_contact_heading` of line `j`, cached."""
+        if j not in self.openings:
+            self.openings[j] = _contact_heading(self.lines[j])
+        return self.openings[j]
 
     def text(self, line: str) -> Text:
         return Text(line, find_links(line) if self.links else ())
@@ -400,26 +418,29 @@ def _contact_heading(line: str) -> tuple[bool, bool] | None:
 def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
     lines = scan.lines
     line = lines[i]
-    opened = _contact_heading(line)
+    opened = scan.opening(i)
     if opened is None:
-        if len(line) <= 300 and _may_open_contact(line) and _CONTACT_SENTENCE.match(line) and _contact_kind(line) == _DETAIL:
+        if len(line) <= 300 and _may_open_contact(line) and _CONTACT_SENTENCE.match(line) and scan.kind(i) == _DETAIL:
             opened = (False, True)
         else:
             return _headless_contact(scan, i)
     strong, has_content = opened
     # A heading with content after its colon is itself the first contact line.
     body: list[str] = [line] if has_content else []
-    kinds: list[int] = [_contact_kind(line)] if has_content else []
+    kinds: list[int] = [scan.kind(i)] if has_content else []
     j = i + 1
     stopped_at_paragraph = False
     while j < len(lines):
+        if len(body) >= _MAX_CONTACT_LINES:
+            stopped_at_paragraph = True  # longer than any contact block: what follows is something else
+            break
         following = lines[j]
         if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
             break
-        heading_after = _contact_heading(following)
+        heading_after = scan.opening(j)
         if heading_after is not None and not heading_after[1] and not _FIELD.match(following):
             break  # the next contact block ("Investor contact:"); "Media enquiries: 020 7944 3021" is a line of this one
-        kind = _contact_kind(following)
+        kind = scan.kind(j)
         if kind == _NOT_CONTACT:
             stopped_at_paragraph = True
             break
@@ -451,11 +472,11 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
         return None
     kinds: list[int] = []
     j = i
-    while j < len(lines) and len(kinds) < 12:
+    while j < len(lines) and len(kinds) < _MAX_CONTACT_LINES // 2:
         following = lines[j]
         if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
             break
-        kind = _contact_kind(following)
+        kind = scan.kind(j)
         if kind == _NOT_CONTACT or _starts_marked(following):
             break
         kinds.append(kind)
