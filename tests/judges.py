@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -73,7 +74,8 @@ def _existing(path: str | os.PathLike[str]) -> Path:
 
 
 def _tail(text: str, lines: int = 30) -> str:
-    return "\n".join(text.strip().splitlines()[-lines:])
+    """The end of a judge's output, for a failure message, without terminal colour codes."""
+    return "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines()[-lines:])
 
 
 # --- EPUB ---------------------------------------------------------------------------------------------
@@ -83,7 +85,8 @@ def ace_violations(epub_path: str | os.PathLike[str], *, timeout: float = 180) -
     """Ace by DAISY's violations for an EPUB: every assertion whose outcome is "fail".
 
     Each finding: ``rule`` (the Ace or axe rule id, e.g. "metadata-accessmode", "image-alt"), ``impact``
-    ("minor" … "critical"), ``location`` (the file inside the EPUB), ``pointer`` (CSS selectors or EPUB
+    ("minor" … "critical"), ``location`` (as Ace gives it: the package document's path in the EPUB, content documents' paths
+    relative to the package document), ``pointer`` (CSS selectors or EPUB
     CFIs, where the rule points at an element), ``html``, ``description``, ``help`` (a URL),
     ``engine`` ("Ace" for package checks, "aXe" for content documents).
 
@@ -111,7 +114,7 @@ def ace_violations(epub_path: str | os.PathLike[str], *, timeout: float = 180) -
         if result.returncode != 0 or not report_path.is_file():
             logs = sorted((work / "state").rglob("*.log"))
             log = _tail(logs[-1].read_text("utf-8", "replace")) if logs else ""
-            pytest.fail(f"Ace failed on {epub.name} (exit {result.returncode}):\n{result.stdout}{result.stderr}\n{log}")
+            pytest.fail(f"Ace failed on {epub.name} (exit {result.returncode}):\n{_tail(result.stdout + result.stderr)}\n{log}")
         report = json.loads(report_path.read_text("utf-8"))
 
     findings: list[Finding] = []
@@ -171,7 +174,10 @@ def axe_violations(
     chrome_options = ["no-sandbox", "disable-gpu", "disable-dev-shm-usage", f"blink-settings=preferredColorScheme={scheme}"]
     argv = [axe, url, "--stdout", "--tags", ",".join(tags), "--timeout", str(int(timeout))]
     argv += ["--chrome-path", chromium, "--chromedriver-path", chromedriver, "--chrome-options", ";".join(chrome_options)]
-    result = _run(argv, timeout + 30, cwd=tempfile.gettempdir())  # cwd: the CLI reads a .env file from it
+    # Chromium, killed by chromedriver, leaves its singleton-socket directory behind in TMPDIR (two a
+    # call); a private TMPDIR takes them away. It is the working directory too: the CLI reads .env there.
+    with tempfile.TemporaryDirectory(prefix="axe-") as tmp:
+        result = _run(argv, timeout + 30, cwd=tmp, env={**os.environ, "TMPDIR": tmp})
     try:
         runs = json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -248,7 +254,8 @@ def pdfua_findings(pdf_path: str | os.PathLike[str], *, timeout: float = 60) -> 
         where = item.get("location") or ""
         if item.get("page") is not None:
             where = f"{where}, page {item['page']}" if where else f"page {item['page']}"
-        findings.append(f"{item.get('rule_id')} [{item.get('severity')}] {item.get('message')}" + (f" ({where})" if where else ""))
+        suffix = f" ({where})" if where else ""
+        findings.append(f"{item.get('rule_id')} [{item.get('severity')}] {item.get('message')}{suffix}")
     for item in report.get("skipped", []):
         findings.append(f"{item.get('rule_id')} [not evaluated] {item.get('reason')}")
     if "Traceback" in result.stderr or "Error" in result.stderr:
