@@ -251,7 +251,11 @@ def _add_writer_options(parser: argparse.ArgumentParser) -> None:
     for name, (spec, formats) in by_name.items():
         help_text = re.sub(r"^[a-z]+(?:, [a-z]+)*: ", "", spec.info.help)  # the formats are named here instead
         _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {help_text}")
-    parser.set_defaults(writer_option_names=tuple(by_name), writer_option_formats={n: tuple(f) for n, (_, f) in by_name.items()})
+    parser.set_defaults(
+        writer_option_names=tuple(by_name),
+        writer_option_formats={name: tuple(formats) for name, (_, formats) in by_name.items()},
+        writer_option_switches={name: spec.default for name, (spec, _) in by_name.items() if spec.info.switch},
+    )
 
 
 def _add_flag(group: Any, spec: OptionSpec, dest: str, help_text: str, *, keep_default: bool = False) -> None:
@@ -325,7 +329,7 @@ def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
     settings: dict[str, Any] = {}
     for name in args.writer_option_names:
         value = getattr(args, f"write_{name}")
-        if value is None or value == []:
+        if value is None or value == [] or (name in args.writer_option_switches and value == args.writer_option_switches[name]):
             continue
         settings[name] = tuple(value) if isinstance(value, list) else value
     chosen = {writer.name for writer in writers}
