@@ -145,22 +145,34 @@ class PdfWriter:
 
 
 class _Fonts:
-    """The fonts of one write, and what it had to do about characters they lack."""
+    """The fonts of one write, and what it had to do about characters they lack.
+
+    The same font file may arrive twice (as a path and as bytes, or as an option and from fontconfig) and be
+    parsed into two objects; within one document each font must be one object, so the first one seen is kept.
+    """
 
     def __init__(self, options: PdfOptions) -> None:
         from pressconv.writers.pdf.fonts import GlyphReport, default_font, load_font
 
         self.options = options
-        self.regular = load_font(options.font) if options.font is not None else default_font()
+        self._seen: dict[str, Any] = {}
+        self.regular = self._one(load_font(options.font) if options.font is not None else default_font())
         bold_value = options.font_bold if options.font_bold is not None else options.font
-        self.bold = load_font(bold_value) if bold_value is not None else default_font(bold=True)
-        self.fallbacks = (*(load_font(value) for value in options.fallback_fonts), default_font())
+        self.bold = self._one(load_font(bold_value) if bold_value is not None else default_font(bold=True))
+        self.fallbacks = tuple(self._one(font) for font in (*map(load_font, options.fallback_fonts), default_font()))
         self.report = GlyphReport()
+
+    def _one(self, font: Any) -> Any:
+        return None if font is None else self._seen.setdefault(font.name, font)
 
     def chains(self) -> tuple[Any, Any]:
         from pressconv.writers.pdf.fonts import FontChain, no_system_fonts, system_font_for
 
-        system = system_font_for if self.options.system_fonts else no_system_fonts
+        lookup = system_font_for if self.options.system_fonts else no_system_fonts
+
+        def system(codepoint: int) -> Any:
+            return self._one(lookup(codepoint))
+
         return tuple(
             FontChain(font, self.fallbacks, system=system, policy=self.options.missing_glyphs, report=self.report)
             for font in (self.regular, self.bold)
