@@ -12,7 +12,6 @@ duplicates; cleaning happens after it, the same for every reader.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar, Protocol, runtime_checkable
 
 from pressconv.model import Release
@@ -55,21 +54,19 @@ def get_reader(name: str) -> Reader:
 
 def choose_reader(name: str | None, *, filename: str | None = None, head: bytes = b"") -> Reader:
     """The reader asked for; else the one whose extension the file name has; else one that
-    recognises the content; else the text reader (raw scraped releases have no signature)."""
+    recognises the content; else the text reader (raw scraped releases have no signature).
+
+    Readers are looked at lazily, built-ins first: a `.txt` file loads only the text reader,
+    and plugins are looked up only when no built-in claims the input.
+    """
     if name:
         return READERS.get(name)
-    candidates = list(_built_in_first())
     if filename:
         lowered = filename.lower()
-        for reader in candidates:
+        for reader, _ in READERS.items():
             if lowered.endswith(reader.extensions):
                 return reader
-    for reader in candidates:
+    for reader, _ in READERS.items():
         if reader.name != "text" and reader.sniff(head):
             return reader
     return READERS.get("text")
-
-
-def _built_in_first() -> Iterable[Reader]:
-    for reader, _ in READERS.items():
-        yield reader
