@@ -30,7 +30,7 @@ from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
 from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
-from pressconv.readers.html_container import Container, find_container
+from pressconv.readers.html_container import Container, around_headline, find_container
 from pressconv.readers.html_decoding import decode_page, split_http_head
 from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
 from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
@@ -87,6 +87,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     tree.measure()
     container = find_container(tree)
     title_element = _title_element(tree, container, meta)
+    container = around_headline(container, title_element)
     raw = _walk(tree, container, title_element, meta)
     notices: list[Notice] = list(page.notices)
     header, body = _split_header(raw, options)
@@ -117,7 +118,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     if not blocks:
         notices.append(notice(Code.NO_BODY, "the release has a headline but no paragraphs"))
     byline = _clean_field(meta.author or header.byline)
-    issuer = _clean_field(header.issuer or meta.publisher or meta.site_name)
+    issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
     return Release(
         title=title,
         date=published,
@@ -222,6 +223,18 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     rest = [part for part in parts if typographic_key(part) != site_key] or parts
     # Without the site's name to go by: the part with the most words, the first on a tie (headline first is commoner).
     return max(rest, key=lambda part: len(part.split()))
+
+
+def _site_in_title(html_title: str | None, title: str) -> str | None:
+    """ "Headline | Ministry of X" → "Ministry of X": what the <title> adds to the headline is the site's name."""
+    if not html_title:
+        return None
+    key = typographic_key(title)
+    parts = [part.strip() for part in re.split(r"\s+[|–—·•»]\s+|\s+-\s+", html_title) if part.strip()]
+    if len(parts) < 2 or typographic_key(parts[0]) != key:
+        return None
+    site = parts[-1]
+    return site if len(site) <= 80 and typographic_key(site) != key else None
 
 
 @dataclasses.dataclass

@@ -44,6 +44,23 @@ class Container:
     roots: tuple[Any, ...]
     densest: Any
     how: str
+    #: The container is a <main>, which often holds a sidebar column too (see `around_headline`).
+    main: bool = False
+
+
+def around_headline(container: Container, headline: Any) -> Container:
+    """Inside a <main>, the element that holds both the headline and the densest text: the main column,
+    without the sidebar column beside it. An <article> is kept whole (its author drew its bounds)."""
+    if not container.main or headline is None:
+        return container
+    root = container.roots[0]
+    around_densest = [container.densest, *_ancestors(container.densest, root)]
+    for tag in [headline, *_ancestors(headline, root)]:
+        if tag is root:
+            return container
+        if any(tag is other for other in around_densest):
+            return Container((tag,), container.densest, f"{container.how}, the part around the headline ({_describe(tag)})")
+    return container
 
 
 def find_container(tree: PageTree) -> Container:
@@ -62,7 +79,7 @@ def find_container(tree: PageTree) -> Container:
             return Container((chosen,), densest, f"the article element around the densest text ({_describe(chosen)})")
     for tag in lineage:
         if _is_main(tag):
-            return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})")
+            return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})", main=True)
     declared = [tag for tag in iter_tags(body) if _is_article(tag)]
     if declared:
         scored = [(max((tree.final_score(inner) for inner in [tag, *iter_tags(tag)]), default=0.0), tag) for tag in declared]

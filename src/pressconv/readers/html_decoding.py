@@ -26,6 +26,7 @@ _HTTP_HEAD = re.compile(rb"\AHTTP/\d(?:\.\d)?[ \t]+\d{3}[^\r\n]*\r?\n(?P<headers
 _HEADER_LINE = re.compile(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
 _META = re.compile(rb"<meta\b[^>]*>", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I)
 #: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
 _PRESCAN_BYTES = 8192
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819"})
@@ -62,7 +63,14 @@ def decode_page(data: bytes, *, encoding: str | None = None, max_bytes: int = DE
     # The same repair as raw text gets (mojibake from an upstream mis-decoding), on the whole page
     # so that link offsets computed later are never shifted by it.
     repaired, repairs = clean_text(text, max_chars=max_bytes)
-    return Page(repaired, (*notices, *repairs), headers.get("content-location") or None)
+    location = headers.get("content-location") or _saved_from(repaired[:4096])
+    return Page(repaired, (*notices, *repairs), location)
+
+
+def _saved_from(head: str) -> str | None:
+    """The URL a browser or SingleFile noted when saving the page ("<!-- saved from url=(0042)https://… -->")."""
+    found = _SAVED_FROM.search(head)
+    return found["url"] if found else None
 
 
 def split_http_head(data: bytes) -> tuple[bytes, dict[str, str]]:

@@ -46,6 +46,45 @@ LEAD_IN = re.compile(
 _LEFTOVER = re.compile(r"[\s|·•,;:\-–—/()]+|\b(?:on|at|and|and\s+last|by)\b", re.IGNORECASE)
 
 
+# Dates on pages in other languages, said in English so the text reader's recognisers can read them:
+# "Publié le 7 mars 2024", "Veröffentlicht am 7. März 2024", "Publicado el 7 de marzo de 2024".
+_MONTH_NAMES = {
+    "January": "janvier januar enero gennaio januari janeiro",
+    "February": "février fevrier februar febrero febbraio februari fevereiro",
+    "March": "mars märz maerz marzo maart março",
+    "April": "avril abril aprile",
+    "May": "mai mayo maggio mei maio",
+    "June": "juin juni junio giugno junho",
+    "July": "juillet juli julio luglio julho",
+    "August": "août aout agosto augustus",
+    "September": "septembre septiembre setiembre settembre setembro",
+    "October": "octobre oktober octubre ottobre outubro",
+    "November": "novembre noviembre novembro",
+    "December": "décembre decembre dezember diciembre dicembre dezembro",
+}
+_FOREIGN_MONTH = {word: english for english, words in _MONTH_NAMES.items() for word in words.split()}
+_FOREIGN_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?({'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))})\s+(?:de\s+)?(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_FOREIGN_MARKERS = (
+    (re.compile(r"\b(?:publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicada)(?:\s+(?:le|am|el|il|op|em|en))?\b", re.I),
+     "Published"),
+    (re.compile(r"\b(?:mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|bijgewerkt|atualizado)(?:\s+(?:le|am|el|il|op|em|en))?\b",
+                re.I), "Updated"),
+)  # fmt: skip
+
+
+def in_english(text: str) -> str:
+    """A header line with its dates and date markers in English ("Publié le 7 mars 2024" → "Published 7 March 2024")."""
+    if text.isascii() and not _FOREIGN_DATE.search(text):
+        return text
+    text = _FOREIGN_DATE.sub(lambda m: f"{m[1]} {_FOREIGN_MONTH[m[2].lower()]} {m[3]}", text)
+    for pattern, english in _FOREIGN_MARKERS:
+        text = pattern.sub(english, text)
+    return text
+
+
 @dataclass
 class MetaLine:
     """What one header line says; `is_meta` when nothing is left of it once that is taken out."""
@@ -62,7 +101,7 @@ class MetaLine:
 def read_meta_line(text: str, *, month_first: bool = False) -> MetaLine:
     """What a short header line holds (a date, an update, a byline, an issuer, a label), and whether it is only that."""
     line = MetaLine()
-    text = text.strip()
+    text = in_english(text.strip())
     if not text or len(text) > 160:
         return line
     if _LABEL.match(text):

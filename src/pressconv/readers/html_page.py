@@ -44,15 +44,23 @@ _CHROME_ROLES = frozenset({
 _CHROME_TAGS = frozenset({"nav", "aside", "menu"})
 # Words in class and id names that mean "not the release" on most sites, whatever the CMS. They are hints:
 # an element they name is chrome only when it is also small beside the content or mostly links (see `is_chrome`).
-_CHROME_HINT = re.compile(
+# Words in class and id names that mean "not the release" on most sites, whatever the CMS, in three strengths.
+# Sure: an element so named is furniture (unless it holds the densest text or the headline, which the caller protects).
+_SURE_HINT = re.compile(
     r"(?<![a-z])(?:cookie|consent|gdpr|onetrust|breadcrumb|share|sharing|social|addtoany|a2a_|sharedaddy|related|recommend"
-    r"|comment|disqus|respond|reply|newsletter|subscribe|signup|promo|advert|adslot|ad-slot|ads-|sponsor|sidebar"
-    r"|widget|skip-?link|skip-?to|pagination|pager|prev-next|post-nav|tag-?list|tags|tagcloud|categor|taxonomy"
-    r"|print|rating|feedback|survey|toolbar|tools?|popup|modal|masthead|site-header|site-footer|global-?nav|menu|navbar"
-    r"|follow-us|more-news|latest|trending|most-read|popular|read-?next|back-to|author-bio|about-the-author"
-    r"|caption|credit|wp-caption|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen)",
+    r"|comment|disqus|respond|newsletter|subscribe|signup|advert|adslot|ad-slot|ads-|sponsor|sidebar|skip-?link|skip-?to"
+    r"|pagination|pager|prev-next|post-nav|popup|modal|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen)",
     re.I,
 )
+# Likely: furniture when small beside the content or mostly links (a "tags" row, a caption, a print button).
+_LIKELY_HINT = re.compile(
+    r"(?<![a-z])(?:promo|tag-?list|tags|tagcloud|categor|taxonomy|print|rating|feedback|survey|toolbar|tools?|masthead"
+    r"|site-header|site-footer|global-?nav|menu|navbar|follow-us|more-news|latest|trending|most-read|popular|read-?next"
+    r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply)",
+    re.I,
+)
+# Weak: page builders name every content block so ("elementor-widget-text-editor"); furniture only when mostly links.
+_WEAK_HINT = re.compile(r"(?<![a-z])(?:widget|module|block-views|teaser|card)", re.I)
 # Hints that only ever name invisible or purely decorative things: removed whatever their size.
 _INVISIBLE_HINT = re.compile(
     r"^(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|offscreen|hidden|hide|d-none)$", re.I
@@ -290,7 +298,11 @@ def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
     if name in TEXT_BLOCKS or name not in BLOCKS:
         return False  # a heading's or a paragraph's id is made from its own words ("how-the-money-will-be-shared")
     words = hint_words(tag)
-    if not words.strip() or not _CHROME_HINT.search(words) or _GOOD_HINT.search(attribute(tag, "id")):
+    if not words.strip() or _GOOD_HINT.search(attribute(tag, "id")):
         return False
     stats = tree.of(tag)
-    return stats.link_density > 0.3 or stats.text < 0.3 * max(content_text, 1)
+    if _SURE_HINT.search(words):
+        return True
+    if _LIKELY_HINT.search(words):
+        return stats.link_density > 0.3 or stats.text < 0.3 * max(content_text, 1)
+    return _WEAK_HINT.search(words) is not None and stats.link_density > 0.5
