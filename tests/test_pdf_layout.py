@@ -7,6 +7,7 @@ paragraphs come out whole and right.
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 
 import pypdf
@@ -38,7 +39,7 @@ def lines_of(text: str, width: float, size: float = 10.5) -> list[tuple[int, int
 def test_lines_cover_the_text_in_order_and_fit(text: str, width: float) -> None:
     lines = lines_of(text, width)
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
-    assert all(previous[1] == following[0] for previous, following in zip(lines, lines[1:], strict=False))
+    assert all(previous[1] == following[0] for previous, following in itertools.pairwise(lines))
     fonts = chain()
     for start, end in lines:
         visible = text[start:end].rstrip(" ")
