@@ -67,12 +67,14 @@ _FOREIGN_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?({'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))})\s+(?:de\s+)?(\d{{4}})\b",
     re.IGNORECASE,
 )
+_ARTICLE_WORD = r"(?:\s+(?:le|am|el|il|op|em|en))?\b"
 _FOREIGN_MARKERS = (
-    (re.compile(r"\b(?:publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicada)(?:\s+(?:le|am|el|il|op|em|en))?\b", re.I),
-     "Published"),
-    (re.compile(r"\b(?:mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|bijgewerkt|atualizado)(?:\s+(?:le|am|el|il|op|em|en))?\b",
-                re.I), "Updated"),
-)  # fmt: skip
+    (re.compile(rf"\b(?:publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicada){_ARTICLE_WORD}", re.I), "Published"),
+    (
+        re.compile(rf"\b(?:mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|bijgewerkt|atualizado){_ARTICLE_WORD}", re.I),
+        "Updated",
+    ),
+)
 
 
 def in_english(text: str) -> str:
