@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURE_CASES, Fixture
+from conftest import Fixture, all_fixtures
 
-HEADER_CASES = [case for case in FIXTURE_CASES if case.id.startswith("header-")]
+HEADER_CASES = [pytest.param(fixture, id=fixture.name) for fixture in all_fixtures() if fixture.name.startswith("header-")]
 
 
 @pytest.mark.parametrize("fixture", HEADER_CASES)

@@ -30,8 +30,8 @@ _WEEKDAY_NAME = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
     r"|sat(?:urday)?|sun(?:day)?)(?![^\W\d_])\.?"
 )
-# A name may be glued to the word before it only across a lower-to-upper case change ("depotTuesday").
-_NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))"
+# A name may be glued to the word before it only across a case change: "depotTuesday", "DEPOTTuesday".
+_NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])))"
 _WEEKDAY = rf"(?:{_NAME_START}{_WEEKDAY_NAME},?\s*(?:the\s+)?)?"
 _DAY = r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?\.?"
 _YEAR = r"(?:1[89]|2\d)\d{2}(?!\d)"

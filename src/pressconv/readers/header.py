@@ -38,13 +38,13 @@ from pressconv.readers import dates
 # How far the header reaches: lines looked at, the length of a header line, the length of a title's glued tail.
 _MAX_HEADER_LINES = 10
 _MAX_PART_LINE = 200
-_MAX_PART_WORDS = 18
+_MAX_PART_WORDS = 28
 _MAX_TAIL = 160
 _MAX_NAME_WORDS = 6
 
 _LETTER = r"[^\W\d_]"
 # A word may start after a non-letter, or glued on across a lower-to-upper case change ("depotPosted").
-_WORD_START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+_WORD_START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])))"
 
 # Between two header parts: bars, bullets, dashes, commas, brackets, colons — or plain spaces.
 _SEPARATOR = re.compile(r"(?:\s*(?:[|•·;,()\[\]–—/:]|--?(?=\s|$))\s*)+|\s+")
@@ -132,8 +132,8 @@ _ORG_WORDS = _words(
     "group plc ltd limited inc llc llp gmbh ag sa nv bv ab oy spa srl pty team unit newsroom "
     "communications press media centre center hospital nhs museum library gallery partnership network "
     "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
-    "chancellery ombudsman regulator executive organisation organization relations affairs city county "
-    "borough municipality district region province state commissioner"
+    "chancellery ombudsman regulator organisation organization relations affairs city county "
+    "borough municipality commissioner"
 )
 # Words that open sentences, never a dateline's place.
 _NOT_PLACES = _words(
@@ -260,10 +260,10 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
             found.add(parts)
         elif (parts := _before_title(line, after, found, issuer_first=issuer_first)) is not None:
             found.add(parts)
+            issuers_before_title += sum(part.kind == "issuer" and not part.marked for part in parts)
         else:
             title_line = _split_title_line(line)
             title, title_key = title_line.title, typographic_key(title_line.title).casefold()
-            issuers_before_title = len(found.issuers)
             dated = found.conflicts(title_line.parts)
             found.add([part for part in title_line.parts if not (dated and part.kind == "date")], in_title=True)
         index += 1
@@ -272,7 +272,7 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
             return Header("", found.date, tuple(found.notices), index, found.has_date)
         # Only a label and dates: the label is all the title there is; keep it rather than refuse the release.
         title = found.labels[0]
-    if issuers_before_title and not _issuer_above_title(found, title, has_body=index < len(lines)):
+    if issuers_before_title and not _issuer_above_title(title, has_body=index < len(lines)):
         return None
     if found.date is None and index < len(lines):
         _read_dateline(lines[index], found)
@@ -293,8 +293,9 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
 
 def _before_title(line: str, after: str | None, found: _Found, *, issuer_first: bool) -> list[_Part] | None:
     """Header parts on a line above the title: a label, a date, a byline — or an organisation line."""
-    parts = _line_parts(line)
-    if parts is not None and not found.conflicts(parts):
+    parts = _line_parts(line, names=False)
+    guessed = parts is not None and any(part.kind == "issuer" and not part.marked for part in parts)
+    if parts is not None and not found.conflicts(parts) and (issuer_first or not guessed):
         return parts
     if issuer_first and after is not None and _is_org_line(line):
         return [_Part("issuer", 0, len(line), line)]
@@ -320,12 +321,10 @@ def _after_title(line: str, after: str | None, found: _Found, title_key: str) ->
     return again.parts
 
 
-def _issuer_above_title(found: _Found, title: str, *, has_body: bool) -> bool:
-    """An organisation line, then the title: believed when other header parts are there too, or when the
-    "title" below it reads like one (a body follows, no sentence end) — else the organisation line is the title."""
-    if found.has_date or found.labels or found.bylines or found.has_updated:
-        return True
-    return has_body and not title.endswith((".", "!", "?")) and len(title) <= _MAX_PART_LINE
+def _issuer_above_title(title: str, *, has_body: bool) -> bool:
+    """An organisation above the title is believed only when the "title" below it reads like one (a body
+    follows, no sentence end); else the organisation-looking line ("Record Numbers Visit Museum") is the title."""
+    return has_body and not title.endswith((".", "!", "?", "”", '"')) and len(title) <= _MAX_PART_LINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,15 +418,19 @@ def _tail_parts(line: str, title_start: int, pos: int) -> list[_Part] | None:
     return parts
 
 
-def _line_parts(line: str) -> list[_Part] | None:
-    """The header parts a whole line consists of, or None when it is anything else (a title, a paragraph)."""
+def _line_parts(line: str, *, names: bool = True) -> list[_Part] | None:
+    """The header parts a whole line consists of, or None when it is anything else (a title, a paragraph).
+
+    `names`: a person's name with no "By" beside a date counts as the byline ("Jane Smith | 12 March 2019") —
+    below the title only, where a headline in Title Case cannot be mistaken for one.
+    """
     if len(line) > _MAX_PART_LINE or line.count(" ") > _MAX_PART_WORDS:
         return None
     parts = _parts(line, 0, in_title=False, separated=True)
     if parts is None or all(part.kind == "issuer" and not part.marked for part in parts):
         return None  # a bare organisation line: an issuer only where `_is_org_line` and its position say so
     if any(part.kind == "name" for part in parts):
-        if not _has_date(parts):
+        if not names or not _has_date(parts):
             return None
         return [_Part("byline", part.start, part.end, part.text) if part.kind == "name" else part for part in parts]
     return parts
@@ -454,6 +457,8 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
         parts.append(part)
         pos = part.end
         if part.kind in ("date", "updated"):
+            if text.startswith(".", pos) and text[pos + 1 : pos + 2] in ("", " "):
+                pos += 1  # "APRIL 3RD. 2018. by …": a full stop after the year
             by = _by_whom(text, pos) or _username(text, pos)
             if by is not None:
                 parts.append(by)
