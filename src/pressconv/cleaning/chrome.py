@@ -72,7 +72,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         # Breadcrumbs: "Home > News > Council agrees budget", "You are here: Home / News".
         r"|the\s+following\s+links\s+open\s+in\s+a\s+new\s+(?:tab|window)|contents|on\s+this\s+page"
         r"|view\s+(?:source|original)\s+version\s+on\s+\S+(?:\s*:\s*\S+)?"
-        r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→]\s*[^>»›|→]{1,80}){1,6}"
+        r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→•·]\s*[^>»›|→•·]{1,80}){1,8}"
         r"|\w[\w\s,'’&()-]{0,40}(?:\s*[>»›]\s*\w[\w\s,'’&()-]{0,80}){2,6}"
         r"|yn\s+ôl(?:\s+i['’]r\s+newyddion)?|retour(?:\s+(?:aux\s+actualités|en\s+haut(?:\s+de\s+page)?|à\s+la\s+liste))?"
         r"|article\s+(?:suivant|précédent)|zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen"
@@ -112,6 +112,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\s*:\s*.{1,300}"
         r"|[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]"
         r"|(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)"
+        r"|(?:photo|photograph|image|picture)s?\s+(?:by|courtesy\s+of|credit)\s+[^.!?]{1,80}|watch\s+(?:the\s+)?video"
         r"|click\s+(?:here\s+)?to\s+enlarge|enlarge\s+(?:this\s+)?image|view\s+(?:larger\s+|full[- ]size\s+)?image"
         r"|download\s+(?:this\s+|the\s+)?(?:high[- ]res(?:olution)?\s+)?(?:image|photo|picture)s?|play\s+video"
         r"|[\w\-.()]{1,80}\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|heic)(?:\s*\([^)]{0,30}\))?",

@@ -697,8 +697,8 @@ def _could_be_heading(line: str) -> bool:
     if _CAPTION.search(line):
         return False  # "Pupils with Cllr Smith (left)": a photo caption the scraper kept
     words = line.split()
-    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING or ". " in line:
-        return False
+    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING or ". " in line or ": " in line:
+        return False  # "Venue: Eastford Library" is a label and its value
     if any(char in _QUOTES for char in line) and not line.isupper():
         return False  # a quoted phrase: more likely a pull quote or a sentence
     if _HONORIFIC.match(line) or _LABEL.fullmatch(line) or _DATE_LIKE.fullmatch(line):
@@ -727,6 +727,8 @@ def heading(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
     if isinstance(previous, Paragraph):
         if not _is_sentence_like(previous.text) or previous.text[-1] == ":":
             return None  # a run of short lines, or what a colon introduces
+        if previous.text[-1] in _QUOTES and len(line.split()) <= 4 and all(word[0].isupper() for word in line.split()):
+            return None  # "Jane Smith" after a quote: who said it
     elif not isinstance(previous, ListBlock):
         return None
     following = lines[i + 1]
