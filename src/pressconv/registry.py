@@ -40,10 +40,14 @@ class Registry(Generic[T]):
     def names(self) -> list[str]:
         return [*self.built_in, *sorted({entry.name for entry in self._entry_points()} - set(self.built_in))]
 
-    def items(self) -> Iterator[tuple[T, str]]:
-        """Every usable object with its origin ("built-in" or the plugin's distribution); broken plugins are skipped."""
+    def items(self, *, plugins: bool = True) -> Iterator[tuple[T, str]]:
+        """Every usable object with its origin ("built-in" or the plugin's distribution); broken plugins are skipped.
+
+        Lazy, built-ins first: a caller that stops early never pays for the plugin look-up."""
         for path in self.built_in.values():
             yield self._load(path), "built-in"
+        if not plugins:
+            return
         for entry in sorted(self._entry_points(), key=lambda e: e.name):
             if entry.name in self.built_in:
                 continue
