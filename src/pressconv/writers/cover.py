@@ -42,6 +42,7 @@ _NO_LINE_START = frozenset("、。，．・：；？！）」』】〕〉》〟�
 class FontMetrics:
     """Advance widths of one TrueType font, looked up per character through its format-12 cmap."""
 
+    name: str  # the bundled font's file name, the key of its per-character cache
     units_per_em: int
     advances: tuple[int, ...]  # by glyph id
     starts: tuple[int, ...]  # cmap groups: first code point …
@@ -63,13 +64,16 @@ class FontMetrics:
     def width(self, text: str, size: float) -> float:
         """The width of `text` at `size`: the font's advances, one em for a character it lacks
         (CJK and most other scripts' glyphs are at most one em wide), nothing for combining marks."""
-        total = 0.0
-        for char in text:
-            advance = self.advance(char)
-            if advance is None:
-                advance = 0.0 if unicodedata.combining(char) else 1.0
-            total += advance
-        return total * size
+        return sum(_em_width(self.name, char) for char in text) * size
+
+
+@functools.lru_cache(maxsize=4096)
+def _em_width(font: str, char: str) -> float:
+    """One character's width in em, as `FontMetrics.width` counts it (looked up once per character)."""
+    advance = font_metrics(font).advance(char)
+    if advance is None:
+        return 0.0 if unicodedata.combining(char) else 1.0
+    return advance
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +94,7 @@ def font_metrics(file_name: str) -> FontMetrics:
             (groups,) = struct.unpack_from(">I", data, start + 12)
             rows = list(struct.iter_unpack(">III", data[start + 16 : start + 16 + 12 * groups]))
             return FontMetrics(
-                units_per_em, advances, tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows)
+                file_name, units_per_em, advances, tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows)
             )
     raise ValueError(f"{file_name} has no format-12 Unicode cmap")  # pragma: no cover - the bundled fonts have one
 
