@@ -14,6 +14,7 @@ from pathlib import Path
 import pikepdf
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures
@@ -22,6 +23,7 @@ from pressconv.model import Collection
 from pressconv.writers import get_writer
 from pressconv.writers.pdf.objects import SRGB_PROFILE
 from samples import URL, structured_release
+from strategies import releases
 
 
 def pdf_bytes(release: pressconv.Release, **options: object) -> bytes:
@@ -248,3 +250,12 @@ def test_writing_a_pdf_patches_nothing_in_reportlab() -> None:
 
 def test_bundles_are_reproducible() -> None:
     assert bundle_bytes() == bundle_bytes()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(releases)
+def test_any_valid_release_is_pdf_ua_and_pdf_a(tmp_path: Path, release: pressconv.Release) -> None:
+    """Any text and any block structure the model accepts (page-validation is in-process, so this stays fast)."""
+    path = tmp_path / "any.pdf"
+    path.write_bytes(pdf_bytes(release, system_fonts=False))
+    assert [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a")] == []
