@@ -418,3 +418,13 @@ def test_runs_of_short_lines_cost_linear_time(lines: list[str]) -> None:
     blocks = recover_structure(lines)
     assert time.perf_counter() - started < 3
     assert len(list(iter_texts(blocks))) == len(lines)
+
+
+def test_an_empty_line_stays_an_empty_paragraph() -> None:
+    # Readers never pass one (the text reader drops empty lines); the recognisers must not fail if another does.
+    assert recover_structure(["• one", "", "• two", ""]) == (
+        ListBlock((Text("one"),)),
+        Paragraph(""),
+        ListBlock((Text("two"),)),
+        Paragraph(""),
+    )

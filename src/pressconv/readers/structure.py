@@ -191,6 +191,8 @@ class _Section:
 
 @dataclass(slots=True)
 class _Scan:
+    """One call's reading of the body: the lines, the switches, and what is known so far."""
+
     lines: Sequence[str]
     skip: frozenset[str]
     after_end: bool = False
@@ -240,6 +242,11 @@ def recover_structure(lines: list[str], *, skip: Collection[str] = ()) -> tuple[
     unknown = set(skip) - set(RECOGNISER_NAMES)
     if unknown:
         raise ValueError(f"no recogniser {sorted(unknown)[0]!r}; the recognisers are {', '.join(RECOGNISER_NAMES)}")
+    if "" in lines:
+        # Readers never pass empty lines; should one come, it stays an empty paragraph and splits the body there.
+        cut = lines.index("")
+        before = recover_structure(lines[:cut], skip=skip) if cut else ()
+        return (*before, Paragraph(""), *recover_structure(lines[cut + 1 :], skip=skip))
     scan = _Scan(lines, frozenset(skip), links="links" not in skip)
     section = _Section([])
     _read_section(scan, 0, section)
@@ -635,7 +642,7 @@ def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
         line = lines[j]
         if line[0] in _QUOTES or line.count(" ") + 1 > _MAX_UNMARKED_ITEM_WORDS or _starts_marked(line):
             break
-        if _is_end_mark(line) or _is_notes_heading(line) or _contact_heading(line) is not None or line.endswith(":"):
+        if _is_end_mark(line) or _is_notes_heading(line) or scan.opening(j) is not None or line.endswith(":"):
             break
         lower = line[0].islower() if line[0].isalpha() else first_lower
         if first_lower is None:
