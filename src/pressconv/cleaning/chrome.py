@@ -18,6 +18,7 @@ skips the step (the caller does that).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pressconv.cleaning.units import Unit
@@ -131,11 +132,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_CHROME = re.compile("|".join(f"(?:{pattern})" for _, pattern in CHROME_PATTERNS), re.IGNORECASE)
-# Long lines are chrome only as a cookie banner or a browser warning; test those alone, and nothing past this length.
-_LONG_CHROME = re.compile(
-    "|".join(f"(?:{pattern})" for kind, pattern in CHROME_PATTERNS if kind in {"cookies", "site-notices"}), re.IGNORECASE
-)
+_LONG_KINDS = frozenset({"cookies", "site-notices"})
 _SHORT = 160
 _LONGEST = 600
 _TRIM = " \t:|›»>•·-–—"
@@ -143,14 +140,26 @@ _TRIM = " \t:|›»>•·-–—"
 _EXEMPT_KINDS = frozenset({"end-mark", "notes-heading", "contact-heading"})
 
 
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(every pattern, the patterns a long line may match), compiled on first use.
+
+    Compiling the alternation takes tens of milliseconds; `import pressconv`
+    (and so `pressconv --help`) should not pay for it.
+    """
+    every = re.compile("|".join(f"(?:{pattern})" for _, pattern in CHROME_PATTERNS), re.IGNORECASE)
+    # Long lines are chrome only as a cookie banner or a browser warning: test those alone.
+    long = re.compile("|".join(f"(?:{pattern})" for kind, pattern in CHROME_PATTERNS if kind in _LONG_KINDS), re.IGNORECASE)
+    return every, long
+
+
 def is_chrome(text: str) -> bool:
     """True when the whole of `text` is a line of the web page (a widget, navigation, banner, caption…)."""
     line = text.strip(_TRIM)
     if not line or len(line) > _LONGEST:
         return False
-    if len(line) > _SHORT:
-        return _LONG_CHROME.fullmatch(line) is not None
-    return _CHROME.fullmatch(line) is not None
+    every, long = _compiled()
+    return (long if len(line) > _SHORT else every).fullmatch(line) is not None
 
 
 def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
