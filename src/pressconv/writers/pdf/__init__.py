@@ -64,7 +64,7 @@ class PdfOptions:
     missing_glyphs: str = field(
         default="placeholder",
         metadata=option(
-            "pdf: a character no font has is drawn as a box, kept in the text layer and reported (placeholder, "
+            "a character no font has is drawn as a box, kept in the text layer and reported (placeholder, "
             "the default), or stops the conversion (error)",
             choices=MISSING_GLYPH_POLICIES, metavar="POLICY",
         ),
@@ -73,7 +73,7 @@ class PdfOptions:
     #: bundled DejaVu are used, so the output is the same on every machine.
     system_fonts: bool = field(
         default=True,
-        metadata=option("pdf: use only the given and bundled fonts, never fonts installed on this system "
+        metadata=option("use only the given and bundled fonts, never fonts installed on this system "
                         "(the same output on every machine)", switch=True, flag="--no-system-fonts"),
     )  # fmt: skip
 
@@ -108,7 +108,7 @@ class PdfWriter:
             composer.release(release, composer.root)
 
         render(stream, about, fonts.chains(), _paper(options), compose)
-        return fonts.notices(_name(release))
+        return fonts.notices("")  # the caller knows which release it wrote; a bundle's notices name theirs
 
     def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
         """Title, a contents page with page numbers, then each release from a new page; bookmarked, tagged as TOC/TOCI."""
