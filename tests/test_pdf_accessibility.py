@@ -259,3 +259,12 @@ def test_any_valid_release_is_pdf_ua_and_pdf_a(tmp_path: Path, release: presscon
     path = tmp_path / "any.pdf"
     path.write_bytes(pdf_bytes(release, system_fonts=False))
     assert [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a")] == []
+
+
+def test_a_release_in_another_language_says_so_on_its_section_of_a_bundle() -> None:
+    welsh = pressconv.Release("Cyngor yn cytuno", None, ("Testun.",), language="cy")
+    buffer = io.BytesIO()
+    get_writer("pdf").write_collection(Collection("Bundle", (structured_release(), welsh)), buffer)  # type: ignore[attr-defined]
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        sections = [kid for kid in pdf.Root.StructTreeRoot.K.K if kid.S == pikepdf.Name.Sect]
+        assert [str(section.get("/Lang", "")) for section in sections] == ["", "cy"]

@@ -129,7 +129,9 @@ class PdfWriter:
             entries = composer.contents(collection, composer.root, before_entry=lambda number: use(reports[number]))
             for number, release in enumerate(collection.releases):
                 use(reports[number])
-                section = Element("Sect", composer.root)
+                # A release in another language than the bundle's says so on its section (PDF/UA 7.2).
+                other = release.language if release.language != collection.language else None
+                section = Element("Sect", composer.root, lang=other)
                 entries[number].points_to = composer.release(release, section, depth=1, key=f"release-{number + 1}")
             use(fonts.report)
 

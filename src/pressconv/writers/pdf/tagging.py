@@ -22,10 +22,11 @@ Kid = Any
 class Element:
     """One structure element; `role` is a standard structure type (PDF 1.7, 14.8.4)."""
 
-    __slots__ = ("actual_text", "alt", "attached", "kids", "page", "parent", "ref", "role")
+    __slots__ = ("actual_text", "alt", "attached", "kids", "lang", "page", "parent", "ref", "role")
 
-    def __init__(self, role: str, parent: Element | None = None, *, actual_text: str | None = None, alt: str | None = None):
-        self.role, self.parent, self.actual_text, self.alt = role, parent, actual_text, alt
+    def __init__(self, role: str, parent: Element | None = None, *, actual_text: str | None = None, alt: str | None = None,
+                 lang: str | None = None):  # fmt: skip
+        self.role, self.parent, self.actual_text, self.alt, self.lang = role, parent, actual_text, alt, lang
         self.kids: list[Kid] = []
         self.attached = parent is None
         self.page: int | None = None
@@ -104,6 +105,8 @@ class StructureTree:
                 entry["ActualText"] = PDFString(element.actual_text)
             if element.alt is not None:
                 entry["Alt"] = PDFString(element.alt)
+            if element.lang is not None:
+                entry["Lang"] = PDFString(element.lang)
         numbers: list[Any] = []
         for number, owners in enumerate(self._pages):
             numbers += [number, PDFArray([owner.ref for owner in owners])]
