@@ -266,5 +266,5 @@ def test_a_release_in_another_language_says_so_on_its_section_of_a_bundle() -> N
     buffer = io.BytesIO()
     get_writer("pdf").write_collection(Collection("Bundle", (structured_release(), welsh)), buffer)  # type: ignore[attr-defined]
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
-        sections = [kid for kid in pdf.Root.StructTreeRoot.K.K if kid.S == pikepdf.Name.Sect]
+        sections = [kid for kid in pdf.Root.StructTreeRoot.K.K if str(kid.S) == "/Sect"]
         assert [str(section.get("/Lang", "")) for section in sections] == ["", "cy"]
