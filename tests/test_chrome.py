@@ -55,6 +55,9 @@ RELEASE_SENTENCES = [
     "The library will print your documents for 10p a page.",
     "Cookies were on sale at the fair.",
     "Share prices rose by 4 per cent.",
+    "We use cookies from local bakers in every hamper.",
+    "Line",
+    "Threads",
 ]
 
 

@@ -26,8 +26,8 @@ from pressconv.model import Release, Removal
 
 #: Social networks and channels a share or follow widget names.
 NETWORKS = (
-    r"facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|messenger|bluesky|threads|instagram|youtube|tiktok|"
-    r"flickr|telegram|mastodon|tumblr|xing|vk|weibo|wechat|line|sms|copy\s+link"
+    r"facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|messenger|bluesky|instagram|youtube|tiktok|"
+    r"flickr|telegram|mastodon|tumblr|xing|vk|weibo|wechat|sms|copy\s+link"
 )
 _N = rf"(?:{NETWORKS})"
 
@@ -99,7 +99,10 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "cookies",
-        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:\w+\s+){0,2}cookies\b.*"
+        # A banner says what the cookies are for: the site, your experience, analytics (not "We use cookies from local bakers").
+        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:\w+\s+){0,2}cookies\b"
+        r"(?=.*\b(?:website|site|experience|brows\w*|analytics|cookie\s+(?:policy|settings)|consent|preferences|traffic|"
+        r"advertis\w*|personali[sz]\w*|work|services)\b).*"
         r"|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+(?:web)?site.*"
         r"|cookies\s+on\s+(?:the\s+)?[\w.\s]{1,60}"
         r"|(?:accept|reject|allow|manage|refuse|decline)(?:\s+(?:all|optional|analytics|additional|necessary))?\s+cookies"
