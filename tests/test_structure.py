@@ -428,3 +428,25 @@ def test_an_empty_line_stays_an_empty_paragraph() -> None:
         ListBlock((Text("two"),)),
         Paragraph(""),
     )
+
+
+def test_a_lone_first_item_whose_successor_follows_a_sub_list_is_a_list() -> None:
+    lines = ["1. Apply online.", "• by card", "• by bank transfer", "2. Wait for the letter."]
+    assert only("list", lines) == (
+        ListBlock((Text("Apply online."),), ordered=True),
+        ListBlock((Text("by card"), Text("by bank transfer"))),
+        ListBlock((Text("Wait for the letter."),), ordered=True, start=2),
+    )
+
+
+def test_numbered_notes_with_paragraphs_between_them() -> None:
+    lines = ["Notes to editors", "1) About the fund", "The fund was set up in 2010.", "2) About the council",
+             "The council serves 300,000 people."]  # fmt: skip
+    (notes,) = recover_structure(lines)
+    assert isinstance(notes, NotesSection)
+    assert notes.blocks == (
+        ListBlock((Text("About the fund"),), ordered=True),
+        Paragraph("The fund was set up in 2010."),
+        ListBlock((Text("About the council"),), ordered=True, start=2),
+        Paragraph("The council serves 300,000 people."),
+    )

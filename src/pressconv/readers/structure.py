@@ -165,6 +165,8 @@ _MAX_UNMARKED_ITEM_WORDS = 20
 _MAX_ABOUT_WORDS = 8
 #: Lines longer than this are paragraphs unless they start with a marker or a contact heading (see `_plain`).
 _PLAIN_LENGTH = 120
+#: How far ahead a lone "1." looks for its "2.".
+_LOOKAHEAD = 12
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -613,7 +615,7 @@ def _marked_list(
             continuing = {kind: value for kind, value in first.items() if previous.kinds.get(kind) == value - 1}
         if continuing:
             first = continuing
-        elif introduced and 1 in first.values():
+        elif 1 in first.values() and (introduced or _successor_follows(lines, i, marker)):
             first = {kind: value for kind, value in first.items() if value == 1}
         else:
             return None
@@ -621,6 +623,15 @@ def _marked_list(
     start_number = first[kind]
     last = _Ordered(marker.style, {kind: value + len(items) - 1 for kind, value in first.items()})
     return ListBlock(tuple(scan.text(item) for item in items), ordered=True, start=start_number), j, last
+
+
+def _successor_follows(lines: Sequence[str], i: int, marker: _Marker) -> bool:
+    """A lone "1." whose "2." (same style) comes a few lines later, after a paragraph or a bulleted sub-list."""
+    for following in lines[i + 2 : i + 2 + _LOOKAHEAD]:
+        found = _ordered(following)
+        if found is not None and found.style == marker.style:
+            return any(found.kinds.get(kind) == 2 for kind, value in marker.kinds.items() if value == 1)
+    return False
 
 
 def _introduces(line: str) -> bool:
@@ -672,6 +683,7 @@ def lists(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
     lines = scan.lines
     previous = section.blocks[-1] if section.blocks else None
     introduced = isinstance(previous, Paragraph) and previous.text == lines[i - 1] and _introduces(previous.text)
+    introduced = introduced or (section.in_notes and previous is None)  # the notes heading introduces its first item
     first = lines[i][0]
     if first in _BULLET_STARTS or first.isalnum() or first == "(":
         found = _marked_list(scan, i, introduced, section)
