@@ -100,7 +100,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "cookies",
         # A banner says what the cookies are for: the site, your experience, analytics (not "We use cookies from local bakers").
-        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:\w+\s+){0,2}cookies\b"
+        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:[\w-]+\s+){0,3}cookies\b"
         r"(?=.*\b(?:website|site|experience|brows\w*|analytics|cookie\s+(?:policy|settings)|consent|preferences|traffic|"
         r"advertis\w*|personali[sz]\w*|work|services)\b).*"
         r"|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+(?:web)?site.*"
