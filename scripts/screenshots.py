@@ -14,6 +14,8 @@ use, and puts the four side by side:
   document looks in a word processor rather than how python-docx wrote it.
 
 Run it after changing a writer:  python scripts/screenshots.py [--output PATH]
+On one machine the PNG is the same, byte for byte, from run to run, so git
+shows a change only when a rendering changed.
 It needs chromium, soffice (LibreOffice) and pdftoppm (poppler-utils); when one
 is missing it says which and how to install it, and exits with status 2.
 """

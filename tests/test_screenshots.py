@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+import pressconv
 from conftest import ROOT, require_tool
 
 SCRIPT = ROOT / "scripts" / "screenshots.py"
@@ -93,10 +94,21 @@ def test_a_missing_tool_is_one_clear_line_and_status_2(
     assert not output.exists()
 
 
-def test_a_font_drawn_by_its_metric_twin_is_no_warning() -> None:
+def test_a_font_drawn_as_itself_is_no_warning_and_an_unknown_one_is() -> None:
     require_tool("fc-match")
     assert screenshots.font_substitute("DejaVu Sans") is None
     assert screenshots.font_substitute(None) is None
+    warning = screenshots.font_substitute("No Such Family Pressconv")
+    assert warning is not None
+    assert warning.startswith("the DOCX asks for No Such Family Pressconv, which this machine draws as ")
+    assert "install" not in warning  # no metric twin is known for it
+
+
+def test_the_docx_body_font_is_read_from_the_document_defaults(tmp_path: Path) -> None:
+    docx = tmp_path / "seed.docx"
+    docx.write_bytes(pressconv.convert(screenshots.SEED, to="docx").data)
+    font = screenshots.docx_font(docx)
+    assert isinstance(font, str) and font
 
 
 @pytest.mark.slow
