@@ -30,12 +30,14 @@ def paragraphs(*lines: str) -> tuple[Block, ...]:
 
 
 @pytest.mark.parametrize("mark", ["ENDS", "Ends", "-ends-", "- ENDS -", "End", "END", "###", "# # #", "-30-", "- 30 -", "[ENDS]",
-                                  "**ENDS**", "End of press release", "DIWEDD", "-fin-", "Ende"])  # fmt: skip
+                                  "**ENDS**", "End of press release", "DIWEDD", "-fin-", "Ende", "##"])  # fmt: skip
 def test_end_marks_are_recognised_in_every_spelling(mark: str) -> None:
     assert only("end-mark", [LEAD, mark]) == (Paragraph(LEAD), EndMark(mark))
 
 
-@pytest.mark.parametrize("line", ["The end of an era.", "Ends on Friday", "30", "#budget2024", "## Heading", "Endsleigh Road"])
+@pytest.mark.parametrize(
+    "line", ["The end of an era.", "Ends on Friday", "30", "#budget2024", "## Heading", "#", "Endsleigh Road"]
+)
 def test_lines_that_only_mention_an_ending_are_not_end_marks(line: str) -> None:
     assert only("end-mark", [line]) == (Paragraph(line),)
 

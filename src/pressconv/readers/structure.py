@@ -37,7 +37,7 @@ from pressconv.readers.links import find_links
 #: End marks: ENDS, -ends-, End, ###, # # #, -30- (and "Fin", "Ende", "Diwedd"), with any decoration around them.
 _END_MARK = re.compile(
     r"[\s\-–—*\[\](){}_=~.]*(?:ends?|end\s+of\s+(?:press\s+|news\s+|media\s+)?release|fin|ende|diwedd)[\s\-–—*\[\](){}_=~.]*"
-    r"|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#){2,}",
+    r"|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#)+",
     re.IGNORECASE,
 )
 
