@@ -198,3 +198,23 @@ def test_sanitising_is_idempotent_and_keeps_drawing() -> None:
     assert removed == ("the onload attribute of <svg>", "a <script> element")
     assert b'fill="url(#g)"' in once and b"<rect" in once and b"script" not in once
     assert sanitise_svg(once, "c") == (once, ())
+
+
+def test_the_cli_refuses_an_unsafe_cover_once_before_any_work_and_reports_a_sanitised_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import FIXTURES
+    from pressconv.cli import main
+
+    evil = tmp_path / "evil.svg"
+    evil.write_bytes(b'<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + SVG_HEAD + b"><text>&a;</text></svg>")
+    out = tmp_path / "out"
+    assert main(["convert", str(FIXTURES), "--to", "epub,html", "-o", f"{out}/", "--cover", str(evil)]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 1 and "DOCTYPE" in errors[0]
+    assert not out.exists() or not any(out.iterdir())
+    scripted = tmp_path / "scripted.svg"
+    scripted.write_bytes(SVG_HEAD + b' onload="x()"/>')
+    seed = FIXTURES / "blue-light-integration.txt"
+    assert main(["convert", str(seed), "--to", "epub", "-o", f"{out}/", "--cover", str(scripted)]) == 0
+    assert "onload" in capsys.readouterr().err
