@@ -64,7 +64,9 @@ _NOTES_HEADING = re.compile(
 )
 #: Boilerplate headings ("About Northshire Council", "Background") that open notes after the end mark.
 _ABOUT_HEADING = re.compile(
-    r"(?:about|à\s+propos\s+d[eu']|über|acerca\s+de|sobre|ynglŷn\s+â|am)\s+\S.{0,70}?"
+    # "About" and a name ("About Northshire Council", "About the Trust", "About us"), not "About 300 people came".
+    r"(?:about|à\s+propos\s+d[eu']|über|acerca\s+de|sobre|ynglŷn\s+â|am)\s+(?:(?:the|us|our|y|la|le|les|el|los|die|der|das)\b|"
+    r"(?-i:[A-ZÀ-ÖØ-Þ]))(?:.{0,70}\S)?"
     r"|background(?:\s+information|\s+notes?)?|boilerplate|(?:further|additional)\s+background\s*:?"
     r"|hintergrund(?:informationen)?|contexte|antecedentes|cefndir",
     re.IGNORECASE,
