@@ -109,6 +109,13 @@ def test_chrome_goes_from_headings_lists_and_contact_blocks_but_end_marks_stay()
     )
 
 
+def test_one_word_labels_in_a_list_are_items_of_the_release() -> None:
+    channels = ListBlock((Text("Facebook"), Text("Instagram"), Text("Print")))
+    release = make(Paragraph("Follow the campaign on:"), channels, Paragraph("Print"))
+    cleaned = pressconv.clean(release).release
+    assert cleaned.blocks == (Paragraph("Follow the campaign on:"), channels)
+
+
 def test_keep_chrome_skips_the_step() -> None:
     release = make("Share this page", "Libraries will open for longer.")
     assert pressconv.clean(release, skip={"page-chrome"}).release.paragraphs == release.paragraphs

@@ -141,6 +141,8 @@ _LONGEST = 600
 _TRIM = " \t:|›»>•·-–—"
 #: Units a recogniser put under a heading of its own kind: never a widget, never removed here.
 _EXEMPT_KINDS = frozenset({"end-mark", "notes-heading", "contact-heading"})
+#: Units that stand among others of their kind: a one-word widget label there is more likely an item of the release.
+_LISTED_KINDS = frozenset({"item", "contact"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,7 +171,11 @@ def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
     """Mark page-chrome units removed; one `Removal` (reason "page-chrome") each."""
     removed: list[Removal] = []
     for unit in units:
-        if unit.kind not in _EXEMPT_KINDS and is_chrome(unit.text):
+        if unit.kind in _EXEMPT_KINDS:
+            continue
+        if unit.kind in _LISTED_KINDS and " " not in unit.text.strip(_TRIM):
+            continue  # "• Print", "• Facebook" in a list of services or channels: a word of the release
+        if is_chrome(unit.text):
             unit.removed = True
             removed.append(Removal(unit.number, "page-chrome", unit.text, None))
     return removed
