@@ -88,7 +88,8 @@ _STRONG_LABEL = (
 _LABEL = re.compile(
     rf"(?:{_STRONG_LABEL}|statement|breaking\s+news|latest\s+news|news|update|announcement|newsroom"
     r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
-    rf"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*)(?!{_LETTER})"
+    r"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*"
+    rf"|(?:category|categories|section|topics?|tags?|filed\s+under)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
     r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
     re.IGNORECASE,
 )
@@ -146,6 +147,7 @@ _FUNCTION_WORDS = _words("on from until till to by before after since in at of f
 
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = re.compile(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
+_SPACE = re.compile(r"\s+")
 _DATELINE_OPEN = re.compile(r"\s*(?:,|\(|[–—]|--?)\s*")
 # After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
 _DATELINE_CLOSE = re.compile(
@@ -723,7 +725,7 @@ def _dateline(line: str) -> dates.DateMatch | None:
         return None
     pos = place.end()
     for _ in range(3):  # "SPRINGFIELD, Ill., March 7, 2014": a place may have up to two more parts
-        opening = _DATELINE_OPEN.match(line, pos)
+        opening = _DATELINE_OPEN.match(line, pos) or (_SPACE.match(line, pos) if place[0].isupper() else None)
         if opening is not None:
             found = dates.match_date(line, opening.end())
             if found is not None and _DATELINE_CLOSE.match(line, found.end) is not None:
