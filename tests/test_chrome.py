@@ -116,6 +116,16 @@ def test_one_word_labels_in_a_list_are_items_of_the_release() -> None:
     assert cleaned.blocks == (Paragraph("Follow the campaign on:"), channels)
 
 
+def test_one_word_items_after_a_widget_heading_are_widgets_too() -> None:
+    release = make(
+        Paragraph("Libraries will open for longer."),
+        Paragraph("Share this:"),
+        ListBlock((Text("Twitter"), Text("Facebook"))),
+        Paragraph("Like this:"),
+    )
+    assert pressconv.clean(release).release.blocks == (Paragraph("Libraries will open for longer."),)
+
+
 def test_keep_chrome_skips_the_step() -> None:
     release = make("Share this page", "Libraries will open for longer.")
     assert pressconv.clean(release, skip={"page-chrome"}).release.paragraphs == release.paragraphs

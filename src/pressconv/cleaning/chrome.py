@@ -39,7 +39,7 @@ WIDGETS: tuple[str, ...] = (
     r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|link))?|e-?mail\s+(?:to\s+)?a\s+friend|send\s+to\s+a\s+friend",
     rf"follow\s+us(?:\s+on\s+{_N})?|copy(?:\s+the)?\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
     rf"click\s+to\s+(?:share|print|e-?mail)(?:\s+(?:on|via|to|this)\s+{_N})?|like\s+this|print\s+friendly,?\s+pdf\s+&\s+email",
-    r"share\s+this\s+story,\s+choose\s+your\s+platform!?|opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)",
+    r"share\s+this\s+story,\s+choose\s+your\s+platform!?|opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)|loading(?:\.{1,3}|…)?",
     r"download\s+(?:as\s+)?pdf|save\s+(?:as\s+)?pdf|listen(?:\s+to\s+this\s+(?:article|page|story))?|rss(?:\s+feed)?",
     # Welsh, French, German, Spanish.
     rf"rhannu(?:\s+ar\s+{_N})?|rhannwch(?:\s+y\s+dudalen\s+hon)?|argraffu|argraffwch(?:\s+y\s+dudalen\s+hon)?|dilynwch\s+ni",
@@ -170,12 +170,16 @@ def is_chrome(text: str) -> bool:
 def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
     """Mark page-chrome units removed; one `Removal` (reason "page-chrome") each."""
     removed: list[Removal] = []
+    after_chrome = False
     for unit in units:
         if unit.kind in _EXEMPT_KINDS:
+            after_chrome = False
             continue
-        if unit.kind in _LISTED_KINDS and " " not in unit.text.strip(_TRIM):
-            continue  # "• Print", "• Facebook" in a list of services or channels: a word of the release
-        if is_chrome(unit.text):
+        one_word_item = unit.kind in _LISTED_KINDS and " " not in unit.text.strip(_TRIM)
+        # "• Print", "• Facebook" in a list of services or channels is a word of the release, unless the
+        # line before was chrome too ("Share this:" then "Twitter", "Facebook" as WordPress lays them out).
+        after_chrome = (after_chrome or not one_word_item) and is_chrome(unit.text)
+        if after_chrome:
             unit.removed = True
             removed.append(Removal(unit.number, "page-chrome", unit.text, None))
     return removed
