@@ -45,6 +45,7 @@ def judged(path: Path) -> list[str]:
     return [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a"), *pdfua_findings(path)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
 def test_every_fixture_is_pdf_ua_and_pdf_a(fixture: Fixture, tmp_path: Path) -> None:
     path = tmp_path / f"{fixture.name}.pdf"
@@ -155,7 +156,8 @@ def test_screen_reader_order_reads_like_the_release(tmp_path: Path) -> None:
     assert outline(struct_text(path)) == EXPECTED_STRUCTURE
 
 
-@pytest.mark.parametrize("fixture", FIXTURE_CASES[:12])
+@pytest.mark.slow
+@pytest.mark.parametrize("fixture", FIXTURE_CASES)
 def test_struct_text_has_every_paragraph_in_order_and_no_furniture(fixture: Fixture, tmp_path: Path) -> None:
     release = fixture.release()
     path = tmp_path / "fixture.pdf"
