@@ -747,6 +747,7 @@ def _is_place(text: str, *, first: bool = True) -> bool:
 
 _COPY_PREFIX = re.compile(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNORECASE)
 _COPY_SITE = re.compile(r"\s*\|\s*")
+_COPY_LABEL = re.compile(rf"{_STRONG_LABEL}\s*[:|\-–—]\s*", re.IGNORECASE)
 _MAX_COPY_EXTRA = 200
 
 
@@ -788,7 +789,7 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
 def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
     """A list tag ("[press-list] "), a forward marker, a date ("14.02.2023: ") or a site name ("Site | ")."""
     pos = 0
-    tag = _COPY_PREFIX.match(prefix) or _LABEL_PREFIX.match(prefix)
+    tag = _COPY_PREFIX.match(prefix) or _COPY_LABEL.match(prefix)
     if tag is not None:
         pos = tag.end()
         if pos == len(prefix):
