@@ -135,7 +135,7 @@ def outline(struct: str) -> str:
         if not item:
             continue
         if item.startswith('"'):
-            text = '"' + item.strip('"').strip() + '"'
+            text = '"' + item[1:-1].strip() + '"'
             if opened:
                 lines[-1] += " " + text
             else:
@@ -165,7 +165,7 @@ def test_struct_text_has_every_paragraph_in_order_and_no_furniture(fixture: Fixt
     struct = struct_text(path)
     assert "Page 1 of" not in struct
     # pdfinfo prints a paragraph's text in pieces (around a link); compare without whitespace.
-    texts = "".join(line.strip().strip('"') for line in struct.splitlines() if line.strip().startswith('"'))
+    texts = "".join(line.strip()[1:-1] for line in struct.splitlines() if line.strip().startswith('"'))
     flat = "".join(texts.split())
     assert flat.startswith("".join(release.title.split()))
     position = 0
