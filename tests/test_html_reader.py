@@ -299,3 +299,22 @@ def test_any_bytes_give_a_release_or_a_pressconv_error(parts: list[str], raw: by
         except PressconvError:
             continue
         assert release.title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])
+def test_outputs_from_every_page_pass_the_accessibility_checkers(path: Path, tmp_path: Path) -> None:
+    import judges
+
+    result = pressconv.convert(path, to=["html", "epub", "pdf", "docx"], output=tmp_path, read_options=HTML)
+    assert result.release is not None
+    stem = tmp_path / path.stem
+    assert judges.axe_violations(stem.with_suffix(".html")) == []
+    assert judges.ace_violations(stem.with_suffix(".epub")) == []
+    assert judges.pdf_ua_failures(stem.with_suffix(".pdf")) == []
+    import docx
+
+    document = docx.Document(str(stem.with_suffix(".docx")))
+    shown = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert result.release.title in shown
+    assert all(text in shown for text in result.release.paragraphs)

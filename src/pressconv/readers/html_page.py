@@ -7,6 +7,7 @@ nested ten thousand `<div>`s deep is read, not a `RecursionError`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,17 +97,22 @@ def parse_html(text: str) -> Any:
             raise InputError(f"the page cannot be parsed as HTML ({type(error).__name__}: {error})") from None
 
 
-def is_tag(node: Any) -> bool:
-    from bs4 import Tag
+@functools.lru_cache(maxsize=1)
+def _node_types() -> tuple[type, type, type]:
+    """bs4's node classes, imported on first use (the text path never loads bs4); constant, so cached."""
+    from bs4.element import NavigableString, PreformattedString, Tag
 
-    return isinstance(node, Tag)
+    return Tag, NavigableString, PreformattedString
+
+
+def is_tag(node: Any) -> bool:
+    return isinstance(node, _node_types()[0])
 
 
 def is_text(node: Any) -> bool:
     """A piece of page text (not a comment, doctype, declaration or processing instruction)."""
-    from bs4.element import NavigableString, PreformattedString
-
-    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+    _, text, other = _node_types()
+    return isinstance(node, text) and not isinstance(node, other)
 
 
 def attribute(tag: Any, name: str) -> str:
@@ -163,9 +169,7 @@ def strip_invisible(soup: Any) -> None:
 
 
 def _is_comment(node: Any) -> bool:
-    from bs4.element import PreformattedString
-
-    return isinstance(node, PreformattedString)
+    return isinstance(node, _node_types()[2])
 
 
 def normal_space(text: str) -> str:
@@ -202,31 +206,29 @@ class PageTree:
         return self.stats.get(id(tag)) or Stats()
 
     def measure(self) -> None:
-        """Text and link lengths for every element, and each paragraph's score given to the elements around it."""
+        """Text and link lengths for every element, and each paragraph's score given to the elements around it.
+
+        One pass from the leaves up (children before parents), so a page nested thousands deep stays linear.
+        """
         root = self.body
-        for node in iter_nodes(root):
-            if not is_text(node):
-                continue
-            length = len(normal_space(str(node)))
-            if not length:
-                continue
-            in_link = False
-            for ancestor in node.parents:
-                if ancestor.name == "a":
-                    in_link = True
-                stats = self.stats.setdefault(id(ancestor), Stats())
-                stats.text += length
-                if in_link:
-                    stats.links += length
-                if ancestor is root:
-                    break
+        for tag in reversed([root, *iter_tags(root)]):
+            stats = Stats()
+            for child in tag.children:
+                if is_text(child):
+                    stats.text += len(normal_space(str(child)))
+                elif (inner := self.stats.get(id(child))) is not None:
+                    stats.text += inner.text
+                    stats.links += inner.links
+            if tag.name == "a":
+                stats.links = stats.text
+            self.stats[id(tag)] = stats
         self._score_paragraphs(root)
 
     def _score_paragraphs(self, root: Any) -> None:
         for tag in iter_tags(root):
-            own = own_text(tag)
-            if tag.name not in TEXT_BLOCKS and tag.name not in BLOCKS:
+            if tag.name not in BLOCKS:
                 continue
+            own = own_text(tag)
             if len(own) < 25:
                 continue
             chunks = 1 + sum(1 for child in tag.children if is_tag(child) and child.name == "br") // 2
