@@ -13,7 +13,7 @@ from pressconv.readers.structure import RECOGNISER_NAMES, flat_paragraphs, recov
 from strategies import writable_text
 
 # What a list marker may look like: a bullet glyph, a hyphen, a number, letter or numeral with "." or ")".
-MARKER = re.compile(r"(?:[•·▪◦‣●○■□▸►▶➢➤✓✔\uf0b7\uf0a7\uf0d8\uf0fc]\s*|[-–*]\s+|\(?[0-9A-Za-z]{1,4}[.)]\s+)")
+MARKER = re.compile(r"(?:[•·▪◦‣⁃∙⦁●○■□◆◇❖♦▸►▶➢➤➔→✓✔\uf0b7\uf0a7\uf0d8\uf0fc]\s*|[-–*]\s+|\(?[0-9A-Za-z]{1,4}[.)]\s+)")
 END_MARKS = ["ENDS", "-ends-", "End", "###", "# # #", "-30-", "- ENDS -"]
 
 words = st.sampled_from(["budget", "council", "residents", "the", "new", "library", "police", "said", "Eastford", "2024",
@@ -21,7 +21,9 @@ words = st.sampled_from(["budget", "council", "residents", "the", "new", "librar
 phrase = st.lists(words, min_size=1, max_size=14).map(" ".join)
 sentence = st.builds(lambda text, end: text[:1].upper() + text[1:] + end, phrase, st.sampled_from([".", ".", "!", ":", ";", ""]))
 short_heading = st.lists(words, min_size=1, max_size=4).map(lambda ws: " ".join(ws).capitalize())
-bullet_line = st.builds(lambda glyph, text: glyph + text, st.sampled_from(["• ", "•", "- ", "– ", "* ", "▪ ", "◦ "]), phrase)
+bullet_line = st.builds(
+    lambda glyph, text: glyph + text, st.sampled_from(["• ", "•", "- ", "– ", "* ", "▪ ", "◦ ", "→ ", "\uf0b7 "]), phrase
+)
 number_line = st.builds(
     lambda n, style, text: style.format(n) + " " + text,
     st.integers(1, 12),

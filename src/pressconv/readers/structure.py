@@ -42,7 +42,7 @@ _END_MARK = re.compile(
 )
 
 #: Glyphs that make a bulleted list even of one line; "-", "–" and "*" need two lines, or a line ending in ":" before them.
-_BULLETS = "•·▪◦‣●○■□▸►▶➢➤✓✔\uf0b7\uf0a7\uf0d8\uf0fc"  # the last four: Symbol and Wingdings bullets pasted from Word
+_BULLETS = "•·▪◦‣⁃∙⦁●○■□◆◇❖♦▸►▶➢➤➔→✓✔\uf0b7\uf0a7\uf0d8\uf0fc"  # the last four: Symbol and Wingdings bullets from Word
 _BULLET = re.compile(rf"[{_BULLETS}]\s*(?=\S)|[-–*]\s+(?=\S)")
 _BULLET_STARTS = frozenset(_BULLETS + "-–*")
 #: "1." "2)" "(3)" "a." "(b)" "iv)" — the marker, then space, then the item.
