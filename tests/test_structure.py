@@ -452,3 +452,8 @@ def test_numbered_notes_with_paragraphs_between_them() -> None:
         ListBlock((Text("About the council"),), ordered=True, start=2),
         Paragraph("The council serves 300,000 people."),
     )
+
+
+def test_for_more_information_and_a_web_address_is_not_a_contact() -> None:
+    lines = [LEAD, "For more information", "Read the proposal", "https://commission.europa.eu/proposal"]
+    assert only("contact", lines) == paragraphs(*lines)

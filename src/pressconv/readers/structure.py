@@ -380,10 +380,10 @@ def _contact_kind(line: str) -> int:
     if line.startswith("SOURCE "):
         return _NOT_CONTACT  # a wire service's "SOURCE Acme Corp.": the issuer, after the contact
     words = line.count(" ") + 1
-    if words <= _MAX_CONTACT_DETAIL_WORDS and (
-        ("@" in line and _EMAIL.search(line)) or _FIELD.match(line) or _has_phone(line) or _URL_ONLY.fullmatch(line)
-    ):
+    if words <= _MAX_CONTACT_DETAIL_WORDS and (("@" in line and _EMAIL.search(line)) or _FIELD.match(line) or _has_phone(line)):
         return _DETAIL
+    if _URL_ONLY.fullmatch(line):
+        return _NAME  # a web address may sit in a contact block, but it is no way to reach a person
     if (
         words <= _MAX_CONTACT_NAME_WORDS
         and len(line) <= 90
