@@ -48,7 +48,10 @@ from pressconv.readers.html_page import (
 from pressconv.readers.html_structure import build_blocks
 
 _HTML_START = re.compile(
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+    # A whole page, or a saved fragment that starts with a block element ("<div class=…>", "<article>").
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6]|table|center|header)\b",
+    re.I | re.S,
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
 _DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
@@ -90,6 +93,9 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     container = around_headline(container, title_element)
     raw = _walk(tree, container, title_element, meta)
     notices: list[Notice] = list(page.notices)
+    if not options.month_first and (meta.language or "").startswith(("en-US", "en-PH", "en-CA")):
+        # A page that says it is American English writes 03/07/2024 for March 7.
+        options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options)
     title = _title(raw, meta, title_element)
     if not title and body:

@@ -25,8 +25,12 @@ _MARKED_DATE = re.compile(
 _BARE_DATE = re.compile(dates.DATE_PATTERN, re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|de|van|von|der|den|da|di|du|le|la|del|bin|al))*"
 _BYLINE = re.compile(rf"(?:^|\bposted\b.*?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
-_AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|posted\s+by|authors?)\s*:?\s+(?P<name>{_NAME})\s*$")
-_FROM = re.compile(r"^(?i:from|issued\s+by|published\s+by|department|organisation|organization)\s*:\s*(?P<issuer>.{2,120})$")
+# "By Jane Smith", "Author: Jane Smith", "By Jane Smith, Communications Officer".
+_AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|posted\s+by|authors?)\s*:?\s+(?P<name>{_NAME})(?:\s*,\s*[^,]{{1,60}})?\s*$")
+_FROM = re.compile(
+    r"^(?i:from|issued\s+by|published\s+by|department|organisation|organization)\s*:\s*(?P<issuer>.{2,120})$"
+    r"|^(?i:news\s+provided\s+by|provided\s+by|source)\s*:?\s+(?P<provider>[^:]{2,120})$"
+)
 _LABEL = re.compile(
     r"^(?:press\s+release|news\s+release|media\s+release|news\s+story|press\s+statement|media\s+statement"
     r"|for\s+immediate\s+release|immediate\s+release|embargoed\b.{0,80}|news\s+article|press\s+notice|media\s+advisory"
@@ -113,8 +117,9 @@ def read_meta_line(text: str, *, month_first: bool = False) -> MetaLine:
         line.is_meta = True
         return line
     source = _FROM.match(text)
-    if source is not None and not dates.is_date(source["issuer"]):
-        line.issuer, line.is_meta = source["issuer"].strip(), True
+    issuer = source is not None and (source["issuer"] or source["provider"])
+    if issuer and not dates.is_date(issuer):
+        line.issuer, line.is_meta = issuer.strip(), True
         return line
     rest = text
     for match in _MARKED_DATE.finditer(text):

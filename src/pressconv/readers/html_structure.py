@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.html_blocks import RawBlock
 
-_END_MARK = re.compile(r"^[\s\-–—]*(?:ends?|\#\s?\#\s?\#|-\s?30\s?-|30|xxx|\*\s?\*\s?\*\s?ends\s?\*\s?\*\s?\*)[\s\-–—.]*$", re.I)
+_END_MARK = re.compile(r"^[\s\-–—*\[(#]*(?:ends?|\#\s?\#\s?\#|-\s?30\s?-|30|xxx|fin|ende)[\s\-–—.*\])#]*$", re.I)
 _NOTES = re.compile(
     r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?[’']?s?[’']?\s+notes?|background(?:\s+information)?(?:\s+for\s+editors)?"
     r"|about\s+\S.{0,80}|note\s+to\s+news\s+editors|hinweise?\s+für\s+(?:die\s+)?redaktion(?:en)?|über\s+\S.{0,80}"
