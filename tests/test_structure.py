@@ -457,3 +457,24 @@ def test_numbered_notes_with_paragraphs_between_them() -> None:
 def test_for_more_information_and_a_web_address_is_not_a_contact() -> None:
     lines = [LEAD, "For more information", "Read the proposal", "https://commission.europa.eu/proposal"]
     assert only("contact", lines) == paragraphs(*lines)
+
+
+def test_a_heading_saying_whose_press_office_and_a_number_without_a_colon() -> None:
+    # GOV.UK lays its contact out this way.
+    lines = [LEAD, "Roads media enquiries", "Media enquiries 020 7944 3021", "Switchboard 0300 330 3000"]
+    assert recover_structure(lines) == (
+        Paragraph(LEAD),
+        ContactBlock((Text(lines[2]), Text(lines[3])), heading="Roads media enquiries"),
+    )
+
+
+def test_labels_inside_a_contact_block_and_the_next_block() -> None:
+    lines = [LEAD, "Contacts", "Media:", "Lisa Simpson", "+1 217-555-0123", "Investor Contact:", "Bart Simpson", "ir@globex.com",
+             "SOURCE Globex Corporation"]  # fmt: skip
+    blocks = recover_structure(lines, skip={"links"})
+    assert blocks == (
+        Paragraph(LEAD),
+        ContactBlock((Text("Media:"), Text("Lisa Simpson"), Text("+1 217-555-0123")), heading="Contacts"),
+        ContactBlock((Text("Bart Simpson"), Text("ir@globex.com")), heading="Investor Contact:"),
+        Paragraph("SOURCE Globex Corporation"),
+    )
