@@ -92,7 +92,7 @@ def _page(title: str, language: str, css: str, ld: dict[str, Any], canonical: st
         SubElement(head, "meta", {"name": "color-scheme", "content": "light dark"})
     SubElement(head, "title").text = title
     if canonical:
-        SubElement(head, "link", {"rel": "canonical", "href": canonical})
+        SubElement(head, "link", {"href": canonical, "rel": "canonical"})
     SubElement(head, "meta", {"name": "generator", "content": "pressconv"})
     # The serialiser writes <style> and <script> content as is: "</" inside CSS would end the
     # element early, and "<\/" is the same CSS; JSON-LD escapes <, > and & itself.
