@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import io
+import itertools
 import json
 import zipfile
 from typing import Any
@@ -20,6 +21,7 @@ from pressconv.model import Collection, ContactBlock, EndMark, Heading, Link, Li
 from pressconv.writers import get_writer
 from readback import read_html
 from samples import URL, structured_release
+from strategies import releases
 
 
 def html_of(release: Release) -> BeautifulSoup:
@@ -252,3 +254,21 @@ def test_an_updated_date_is_shown_with_its_label_and_in_json_ld() -> None:
     assert updated.find("time")["datetime"] == "2024-03-04"
     assert json.loads(soup.find("script", type="application/ld+json").string)["dateModified"] == "2024-03-04"
     assert read_html(_html_text(release)).time == ("2024-02-21", format_date(datetime.date(2024, 2, 21), "en-GB"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(releases)
+def test_any_release_reads_back_as_its_text_in_order(release: Release) -> None:
+    """Every block type, nested or not, with or without links: the page's body text is the model's, in order,
+    headings never skip a level, and ids are unique."""
+    markup = _html_text(release)
+    assert read_html(markup).paragraphs == list(release.paragraphs)
+    soup = BeautifulSoup(markup, "html.parser")
+    assert _text(soup.find("h1")) == release.title
+    levels = [int(tag.name[1]) for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    chapter = epub_chapter_of(release)
+    assert [_text(tag) for tag in chapter.find("article").find_all(["p", "li", "h2", "h3", "h4", "h5", "h6"])
+            if not tag.find_parent("header")] == list(release.paragraphs)  # fmt: skip

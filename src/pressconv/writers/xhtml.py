@@ -246,7 +246,7 @@ class _ArticleBuilder:
                 case Heading():
                     self.heading(parent, block, level)
                 case ListBlock():
-                    self.list(parent, block)
+                    self.list_block(parent, block)
                 case NotesSection():
                     self.notes(parent, block, level)
                 case ContactBlock():
@@ -270,7 +270,7 @@ class _ArticleBuilder:
     def heading(self, parent: Element, block: Heading, level: int) -> None:
         self._heading(parent, block.text, level + block.level - 2, block.links)
 
-    def list(self, parent: Element, block: ListBlock) -> None:
+    def list_block(self, parent: Element, block: ListBlock) -> None:
         attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
         element = SubElement(parent, "ol" if block.ordered else "ul", attributes)
         for item in block.items:
