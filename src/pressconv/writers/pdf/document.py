@@ -240,6 +240,11 @@ class Painter:
             out.append("EMC")
         pen.close()
         out.append("ET")
+        if pen.underlines:
+            # Links are underlined as well as coloured (colour alone must not carry meaning); the rules are
+            # decoration, drawn after the text object as an artifact (paths may not sit inside BT … ET).
+            rules = " ".join(f"{_num(left)} {_num(y)} m {_num(right)} {_num(y)} l" for left, right, y in pen.underlines)
+            out.append(f"/Artifact <</Type /Layout>> BDC q {_rgb(LINK).replace('rg', 'RG')} 0.6 w {rules} S Q EMC")
 
     def _baseline(self, placement: Placement, line: int) -> float:
         style = placement.block.style
@@ -303,6 +308,8 @@ class _Pen:
         self.open: Element | None = None
         #: /ActualText for the block's own sequence, which then carries its placeholders itself.
         self.actual: str | None = None
+        #: Underlines of the links drawn: (left, right, y).
+        self.underlines: list[tuple[float, float, float]] = []
 
     def line(self, block: TextBlock, line: int, x: float, baseline: float, annotations: list[Any]) -> None:
         """Draw one line of `block`; each change of element (text, link, placeholder) is a new sequence."""
@@ -342,6 +349,8 @@ class _Pen:
                 position += width
         ascent, descent = size * 0.9, size * 0.25
         for index, (left, right) in link_spans.items():
+            if not block.links[index].href.startswith("#"):
+                self.underlines.append((left, right, baseline - size * 0.12))
             element = _link_element(block, index)
             annotations.append(painter.annotation(block, block.links[index], element, self.page,
                                                   (left, baseline - descent, right, baseline + ascent)))  # fmt: skip
