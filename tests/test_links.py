@@ -28,6 +28,8 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("Visit Amazon.com today", [("Amazon.com", "https://Amazon.com")]),
         ("DOI: https://doi.org/10.1016/j.uclim.2024.101234.", [("https://doi.org/10.1016/j.uclim.2024.101234", "https://doi.org/10.1016/j.uclim.2024.101234")]),
         ("Two: a.org and b@c.de", [("a.org", "https://a.org"), ("b@c.de", "mailto:b@c.de")]),
+        ("See railmadad.indianrailways.gov.in.", [("railmadad.indianrailways.gov.in", "https://railmadad.indianrailways.gov.in")]),
+        ("At health.govt.nz/flu", [("health.govt.nz/flu", "https://health.govt.nz/flu")]),
     ],
 )  # fmt: skip
 def test_addresses_are_found_with_sentence_punctuation_left_out(text: str, expected: list[tuple[str, str]]) -> None:

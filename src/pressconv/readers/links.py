@@ -36,8 +36,9 @@ _LINK = re.compile(
     # www. without a scheme.
     rf"|(?P<www>(?<![\w@./-])(?i:www)\d?\.[\w-]+(?:\.[\w-]+)+{_URL_CHAR}*)"
     # A bare domain with a known top-level domain: northshire.gov.uk, nhs.uk/conditions.
-    rf"|(?P<bare>(?<![\w@./:-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.(?:{_BARE_TLDS})"
-    rf"(?![\w-])(?:/{_URL_CHAR}*)?)",
+    # Any two-letter country after a second level such as gov. or co. (railmadad.gov.in, x.co.jp); never a domain cut short.
+    rf"|(?P<bare>(?<![\w@./:-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    rf"\.(?:{_BARE_TLDS}|(?:gov|govt|ac|co|com|org|net|edu|nic|mil)\.[a-z]{{2}})(?![\w-]|\.[A-Za-z0-9])(?:/{_URL_CHAR}*)?)",
 )
 # Every kind of address has a dot with a letter or digit after it; prose keeps a space after its full stops.
 # The quick reject before the long regular expression runs (a literal-led search, several times faster).
