@@ -161,7 +161,10 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
     """The element that shows the headline: the `<h1>` that matches what the page declares, else the article's first."""
     body = tree.body
     headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
-    declared = [typographic_key(text) for text in (meta.headline, meta.og_title, meta.html_title) if text]
+    # The <title> less its site name: the whole <title> would match a site-name <h1> ("Eastbrook Town Council").
+    declared = [
+        typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
+    ]
     for heading in headings:
         key = typographic_key(normal_space(heading.get_text(" ")))
         if key and any(key == wanted or (len(key) > 10 and key in wanted) for wanted in declared):

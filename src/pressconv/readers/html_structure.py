@@ -50,6 +50,12 @@ _SITE_LINE = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_LINE_MAX = 300
+# What newswires (PR Newswire, Business Wire, GlobeNewswire) print under every release.
+_WIRE_LINE = re.compile(
+    r"^(?:(?-i:SOURCE)\s+\S.{0,100}|view\s+(?:original\s+content|source\s+version).{0,200}"
+    r"|(?:this\s+)?press\s+release\s+was\s+(?:published|distributed)\s+by\s+\S.{0,100}|copyright\s+\S.{0,100}\s+all\s+rights\s+reserved\.?)$",
+    re.I,
+)
 _PROMO = re.compile(
     r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like)\s*:",
     re.I,
@@ -74,6 +80,8 @@ class _Item:
     start: int = 1
     link_share: float = 0.0
     pseudo: bool = False
+    #: For a heading split off the first line of a paragraph: how many items that paragraph's other lines became.
+    run_in: int = 0
     children: list[_Item] = field(default_factory=list)
 
     @property
@@ -151,7 +159,7 @@ def _split_lead_line(item: _Item, block: RawBlock) -> list[_Item]:
             item.kind, item.level, item.pseudo = "heading", 0, True
         return [item]
     first = item.lines[0].text
-    heading = _Item("heading", [item.lines[0]], 0, pseudo=True)
+    heading = _Item("heading", [item.lines[0]], 0, pseudo=True, run_in=len(item.lines) - 1)
     if _is_section_title(first):
         return [heading, *(_Item("paragraph", [line], link_share=_share(line)) for line in item.lines[1:])]
     if block.bold_lines[:1] == [True] and not any(block.bold_lines[1:]) and _is_short_title(first):
@@ -190,6 +198,8 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
             continue
         if item.kind == "paragraph" and item.link_share >= 0.5 and _PROMO.match(item.text):
             continue  # "Read more: <another story>" set into the text
+        if item.kind == "paragraph" and _WIRE_LINE.match(item.text):
+            continue  # a newswire's own lines under the release
         kept.append(item)
     while kept and _is_link_line(kept[0]):
         kept.pop(0)
@@ -229,7 +239,8 @@ def _sections(items: list[_Item]) -> list[Block]:
             blocks.append(NotesSection(item.text, tuple(_merge_lists(_plain(items[index + 1 : end])))))
             index = end
         elif item.kind == "heading" and _CONTACT.match(item.text):
-            end = _section_end(items, index, contact=True)
+            # A contact run into its heading's paragraph ("<b>Media contact:</b><br>Jane…") is that paragraph's lines.
+            end = index + 1 + item.run_in if item.run_in else _section_end(items, index, contact=True)
             lines = [
                 line for inner in items[index + 1 : end] for line in (inner.lines if inner.kind != "item" else [inner.joined])
             ]
