@@ -478,3 +478,15 @@ def test_labels_inside_a_contact_block_and_the_next_block() -> None:
         ContactBlock((Text("Bart Simpson"), Text("ir@globex.com")), heading="Investor Contact:"),
         Paragraph("SOURCE Globex Corporation"),
     )
+
+
+@pytest.mark.parametrize("last", ["Eastford EF1 2AB", "Springfield, IL 62701", "01067 Dresden"])
+def test_an_address_after_a_colon_is_not_a_list(last: str) -> None:
+    lines = ["The event will be held at:", "Eastford Community Centre", "12 High Street", last, "Entry is free."]
+    assert only("list", lines) == paragraphs(*lines)
+
+
+def test_items_with_numbers_are_still_a_list() -> None:
+    lines = ["The plan includes:", "1000 new homes", "2024 budget savings", "EF1 area improvements"]
+    (_, block) = only("list", lines)
+    assert isinstance(block, ListBlock) and len(block.items) == 3

@@ -146,6 +146,10 @@ _LABEL = re.compile(
     r"nota\s+de\s+prensa|datganiad\s+i['’]r\s+wasg)",
     re.IGNORECASE,
 )
+#: A UK postcode, a US state and ZIP code, or a European postcode before a town: the last line of an address.
+_POSTCODE = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜÀ-Þ]\w+(?:\s+\w+)?$"
+)
 _CAPTION = re.compile(r"\((?:left|right|centre|center|l-r|l to r|pictured|above|below|top|bottom)\)|\bpictured\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
 #: Words a heading does not end with: a line ending in one is a sentence cut short.
@@ -669,8 +673,8 @@ def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
             break
         items.append(line)
         j += 1
-    if len(items) < 2:
-        return None
+    if len(items) < 2 or any(_POSTCODE.search(item) for item in items):
+        return None  # an address after "The event is at:" is lines of one address, not a list
     return ListBlock(tuple(scan.text(item) for item in items)), i + len(items)
 
 
