@@ -318,3 +318,13 @@ def test_outputs_from_every_page_pass_the_accessibility_checkers(path: Path, tmp
     shown = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert result.release.title in shown
     assert all(text in shown for text in result.release.paragraphs)
+
+
+def test_metadata_and_links_with_unwritable_characters_are_cleaned_not_fatal() -> None:
+    head = "<meta property='og:title' content='Budget\u2028approved\x01 today'><meta name='author' content='Jane\u0085Smith'>"
+    body = f"<div><p>{PROSE} <a href='https://a.example/x\u2028y'>link</a> <a href='mailto:a@b.example\u2029'>mail</a></p></div>"
+    release = read(page(body, head))
+    assert release.title == "Budget approved today"
+    assert release.byline == "Jane Smith"
+    # Line separators in a URL are dropped, as browsers drop newlines in href values.
+    assert [link.href for link in release.blocks[0].links] == ["https://a.example/xy", "mailto:a@b.example"]  # type: ignore[union-attr]

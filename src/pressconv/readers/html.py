@@ -29,6 +29,7 @@ from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
+from pressconv.readers.decoding import normalise
 from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html_container import Container, around_headline, find_container
 from pressconv.readers.html_decoding import decode_page, split_http_head
@@ -92,12 +93,12 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     title_element = _title_element(tree, container, meta)
     container = around_headline(container, title_element)
     raw = _walk(tree, container, title_element, meta)
-    notices: list[Notice] = list(page.notices)
+    notices: list[Notice] = [*page.notices, notice(Code.STRUCTURE_FOUND, f"the release on the page is {container.how}")]
     if not options.month_first and (meta.language or "").startswith(("en-US", "en-PH", "en-CA")):
         # A page that says it is American English writes 03/07/2024 for March 7.
         options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options)
-    title = _title(raw, meta, title_element)
+    title = _clean_field(_title(raw, meta, title_element))
     if not title and body:
         first = body.pop(0)
         title = first.text
@@ -135,7 +136,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         updated=updated,
         byline=byline,
         issuer=issuer,
-        label=header.label,
+        label=_clean_field(header.label),
     )
 
 
@@ -378,7 +379,8 @@ def _in_furniture(tag: Any, scope: Any) -> bool:
 
 
 def _clean_field(value: str | None) -> str | None:
+    """Text from the page's metadata made writable: the same normalising as body text, one line, at most 200 characters."""
     if not value:
         return None
-    text = normal_space(value)
-    return text[:200] or None
+    text = normalise(value).replace("\n", " ").strip()
+    return text[:200].strip() or None

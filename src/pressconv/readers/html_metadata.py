@@ -21,6 +21,8 @@ from pressconv.readers import dates
 from pressconv.readers.html_page import attribute, iter_tags, normal_space
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|Posting|PressRelease|Report|NewsRelease|Release)$", re.I)
+# What no output format can carry in a link target (the model refuses it): a link with it is dropped, its words kept.
+_UNWRITABLE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _PAGE_TYPES = re.compile(r"(?:WebPage|ItemPage)$", re.I)
 _ISO_DATE = re.compile(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s/_]|\d{2}:?\d{2})")
 _LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:$|[-_.@])")
@@ -160,9 +162,13 @@ def http_url(href: str | None, base: str | None) -> str | None:
         return None
     lowered = href.lower()
     if lowered.startswith("mailto:"):
-        return href if len(href) > len("mailto:") and not re.search(r"[\x00-\x20\x7f]", href) else None
+        return (
+            href
+            if len(href) > len("mailto:") and not re.search(r"[\x00-\x20\x7f]", href) and not _UNWRITABLE.search(href)
+            else None
+        )
     absolute = _absolute(href, base)
-    return absolute
+    return absolute if absolute is None or not _UNWRITABLE.search(absolute) else None
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
