@@ -8,6 +8,7 @@ model it must give and the site text that must not get in.
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -328,3 +329,17 @@ def test_metadata_and_links_with_unwritable_characters_are_cleaned_not_fatal() -
     assert release.byline == "Jane Smith"
     # Line separators in a URL are dropped, as browsers drop newlines in href values.
     assert [link.href for link in release.blocks[0].links] == ["https://a.example/xy", "mailto:a@b.example"]  # type: ignore[union-attr]
+
+
+def test_a_time_in_the_body_text_is_an_event_not_the_publication_date() -> None:
+    body = f"<article><h1>Title</h1><p>{PROSE}</p><p>The fair opens on <time datetime='2024-06-01'>1 June</time>.</p></article>"
+    assert read(page(body)).date is None
+    marked = f"<article><h1>Title</h1><p>{PROSE}</p><p class='posted-on'><time datetime='2024-05-02'>2 May</time></p></article>"
+    assert read(page(marked)).date == datetime.date(2024, 5, 2)
+
+
+def test_the_date_in_the_address_is_the_last_resort() -> None:
+    head = "<link rel='canonical' href='https://news.example/2023/11/30/budget-approved'>"
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p></article>", head))
+    assert release.date == datetime.date(2023, 11, 30)
+    assert "date-from-page" in {notice.code for notice in release.notices}

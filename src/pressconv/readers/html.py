@@ -20,6 +20,7 @@ headline. Never a date from outside the article and its header.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from typing import Any, ClassVar
 
@@ -116,6 +117,8 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         notices += found
         if published is not None:
             notices.append(notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline"))
+    if published is None and (published := _url_date(meta.canonical or page.location)) is not None:
+        notices.append(notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address"))
     if published is None:
         notices.append(notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown"))
     updated = updated or header.updated
@@ -344,23 +347,44 @@ def _take(header: _Header, line: MetaLine) -> None:
 
 
 def _time_element_date(tree: PageTree, container: Container, title_element: Any) -> Any:
-    """The publication date of a `<time datetime>` in the article or its header (not an "updated" one)."""
+    """The publication date of a `<time>` in the article or its header: one marked as the publication date
+    (`itemprop="datePublished"`, `pubdate`, a "published"/"posted"/"date" class), or any before the article's
+    first paragraph — never one in the body text (an event's date) or one marked as an update."""
     scopes = [*container.roots]
     if title_element is not None and title_element.parent is not None and not _within(title_element, container.roots):
         scopes.insert(0, title_element.parent)
     for scope in scopes:
-        for tag in scope.find_all("time", limit=20):
-            if _in_furniture(tag, scope):
+        before_text = True
+        for node in iter_tags(scope):
+            if node.name == "p" and len(own_text(node)) >= _PROSE:
+                before_text = False
+            if node.name != "time" or _in_furniture(node, scope):
                 continue
-            context = (
-                f"{hint(tag)} {hint(tag.parent)} {normal_space(tag.parent.get_text(' '))[:60] if tag.parent else ''}".lower()
-            )
+            context = f"{hint(node)} {hint(node.parent)} {normal_space(node.parent.get_text(' '))[:60] if node.parent else ''}"
+            context = context.lower()
+            marked = "pubdate" in node.attrs or re.search(r"publish|posted|pubdate|entry-date", context) is not None
             if re.search(r"updat|modif|revis", context) and not re.search(r"publish|posted|pubdate", context):
                 continue
-            value = machine_date(attribute(tag, "datetime")) or machine_date(normal_space(tag.get_text(" ")))
+            if not (before_text or marked):
+                continue
+            value = machine_date(attribute(node, "datetime")) or machine_date(normal_space(node.get_text(" ")))
             if value is not None:
                 return value
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
+
+
+def _url_date(url: str | None) -> Any:
+    """The date in a page's address ("/news/2024/03/07/budget"): year, month and day, all three."""
+    found = _URL_DATE.search(url or "")
+    if found is None:
+        return None
+    try:
+        return datetime.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
 
 
 def hint(tag: Any) -> str:
