@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import field
-from typing import Any, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from pressconv.l10n import format_date, label
 from pressconv.model import Collection, Notice, Release
@@ -34,6 +34,9 @@ from pressconv.options import FileValue, option
 from pressconv.writers.base import paper_size_mm
 from pressconv.writers.packaging import collection_timestamp, document_timestamp
 from pressconv.writers.pdf.fonts import DEFAULT_BOLD, DEFAULT_REGULAR, FONT_DIRECTORY, PLACEHOLDER
+
+if TYPE_CHECKING:
+    from pressconv.writers.pdf.fonts import FontChain, GlyphReport, LoadedFont
 
 __all__ = ["DEFAULT_BOLD", "DEFAULT_REGULAR", "FONT_DIRECTORY", "PLACEHOLDER", "PdfOptions", "PdfWriter"]
 
@@ -157,30 +160,31 @@ class _Fonts:
         from pressconv.writers.pdf.fonts import GlyphReport, default_font, load_font
 
         self.options = options
-        self._seen: dict[str, Any] = {}
+        self._seen: dict[str, LoadedFont] = {}
         self.regular = self._one(load_font(options.font) if options.font is not None else default_font())
         bold_value = options.font_bold if options.font_bold is not None else options.font
         self.bold = self._one(load_font(bold_value) if bold_value is not None else default_font(bold=True))
         self.fallbacks = tuple(self._one(font) for font in (*map(load_font, options.fallback_fonts), default_font()))
         self.report = GlyphReport()
 
-    def _one(self, font: Any) -> Any:
-        return None if font is None else self._seen.setdefault(font.name, font)
+    def _one(self, font: LoadedFont) -> LoadedFont:
+        return self._seen.setdefault(font.name, font)
 
-    def chains(self) -> tuple[Any, Any]:
+    def chains(self) -> tuple[FontChain, FontChain]:
         from pressconv.writers.pdf.fonts import FontChain, no_system_fonts, system_font_for
 
         lookup = system_font_for if self.options.system_fonts else no_system_fonts
 
-        def system(codepoint: int) -> Any:
-            return self._one(lookup(codepoint))
+        def system(codepoint: int) -> LoadedFont | None:
+            found = lookup(codepoint)
+            return None if found is None else self._one(found)
 
-        return tuple(
-            FontChain(font, self.fallbacks, system=system, policy=self.options.missing_glyphs, report=self.report)
-            for font in (self.regular, self.bold)
-        )  # type: ignore[return-value]
+        def chain(font: LoadedFont) -> FontChain:
+            return FontChain(font, self.fallbacks, system=system, policy=self.options.missing_glyphs, report=self.report)
 
-    def notices(self, where: str, report: Any = None) -> list[Notice]:
+        return chain(self.regular), chain(self.bold)
+
+    def notices(self, where: str, report: GlyphReport | None = None) -> list[Notice]:
         from pressconv.writers.pdf.document import notices_for
 
         return notices_for(report if report is not None else self.report, where)

@@ -319,7 +319,7 @@ class _Pen:
         size = block.style.size
         link_spans: dict[int, list[float]] = {}
         position = x
-        for piece in _pieces_in(block, start, end):
+        for piece in block.pieces_in(start, end):
             low, high = max(start, piece.start), min(end, piece.end)
             run = piece.run
             if run.kind == HIDDEN:
@@ -385,23 +385,6 @@ class _Pen:
             self.out.append(f"({escapePDF(data)}) Tj")
 
 
-def _pieces_in(block: TextBlock, start: int, end: int) -> list[Any]:
-    """The block's pieces overlapping text[start:end] (blocks have few pieces; long ones are searched by bisection)."""
-    pieces = block.pieces
-    if len(pieces) == 1:
-        return pieces
-    import bisect
-
-    index = max(bisect.bisect_right([piece.start for piece in pieces], start) - 1, 0) if len(pieces) > 64 else 0
-    found = []
-    for piece in pieces[index:]:
-        if piece.start >= end:
-            break
-        if piece.end > start:
-            found.append(piece)
-    return found
-
-
 def _link_element(block: TextBlock, index: int) -> Element:
     """The Link structure element of the block's `index`-th link (one per link, made on first use)."""
     element = block.link_elements.get(index)
@@ -413,7 +396,7 @@ def _link_element(block: TextBlock, index: int) -> Element:
 def _line_width(block: TextBlock, start: int, end: int) -> float:
     return sum(
         run_width(piece.run, block.text, max(start, piece.start), min(end, piece.end), block.style.size)
-        for piece in _pieces_in(block, start, end)
+        for piece in block.pieces_in(start, end)
     )
 
 
@@ -430,7 +413,8 @@ def _text_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def _notices(report: GlyphReport, where: str) -> list[Notice]:
+def notices_for(report: GlyphReport, where: str = "") -> list[Notice]:
+    """The notices one write's font report gives; `where` (a release's name) prefixes each, in bundles."""
     prefix = f"{where}: " if where else ""
     found: list[Notice] = []
     if report.missing:
@@ -466,8 +450,7 @@ def render(
     composer = Composer(regular, bold, width - 2 * MARGIN, root)
     compose(composer)
     pages = paginate(composer.blocks, height - MARGIN, MARGIN)
-    tree = StructureTree(len(pages))
-    tree.root = root
+    tree = StructureTree(len(pages), root)
 
     # Our embedded font from the start: reportlab's default Helvetica would be a font we do not embed.
     canvas = Canvas(stream, pagesize=paper, invariant=1, pageCompression=1, lang=about.language, pdfVersion=(1, 7),
@@ -515,8 +498,3 @@ def _info_class() -> type[Any]:
             return result
 
     return Info
-
-
-def notices_for(report: GlyphReport, where: str = "") -> list[Notice]:
-    """The notices one write's font report gives (public name for the writer)."""
-    return _notices(report, where)

@@ -56,6 +56,26 @@ class TextBlock:
     #: The Link structure element of each link (by index), made when the link is first drawn.
     link_elements: dict[int, Element] = dataclasses.field(default_factory=dict)
 
+    #: Where each piece starts, for bisection.
+    starts: list[int] = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [piece.start for piece in self.pieces]
+
+    def pieces_in(self, start: int, end: int) -> list[Piece]:
+        """The pieces overlapping text[start:end], found by bisection (a long paragraph may have thousands)."""
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return pieces
+        index = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        for piece in pieces[index:]:
+            if piece.start >= end:
+                break
+            if piece.end > start:
+                found.append(piece)
+        return found
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Placement:
@@ -126,7 +146,8 @@ def break_lines(text: str, pieces: list[Piece], size: float, width: float) -> li
     if not text:
         return [(0, 0)]
     measure = measurer(text, pieces, size)
-    space = measure(0, 0) if " " not in text else measure(text.index(" "), text.index(" ") + 1)
+    first_space = text.find(" ")
+    space = measure(first_space, first_space + 1) if first_space >= 0 else 0.0
     lines: list[tuple[int, int]] = []
     line_start, used, previous_end = 0, 0.0, -1
     for match in _WORD.finditer(text):

@@ -36,8 +36,8 @@ class Element:
 class StructureTree:
     """Collects marked content and annotations while pages are drawn; `write` turns it into PDF objects."""
 
-    def __init__(self, pages: int) -> None:
-        self.root = Element("Document")
+    def __init__(self, pages: int, root: Element) -> None:
+        self.root = root
         self._pages: list[list[Element]] = [[] for _ in range(pages)]  # per page: the element of each MCID
         self._annotations: list[Element] = []
 
