@@ -59,7 +59,7 @@ _PUBLISHED = re.compile(
     r"|(?:first|originally)\s+(?:published|posted|issued|released)"
     r"|(?:publication|release|issue|posting|press\s+release|news)\s+date"
     r"|date\s+of\s+(?:publication|issue|release)"
-    r"|(?:published|posted|issued|released|dated)(?:\s+(?:on|at|date|in))?"
+    r"|(?:published|posted|issued|released|dated|created)(?:\s+(?:on|at|date|in))?"
     r"|date)"
     rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?",
     re.IGNORECASE,
@@ -94,6 +94,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _ON = re.compile(r"\s*on\s+", re.IGNORECASE)
+_POSTED_IN = re.compile(r"(?:posted|published|filed)\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)", re.IGNORECASE)
 _PREFIX_SEPARATOR = re.compile(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 _LABEL_PREFIX = re.compile(rf"({_STRONG_LABEL})(?!{_LETTER})\s*(?:[:|\-–—]\s*)(?=\S)", re.IGNORECASE)
 
@@ -226,8 +227,16 @@ class _Found:
                 self.notices.append(notice(Code.LABEL_DROPPED, f"label {part.text!r} is not part of the title"))
 
     def conflicts(self, parts: list[_Part]) -> bool:
-        """True when a line would give a second, different publication date: then it is not header."""
-        return self.has_date and any(part.kind == "date" for part in parts)
+        """True when a line would give a second, different publication date: then it is not header.
+        (The same date again — a scraper's doubled line — is header.)"""
+        if not self.has_date:
+            return False
+        return any(
+            part.kind == "date"
+            and part.found is not None
+            and dates.read_match(part.found, month_first=self.month_first)[0] != self.date
+            for part in parts
+        )
 
 
 def split_header(lines: list[str], *, month_first: bool = False) -> Header:
@@ -444,9 +453,10 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
     end = len(text)
     while pos < end:
         first = not parts
-        after_name = parts and parts[-1].kind in ("byline", "issuer") and _ON.match(text, pos)
+        after_name = parts and parts[-1].kind in ("byline", "issuer", "label") and _ON.match(text, pos)
         part = (
             (_date_part(text, after_name.end(), in_title=in_title, separated=True) if after_name else None)
+            or _category_part(text, pos)
             or _updated_part(text, pos)
             or _date_part(text, pos, in_title=in_title, separated=separated or not first)
             or _byline_part(text, pos, strict=in_title and first and not separated)
@@ -499,6 +509,15 @@ def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separat
     if not in_title:
         return True
     return colon or text[marker.start()].isupper() or separated
+
+
+def _category_part(text: str, pos: int) -> _Part | None:
+    """ "Posted in News on 12 March 2019": the category (kept as the label), then the date."""
+    category = _POSTED_IN.match(text, pos)
+    on = _ON.match(text, category.end()) if category is not None else None
+    if category is None or on is None or dates.match_date(text, on.end()) is None:
+        return None
+    return _Part("label", pos, category.end(1), category[1])
 
 
 def _updated_part(text: str, pos: int) -> _Part | None:
