@@ -343,3 +343,16 @@ def test_the_date_in_the_address_is_the_last_resort() -> None:
     release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p></article>", head))
     assert release.date == datetime.date(2023, 11, 30)
     assert "date-from-page" in {notice.code for notice in release.notices}
+
+
+def test_a_script_rendered_page_is_read_from_its_json_ld_article_body() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget approved",'
+        ' "datePublished": "2024-03-07",'
+        ' "articleBody": "First paragraph of the release.\\nSecond paragraph, with more."}</script>'
+    )
+    release = read(page("<div id='root'><h1>Budget approved</h1></div>", ld))
+    assert (release.title, release.paragraphs) == (
+        "Budget approved",
+        ("First paragraph of the release.", "Second paragraph, with more."),
+    )

@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 from pressconv.errors import InputError, PressconvError
 from pressconv.keys import typographic_key
-from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Release
+from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
@@ -125,6 +125,10 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     if updated is not None and published is not None and updated <= published:
         updated = None
     blocks: tuple[Block, ...] = build_blocks(body)
+    if meta.body and len(meta.body) > 5 * sum(len(text) for text in iter_texts(blocks)):
+        # A page its scripts would have filled in: the text is only in schema.org's articleBody.
+        blocks = tuple(Paragraph(text) for line in meta.body.splitlines() if (text := _clean_field_long(line)))
+        notices.append(notice(Code.STRUCTURE_FOUND, "the page shows almost no text; its schema.org articleBody is read instead"))
     if not blocks:
         notices.append(notice(Code.NO_BODY, "the release has a headline but no paragraphs"))
     byline = _clean_field(meta.author or header.byline)
@@ -400,6 +404,11 @@ def _in_furniture(tag: Any, scope: Any) -> bool:
         ):
             return True
     return False
+
+
+def _clean_field_long(value: str) -> str | None:
+    text = normalise(value).replace("\n", " ").strip()
+    return text or None
 
 
 def _clean_field(value: str | None) -> str | None:

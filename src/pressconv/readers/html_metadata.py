@@ -54,6 +54,8 @@ class Metadata:
     language: str | None = None
     canonical: str | None = None
     base: str | None = None
+    #: schema.org `articleBody` as plain text (pages rendered by scripts may have the text only here).
+    body: str | None = None
 
 
 def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
@@ -111,6 +113,7 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
         language=language,
         canonical=canonical,
         base=base or canonical,
+        body=ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
     )
 
 
