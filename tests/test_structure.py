@@ -490,3 +490,14 @@ def test_items_with_numbers_are_still_a_list() -> None:
     lines = ["The plan includes:", "1000 new homes", "2024 budget savings", "EF1 area improvements"]
     (_, block) = only("list", lines)
     assert isinstance(block, ListBlock) and len(block.items) == 3
+
+
+def test_a_role_that_looks_like_a_heading_and_a_list_after_the_contact() -> None:
+    lines = [LEAD, "Media contact:", "Jane Smith", "Press office", "01632 960123", "Police contact:", "John Doe",
+             "07700 900456", "• Yes", "• No"]  # fmt: skip
+    assert recover_structure(lines) == (
+        Paragraph(LEAD),
+        ContactBlock((Text("Jane Smith"), Text("Press office"), Text("01632 960123")), heading="Media contact:"),
+        ContactBlock((Text("John Doe"), Text("07700 900456")), heading="Police contact:"),
+        ListBlock((Text("Yes"), Text("No"))),
+    )

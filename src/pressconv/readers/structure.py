@@ -92,7 +92,9 @@ _CONTACT_LEAD = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_C
 #: "Media enquiries 020 7944 3021": a strong heading, then a phone number or e-mail address with no colon between.
 _CONTACT_LEAD_BARE = re.compile(rf"(?:{_STRONG_CONTACT})\s+(?=[+(\d]|[\w.+-]+@)", re.IGNORECASE)
 #: "Roads media enquiries", "Northshire Council press office": a strong heading after a few words saying whose.
-_OWNED_CONTACT = re.compile(rf"(?:[\w'’&.-]+\s+){{1,4}}(?:{_STRONG_CONTACT})\s*:?", re.IGNORECASE)
+_OWNED_CONTACT = re.compile(
+    rf"(?:[\w'’&.-]+\s+){{1,4}}(?:{_STRONG_CONTACT})\s*:?|(?:[\w'’&.-]+\s+){{1,3}}contacts?\s*:", re.IGNORECASE
+)  # the second: "Police contact:", "Council contact:" (with its colon)
 #: "For more information, please contact Jane Smith on 01234 567890.": one line, a contact by what it says and holds.
 _CONTACT_SENTENCE = re.compile(
     r"(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media|press)\s+(?:enquiries|inquiries)|"
@@ -453,11 +455,13 @@ def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
         if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
             break
         heading_after = scan.opening(j)
-        if heading_after is not None and not heading_after[1] and not _FIELD.match(following):
-            break  # the next contact block ("Investor contact:"); "Media enquiries: 020 7944 3021" is a line of this one
+        if heading_after is not None and not heading_after[1] and not _FIELD.match(following) and _DETAIL in kinds:
+            # The next contact block ("Investor contact:"). Before any number it is a role ("Press office"), and
+            # "Media enquiries: 020 7944 3021" is always a line of this one.
+            break
         kind = scan.kind(j)
-        if kind == _NOT_CONTACT:
-            stopped_at_paragraph = True
+        if kind == _NOT_CONTACT or (kind == _NAME and _starts_marked(following)):
+            stopped_at_paragraph = True  # a paragraph, or a bulleted list after the contact
             break
         body.append(following)
         kinds.append(kind)
