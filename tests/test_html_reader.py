@@ -356,3 +356,11 @@ def test_a_script_rendered_page_is_read_from_its_json_ld_article_body() -> None:
         "Budget approved",
         ("First paragraph of the release.", "Second paragraph, with more."),
     )
+
+
+def test_an_xml_declaration_names_the_encoding_of_an_xhtml_page() -> None:
+    declaration = '<?xml version="1.0" encoding="ISO-8859-2"?>\n'
+    markup = (
+        f'{declaration}<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>\u0141\u00f3d\u017a</h1><p>{PROSE}</p></body></html>'
+    )
+    assert read(markup.encode("iso-8859-2")).title == "\u0141\u00f3d\u017a"  # read as Windows-1252 it would be "£ód\u0178"

@@ -26,6 +26,8 @@ _HTTP_HEAD = re.compile(rb"\AHTTP/\d(?:\.\d)?[ \t]+\d{3}[^\r\n]*\r?\n(?P<headers
 _HEADER_LINE = re.compile(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
 _META = re.compile(rb"<meta\b[^>]*>", re.I)
+# An XHTML page's XML declaration: <?xml version="1.0" encoding="ISO-8859-1"?>
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["'](?P<name>[A-Za-z0-9._:\-]+)["']""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I)
 #: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
 _PRESCAN_BYTES = 8192
@@ -90,7 +92,8 @@ def declared_charset(head: bytes) -> str | None:
         found = _CHARSET.search(tag.group())
         if found is not None:
             return found["name"].decode("ascii")
-    return None
+    xml = _XML_ENCODING.match(head)
+    return xml["name"].decode("ascii") if xml else None
 
 
 def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
