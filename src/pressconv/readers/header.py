@@ -49,7 +49,9 @@ _WORD_START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a
 # Between two header parts: bars, bullets, dashes, commas, brackets, colons — or plain spaces.
 _SEPARATOR = re.compile(r"(?:\s*(?:[|•·;,()\[\]–—/:]|--?(?=\s|$))\s*)+|\s+")
 _TRAILING = re.compile(r"[\s|•·;,()\[\]–—/:.\-]*$")
-_TITLE_TAIL = re.compile(r"[\s|:•·,;(\[\-–—/]+$")
+# What a title's end loses when a tail is split off (str.rstrip: linear, where a "[…]+$" pattern is quadratic).
+_TITLE_TAIL = " \t|:•·,;([-–—/"
+_ALNUM = re.compile(r"[^\W_]")
 
 # Publication markers. Old habit kept: "published"/"posted" count in any case, even glued on without a space.
 # Other words ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or
@@ -376,10 +378,13 @@ def _split_title_line(line: str) -> _TitleLine:
             break
         parts.append(prefix[0])
         start = prefix[1]
-    for candidate in _TAIL_START.finditer(line, max(start + 1, len(line) - _MAX_TAIL)):
-        tail = _tail_parts(line, start, candidate.start())
-        if tail is not None:
-            return _TitleLine(_TITLE_TAIL.sub("", line[start : candidate.start()]), parts + tail)
+    content = _ALNUM.search(line, start)
+    if content is None:
+        return _TitleLine(line[start:], parts)
+    for candidate in _TAIL_START.finditer(line, max(content.end(), len(line) - _MAX_TAIL)):
+        split = _tail_parts(line, start, candidate.start(), content.start())
+        if split is not None:
+            return _TitleLine(line[start : split[0]], parts + split[1])
     return _TitleLine(line[start:], parts)
 
 
@@ -398,15 +403,22 @@ def _prefix_part(line: str, pos: int) -> tuple[_Part, int] | None:
     return part, separator.end()
 
 
-def _tail_parts(line: str, title_start: int, pos: int) -> list[_Part] | None:
-    """The header parts that make up all of `line[pos:]`, if they do and may follow the title before them."""
-    title = _TITLE_TAIL.sub("", line[title_start:pos])
-    if not any(char.isalnum() for char in title):
+def _tail_parts(line: str, title_start: int, pos: int, content: int) -> tuple[int, list[_Part]] | None:
+    """Where the title ends and the header parts that make up all of `line[pos:]`, if they do and may follow
+    the title. `content` is where the title's first letter or digit is. Looks only near the tail, so a very
+    long first line costs no more than a short one."""
+    end = pos
+    while end > content and line[end - 1] in _TITLE_TAIL:
+        end -= 1
+        if pos - end > _MAX_TAIL:
+            return None
+    if end <= content:
         return None
+    title = line[max(title_start, end - _MAX_TAIL) : end]  # the title's end: all the tests below need
     separator = _SEPARATOR.match(line, pos)
     if separator is not None:
         pos = separator.end()
-    between = line[title_start + len(title) : pos]
+    between = line[end:pos]
     separated = bool(between.strip())  # a bar, dash or colon between title and tail, not just spaces
     glued = not between
     parts = _parts(line, pos, in_title=True, separated=separated or glued)
@@ -426,7 +438,7 @@ def _tail_parts(line: str, title_start: int, pos: int) -> list[_Part] | None:
         return None
     if all(part.kind == "issuer" for part in parts):
         return None
-    return parts
+    return end, parts
 
 
 def _line_parts(line: str, *, names: bool = True) -> list[_Part] | None:
