@@ -270,3 +270,23 @@ def test_a_release_in_another_language_says_so_on_its_section_of_a_bundle() -> N
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         sections = [kid for kid in pdf.Root.StructTreeRoot.K.K if str(kid.S) == "/Sect"]
         assert [str(section.get("/Lang", "")) for section in sections] == ["", "cy"]
+
+
+def test_eight_threads_write_identical_bytes() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    release = structured_release()
+    expected = pdf_bytes(release)
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(lambda _: pdf_bytes(release), range(32))) == {expected}
+
+
+def test_author_defaults_to_the_byline_and_can_be_emptied() -> None:
+    def author(**options: object) -> object:
+        metadata = pypdf.PdfReader(io.BytesIO(pdf_bytes(structured_release(), **options))).metadata
+        assert metadata is not None
+        return metadata.get("/Author")
+
+    assert author() == "Jane Smith"
+    assert author(author="Press Office") == "Press Office"
+    assert author(author="") is None  # an empty author is left out (and so is dc:creator)
