@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pressconv
 from pressconv.model import Block, ContactBlock, EndMark, ListBlock, NotesSection, Paragraph, check_writable, iter_texts
 from pressconv.readers.structure import RECOGNISER_NAMES, flat_paragraphs, recover_structure
 from strategies import writable_text
@@ -117,3 +119,16 @@ def test_any_writable_lines_are_read_without_error(lines: list[str]) -> None:
     blocks = recover_structure(lines)
     assert list(iter_texts(blocks)) == [text for text, _ in texts_with_kinds(blocks)]
     assert len(list(iter_texts(blocks))) == len(lines)
+
+
+chrome_line = st.sampled_from(["Share this page", "Print", "Facebook", "Share this:", "Back to news", "Tweet", "Image: a photo"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(line, chrome_line), min_size=1, max_size=20))
+def test_cleaning_a_structured_release_twice_removes_nothing_more(lines: list[str]) -> None:
+    release = pressconv.Release("Council agrees budget", datetime.date(2024, 2, 21), recover_structure(lines))
+    once = pressconv.clean(release).release
+    twice, removed_again = pressconv.clean(once)
+    assert removed_again == ()
+    assert twice.blocks == once.blocks
