@@ -110,3 +110,23 @@ def _content(data: bytes) -> bytes:
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return b"".join(page.Contents.read_bytes() for page in pdf.pages)
+
+
+def test_a_system_font_found_once_is_tried_before_asking_fontconfig_again() -> None:
+    """A CJK release has thousands of distinct characters; each question to fc-list is a process."""
+    from pressconv.writers.pdf.fonts import FontChain, GlyphReport, LoadedFont, default_font
+
+    asked: list[int] = []
+
+    def lookup(codepoint: int) -> LoadedFont | None:
+        asked.append(codepoint)
+        bold = default_font(bold=True)
+        return bold if codepoint in bold.coverage else None
+
+    report = GlyphReport()
+    chain = FontChain(default_font(), (), system=lookup, policy="placeholder", report=report)
+    text = "".join(chr(code) for code in range(0x1D5D4, 0x1D5E8))  # 20 characters only DejaVu Sans Bold has
+    runs = chain.runs(text)
+    assert asked == [0x1D5D4]
+    assert [(run.start, run.end, run.font) for run in runs] == [(0, 20, default_font(bold=True))]
+    assert list(report.fallback[default_font(bold=True)]) == list(text)

@@ -176,6 +176,9 @@ class FontChain:
         self.primary, self.fallbacks, self.system, self.policy, self.report = primary, fallbacks, system, policy, report
         self.placeholder = default_font()
         self._choice: dict[str, tuple[LoadedFont, int]] = {}
+        #: System fonts this chain has used: tried before asking fontconfig again (a CJK release has thousands
+        #: of distinct characters, and each question to fc-list is a process).
+        self._system_used: list[LoadedFont] = []
 
     def runs(self, text: str) -> list[Run]:
         """`text` cut into runs of one font and one way of drawing, covering it end to end."""
@@ -216,8 +219,12 @@ class FontChain:
         for fallback in self.fallbacks:
             if codepoint in fallback.coverage:
                 return fallback, TEXT
+        for used in self._system_used:
+            if codepoint in used.coverage:
+                return used, TEXT
         system = self.system(codepoint)
         if system is not None:
+            self._system_used.append(system)
             return system, TEXT
         if self.policy == "error":
             raise OutputError(
