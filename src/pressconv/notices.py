@@ -44,6 +44,9 @@ class Code(StrEnum):
     COVER_SANITISED = "cover-sanitised"
     # Reading: the header (appended later).
     DATE_UNMARKED = "date-unmarked"
+    # Reading: web pages (appended later).
+    TITLE_FROM_BODY = "title-from-body"
+    BYTES_REPLACED = "bytes-replaced"
 
 
 def notice(code: Code, message: str) -> Notice:

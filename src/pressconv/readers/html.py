@@ -90,7 +90,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     strip_invisible(soup)
     tree = PageTree(soup)
     tree.measure()
-    container = find_container(tree)
+    container = find_container(tree, _declared_headline(tree, meta))
     title_element = _title_element(tree, container, meta)
     container = around_headline(container, title_element)
     raw = _walk(tree, container, title_element, meta)
@@ -103,7 +103,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     if not title and body:
         first = body.pop(0)
         title = first.text
-        notices.append(Notice("title-from-body", "the page has no headline; its first line is taken as the title"))
+        notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
     if not title:
         raise InputError("the page has no headline and no text: it does not look like a press release")
     published, updated = meta.published, meta.modified
@@ -165,18 +165,29 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
     return walk_blocks(tree.body, context)
 
 
-def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
-    """The element that shows the headline: the `<h1>` that matches what the page declares, else the article's first."""
-    body = tree.body
-    headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
+def _declared_headline(tree: PageTree, meta: Metadata) -> Any:
+    """The <h1> that says what the page's metadata says the headline is, if one does (found before the container)."""
     # The <title> less its site name: the whole <title> would match a site-name <h1> ("Eastbrook Town Council").
     declared = [
         typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
     ]
-    for heading in headings:
+    for heading in tree.body.find_all("h1"):
         key = typographic_key(normal_space(heading.get_text(" ")))
         if key and any(key == wanted or (len(key) > 10 and key in wanted) for wanted in declared):
             return heading
+    return None
+
+
+def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
+    """The element that shows the headline: the `<h1>` that matches what the page declares, else the article's first."""
+    matching = _declared_headline(tree, meta)
+    if matching is not None:
+        return matching
+    body = tree.body
+    headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
+    declared = [
+        typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
+    ]
     inside = [heading for heading in headings if _within(heading, container.roots)]
     if inside:
         return inside[0]

@@ -63,9 +63,14 @@ def around_headline(container: Container, headline: Any) -> Container:
     return container
 
 
-def find_container(tree: PageTree) -> Container:
+def find_container(tree: PageTree, headline: Any = None) -> Container:
+    """The release's container. `headline`, when the page's headline element is already known, rules out
+    blocks that end before it: a release never comes before its own headline (a left column's "About us")."""
     body = tree.body
     candidates = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    if headline is not None:
+        after = _not_before(body, headline)
+        candidates = [tag for tag in candidates if id(tag) in after] or candidates
     if not candidates:
         return Container((body,), body, "the whole page (no paragraph stands out)")
     densest = max(candidates, key=tree.final_score)
@@ -88,6 +93,19 @@ def find_container(tree: PageTree) -> Container:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
     return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+def _not_before(body: Any, headline: Any) -> set[int]:
+    """The elements that hold the headline or start after it (ids)."""
+    around = {id(parent) for parent in headline.parents}
+    found: set[int] = set()
+    seen = False
+    for tag in iter_tags(body):
+        if tag is headline:
+            seen = True
+        if seen or id(tag) in around:
+            found.add(id(tag))
+    return found
 
 
 def _widest_wrapper(tree: PageTree, tag: Any, body: Any) -> Any:

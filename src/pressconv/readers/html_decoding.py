@@ -148,7 +148,7 @@ def _decode_declared(body: bytes, name: str, notices: list[Notice]) -> str:
         # A page that says UTF-8 but was saved in Windows-1252: common in old archives.
         notices.append(notice(Code.DECODED_WINDOWS_1252, "the page says UTF-8 but is not; read it as Windows-1252"))
         return _windows_1252(body)
-    notices.append(Notice("decoding-replaced", f"some bytes are not valid {name}; they were replaced"))
+    notices.append(notice(Code.BYTES_REPLACED, f"some bytes are not valid {name}; they were replaced"))
     return body.decode(name, errors="replace")
 
 
