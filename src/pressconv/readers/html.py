@@ -106,22 +106,11 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
     if not title:
         raise InputError("the page has no headline and no text: it does not look like a press release")
-    published, updated = meta.published, meta.modified
-    if published is None:
-        published = _time_element_date(tree, container, title_element)
-    if published is None and header.published is not None:
-        published = header.published
-        notices += header.notices
-    if published is None and body and (dateline := _DATELINE.match(body[0].text)):
-        published, found = dates.read_date(dateline["when"], month_first=options.month_first)
-        notices += found
-        if published is not None:
-            notices.append(notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline"))
-    if published is None and (published := _url_date(meta.canonical or page.location)) is not None:
-        notices.append(notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address"))
-    if published is None:
-        notices.append(notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown"))
-    updated = updated or header.updated
+    published, found = _publication_date(
+        tree, container, title_element, meta, header=header, body=body, options=options, location=page.location
+    )
+    notices += found
+    updated = meta.modified or header.updated
     if updated is not None and published is not None and updated <= published:
         updated = None
     blocks: tuple[Block, ...] = build_blocks(body)
@@ -133,6 +122,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         notices.append(notice(Code.NO_BODY, "the release has a headline but no paragraphs"))
     byline = _clean_field(meta.author or header.byline)
     issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
+    notices += _found(byline, updated, issuer, header.label)
     return Release(
         title=title,
         date=published,
@@ -163,6 +153,49 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
         href=lambda href: http_url(href, meta.base),
     )
     return walk_blocks(tree.body, context)
+
+
+def _publication_date(
+    tree: PageTree,
+    container: Container,
+    title_element: Any,
+    meta: Metadata,
+    *,
+    header: _Header,
+    body: list[RawBlock],
+    options: ReadOptions,
+    location: str | None,
+) -> tuple[datetime.date | None, list[Notice]]:
+    """The publication date, from the most trusted place that has one, with a notice saying which."""
+    if meta.published is not None:
+        return meta.published, [notice(Code.DATE_FROM_PAGE, f"the date is from the page's {meta.published_from}")]
+    timed = _time_element_date(tree, container, title_element)
+    if timed is not None:
+        return timed, [notice(Code.DATE_FROM_PAGE, "the date is the <time> element by the headline")]
+    if header.published is not None:
+        return header.published, [*header.notices, notice(Code.DATE_FROM_PAGE, "the date is the one printed by the headline")]
+    if body and (dateline := _DATELINE.match(body[0].text)):
+        published, found = dates.read_date(dateline["when"], month_first=options.month_first)
+        if published is not None:
+            return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
+    from_address = _url_date(meta.canonical or location)
+    if from_address is not None:
+        return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
+    return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _found(byline: str | None, updated: datetime.date | None, issuer: str | None, label: str | None) -> list[Notice]:
+    """The quiet notices the text reader gives too, so both readers report the same way."""
+    found = []
+    if byline:
+        found.append(notice(Code.BYLINE_FOUND, f"byline: {byline}"))
+    if updated:
+        found.append(notice(Code.UPDATED_FOUND, f"updated {updated.isoformat()}, kept apart from the publication date"))
+    if issuer:
+        found.append(notice(Code.ISSUER_FOUND, f"issuer: {issuer}"))
+    if label:
+        found.append(notice(Code.LABEL_DROPPED, f"the label {label!r} is kept as data, not text"))
+    return found
 
 
 def _declared_headline(tree: PageTree, meta: Metadata) -> Any:
