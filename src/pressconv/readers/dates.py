@@ -49,10 +49,11 @@ _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}(?:[.,]\d+)?(?:\s?[ap]\.?\s?m\.?(?![^\W\d_]))?"
     r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\.?(?![^\W\d_])|noon|midday|midnight)(?:\s?(?:hrs|hours|h)(?![^\W\d_]))?"
 )
-# Zones: offsets, UTC/GMT in any case, abbreviations only in capitals (so "by" is never a zone), "(EST)".
+# Zones: offsets, UTC/GMT in any case, abbreviations only in capitals (so "by" is never a zone), "(EST)",
+# and zone names in words ("Eastern Standard Time").
 _ZONE = (
     r"(?:\s?(?:[+-]\d{2}:?\d{2}(?!\d)|(?-i:Z)(?![^\W\d_])|(?:utc|gmt)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?![^\W\d_])"
-    r"|(?-i:[A-Z]{2,5})(?![^\W\d_])|\((?-i:[A-Z][A-Za-z .]{1,30})\)))*"
+    r"|(?-i:[A-Z]{2,5})(?![^\W\d_])|\((?-i:[A-Z][A-Za-z .]{1,30})\)|(?-i:(?:[A-Z][a-z]+ ){1,3}Time)(?![^\W\d_])))*"
 )
 _TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*:?\s*)?{_CLOCK}{_ZONE})?"
 _TIME_BEFORE = rf"(?:{_CLOCK}{_ZONE}\s*(?:[,|\-–—]\s*|\s+)(?:on\s+)?)?"

@@ -75,9 +75,11 @@ _UPDATED = re.compile(
 _BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
 _BYLINE = re.compile(
     r"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted|published|issued|released)\s+by|by)\s*:?\s+"
-    r"|(?:author|writer|reporter|words|byline|contributor|from|source)\s*:\s*",
+    r"|(?:author|writer|reporter|words|byline|contributor|source)\s*:\s*",
     re.IGNORECASE,
 )
+# gov.uk's "From: Department for Transport and The Rt Hon Jane Smith MP": whatever follows is the issuer.
+_FROM = re.compile(r"(?:from|issued\s+by|on\s+behalf\s+of)\s*:\s*([^|•]*[^|•\s.])", re.IGNORECASE)
 # Labels: words that say what kind of document this is, never its title.
 _STRONG_LABEL = (
     r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:joint\s+)?(?:press|media|news)\s+"
@@ -88,7 +90,8 @@ _STRONG_LABEL = (
     r"|komunikat\s+prasowy|datganiad\s+i'r\s+wasg)"
 )
 _LABEL = re.compile(
-    rf"(?:{_STRONG_LABEL}|statement|breaking\s+news|latest\s+news|news|update|announcement|newsroom"
+    rf"(?:{_STRONG_LABEL}|statement|(?:breaking|latest|top|club|council|police|force|university|campus|company|corporate"
+    r"|community|school|team|local|business|research|health)\s+news|news|update|announcement|newsroom"
     r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
     r"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*"
     rf"|(?:category|categories|section|topics?|tags?|filed\s+under)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
@@ -136,7 +139,7 @@ _ORG_WORDS = _words(
     "group plc ltd limited inc llc llp gmbh ag sa nv bv ab oy spa srl pty team unit newsroom "
     "communications press media centre center hospital nhs museum library gallery partnership network "
     "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
-    "chancellery ombudsman regulator organisation organization relations affairs city county "
+    "chancellery ombudsman regulator organisation organization relations affairs city county minister secretary "
     "borough municipality commissioner"
 )
 # Words that open sentences, never a dateline's place.
@@ -471,6 +474,7 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
             or _category_part(text, pos)
             or _updated_part(text, pos)
             or _date_part(text, pos, in_title=in_title, separated=separated or not first)
+            or (None if in_title else _from_part(text, pos))
             or _byline_part(text, pos, strict=in_title and first and not separated)
             or _label_part(text, pos, allowed=separated or not first)
             or _issuer_part(text, pos)
@@ -578,6 +582,14 @@ def _username(text: str, pos: int) -> _Part | None:
     if user is None:
         return None
     return _Part("byline", pos, user.end(), user[0])
+
+
+def _from_part(text: str, pos: int) -> _Part | None:
+    """ "From: <issuer>": marked, so any text up to a separator is the issuer."""
+    issuer = _FROM.match(text, pos)
+    if issuer is None or len(issuer[1]) > _MAX_PART_LINE // 2:
+        return None
+    return _Part("issuer", pos, issuer.end(), issuer[1], marked=True)
 
 
 def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
@@ -688,8 +700,8 @@ def _is_org_name(words: list[str], *, by_line: bool) -> bool:
         if folded[number] in _CONNECTORS and number > 0:
             if not (all_caps or word.islower()):
                 return False
-        elif not word[:1].isupper():
-            return False
+        elif not word[:1].isupper() or (number > 0 and folded[number] in _HEADLINE_WORDS):
+            return False  # "… Welcomed By Minister": a preposition or verb names no organisation
     if folded[-1] in _ORG_WORDS or (len(words) <= 2 and any(word in _ORG_WORDS for word in folded)):
         return True
     if any(word in _ORG_WORDS and after in _HEAD_CONNECTORS for word, after in itertools.pairwise(folded)):
@@ -698,14 +710,24 @@ def _is_org_name(words: list[str], *, by_line: bool) -> bool:
 
 
 _HEAD_CONNECTORS = _words("of for de du des")
+_HEADLINE_WORDS = _words("by from to with after over into against about as than says said opens backs wins calls")
+_OFFICE_HOLDER = re.compile(
+    rf"(?:the\s+)?(?:rt\.?\s+)?hon(?:ourable|\.)?\s+{_LETTER}[\w'’.\- ]{{2,60}}"
+    rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:MP|MLA|MSP|AM|TD|MPP|MLC|MHA|MHK|QC|KC)"
+    rf"|(?:senator|councillor|cllr\.?)\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){{0,2}}",
+    re.IGNORECASE,
+)
 
 
 def _is_org_line(line: str) -> bool:
-    """A line of its own that names an organisation or department (an issuer)."""
+    """A line of its own that names an organisation or department (an issuer), or an office holder who
+    issues releases in their own name ("The Hon. Jane Smith MP", "Minister for Water")."""
     if len(line) > 90 or line[-1:] in ".!?:" or any(char.isdigit() for char in line):
         return False
     if line.split(None, 1)[0].casefold() in _NOT_ISSUERS:
         return False
+    if _OFFICE_HOLDER.fullmatch(line):
+        return True
     plain = line.replace(",", "")
     return _NAME_SPAN.fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
 
