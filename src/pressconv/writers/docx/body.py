@@ -23,7 +23,7 @@ from lxml import etree
 
 from pressconv.l10n import format_date
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
-from pressconv.writers.docx.template import R, Template, W, add_num
+from pressconv.writers.docx.template import R, Template, W, insert_nums, new_num, next_num_id
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -42,6 +42,8 @@ class BodyBuilder:
         self.styles = template.style_ids
         self.template = template
         self.numbering = self._numbering_element()
+        self._next_num = next_num_id(self.numbering)
+        self._nums: list[Any] = []
         self.elements: list[Any] = []
         self._links: dict[str, str] = {}
         self._rid_prefix = _free_prefix(set(self.part.rels))
@@ -54,7 +56,8 @@ class BodyBuilder:
         raise AssertionError("a prepared template always has a numbering part")
 
     def finish(self, body: Any) -> None:
-        """Append everything built to `body`, keeping its section properties last."""
+        """Append everything built to `body`, keeping its section properties last, and the lists' numbering."""
+        insert_nums(self.numbering, self._nums)
         section = body.find(W + "sectPr")
         if section is not None:
             body.remove(section)
@@ -96,7 +99,9 @@ class BodyBuilder:
 
     def list_block(self, block: ListBlock) -> None:
         if block.ordered:
-            style, num_id = "ListNumber", add_num(self.numbering, self.template.number_abstract, block.start)
+            style, num_id = "ListNumber", str(self._next_num)
+            self._nums.append(new_num(num_id, self.template.number_abstract, block.start))
+            self._next_num += 1
         else:
             style, num_id = "ListBullet", self.template.bullet_num
         for item in block.items:

@@ -344,10 +344,20 @@ def _list_definition(document: Document, numbering: Any, style_name: str, house_
 
 
 def add_num(numbering: Any, abstract_id: str, start: int | None = None) -> str:
-    """A new `w:num` on `abstract_id` (restarting at `start` when given); returns its numId."""
+    """A new `w:num` on `abstract_id` (restarting at `start` when given), added to `numbering`; returns its numId."""
+    num_id = str(next_num_id(numbering))
+    insert_nums(numbering, [new_num(num_id, abstract_id, start)])
+    return num_id
+
+
+def next_num_id(numbering: Any) -> int:
+    return 1 + max((int(num.get(W + "numId")) for num in numbering.findall(W + "num")), default=0)
+
+
+def new_num(num_id: str, abstract_id: str, start: int | None) -> Any:
+    """A `w:num` element on `abstract_id`; with `start`, a level-0 start override, so the list restarts there."""
     from lxml import etree
 
-    num_id = str(1 + max((int(num.get(W + "numId")) for num in numbering.findall(W + "num")), default=0))
     num = etree.Element(W + "num")
     num.set(W + "numId", num_id)
     etree.SubElement(num, W + "abstractNumId").set(W + "val", abstract_id)
@@ -355,12 +365,17 @@ def add_num(numbering: Any, abstract_id: str, start: int | None = None) -> str:
         override = etree.SubElement(num, W + "lvlOverride")
         override.set(W + "ilvl", "0")
         etree.SubElement(override, W + "startOverride").set(W + "val", str(start))
+    return num
+
+
+def insert_nums(numbering: Any, nums: list[Any]) -> None:
+    """Add `w:num`s after the existing ones (before `w:numIdMacAtCleanup`, which the schema puts last), in one pass."""
     cleanup = numbering.find(W + "numIdMacAtCleanup")
     if cleanup is not None:
-        cleanup.addprevious(num)
-    else:
-        numbering.append(num)
-    return num_id
+        numbering.remove(cleanup)
+    numbering.extend(nums)
+    if cleanup is not None:
+        numbering.append(cleanup)
 
 
 # --- styles ----------------------------------------------------------------------------------------------
