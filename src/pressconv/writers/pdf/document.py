@@ -169,6 +169,7 @@ class Painter:
 
     def __init__(self, canvas: Any, tree: StructureTree, pages: list[list[Placement]], about: About, *,
                  header_chain: FontChain, size: tuple[float, float]) -> None:  # fmt: skip
+        # The canvas's PDFDocument: fonts subset into it and our objects (annotations, the tree) are registered in it.
         self.canvas, self.doc, self.tree, self.pages, self.about = canvas, canvas._doc, tree, pages, about
         self.width, self.height = size
         self.chain = header_chain
@@ -178,8 +179,8 @@ class Painter:
                 if placement.first == 0:
                     self.first_page.setdefault(id(placement.block), number)
         room = self.width - 2 * MARGIN
+        # Shortened once per document (the same on every page), by bisection.
         self.header = shortened(about.header, lambda text: header_chain.width(text, FURNITURE_SIZE) <= room)
-        self.chapters = 0
 
     def paint(self) -> None:
         from reportlab.pdfbase.pdfdoc import PDFName
@@ -211,7 +212,7 @@ class Painter:
         if style.rule_above and placement.first == 0 and placement.top < self.height - MARGIN - 1:
             y = _num(placement.top + min(style.space_before, 12) / 2)  # not at the top of a page: nothing to set apart from
             out.append("/Artifact <</Type /Layout>> BDC")
-            out.append(f"q {_rgb(RULE).replace('rg', 'RG')} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
+            out.append(f"q {_stroke(RULE)} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
             out.append("EMC")
         out.append("BT")
         if block.element.role[0] == "H" and not block.links and any(piece.run.kind == BOXED for piece in block.pieces):
@@ -244,7 +245,7 @@ class Painter:
             # Links are underlined as well as coloured (colour alone must not carry meaning); the rules are
             # decoration, drawn after the text object as an artifact (paths may not sit inside BT … ET).
             rules = " ".join(f"{_num(left)} {_num(y)} m {_num(right)} {_num(y)} l" for left, right, y in pen.underlines)
-            out.append(f"/Artifact <</Type /Layout>> BDC q {_rgb(LINK).replace('rg', 'RG')} 0.6 w {rules} S Q EMC")
+            out.append(f"/Artifact <</Type /Layout>> BDC q {_stroke(LINK)} 0.6 w {rules} S Q EMC")
 
     def _baseline(self, placement: Placement, line: int) -> float:
         style = placement.block.style
@@ -284,7 +285,7 @@ class Painter:
             self._artifact_text(pen, self.header, MARGIN, self.height - 15 * MM, "Header")
             y = _num(self.height - 17 * MM)
             out.append("/Artifact <</Type /Pagination /Subtype /Header>> BDC")
-            out.append(f"q {_rgb(RULE).replace('rg', 'RG')} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
+            out.append(f"q {_stroke(RULE)} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
             out.append("EMC")
 
     def _artifact_text(self, pen: _Pen, text: str, x: float, y: float, kind: str) -> None:
@@ -405,7 +406,13 @@ def _num(value: float) -> str:
 
 
 def _rgb(colour: Colour) -> str:
+    """The fill-colour operator (text)."""
     return " ".join(f"{value:.3f}" for value in colour) + " rg"
+
+
+def _stroke(colour: Colour) -> str:
+    """The stroke-colour operator (rules, underlines)."""
+    return " ".join(f"{value:.3f}" for value in colour) + " RG"
 
 
 def _text_string(text: str) -> str:

@@ -149,11 +149,12 @@ def break_lines(text: str, pieces: list[Piece], size: float, width: float) -> li
     first_space = text.find(" ")
     space = measure(first_space, first_space + 1) if first_space >= 0 else 0.0
     lines: list[tuple[int, int]] = []
-    line_start, used, previous_end = 0, 0.0, -1
+    leading = len(text) - len(text.lstrip(" "))  # spaces before the first word are drawn too
+    line_start, used, previous_end = 0, leading * space, leading
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = measure(start, end)
-        gap = (start - previous_end) * space if previous_end >= 0 and used > 0 else 0.0
+        gap = (start - previous_end) * space if used > 0 else 0.0
         if used > 0 and used + gap + word > width:
             lines.append((line_start, start))
             line_start, used, gap = start, 0.0, 0.0
