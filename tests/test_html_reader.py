@@ -364,3 +364,11 @@ def test_an_xml_declaration_names_the_encoding_of_an_xhtml_page() -> None:
         f'{declaration}<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>\u0141\u00f3d\u017a</h1><p>{PROSE}</p></body></html>'
     )
     assert read(markup.encode("iso-8859-2")).title == "\u0141\u00f3d\u017a"  # read as Windows-1252 it would be "£ód\u0178"
+
+
+def test_an_item_of_several_paragraphs_is_one_item_and_preformatted_text_keeps_its_paragraphs() -> None:
+    body = f"<article><h1>Title</h1><p>{PROSE}</p><ul><li><p>One.</p><p>Still one.</p></li><li>Two</li></ul></article>"
+    [_, items] = read(page(body)).blocks
+    assert [item.text for item in items.items] == ["One. Still one.", "Two"]  # type: ignore[union-attr]
+    pre = f"<h1>Title</h1><pre>{PROSE}\nwrapped here.\n\nSecond paragraph\nof the release.</pre>"
+    assert read(page(pre)).paragraphs == (f"{PROSE} wrapped here.", "Second paragraph of the release.")

@@ -42,6 +42,8 @@ class RawBlock:
     start: int = 1
     #: For each line, whether all of it is bold (a bold first line over plain ones is a run-in heading).
     bold_lines: list[bool] = field(default_factory=list)
+    #: For a list item: which <li> it came from (one <li> holding several paragraphs is one item).
+    item_of: int = 0
     #: Characters inside <a href> of any kind (also links the model cannot keep: relative with no base, javascript:).
     linked: int = 0
     in_container: bool = False
@@ -199,7 +201,7 @@ class _Walk:
         # Flags for the element being walked; each entered element records the values it replaced, to restore on leaving.
         self.state: dict[str, Any] = {
             "container": 1 if id(root) in context.container else 0,  # 1 at the root: the whole page is the container
-            "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": [], "row": None,
+            "chrome": 0, "title": 0, "heading": 0, "item": None, "lists": [], "row": None, "pre": 0,
         }  # fmt: skip
         self.title_seen = False
         # An inline headline (<p><b>Headline</b>) marks the block it fills as the title.
@@ -212,7 +214,7 @@ class _Walk:
             if not entering:
                 self.leave(change)
             elif is_text(node):
-                self.builder.add(str(node))
+                self.add_text(str(node))
             elif is_tag(node) and node.name not in SKIPPED:
                 entered = self.enter(node)
                 if entered is not None:
@@ -235,6 +237,7 @@ class _Walk:
             elif state["item"] is not None and state["lists"]:
                 block.kind = "item"
                 block.list_key, block.ordered, block.start = state["lists"][-1]
+                block.item_of = id(state["item"])
             self.blocks.append(block)
         self.title_seen = False
 
@@ -275,10 +278,22 @@ class _Walk:
             change["time"] = True
         return change
 
+    def add_text(self, text: str) -> None:
+        if not self.state["pre"]:
+            self.builder.add(text)
+            return
+        # Preformatted text keeps its lines: a line end breaks the line, an empty line ends the paragraph.
+        for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if number:
+                self.builder.line_break()
+            self.builder.add(line)
+
     def enter_block(self, node: Any, change: dict[str, Any]) -> None:
         name = node.name
         self.open_blocks.append(node)
         change["block"] = True
+        if name in ("pre", "listing", "xmp", "plaintext"):
+            self.set(change, "pre", self.state["pre"] + 1)
         if name == "tr":
             self.set(change, "row", node if _is_data_row(node) else None)
         if name in HEADINGS:

@@ -14,6 +14,7 @@ module adds what only a press release has, as named recognisers run in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -112,6 +113,7 @@ def join_lines(lines: list[Text]) -> Text:
 
 def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
     """The release's blocks from the body's raw blocks, in order."""
+    raw = _one_item_per_li(raw)
     items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share)
              for block in raw]  # fmt: skip
     for item, block in zip(items, raw, strict=True):
@@ -121,6 +123,19 @@ def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
     items = site_leftovers(items)
     _heading_levels(items)
     return tuple(_sections(items))
+
+
+def _one_item_per_li(raw: list[RawBlock]) -> list[RawBlock]:
+    """Paragraphs of one <li> ("<li><p>…</p><p>…</p></li>") read as one item, joined with a space."""
+    merged: list[RawBlock] = []
+    for block in raw:
+        previous = merged[-1] if merged else None
+        if previous is not None and block.kind == previous.kind == "item" and block.item_of == previous.item_of:
+            joined = join_lines([*previous.lines, *block.lines])
+            merged[-1] = dataclasses.replace(previous, lines=[joined], linked=previous.linked + block.linked, bold_lines=[False])
+        else:
+            merged.append(block)
+    return merged
 
 
 def _pseudo_heading(item: _Item, block: RawBlock) -> None:
