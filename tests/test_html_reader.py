@@ -372,3 +372,8 @@ def test_an_item_of_several_paragraphs_is_one_item_and_preformatted_text_keeps_i
     assert [item.text for item in items.items] == ["One. Still one.", "Two"]  # type: ignore[union-attr]
     pre = f"<h1>Title</h1><pre>{PROSE}\nwrapped here.\n\nSecond paragraph\nof the release.</pre>"
     assert read(page(pre)).paragraphs == (f"{PROSE} wrapped here.", "Second paragraph of the release.")
+
+
+def test_a_label_before_the_headline_is_data() -> None:
+    release = read(page(f"<article><h1><span>Press release:</span> Budget approved</h1><p>{PROSE}</p></article>"))
+    assert (release.title, release.label) == ("Budget approved", "Press release")

@@ -57,6 +57,11 @@ _HTML_START = re.compile(
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
 _DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
+_LABELLED_TITLE = re.compile(
+    r"^(?P<label>press\s+release|news\s+release|media\s+release|press\s+statement|media\s+statement|statement"
+    r"|communiqué(?:\s+de\s+presse)?|pressemitteilung|nota\s+de\s+prensa)\s*[:|–—-]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
 #: How many blocks after the headline count as its header, at most.
 _HEADER_SPAN = 12
 _PROSE = 80
@@ -106,6 +111,10 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
     if not title:
         raise InputError("the page has no headline and no text: it does not look like a press release")
+    labelled = _LABELLED_TITLE.match(title)
+    if labelled is not None:
+        # "Press release: Council approves budget" — the label is data, the rest is the headline.
+        title, header.label = labelled["title"], header.label or labelled["label"]
     published, found = _publication_date(
         tree, container, title_element, meta, header=header, body=body, options=options, location=page.location
     )
