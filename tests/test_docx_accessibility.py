@@ -60,16 +60,25 @@ def _tagged(tmp_path: Path, name: str, data: bytes) -> list[tuple[str, str]]:
     return _elements(result.stdout)
 
 
-def _docx(release: pressconv.Release) -> bytes:
+def _docx(release: pressconv.Release, **options: Any) -> bytes:
     buffer = io.BytesIO()
-    pressconv.write(release, "docx", buffer)
+    pressconv.write(release, "docx", buffer, **options)
+    return buffer.getvalue()
+
+
+def _python_docx_template() -> bytes:
+    """python-docx's default template: a Title style without an outline level, as many real templates have."""
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
     return buffer.getvalue()
 
 
 @pytest.mark.slow
-def test_libreoffice_tags_title_headings_lists_and_links(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reference", ["house", "python-docx"])
+def test_libreoffice_tags_title_headings_lists_and_links(tmp_path: Path, reference: str) -> None:
     release = structured_release()
-    elements = _tagged(tmp_path, "structured", _docx(release))
+    options = {"reference_doc": _python_docx_template()} if reference == "python-docx" else {}
+    elements = _tagged(tmp_path, "structured", _docx(release, **options))
     headings = [(kind, text) for kind, text in elements if re.fullmatch(r"H\d?", kind)]
     assert headings == [("H1", folded(release.title)), ("H2", "What happens next"), ("H2", "Notes to editors"),
                         ("H2", "Media contact")]  # fmt: skip

@@ -416,7 +416,10 @@ def _resolve_styles(document: Document, list_nums: Mapping[str, str]) -> tuple[d
         styles.append(style)
         added.append(_ui_name(name))
     resolved = {house_id: ids[house_id] for house_id in STYLES}
-    _outline_title(styles, resolved["Title"])
+    levels = {"Title": 0, **{f"Heading{level}": level - 1 for level in range(1, 7)}}
+    by_id = {str(style.get(W + "styleId")): style for style in styles.findall(W + "style")}
+    for house_id, level in levels.items():
+        _ensure_outline_level(by_id.get(resolved[house_id]), level)
     return resolved, added
 
 
@@ -425,12 +428,11 @@ def _ui_name(name: str) -> str:
     return name.upper() if name.startswith("toc ") else " ".join(word.capitalize() for word in name.split())
 
 
-def _outline_title(styles: Any, style_id: str) -> None:
-    """Give the Title style outline level 1 if it has none, as the house one does: the title is the document's
-    first heading for Word's navigation pane and LibreOffice's tagged PDF (H1). Its look is unchanged."""
+def _ensure_outline_level(style: Any, level: int) -> None:
+    """Give a title or heading style the outline level it lacks (0 is Word's level 1), as the house ones have:
+    Word's navigation pane and LibreOffice's tagged PDF (H1, H2) go by it. Its look is unchanged."""
     from lxml import etree
 
-    style = next((found for found in styles.findall(W + "style") if found.get(W + "styleId") == style_id), None)
     if style is None:
         return
     properties = style.find(W + "pPr")
@@ -442,15 +444,15 @@ def _outline_title(styles: Any, style_id: str) -> None:
         else:
             style.append(properties)
     if properties.find(W + "outlineLvl") is None:
-        level = etree.Element(W + "outlineLvl")
-        level.set(W + "val", "0")
+        outline = etree.Element(W + "outlineLvl")
+        outline.set(W + "val", str(level))
         after = [
             child for child in properties if child.tag in {W + "divId", W + "cnfStyle", W + "rPr", W + "sectPr", W + "pPrChange"}
         ]
         if after:
-            after[0].addprevious(level)
+            after[0].addprevious(outline)
         else:
-            properties.append(level)
+            properties.append(outline)
 
 
 def _remap(style: Any, ids: Mapping[str, str], num_id: str | None) -> None:
