@@ -103,7 +103,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     if not options.month_first and (meta.language or "").startswith(("en-US", "en-PH", "en-CA")):
         # A page that says it is American English writes 03/07/2024 for March 7.
         options = dataclasses.replace(options, month_first=True)
-    header, body = _split_header(raw, options)
+    header, body = _split_header(raw, options, meta.author)
     title = _clean_field(_title(raw, meta, title_element))
     if not title and body:
         first = body.pop(0)
@@ -317,7 +317,7 @@ class _Header:
     notices: list[Notice] = dataclasses.field(default_factory=list)
 
 
-def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, list[RawBlock]]:
+def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None = None) -> tuple[_Header, list[RawBlock]]:
     """The header lines around the headline (read for metadata and left out) and the body blocks."""
     header = _Header()
     title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
@@ -360,6 +360,8 @@ def _split_header(raw: list[RawBlock], options: ReadOptions) -> tuple[_Header, l
             consumed.add(at)
         elif getattr(raw[at].element, "name", "") in ("dt", "dd") and len(text) < _PROSE:
             consumed.add(at)  # a definition list beside the headline is the page's metadata ("Details", "Category: …")
+        elif _names_only(raw[at], author) or _links_to_listing(raw[at]):
+            consumed.add(at)  # the author's name (an avatar, a name line) or a section kicker ("News")
         if at in consumed and header.byline is None:
             header.byline = _author_link(raw[at])
         position += 1
@@ -391,6 +393,27 @@ def _author_link(block: RawBlock) -> str | None:
             if 0 < len(name.split()) <= 5 and name in block.text:
                 return name
     return None
+
+
+_LISTING_HREF = re.compile(r"/(?:tags?|category|categories|topics?|sections?|channels?|news)(?:/[^/?#]*)?/?(?:[?#].*)?$", re.I)
+
+
+def _names_only(block: RawBlock, author: str | None) -> bool:
+    """A header line that is only a name: the author the page declares, or a link to an author's page."""
+    text = block.text
+    if author and typographic_key(text) in {typographic_key(name) for name in [author, *author.split(", ")]}:
+        return True
+    name = _author_link(block)
+    return name is not None and len(text) <= len(name) + 3
+
+
+def _links_to_listing(block: RawBlock) -> bool:
+    """A header line that is only links to listing pages (a tag, a section): "News", "Environment"."""
+    element = block.element
+    if block.link_share < 0.99 or len(block.text) > 60 or element is None or not hasattr(element, "find_all"):
+        return False
+    links = element.find_all("a", limit=10)
+    return bool(links) and all(_LISTING_HREF.search(attribute(link, "href")) for link in links)
 
 
 def _take(header: _Header, line: MetaLine) -> None:
