@@ -48,7 +48,28 @@ def test_spellings_name_their_day(text: str, day: datetime.date) -> None:
     assert dates.read_date(text)[0] == day
 
 
-@pytest.mark.parametrize("text", ["Nov. 3", "3 November", "Monday 3 November", "Tuesday, Nov 3 10:00"])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("12. März 2019", datetime.date(2019, 3, 12)),
+        ("Dienstag, 12. März 2019", datetime.date(2019, 3, 12)),
+        ("mardi 12 mars 2019", datetime.date(2019, 3, 12)),
+        ("1er mars 2019", datetime.date(2019, 3, 1)),
+        ("12 de marzo de 2019", datetime.date(2019, 3, 12)),
+        ("martes, 12 de marzo de 2019", datetime.date(2019, 3, 12)),
+        ("12 marzo 2019", datetime.date(2019, 3, 12)),
+        ("12 maart 2019", datetime.date(2019, 3, 12)),
+        ("12 Mawrth 2019", datetime.date(2019, 3, 12)),
+        ("12. Okt. 2019", datetime.date(2019, 10, 12)),
+        ("3 de março de 2020", datetime.date(2020, 3, 3)),
+    ],
+)
+def test_other_languages_month_names(text: str, day: datetime.date) -> None:
+    assert dates.is_date(text)
+    assert dates.read_date(text)[0] == day
+
+
+@pytest.mark.parametrize("text", ["Nov. 3", "3 November", "Monday 3 November", "Tuesday, Nov 3 10:00", "12. März"])
 def test_a_day_with_no_year_is_never_read(text: str) -> None:
     assert not dates.is_date(text)
     date, notices = dates.read_date(text)

@@ -22,26 +22,62 @@ from pressconv.l10n import format_date
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 
+# Month names in the other languages press offices write in (German, French, Spanish, Italian, Dutch,
+# Portuguese, Welsh, Scandinavian), each with its month number: `read_date_text` gives dateutil the English.
+_FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "januar jänner janvier janv enero gennaio januari janeiro ionawr tammikuu",
+            "februar feber février fevrier févr fevr febrero febbraio februari fevereiro chwefror",
+            "märz maerz mrz mär mars marzo maart mrt março marco mawrth marts",
+            "avril avr abril aprile ebrill",
+            "mai mayo maggio mei maio maj",
+            "juni juin junio giugno junho mehefin",
+            "juli juillet juil julio luglio julho gorffennaf",
+            "août aout agosto augustus awst augusti",
+            "septembre septiembre setiembre settembre setembro medi",
+            "oktober okt octobre octubre ottobre outubro hydref",
+            "novembre noviembre novembro tachwedd",
+            "dezember dez décembre decembre déc diciembre dicembre dezembro rhagfyr desember",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December")  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_])\.?"
+)
+_FOREIGN_MONTH = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])\.?", re.IGNORECASE
 )
 _WEEKDAY_NAME = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)(?![^\W\d_])\.?"
+    r"|sat(?:urday)?|sun(?:day)?"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![^\W\d_])\.?"
 )
 # A name may be glued to the word before it only across a case change: "depotTuesday", "DEPOTTuesday".
 _NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])))"
 _WEEKDAY = rf"(?:{_NAME_START}{_WEEKDAY_NAME},?\s*(?:the\s+)?)?"
-_DAY = r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?\.?"
+_DAY = r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th|er|º)?\.?"
 _YEAR = r"(?:1[89]|2\d)\d{2}(?!\d)"
 _PART_SEP = r"(?:\s*[-/.,]\s*|\s+)"
 _NUMERIC = r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)"
 # Year first (ISO 8601, and 2014/03/07 or 2014.03.07): always year-month-day, whatever the locale.
 _YEAR_FIRST = r"(?<!\d)\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"
-_DAY_MONTH_YEAR = rf"{_DAY}(?:\s*of)?{_PART_SEP}?{_NAME_START}{_MONTH},?{_PART_SEP}?{_YEAR}"
+# "7th of March 2014", "12 de marzo de 2019".
+_DAY_MONTH_YEAR = rf"{_DAY}(?:\s*(?:of|de))?{_PART_SEP}?{_NAME_START}{_MONTH},?(?:\s*del?(?=\s))?{_PART_SEP}?{_YEAR}"
 _MONTH_DAY_YEAR = rf"{_NAME_START}{_MONTH}{_PART_SEP}?{_DAY},?{_PART_SEP}?{_YEAR}"
-_DAY_MONTH = rf"{_DAY}(?:\s*of)?{_PART_SEP}?{_NAME_START}{_MONTH}"
+_DAY_MONTH = rf"{_DAY}(?:\s*(?:of|de))?{_PART_SEP}?{_NAME_START}{_MONTH}"
 _MONTH_DAY = rf"{_NAME_START}{_MONTH}{_PART_SEP}?{_DAY}"
 _MONTH_YEAR = rf"{_NAME_START}{_MONTH},?\s*{_YEAR}"
 
@@ -70,6 +106,8 @@ _END = re.compile(r"\s*\.?\s*$")
 _YEAR_FIRST_PARTS = re.compile(rf"({_YEAR_FIRST})", _FLAGS)
 _NUMERIC_PARTS = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
 _NUMBERS = re.compile(r"\d+")
+_SPANISH_DE = re.compile(r"\s+del?\s+", re.IGNORECASE)
+_FOREIGN_ORDINAL = re.compile(r"(?<=\d)(?:er|º)", re.IGNORECASE)
 _A_YEAR = re.compile(_YEAR)
 
 
@@ -135,6 +173,14 @@ def no_year_notice(date_text: str) -> Notice:
     return notice(Code.DATE_NO_YEAR, f"{date_text!r} names no year; the date is unknown (it is never guessed)")
 
 
+def _in_english(date_text: str) -> str:
+    """ "12. März 2019" → "12. March 2019", "12 de marzo de 2019" → "12 March 2019": dateutil reads English."""
+    if date_text.isascii() and not _FOREIGN_MONTH.search(date_text):
+        return date_text
+    english = _FOREIGN_MONTH.sub(lambda found: _ENGLISH_MONTHS[_FOREIGN_MONTHS[found[1].casefold()] - 1], date_text)
+    return _FOREIGN_ORDINAL.sub("", _SPANISH_DE.sub(" ", english))
+
+
 def read_date_text(date_text: str, *, month_first: bool = False) -> tuple[datetime.date | None, list[Notice]]:
     """Read the day-naming part of a date (`DateMatch.text`): the one place that helps dateutil.
 
@@ -151,8 +197,7 @@ def read_date_text(date_text: str, *, month_first: bool = False) -> tuple[dateti
             year, month, day = (int(part) for part in _NUMBERS.findall(date_text))
             return datetime.date(year, month, day), []
         numbers = _NUMERIC_PARTS.fullmatch(date_text)
-        if numbers is not None:
-            date_text = "".join(date_text.split())
+        date_text = "".join(date_text.split()) if numbers is not None else _in_english(date_text)
         value = parser.parse(date_text, dayfirst=not month_first, fuzzy=False).date()
     except (ValueError, OverflowError):
         return None, [notice(Code.DATE_INVALID, f"{date_text!r} is not a real date; the date is unknown")]

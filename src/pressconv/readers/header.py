@@ -62,13 +62,21 @@ _PUBLISHED = re.compile(
     r"|(?:publication|release|issue|posting|press\s+release|news)\s+date"
     r"|date\s+of\s+(?:publication|issue|release)"
     r"|(?:published|posted|issued|released|dated|created)(?:\s+(?:on|at|date|in))?"
-    r"|date)"
+    # Other languages' markers: German, French, Spanish/Portuguese, Italian, Dutch, Scandinavian, Finnish, Welsh.
+    r"|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicad[oa](?:\s+(?:el|em|en))?|pubblicato(?:\s+il)?"
+    r"|gepubliceerd(?:\s+op)?|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
+    r"|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione|publicatiedatum"
+    r"|date|datum|fecha|data|dyddiad)"
     rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?",
     re.IGNORECASE,
 )
 _ALWAYS_MARKERS = ("published", "posted", "date published", "date posted", "first published", "first posted")
+# A bare "Date" (in any language) is a marker only with a colon, or at the start of a line of its own.
+_BARE_DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dyddiad"})
 _UPDATED = re.compile(
-    r"(?:(?:page\s+)?last\s+)?(?:updated|modified|revised|amended|edited)(?:\s+(?:on|at))?"
+    r"(?:(?:(?:(?:page\s+)?last|zuletzt)\s+)?(?:updated|modified|revised|amended|edited|aktualisiert|geändert)"
+    r"(?:\s+(?:on|at|am))?|mis\s+à\s+jour(?:\s+le)?|actualizad[oa](?:\s+el)?|atualizad[oa](?:\s+em)?"
+    r"|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|oppdatert|uppdaterad|opdateret|stand(?=\s*:))"
     rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
     re.IGNORECASE,
 )
@@ -520,7 +528,7 @@ def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separat
     if word.startswith(_ALWAYS_MARKERS):
         return True
     colon = ":" in marker[0]
-    if word == "date":
+    if word in _BARE_DATE_WORDS:
         return colon or (not in_title and marker.start() == 0)
     if not in_title:
         return True
