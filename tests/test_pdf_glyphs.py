@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import subprocess
+from pathlib import Path
 
 import pypdf
 import pytest
 
 import pressconv
 from conftest import require_tool
-from pressconv.model import Collection, Paragraph
+from pressconv.model import Collection, Heading, Paragraph
 from pressconv.notices import Code
 from pressconv.options import OptionInfo
 from pressconv.writers import get_writer, make_options
@@ -130,3 +132,20 @@ def test_a_system_font_found_once_is_tried_before_asking_fontconfig_again() -> N
     assert asked == [0x1D5D4]
     assert [(run.start, run.end, run.font) for run in runs] == [(0, 20, default_font(bold=True))]
     assert list(report.fallback[default_font(bold=True)]) == list(text)
+
+
+def test_private_use_characters_say_what_they_are(tmp_path: Path) -> None:
+    """A private-use character DejaVu draws (U+F400) is drawn, with /ActualText, as PDF/A-2a requires —
+    in the body, in a heading and in the running title (an artifact)."""
+    from judges import pdf_ua_failures
+
+    title = "Logo \uf400 " + "long title " * 30
+    release = pressconv.Release(title, None, (Heading("A \uf400 heading"), *(Paragraph("word " * 300) for _ in range(6))))
+    data, notices = written(release, system_fonts=False)
+    assert notices == ()
+    content = _content(data)
+    # Three sequences carry it: the title's (whole heading text), the subheading's, the running title's artifact.
+    assert len(re.findall(rb"/ActualText <FEFF(?:[0-9A-F]{4})*?F400", content)) >= 3
+    path = tmp_path / "private.pdf"
+    path.write_bytes(data)
+    assert pdf_ua_failures(path, "2a") == [] and pdf_ua_failures(path, "ua1") == []

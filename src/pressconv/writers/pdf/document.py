@@ -35,9 +35,9 @@ from pressconv.model import (
 )
 from pressconv.notices import Code, notice
 from pressconv.writers.pdf.fonts import (
-    BOXED,
     HIDDEN,
     PLACEHOLDER,
+    SPELLED_OUT,
     FontChain,
     GlyphReport,
     LoadedFont,
@@ -215,9 +215,9 @@ class Painter:
             out.append(f"q {_stroke(RULE)} 0.5 w {_num(MARGIN)} {y} m {_num(self.width - MARGIN)} {y} l S Q")
             out.append("EMC")
         out.append("BT")
-        if block.element.role[0] == "H" and not block.links and any(piece.run.kind == BOXED for piece in block.pieces):
-            # A heading with placeholders stays one sequence whose /ActualText is the heading's text (no Span
-            # inside): a heading's /K with more than one kid crashes pdfua 0.1.3's empty-heading rule.
+        if block.element.role[0] == "H" and not block.links and any(piece.run.kind in SPELLED_OUT for piece in block.pieces):
+            # A heading with placeholders (or private-use characters) stays one sequence whose /ActualText is the
+            # heading's text (no Span inside): a heading's /K with more than one kid crashes pdfua 0.1.3.
             pen.actual = block.text[block.lines[placement.first][0] : block.lines[placement.last - 1][1]]
         if placement.first == 0 and block.marker is not None:
             marker = block.marker
@@ -289,11 +289,14 @@ class Painter:
             out.append("EMC")
 
     def _artifact_text(self, pen: _Pen, text: str, x: float, y: float, kind: str) -> None:
+        runs = self.chain.runs(text)
+        # Boxes and private-use glyphs say what they stand for, here too (PDF/A-2a checks artifacts as well).
+        actual = f" /ActualText {_text_string(text)}" if any(run.kind in SPELLED_OUT for run in runs) else ""
         pen.out.append("BT")
-        pen.out.append(f"/Artifact <</Type /Pagination /Subtype /{kind}>> BDC")
+        pen.out.append(f"/Artifact <</Type /Pagination /Subtype /{kind}{actual}>> BDC")
         pen.colour(FURNITURE)
         pen.out.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
-        for run in self.chain.runs(text):
+        for run in runs:
             pen.show(run.font, drawn_text(run, text, run.start, run.end), FURNITURE_SIZE)
         pen.out.append("EMC")
         pen.out.append("ET")
@@ -326,7 +329,7 @@ class _Pen:
             if run.kind == HIDDEN:
                 continue
             owner = block.element if piece.link < 0 else _link_element(block, piece.link)
-            boxed = run.kind == BOXED and not (self.actual is not None and owner is block.element)
+            boxed = run.kind in SPELLED_OUT and not (self.actual is not None and owner is block.element)
             if boxed:
                 self.close()  # a placeholder is always its own sequence, carrying the text it stands for
                 stands_for = text[low:high]

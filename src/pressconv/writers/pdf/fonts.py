@@ -41,8 +41,11 @@ DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
 #: Drawn for a character no font has: WHITE SQUARE, the "tofu" box readers recognise. DejaVu Sans has it.
 PLACEHOLDER = "\u25a1"
 
-# How a run of text is drawn.
-TEXT, HIDDEN, BOXED = 0, 1, 2
+# How a run of text is drawn: as itself; not at all (format characters); as placeholder boxes; as itself but
+# with /ActualText (private-use characters, whose meaning no ToUnicode map can carry: PDF/A-2a 6.2.11.7.3).
+TEXT, HIDDEN, BOXED, PRIVATE = 0, 1, 2, 3
+#: The kinds drawn in a marked-content sequence of their own that carries /ActualText.
+SPELLED_OUT = frozenset({BOXED, PRIVATE})
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False)
@@ -51,7 +54,8 @@ class LoadedFont:
 
     name: str
     font: Any
-    #: Code points the font can draw (format characters such as U+FEFF excluded: they are never drawn).
+    #: Code points the font can draw as plain text (format characters such as U+FEFF excluded: they are never
+    #: drawn; private-use characters excluded: they are drawn with /ActualText).
     coverage: frozenset[int]
     #: The font's full name, for notices ("WenQuanYi Zen Hei").
     label: str
@@ -63,7 +67,7 @@ class LoadedFont:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Run:
-    """text[start:end] drawn in `font`: as itself (TEXT), not at all (HIDDEN) or as placeholder boxes (BOXED)."""
+    """text[start:end] drawn in `font` one way: TEXT, HIDDEN, BOXED or PRIVATE (see above)."""
 
     start: int
     end: int
@@ -117,7 +121,7 @@ def _make_font(data: bytes, where: str, index: int) -> LoadedFont:
     except (TTFError, ValueError, KeyError, IndexError, OSError) as error:
         raise OptionError(f"{where} is not a usable TrueType font: {error}") from None
     pdfmetrics.registerFont(font)
-    coverage = frozenset(code for code in font.face.charToGlyph if unicodedata.category(chr(code)) != "Cf")
+    coverage = frozenset(code for code in font.face.charToGlyph if unicodedata.category(chr(code)) not in ("Cf", "Co"))
     label = font.face.fullName
     label = label.decode("latin-1") if isinstance(label, bytes) else str(label)
     return LoadedFont(name, font, coverage, label, where)
@@ -214,8 +218,13 @@ class FontChain:
         codepoint = ord(char)
         if codepoint in self.primary.coverage:
             return self.primary, TEXT
-        if unicodedata.category(char) == "Cf":
+        category = unicodedata.category(char)
+        if category == "Cf":
             return self.primary, HIDDEN  # joiners, marks, BOMs: invisible, and never a glyph in the text layer
+        if category == "Co":
+            for font in (self.primary, *self.fallbacks):
+                if codepoint in font.font.face.charToGlyph:
+                    return font, PRIVATE
         for fallback in self.fallbacks:
             if codepoint in fallback.coverage:
                 return fallback, TEXT
@@ -241,7 +250,7 @@ def no_system_fonts(codepoint: int) -> LoadedFont | None:
 
 def run_width(run: Run, text: str, start: int, end: int, size: float) -> float:
     """The width of text[start:end], a stretch inside `run`."""
-    if run.kind == TEXT:
+    if run.kind in (TEXT, PRIVATE):
         return run.font.width(text[start:end], size)
     if run.kind == BOXED:
         return (end - start) * run.font.width(PLACEHOLDER, size)
@@ -250,7 +259,7 @@ def run_width(run: Run, text: str, start: int, end: int, size: float) -> float:
 
 def drawn_text(run: Run, text: str, start: int, end: int) -> str:
     """What is actually drawn for text[start:end] inside `run`."""
-    if run.kind == TEXT:
+    if run.kind in (TEXT, PRIVATE):
         return text[start:end]
     if run.kind == BOXED:
         return PLACEHOLDER * (end - start)
