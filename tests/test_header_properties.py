@@ -43,6 +43,12 @@ BODY = [
 ]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
           "December"]  # fmt: skip
+MONATE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+          "Dezember"]  # fmt: skip
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+         "diciembre"]  # fmt: skip
+MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre"]  # fmt: skip
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 TIMES = ["", " at 9.30am", " 6:10PM", " | 11:00 GMT", " - 9:00", ", 10:00 BST", " 14:30", " at 2pm"]
 
@@ -82,6 +88,9 @@ SPELLINGS: dict[str, tuple[bool, str]] = {
     "dd/mm/Y": (True, "{dd}/{mm}/{Y}"),
     "dd.mm.Y": (True, "{dd}.{mm}.{Y}"),
     "dd / mm / Y": (True, "{dd} / {mm} / {Y}"),
+    "German d. Monat Y": (True, "{d}. {Monat} {Y}"),
+    "Spanish d de mes de Y": (True, "{d} de {mes} de {Y}"),
+    "French d mois Y": (True, "{d} {mois} {Y}"),
     "d Month": (False, "{d} {Month}"),
     "Mon. d": (False, "{Mon.} {d}"),
 }
@@ -93,7 +102,8 @@ def render(day: datetime.date, spelling: str) -> str:
     values = {
         "d": day.day, "dd": f"{day.day:02d}", "mm": f"{day.month:02d}", "Y": day.year, "ord": _ordinal(day.day),
         "ORD": _ordinal(day.day).upper(), "Month": month, "MONTH": month.upper(), "Mon": _short(month),
-        "Mon.": _dotted(month), "Weekday": weekday, "Wkd": weekday[:3],
+        "Mon.": _dotted(month), "Weekday": weekday, "Wkd": weekday[:3], "Monat": MONATE[day.month - 1],
+        "mes": MESES[day.month - 1], "mois": MOIS[day.month - 1],
     }  # fmt: skip
     template = SPELLINGS[spelling][1]
     for key in sorted(values, key=len, reverse=True):  # "{Mon.}" before "{Mon}", "{dd}" before "{d}"

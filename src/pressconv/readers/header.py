@@ -148,6 +148,9 @@ _ORG_WORDS = _words(
     "communications press media centre center hospital nhs museum library gallery partnership network "
     "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
     "chancellery ombudsman regulator organisation organization relations affairs city county minister secretary "
+    "ayuntamiento ministerio gobierno consejería universidad policía mairie ministère préfecture gouvernement conseil "
+    "université stadt stadtverwaltung ministerium landesregierung polizei universität gemeente ministerie politie "
+    "universiteit comune ministero regione università cyngor llywodraeth prifysgol heddlu "
     "borough municipality commissioner"
 )
 # Words that open sentences, never a dateline's place.
