@@ -94,3 +94,34 @@ def test_glued_text_is_kept_unless_it_is_a_whole_earlier_paragraph_at_a_sentence
         LAST + " The council approved the new budget on Monday after a long debate about roads.",  # differs
     )
     assert pressconv.clean(release(*paragraphs)).release.paragraphs == paragraphs
+
+
+def test_a_section_heading_stays_while_its_section_does_and_nothing_unremoved_is_reported() -> None:
+    from pressconv.model import ContactBlock, Paragraph, Text
+
+    heading = "For more information contact:"
+    release = pressconv.Release("T", None, (Paragraph(heading), ContactBlock((Text("Jane Smith"),), heading=heading)))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == release.paragraphs and removed == ()
+    assert pressconv.clean(cleaned).removed == ()
+
+
+def test_a_repeated_section_goes_whole() -> None:
+    from pressconv.model import ContactBlock, NotesSection, Paragraph, Text
+
+    notes = NotesSection("Notes to editors", (Paragraph("The council serves 300,000 residents across the county."),))
+    contact = ContactBlock((Text("Jane Smith, Press Officer"), Text("Tel: 01632 960123")), heading="Media contact")
+    release = pressconv.Release("T", None, (Paragraph("The budget was agreed on Monday evening."), notes, contact, notes, contact))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.blocks == release.blocks[:3]
+    assert len(removed) == 5 and all(removal.reason == "repeated-paragraph" for removal in removed)
+
+
+def test_short_contact_lines_repeated_in_two_blocks_are_kept() -> None:
+    from pressconv.model import ContactBlock, Paragraph, Text
+
+    police = ContactBlock((Text("Police press office"), Text("Tel: 01632 960000")), heading="Police contact:")
+    council = ContactBlock((Text("Council communications team"), Text("Tel: 01632 960000")), heading="Council contact:")
+    release = pressconv.Release("T", None, (Paragraph("Two bodies worked together on the scheme."), police, council))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.blocks == release.blocks and removed == ()

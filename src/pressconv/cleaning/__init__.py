@@ -77,6 +77,7 @@ def clean_keyed(release: Release, *, skip: Collection[str] = ()) -> tuple[Cleane
     for name, step in STEPS:
         if name not in skip:
             removed += step(release, [unit for unit in units if not unit.removed])
+    removed = _keep_structure(units, removed)
     kept = [unit for unit in units if not unit.removed]
     keys = (typographic_key(release.title), *(unit.key or typographic_key(unit.text) for unit in kept))
     if not removed and all(unit.text == original for unit, original in zip(units, release.paragraphs, strict=True)):
@@ -85,6 +86,37 @@ def clean_keyed(release: Release, *, skip: Collection[str] = ()) -> tuple[Cleane
     blocks = _rebuild(release.blocks, iter(units))
     cleaned = dataclasses.replace(release, blocks=blocks, removed=release.removed + tuple(removed))
     return Cleaned(cleaned, tuple(removed)), keys
+
+
+#: A list item or contact line this short ("Press office", "Tel: 01632 960123", "Yes") repeats legitimately
+#: across blocks; it is removed only inside a run of repeats (a section scraped twice).
+_SHORT_WORDS = 4
+_REPEATS = frozenset({"repeated-paragraph", "repeats-title"})
+
+
+def _keep_structure(units: list[Unit], removed: list[Removal]) -> list[Removal]:
+    """Undo removals the block structure contradicts, so what is reported is exactly what goes.
+
+    - A notes or contact heading stays while any of its section stays (a section cannot lose its heading).
+    - A short list item or contact line repeated outside a run of repeats stays: the same switchboard
+      number in two contact blocks is the release's text, not the scraper's.
+    """
+    as_repeats = {removal.paragraph for removal in removed if removal.reason in _REPEATS}
+    restored: set[int] = set()
+    for position, unit in enumerate(units):
+        if not unit.removed or unit.number not in as_repeats:
+            continue
+        if unit.content and any(not inner.removed for inner in unit.content):
+            unit.removed = False
+            restored.add(unit.number)
+        elif unit.kind in ("item", "contact") and len(unit.text.split()) < _SHORT_WORDS:
+            neighbours = [units[i] for i in (position - 1, position + 1) if 0 <= i < len(units)]
+            if not any(other.removed and other.kind != "end-mark" for other in neighbours):
+                unit.removed = False
+                restored.add(unit.number)
+    if not restored:
+        return removed
+    return [removal for removal in removed if not (removal.paragraph in restored and removal.reason in _REPEATS)]
 
 
 def _units(blocks: tuple[Block, ...]) -> Iterator[Unit]:
@@ -108,12 +140,20 @@ def _units(blocks: tuple[Block, ...]) -> Iterator[Unit]:
                 case ListBlock(items=items):
                     yield from (unit(item.text, "item") for item in items)
                 case ContactBlock(lines=lines, heading=heading):
-                    if heading:
-                        yield unit(heading, "contact-heading")
-                    yield from (unit(line.text, "contact") for line in lines)
-                case NotesSection(heading=heading, blocks=inner):
-                    yield unit(heading, "notes-heading")
-                    yield from walk(inner)
+                    head = unit(heading, "contact-heading") if heading else None
+                    if head is not None:
+                        yield head
+                    for line in lines:
+                        inner = unit(line.text, "contact")
+                        if head is not None:
+                            head.content.append(inner)
+                        yield inner
+                case NotesSection(heading=heading, blocks=inner_blocks):
+                    head = unit(heading, "notes-heading")
+                    yield head
+                    for inner in walk(inner_blocks):
+                        head.content.append(inner)
+                        yield inner
 
     yield from walk(blocks)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -20,3 +20,5 @@ class Unit:
     kind: str
     key: str = ""
     removed: bool = False
+    #: For a notes or contact heading: the units of its section, so the heading can follow them.
+    content: list[Unit] = field(default_factory=list)
