@@ -23,7 +23,7 @@ def make(paragraphs: list[str]) -> pressconv.Release:
     return pressconv.Release(title="Title here", date=datetime.date(2014, 3, 7), blocks=tuple(paragraphs))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=400))
 def test_parse_of_any_bytes_succeeds_or_raises_pressconv_error(data: bytes) -> None:
     try:
@@ -33,7 +33,7 @@ def test_parse_of_any_bytes_succeeds_or_raises_pressconv_error(data: bytes) -> N
     assert release.title
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.booleans())
 def test_parse_of_any_text_succeeds_or_raises_pressconv_error(text: str, month_first: bool) -> None:
     with contextlib.suppress(pressconv.PressconvError):
