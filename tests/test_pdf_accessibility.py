@@ -15,6 +15,7 @@ import pikepdf
 import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures
@@ -23,7 +24,7 @@ from pressconv.model import Collection
 from pressconv.writers import get_writer
 from pressconv.writers.pdf.objects import SRGB_PROFILE
 from samples import URL, structured_release
-from strategies import releases
+from strategies import releases, writable_text
 
 
 def pdf_bytes(release: pressconv.Release, **options: object) -> bytes:
@@ -290,3 +291,14 @@ def test_author_defaults_to_the_byline_and_can_be_emptied() -> None:
     assert author() == "Jane Smith"
     assert author(author="Press Office") == "Press Office"
     assert author(author="") is None  # an empty author is left out (and so is dc:creator)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(writable_text, st.lists(releases, max_size=4))
+def test_any_bundle_is_pdf_ua_and_pdf_a(tmp_path: Path, title: str, members: list[pressconv.Release]) -> None:
+    writer = get_writer("pdf")
+    buffer = io.BytesIO()
+    writer.write_collection(Collection(title, tuple(members)), buffer, writer.options_type(system_fonts=False))  # type: ignore[attr-defined]
+    path = tmp_path / "any-bundle.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a")] == []
