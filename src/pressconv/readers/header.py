@@ -479,9 +479,8 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
     end = len(text)
     while pos < end:
         first = not parts
-        after_name = parts and parts[-1].kind in ("byline", "issuer", "label") and _ON.match(text, pos)
         part = (
-            (_date_part(text, after_name.end(), in_title=in_title, separated=True) if after_name else None)
+            _on_date_part(text, pos, parts)
             or _category_part(text, pos)
             or _updated_part(text, pos)
             or _date_part(text, pos, in_title=in_title, separated=separated or not first)
@@ -524,6 +523,17 @@ def _date_part(text: str, pos: int, *, in_title: bool, separated: bool) -> _Part
     if found is None:
         return None
     return _Part("date", pos, found.end, found=found)
+
+
+def _on_date_part(text: str, pos: int, parts: list[_Part]) -> _Part | None:
+    """ "… by Jane Smith on 12 March 2019", "Posted in News on …": "on" marks the date after a name or label."""
+    if not parts or parts[-1].kind not in ("byline", "issuer", "label"):
+        return None
+    on = _ON.match(text, pos)
+    found = dates.match_date(text, on.end()) if on is not None else None
+    if found is None:
+        return None
+    return _Part("date", pos, found.end, found=found, marked=True)
 
 
 def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separated: bool) -> bool:
