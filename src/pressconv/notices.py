@@ -56,4 +56,4 @@ def notice(code: Code, message: str) -> Notice:
 
 #: Codes that are facts of life rather than warnings: the CLI shows them only with --verbose.
 QUIET = frozenset({Code.DATE_AMBIGUOUS, Code.BYLINE_FOUND, Code.ISSUER_FOUND, Code.UPDATED_FOUND, Code.STRUCTURE_FOUND,
-                   Code.READER_CHOSEN, Code.LABEL_DROPPED})  # fmt: skip
+                   Code.READER_CHOSEN, Code.LABEL_DROPPED, Code.DATE_FROM_PAGE, Code.DATE_UNMARKED})  # fmt: skip

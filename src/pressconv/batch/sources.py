@@ -20,7 +20,7 @@ from typing import Any
 from pressconv.options import DEFAULT_MAX_BYTES
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 #: Files taken from a directory when no --glob is given: raw releases and saved pages.
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
 _SURROGATES = re.compile("[\ud800-\udfff]")
