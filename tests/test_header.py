@@ -85,6 +85,8 @@ def test_a_label_is_never_the_title(label: str) -> None:
         (f"News release – {TITLE}", "News release"),
         (f"{TITLE} - Press Release", "Press Release"),
         (f"{TITLE} | News | 12 March 2019", "News"),
+        (f"{TITLE} PRESS RELEASE", "PRESS RELEASE"),
+        (f"UPDATE: {TITLE}", "UPDATE"),
     ],
 )
 def test_a_label_on_the_title_line(title_line: str, label: str) -> None:
@@ -93,6 +95,7 @@ def test_a_label_on_the_title_line(title_line: str, label: str) -> None:
 
 
 def test_a_title_that_only_starts_like_a_label_keeps_it() -> None:
+    assert read(f"Update: road reopened after crash\n{BODY}").title == "Update: road reopened after crash"
     assert read(f"Statement from the Chief Constable\n{BODY}").title == "Statement from the Chief Constable"
     assert read(f"News from the allotments\n{BODY}").label is None
 

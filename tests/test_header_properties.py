@@ -194,7 +194,7 @@ def header_parts(draw: st.DrawFn, spellings: tuple[str, ...] = tuple(sorted(SPEL
         marker=marker,
         position=position,
         label=draw(st.none() | st.sampled_from(LABELS)),
-        label_position=draw(st.sampled_from(["above", "below", "prefix"])),
+        label_position=draw(st.sampled_from(["above", "below", "prefix: ", "prefix – ", "prefix | ", "suffix | ", "suffix - "])),
         byline=draw(st.none() | people),
         byline_position=draw(st.sampled_from(["line", "with-date"])),
         issuer=draw(st.none() | st.sampled_from(ORGANISATIONS).map(lambda name: name.format(place=place))),
@@ -218,13 +218,17 @@ def date_line(parts: Parts) -> str:
 
 def assemble(parts: Parts) -> Built:
     """The header lines the parts make, in the positions drawn, then the body."""
-    title_line = f"{parts.label}: {parts.title}" if parts.label and parts.label_position == "prefix" else parts.title
+    title_line = parts.title
+    if parts.label and parts.label_position.startswith("prefix"):
+        title_line = parts.label + parts.label_position.removeprefix("prefix") + title_line
     own_line = parts.position in ("below", "above")
     if not own_line:
         joint = {"glued": "", "space": " "}.get(parts.position, parts.position)
         if parts.byline is not None and parts.byline_position == "with-date" and joint == " ":
             joint = ""  # "TitleBy Jane Smith | Published …": a byline glued on, as scrapers do
         title_line += joint + date_line(parts)
+    if parts.label and parts.label_position.startswith("suffix"):
+        title_line += parts.label_position.removeprefix("suffix").rstrip() + " " + parts.label
     lines = [
         *([parts.issuer] if parts.issuer and parts.issuer_position == "above" else []),
         *([parts.label] if parts.label and parts.label_position == "above" else []),

@@ -109,7 +109,12 @@ _LABEL = re.compile(
 _ON = re.compile(r"\s*on\s+", re.IGNORECASE)
 _POSTED_IN = re.compile(r"(?:posted|published|filed)\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)", re.IGNORECASE)
 _PREFIX_SEPARATOR = re.compile(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
-_LABEL_PREFIX = re.compile(rf"({_STRONG_LABEL})(?!{_LETTER})\s*(?:[:|\-–—]\s*)(?=\S)", re.IGNORECASE)
+# Before the title on its line: a label that cannot start a headline, or a short one in capitals ("UPDATE: …").
+_LABEL_PREFIX = re.compile(
+    rf"({_STRONG_LABEL}|(?-i:STATEMENT|UPDATE|NEWS|BREAKING(?: NEWS)?|MEDIA ADVISORY|ANNOUNCEMENT))(?!{_LETTER})"
+    r"\s*(?:[:|\-–—]\s*)(?=\S)",
+    re.IGNORECASE,
+)
 
 # Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
 _TAIL_WORDS = (
@@ -448,7 +453,9 @@ def _tail_parts(line: str, title_start: int, pos: int, content: int) -> tuple[in
     spaced_byline = first.kind == "byline" and not (glued or separated or any(part.kind == "date" for part in parts))
     if spaced_byline and not any(word[:1].islower() for word in title.split()):
         return None
-    if first.kind in ("issuer", "label") and not separated:
+    # "Council opens depot PRESS RELEASE": a label in capitals after a title that is not, with a space only.
+    shouted = first.kind == "label" and first.text.isupper() and any(char.islower() for char in title)
+    if first.kind in ("issuer", "label") and not separated and not shouted:
         return None
     if all(part.kind == "issuer" for part in parts):
         return None
@@ -486,7 +493,7 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
             or _date_part(text, pos, in_title=in_title, separated=separated or not first)
             or (None if in_title else _from_part(text, pos))
             or _byline_part(text, pos, strict=in_title and first and not separated)
-            or _label_part(text, pos, allowed=separated or not first)
+            or _label_part(text, pos)
             or _issuer_part(text, pos)
             or (None if in_title else _name_part(text, pos))
         )
@@ -637,10 +644,9 @@ def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
     return _Part("byline", pos, end, " ".join(words))
 
 
-def _label_part(text: str, pos: int, *, allowed: bool) -> _Part | None:
-    """ "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release No. 12/19", "EMBARGOED UNTIL …"."""
-    if not allowed:
-        return None
+def _label_part(text: str, pos: int) -> _Part | None:
+    """ "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release No. 12/19", "EMBARGOED UNTIL …".
+    (After a title, only behind a separator or in capitals: `_tail_parts` says.)"""
     label = _LABEL.match(text, pos)
     if label is None:
         return None
