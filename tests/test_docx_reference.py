@@ -13,6 +13,7 @@ from typing import Any
 import docx
 import pytest
 from docx.shared import Pt
+from hypothesis import HealthCheck, given, settings
 
 import pressconv
 from pressconv.errors import OptionError
@@ -21,6 +22,8 @@ from pressconv.notices import Code
 from pressconv.writers.docx import DocxOptions, DocxWriter
 from pressconv.writers.docx import template as docx_template
 from samples import structured_release
+from strategies import releases
+from test_docx import expected_paragraphs, paragraphs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -294,3 +297,29 @@ def test_a_reference_is_parsed_once_per_content(tmp_path: Path) -> None:
     after = docx_template._reference_template.cache_info()
     assert (after.misses - before.misses, after.hits - before.hits) == (1, 4)
     assert after.maxsize is not None  # bounded
+
+
+# --- properties -------------------------------------------------------------------------------------------
+
+
+_PYTHON_DOCX_TEMPLATE = _saved(docx.Document())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(releases)
+def test_any_release_with_a_reference_doc_reads_back_in_the_same_styles(release: Release) -> None:
+    """Styles found by name in the reference or added from the house: the reader sees the same names either way."""
+    document = docx.Document(io.BytesIO(write(release, reference_doc=_PYTHON_DOCX_TEMPLATE)[0]))
+    assert paragraphs(document) == expected_paragraphs(release)
+
+
+def test_threads_sharing_the_parsed_templates_write_identical_bytes() -> None:
+    """The parsed templates are shared by every thread and deep-copied per document: never modified."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    reference = hostile_reference()
+    release = structured_release()
+    expected = (write(release)[0], write(release, reference_doc=reference)[0])
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda n: write(release, **({"reference_doc": reference} if n % 2 else {}))[0], range(32)))
+    assert all(result == expected[n % 2] for n, result in enumerate(results))
