@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, folded, require_tool
-from pressconv.writers.pdf import DEFAULT_REGULAR
+from pressconv.writers.pdf import DEFAULT_REGULAR, PLACEHOLDER
 from strategies import releases
 
 GLYPHS = "’ “ ” — £ € é ë ł ő Ж Ω"
@@ -27,10 +27,21 @@ def pdf_bytes(release: pressconv.Release, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-def fixture_pdf(release: pressconv.Release) -> bytes:
+def fixture_pdf(release: pressconv.Release, *, system_fonts: bool = True) -> bytes:
     """A fixture's PDF. Emoji and CJK use system fonts where installed (.ci/run installs fonts-symbola and
-    fonts-wqy-zenhei); elsewhere they are placeholders, and the PDF is written all the same."""
-    return pdf_bytes(release)
+    fonts-wqy-zenhei); elsewhere (or with system fonts off) they are placeholders, and the PDF is written all the same."""
+    return pdf_bytes(release, system_fonts=system_fonts)
+
+
+def as_drawn(text: str, *, system_fonts: bool = True, bold: bool = False) -> str:
+    """`text` as the PDF draws it, so as pypdf extracts it: characters no font has are placeholder boxes
+    (pdftotext reads their /ActualText; pypdf does not), invisible format characters are not drawn."""
+    from pressconv.writers.pdf.fonts import BOXED, HIDDEN, FontChain, GlyphReport, default_font, no_system_fonts, system_font_for
+
+    lookup = system_font_for if system_fonts else no_system_fonts
+    chain = FontChain(default_font(bold), (default_font(),), system=lookup, policy="placeholder", report=GlyphReport())
+    parts = {BOXED: lambda run: PLACEHOLDER * (run.end - run.start), HIDDEN: lambda run: ""}
+    return "".join(parts.get(run.kind, lambda run: text[run.start : run.end])(run) for run in chain.runs(text))
 
 
 def extracted_text(data: bytes) -> str:
@@ -54,15 +65,18 @@ def body_text(data: bytes, title: str) -> str:
     return folded(" ".join(lines))
 
 
+@pytest.mark.parametrize("system_fonts", [True, False], ids=["system-fonts", "dejavu-only"])
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
-def test_text_and_title_read_back_in_order(fixture: Fixture) -> None:
+def test_text_and_title_read_back_in_order(fixture: Fixture, system_fonts: bool) -> None:
+    """Also as on a machine whose fontconfig sees only DejaVu (system fonts off): written, text in order."""
     release = fixture.release()
-    data = fixture_pdf(release)
+    data = fixture_pdf(release, system_fonts=system_fonts)
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert reader.metadata is not None and reader.metadata.title == release.title
-    text = body_text(data, release.title)
+    title = as_drawn(release.title, system_fonts=system_fonts, bold=True)
+    text = body_text(data, title)
     position = 0
-    for paragraph in (release.title, *release.paragraphs):
+    for paragraph in (title, *(as_drawn(paragraph, system_fonts=system_fonts) for paragraph in release.paragraphs)):
         found = text.find(folded(paragraph), position)
         assert found >= 0, (fixture.name, paragraph)
         position = found + len(folded(paragraph))
