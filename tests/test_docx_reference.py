@@ -323,3 +323,13 @@ def test_threads_sharing_the_parsed_templates_write_identical_bytes() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda n: write(release, **({"reference_doc": reference} if n % 2 else {}))[0], range(32)))
     assert all(result == expected[n % 2] for n, result in enumerate(results))
+
+
+def test_a_reference_without_a_default_paragraph_style_still_styles_plain_paragraphs() -> None:
+    """LibreOffice's .docx flags no style as the default; plain paragraphs must still be in Normal."""
+    data = _saved(docx.Document())
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml").decode()
+    reference = _rewrite(data, {"word/styles.xml": re.sub(r' w:default="1"', "", styles).encode()})
+    document = docx.Document(io.BytesIO(write(structured_release(), reference_doc=reference)[0]))
+    assert paragraphs(document) == expected_paragraphs(structured_release())

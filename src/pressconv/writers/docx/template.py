@@ -399,6 +399,11 @@ def _resolve_styles(document: Document, list_nums: Mapping[str, str]) -> tuple[d
     taken = {str(style.get(W + "styleId")) for style in styles.findall(W + "style")}
     defaults = {str(style.get(W + "type")): str(style.get(W + "styleId")) for style in styles.findall(W + "style")
                 if style.get(W + "default") in {"1", "true", "on"}}  # fmt: skip
+    normal = by_name.get("normal")
+    if "paragraph" not in defaults and normal is not None and normal.get(W + "type") == "paragraph":
+        # LibreOffice's .docx marks no style as the default: plain paragraphs would get no style at all.
+        normal.set(W + "default", "1")
+        defaults["paragraph"] = str(normal.get(W + "styleId"))
     ids: dict[str, str] = {"Normal": defaults.get("paragraph", "Normal"), "DefaultParagraphFont": defaults.get("character", "")}
     added: list[str] = []
     for house_id, (name, kind) in STYLES.items():
