@@ -81,7 +81,8 @@ EXPECTED_STRUCTURE = """\
 Document
   H1 "Council agrees <budget> & sets council tax"
   P "21 February 2024"
-  P "Northshire Council · By Jane Smith"
+  P "By Jane Smith"
+  P "Northshire Council"
   P "Northshire Council has agreed its budget for 2024/25, details at"
     Link "www.northshire.gov.uk/budget"
       OBJR

@@ -89,17 +89,23 @@ class Composer:
         return block
 
     def release(self, release: Release, parent: Element, *, depth: int = 0, key: str | None = None) -> TextBlock:
-        """The release's title, date line, byline and body; in a bundle (`depth` 1) each starts a new page."""
+        """The release's title, header lines and body; in a bundle (`depth` 1) each starts a new page."""
         chapter = depth > 0
         self.level = 1 + depth
         title = self.add(release.title, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
                          page_break_before=chapter, bookmark=key)  # fmt: skip
-        byline = label("by", release.language, author=release.byline) if release.byline else None
-        meta = [text for text in (release.issuer, byline) if text]
+        # The header lines, as the HTML has them: date, update, byline, issuer; the last one spaced from the body.
+        lines: list[str] = []
         if release.date is not None:
-            self.add(format_date(release.date, release.language), (), "meta" if meta else "date", Element("P", parent))
-        if meta:
-            self.add(" · ".join(meta), (), "date", Element("P", parent))
+            lines.append(format_date(release.date, release.language))
+        if release.updated is not None and release.updated != release.date:
+            lines.append(f"{label('updated', release.language)} {format_date(release.updated, release.language)}")
+        if release.byline:
+            lines.append(label("by", release.language, author=release.byline))
+        if release.issuer:
+            lines.append(release.issuer)
+        for number, line in enumerate(lines, 1):
+            self.add(line, (), "date" if number == len(lines) else "meta", Element("P", parent))
         for block in release.blocks:
             self.block(block, parent, depth)
         return title
