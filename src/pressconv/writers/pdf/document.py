@@ -268,7 +268,8 @@ class Painter:
         if link.href.startswith("#"):
             target = self.first_page.get(id(block.points_to), 0) if block.points_to is not None else 0
             entry["Dest"] = PDFArray([PDFObjectReference(f"Page{target + 1}"), PDFName("Fit")])
-            entry["Contents"] = PDFString(f"{text}, page {target + 1}")
+            where = label("page-n-of-m", self.about.language, page=target + 1, pages=len(self.pages))
+            entry["Contents"] = PDFString(f"{text} ({where})")  # the label from l10n, in the bundle's language
         else:
             # URIs are 7-bit ASCII in PDF: internationalised ones are percent-encoded (as browsers do).
             uri = quote(link.href, safe=":/?#[]@!$&'()*+,;=%~")
