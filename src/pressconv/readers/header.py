@@ -227,8 +227,9 @@ class _Found:
                 self.date, notices = dates.read_match(part.found, month_first=self.month_first)
                 self.has_date = True
                 self.notices += notices
-                if in_title and not part.marked and self.date is not None:
-                    message = f"read {part.found.text!r}, glued to the title without a marker, as the publication date"
+                if not part.marked and self.date is not None:
+                    where = "glued to the title" if in_title else "on a header line"
+                    message = f"read {part.found.text!r}, {where} without a marker word, as the publication date"
                     self.notices.append(notice(Code.DATE_UNMARKED, message))
             elif part.kind == "updated" and part.found is not None and not self.has_updated:
                 self.updated, notices = dates.read_match(part.found, month_first=self.month_first)
