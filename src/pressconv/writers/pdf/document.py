@@ -479,7 +479,7 @@ def render(
         canvas.showOutline()
 
     info: dict[str, str] = {"Title": about.title, "Author": about.author, "Subject": about.subject,
-                            "Keywords": "press release", "Creator": "pressconv", "Producer": "pressconv"}  # fmt: skip
+                            "Keywords": label("press-release", about.language), "Creator": "pressconv", "Producer": "pressconv"}  # fmt: skip
     if about.source:
         info["Source"] = about.source
     entries: dict[str, Any] = {key: PDFString(value) for key, value in info.items() if value}
@@ -508,7 +508,8 @@ def _info_class() -> type[Any]:
         def __init__(self, entries: dict[str, Any], about: About) -> None:
             super().__init__()
             self.entries = entries
-            self.title, self.author, self.subject, self.keywords = about.title, about.author, about.subject, "press release"
+            self.title, self.author, self.subject = about.title, about.author, about.subject
+            self.keywords = label("press-release", about.language)
 
         def format(self, document: Any) -> bytes:
             result: bytes = PDFDictionary(self.entries).format(document)
