@@ -478,8 +478,10 @@ def render(
     if about.outline:
         canvas.showOutline()
 
-    info: dict[str, str] = {"Title": about.title, "Author": about.author, "Subject": about.subject,
-                            "Keywords": label("press-release", about.language), "Creator": "pressconv", "Producer": "pressconv"}  # fmt: skip
+    info: dict[str, str] = {
+        "Title": about.title, "Author": about.author, "Subject": about.subject,
+        "Keywords": label("press-release", about.language), "Creator": "pressconv", "Producer": "pressconv",
+    }  # fmt: skip
     if about.source:
         info["Source"] = about.source
     entries: dict[str, Any] = {key: PDFString(value) for key, value in info.items() if value}
