@@ -4,7 +4,7 @@ The template is written here part by part, from the XML below, instead of
 being slimmed from python-docx's 900 KB default at run time (which cost about
 55 ms in every process). It holds only what a press release uses:
 
-- styles: Normal, Title, Date, Heading 1–6, List Bullet, List Number, Notes
+- styles: Normal, Title, Date, Release Info, Heading 1–6, List Bullet, List Number, Notes
   Text, Contact, End Mark, Hyperlink, header, footer, TOC Heading, toc 1 —
   with outline levels on the title and headings (Word's navigation pane and
   LibreOffice's tagged PDF see them);
@@ -159,6 +159,8 @@ STYLES = "".join(
                '<w:contextualSpacing/><w:outlineLvl w:val="0"/>',
                '<w:kern w:val="28"/><w:sz w:val="52"/><w:szCs w:val="52"/>', next_style="Date"),
         _style("Date", "Date", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),
+        # The byline and the issuer under the date (an update's date is in Date).
+        _style("ReleaseInfo", "Release Info", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),
         _heading(1, 16, 12),
         _heading(2, 13, 12),
         _heading(3, 12, 10),

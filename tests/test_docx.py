@@ -6,6 +6,7 @@ model alone, and every reader is held to it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import re
@@ -54,6 +55,12 @@ def expected_paragraphs(release: Release, title_style: str = "Title") -> list[tu
     expected = [(title_style, release.title)]
     if release.date is not None:
         expected.append(("Date", human_date(release.date, release.language)))
+    if release.updated is not None and release.updated != release.date:
+        expected.append(("Date", f"{label('updated', release.language)} {human_date(release.updated, release.language)}"))
+    if release.byline:
+        expected.append(("Release Info", label("by", release.language, author=release.byline)))
+    if release.issuer:
+        expected.append(("Release Info", release.issuer))
     return expected + list(_expected_blocks(release.blocks, notes=False))
 
 
@@ -314,6 +321,18 @@ def test_long_title_url_author_and_bundle_title_are_written_with_notices() -> No
     assert codes.count(Code.TRUNCATED) == 4, notices
     bundle = bundle_bytes(Collection("B" * 300, (release,)))
     assert len(read(bundle).core_properties.title) == 255
+
+
+def test_header_lines_only_the_last_spaced_from_the_body() -> None:
+    release = dataclasses.replace(structured_release(), updated=datetime.date(2024, 2, 22))
+    document = read(docx_bytes(release))
+    lines = document.paragraphs[1:5]
+    assert [paragraph.text for paragraph in lines] == [
+        "21 February 2024", f"{label('updated', 'en-GB')} 22 February 2024", label("by", "en-GB", author="Jane Smith"),
+        "Northshire Council",
+    ]  # fmt: skip
+    assert [paragraph.paragraph_format.space_after for paragraph in lines[:3]] == [0, 0, 0]
+    assert lines[3].paragraph_format.space_after is None  # the style's gap
 
 
 def test_many_paragraphs_are_written_in_order() -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from pressconv.l10n import format_date
+from pressconv.l10n import format_date, label
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.writers.docx.template import R, Template, W, insert_nums, new_num, next_num_id
 
@@ -72,8 +72,20 @@ class BodyBuilder:
         title = self.paragraph(title_style, [(release.title, ())], page_break=page_break)
         if bookmark is not None:
             _bookmark(title, bookmark, self._next_bookmark_id())
+        # The header lines, as HTML and PDF have them: date, update, byline, issuer; only the last is spaced from the body.
+        lines: list[tuple[str, str]] = []
         if release.date is not None:
-            self.paragraph("Date", [(format_date(release.date, release.language), ())])
+            lines.append(("Date", format_date(release.date, release.language)))
+        if release.updated is not None and release.updated != release.date:
+            lines.append(("Date", f"{label('updated', release.language)} {format_date(release.updated, release.language)}"))
+        if release.byline:
+            lines.append(("ReleaseInfo", label("by", release.language, author=release.byline)))
+        if release.issuer:
+            lines.append(("ReleaseInfo", release.issuer))
+        for number, (style, text) in enumerate(lines, 1):
+            line = self.paragraph(style, [(text, ())])
+            if number < len(lines):
+                _collapse_space_after(line)
         for block in release.blocks:
             self.block(block, notes=False)
 
@@ -200,6 +212,11 @@ def _run(parent: Any, text: str, character_style: str | None = None) -> None:
     if text[0].isspace() or text[-1].isspace() or "  " in text:
         element.set(_XML_SPACE, "preserve")
     element.text = text
+
+
+def _collapse_space_after(paragraph: Any) -> None:
+    """No gap after a header line that another follows (its style keeps the gap for the last one)."""
+    etree.SubElement(paragraph.find(W + "pPr"), W + "spacing").set(W + "after", "0")
 
 
 def _field_char(parent: Any, kind: str) -> None:

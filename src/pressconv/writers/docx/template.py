@@ -58,6 +58,7 @@ _RATIO_FLOOR = 1024 * 1024
 STYLES: Mapping[str, tuple[str, str]] = {
     "Title": ("title", "paragraph"),
     "Date": ("date", "paragraph"),
+    "ReleaseInfo": ("release info", "paragraph"),
     **{f"Heading{level}": (f"heading {level}", "paragraph") for level in range(1, 7)},
     "ListBullet": ("list bullet", "paragraph"),
     "ListNumber": ("list number", "paragraph"),
