@@ -20,6 +20,7 @@ import docx
 import pytest
 from docx.shared import Cm, Mm, Pt
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded, require_tool
@@ -300,6 +301,19 @@ def test_bundle_release_structure_is_kept() -> None:
     body = found[2 + len(collection.releases) :]
     expected = [pair for release in collection.releases for pair in expected_paragraphs(release, "Heading 1")]
     assert body == expected
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(releases, min_size=1, max_size=4))
+def test_any_bundle_has_a_toc_entry_and_a_chapter_per_release(members: list[Release]) -> None:
+    collection = Collection("Bundle", tuple(members))
+    found = paragraphs(read(bundle_bytes(collection)))
+    assert [text for style, text in found if style == "toc 1"] == [
+        release.title
+        + ("\u00a0\u2014 " + human_date(release.date, release.language).replace(" ", "\u00a0") if release.date else "")
+        for release in members
+    ]
+    assert found[2 + len(members) :] == [pair for release in members for pair in expected_paragraphs(release, "Heading 1")]
 
 
 # --- hardening: long values, many paragraphs -------------------------------------------------------------
