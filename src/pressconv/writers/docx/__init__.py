@@ -1,7 +1,7 @@
 """Word documents a press officer can send on without touching.
 
-Real styles, not direct formatting — Title, Date, Heading 2…, List Bullet,
-List Number, Notes Text, Contact, End Mark, Hyperlink — so a house template
+Real styles, not direct formatting — Title, Date, Release Info, Heading 2…,
+List Bullet, List Number, Notes Text, Contact, End Mark, Hyperlink — so a house template
 (`reference_doc`, like pandoc's option) restyles everything; lists are Word
 numbering, links are hyperlink relationships, the title and headings carry
 outline levels (Word's navigation pane, LibreOffice's tagged PDF). The footer
