@@ -471,6 +471,8 @@ def _line_parts(line: str, *, names: bool = True) -> list[_Part] | None:
     """
     if len(line) > _MAX_PART_LINE or line.count(" ") > _MAX_PART_WORDS:
         return None
+    if line.endswith(".") and line.count(" ") > _MAX_PART_WORDS // 2 and not line[-2:-1].isdigit():
+        return None  # a sentence: header lines end in a date ("APRIL 3RD. 2018."), a name or a label
     parts = _parts(line, 0, in_title=False, separated=True)
     if parts is None or all(part.kind == "issuer" and not part.marked for part in parts):
         return None  # a bare organisation line: an issuer only where `_is_org_line` and its position say so
@@ -495,8 +497,7 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
             or (None if in_title else _from_part(text, pos))
             or _byline_part(text, pos, strict=in_title and first and not separated)
             or _label_part(text, pos)
-            or _issuer_part(text, pos)
-            or (None if in_title else _name_part(text, pos))
+            or _named_part(text, pos, people=not in_title)
         )
         if part is None:
             return None
@@ -654,22 +655,20 @@ def _label_part(text: str, pos: int) -> _Part | None:
     return _Part("label", pos, label.end(), label[0].rstrip(" :.-–—|"))
 
 
-def _name_part(text: str, pos: int) -> _Part | None:
-    """A person's name with no "By" ("Jane Smith | 12 March 2019"): a byline only beside a date (see `_line_parts`)."""
-    name = _name(text, pos)
-    if name is None or not 2 <= len(name[0]) <= 4 or not _is_person_name(name[0]):
-        return None
-    return _Part("name", pos, name[1], " ".join(name[0]))
-
-
-def _issuer_part(text: str, pos: int) -> _Part | None:
-    """An organisation among other header parts ("Ministry of Transport | 12 March 2019")."""
+def _named_part(text: str, pos: int, *, people: bool) -> _Part | None:
+    """An organisation among other header parts ("Ministry of Transport | 12 March 2019"), or, with `people`,
+    a person's name with no "By" ("Jane Smith | 12 March 2019": a byline only beside a date, see `_line_parts`)."""
     if not text[pos : pos + 1].isupper():
         return None
     name = _name(text, pos)
-    if name is None or not _is_org_name(name[0], by_line=False):
+    if name is None:
         return None
-    return _Part("issuer", pos, name[1], " ".join(name[0]))
+    words, end = name
+    if _is_org_name(words, by_line=False):
+        return _Part("issuer", pos, end, " ".join(words))
+    if people and 2 <= len(words) <= 4 and _is_person_name(words):
+        return _Part("name", pos, end, " ".join(words))
+    return None
 
 
 def _name(text: str, pos: int) -> tuple[list[str], int] | None:
