@@ -291,11 +291,14 @@ def test_a_reference_is_parsed_once_per_content(tmp_path: Path) -> None:
     reference.core_properties.title = f"unique {tmp_path}"  # content no other test used: a sure miss first
     path = tmp_path / "house.docx"
     path.write_bytes(_saved(reference))
+    copy = tmp_path / "copy of house.docx"
+    copy.write_bytes(path.read_bytes())
     before = docx_template._reference_template.cache_info()
     for number in range(5):
-        write(Release(f"Release {number}", None, (Paragraph("Body."),)), reference_doc=path)
+        write(Release(f"Release {number}", None, (Paragraph("Body."),)), reference_doc=path if number % 2 else copy)
+    write(Release("Given as bytes", None, ()), reference_doc=path.read_bytes())
     after = docx_template._reference_template.cache_info()
-    assert (after.misses - before.misses, after.hits - before.hits) == (1, 4)
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 5)  # keyed by content, not by name
     assert after.maxsize is not None  # bounded
 
 

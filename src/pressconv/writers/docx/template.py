@@ -114,6 +114,8 @@ class _Content:
 
     digest: bytes
     data: bytes = dataclasses.field(compare=False, hash=False, repr=False)
+    #: How errors name the file; not part of the key (the same bytes under another path are the same template).
+    name: str = dataclasses.field(default="the reference document", compare=False, hash=False)
 
 
 def house_template() -> Template:
@@ -131,13 +133,13 @@ def _house_template() -> Template:
 
 def reference_template(data: bytes, name: str) -> Template:
     """A reference document checked, stripped of content and prepared; parsed once per distinct content."""
-    return _reference_template(_Content(hashlib.sha256(data).digest(), data), name)
+    return _reference_template(_Content(hashlib.sha256(data).digest(), data, name))
 
 
 @functools.lru_cache(maxsize=4)
-def _reference_template(content: _Content, name: str) -> Template:
-    check_package(content.data, name)
-    document = _open(content.data, name)
+def _reference_template(content: _Content) -> Template:
+    check_package(content.data, content.name)
+    document = _open(content.data, content.name)
     _strip_content(document)
     return _prepare(document, house=False)
 
