@@ -336,3 +336,31 @@ def test_a_reference_without_a_default_paragraph_style_still_styles_plain_paragr
     reference = _rewrite(data, {"word/styles.xml": re.sub(r' w:default="1"', "", styles).encode()})
     document = docx.Document(io.BytesIO(write(structured_release(), reference_doc=reference)[0]))
     assert paragraphs(document) == expected_paragraphs(structured_release())
+
+
+@pytest.mark.parametrize(
+    "main_type",
+    [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+        "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    ],
+)
+def test_word_templates_and_macro_files_serve_as_reference_without_their_macros(main_type: str) -> None:
+    template = docx.Document()
+    template.styles["Title"].font.size = Pt(33)
+    data = _saved(template)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml").decode()
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    types = types.replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", main_type)
+    types = types.replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    rels = rels.replace("</Relationships>", '<Relationship Id="rId999" Type="http://schemas.microsoft.com/office/2006/'
+                        'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')  # fmt: skip
+    reference = _rewrite(data, {"[Content_Types].xml": types.encode(), "word/_rels/document.xml.rels": rels.encode(),
+                                "word/vbaProject.bin": b"Secret macro"})  # fmt: skip
+    output, _ = write(structured_release(), reference_doc=reference)
+    parts = unpacked(output)
+    assert "word/vbaProject.bin" not in parts and b"vbaProject" not in b"".join(parts.values())
+    assert b"macroEnabled" not in parts["[Content_Types].xml"] and b"template.main" not in parts["[Content_Types].xml"]
+    assert docx.Document(io.BytesIO(output)).styles["Title"].font.size == Pt(33)

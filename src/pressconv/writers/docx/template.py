@@ -76,6 +76,12 @@ STYLES: Mapping[str, tuple[str, str]] = {
 _KEPT_PACKAGE_RELS = frozenset({"officeDocument", "core-properties", "extended-properties"})
 _KEPT_DOCUMENT_RELS = frozenset({"styles", "numbering", "settings", "theme", "fontTable", "webSettings", "stylesWithEffects",
                                  "footnotes", "endnotes"})  # fmt: skip
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MAIN_PART_TYPES = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+)
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 # Settings that point outside the document or hold content: a template path (with a user name), mail-merge sources.
 _DROPPED_SETTINGS = ("attachedTemplate", "mailMerge", "docVars", "rsids")
@@ -119,6 +125,7 @@ class _Content:
 
 
 def house_template() -> Template:
+    """The house template, prepared once per process."""
     return _house_template()
 
 
@@ -139,7 +146,7 @@ def reference_template(data: bytes, name: str) -> Template:
 @functools.lru_cache(maxsize=4)
 def _reference_template(content: _Content) -> Template:
     check_package(content.data, content.name)
-    document = _open(content.data, content.name)
+    document = _open(_as_document(content.data), content.name)
     _strip_content(document)
     return _prepare(document, house=False)
 
@@ -167,6 +174,31 @@ def check_package(data: bytes, name: str) -> None:
                               "(a zip bomb?); save the template from Word or LibreOffice again")  # fmt: skip
 
 
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx) or macro-enabled file (.dotm, .docm) relabelled as a plain document.
+
+    House styles often live in a .dotx; python-docx opens only documents. The
+    main part's content type is all that differs; macros (the vbaProject
+    part) are dropped with the rest of the content, so no output is ever
+    macro-enabled.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        try:
+            types = source.read("[Content_Types].xml")
+        except KeyError:
+            return data
+        relabelled = types
+        for kind in _MAIN_PART_TYPES:
+            relabelled = relabelled.replace(kind, _DOCUMENT_MAIN)
+        if relabelled == types:
+            return data
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                target.writestr(entry.filename, relabelled if entry.filename == "[Content_Types].xml" else source.read(entry))
+    return output.getvalue()
+
+
 def _open(data: bytes, name: str) -> Document:
     import docx
 
@@ -186,7 +218,7 @@ def _strip_content(document: Document) -> None:
     package = document.part.package
     for rid, relationship in list(package.rels.items()):
         if _kind(relationship) not in _KEPT_PACKAGE_RELS:
-            del package.rels[rid]
+            _drop(package.rels, rid)
     for relationship in package.rels.values():
         if _kind(relationship) == "extended-properties" and not relationship.is_external:
             relationship.target_part._blob = _APP_XML  # python-docx has no API for extended properties
@@ -206,8 +238,7 @@ def _strip_content(document: Document) -> None:
         kind = _kind(relationship)
         keep = kind in _KEPT_DOCUMENT_RELS or (kind in {"header", "footer"} and rid in referenced)
         if not keep or relationship.is_external:
-            del part.rels[rid]
-            part.rels._target_parts_by_rId.pop(rid, None)
+            _drop(part.rels, rid)
             continue
         target = relationship.target_part
         if kind in {"footnotes", "endnotes"}:
@@ -216,6 +247,12 @@ def _strip_content(document: Document) -> None:
             _strip_settings(target)
         elif kind in {"header", "footer"}:
             _strip_comment_marks(target.element)
+
+
+def _drop(relationships: Any, rid: str) -> None:
+    """Forget a relationship; the part it pointed at is then no longer written (python-docx writes what is reachable)."""
+    del relationships[rid]
+    relationships._target_parts_by_rId.pop(rid, None)
 
 
 def _keep_separators(part: Any) -> None:
@@ -231,8 +268,7 @@ def _keep_separators(part: Any) -> None:
     if not hasattr(part, "element"):
         part._blob = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
     for rid in list(part.rels):
-        del part.rels[rid]
-        part.rels._target_parts_by_rId.pop(rid, None)
+        _drop(part.rels, rid)
 
 
 def _strip_settings(part: Any) -> None:
@@ -240,8 +276,7 @@ def _strip_settings(part: Any) -> None:
         for found in part.element.findall(W + tag):
             part.element.remove(found)
     for rid in list(part.rels):
-        del part.rels[rid]
-        part.rels._target_parts_by_rId.pop(rid, None)
+        _drop(part.rels, rid)
 
 
 def _strip_comment_marks(element: Any) -> None:
