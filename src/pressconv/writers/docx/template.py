@@ -16,8 +16,9 @@ A reference document is somebody else's file, so it is treated as untrusted:
   letterhead logo is design). Its text, comments and the people who wrote
   them, images and objects of the body, glossary (building blocks), custom
   XML, thumbnail, custom properties, document variables, attached-template
-  paths and mail-merge sources are all dropped, and its core properties are
-  cleared (every output sets its own);
+  paths, mail-merge sources and macros are all dropped, and its core
+  properties are cleared (every output sets its own). A Word template
+  (.dotx, .dotm) or a .docm is accepted and relabelled as a plain document;
 - parsing is cached by content hash (a bounded LRU), so a batch of 2,000
   releases parses it once, and `DocxWriter.check` can reject a bad one
   before any work.
