@@ -349,6 +349,12 @@ def test_header_lines_only_the_last_spaced_from_the_body() -> None:
     assert lines[3].paragraph_format.space_after is None  # the style's gap
 
 
+def test_a_source_url_or_author_xml_cannot_hold_is_written_with_a_replacement() -> None:
+    release = Release("Title", None, (Paragraph("Body."),), source_url="https://x.test/\x00a\ud800b")
+    properties = read(docx_bytes(release, author="Press\x1bOffice")).core_properties
+    assert (properties.identifier, properties.author) == ("https://x.test/\ufffda\ufffdb", "Press\ufffdOffice")
+
+
 def test_many_paragraphs_are_written_in_order() -> None:
     release = Release("Many", None, tuple(Paragraph(f"Paragraph {number}.") for number in range(3000)))
     texts = [paragraph.text for paragraph in read(docx_bytes(release)).paragraphs]
