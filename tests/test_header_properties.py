@@ -301,3 +301,17 @@ def test_a_day_with_no_year_is_never_completed(built: Built) -> None:
     release = pressconv.parse("\n".join(built.lines) + "\n")
     assert release.date is None
     assert "date-no-year" in {notice.code for notice in release.notices}
+
+
+COPY_FORMS = ["{t}", "{T}", "[press-list] {t}", "[press-list] {T}", "{d}: {t}", "{t} | {site}", "{site} | {t}",
+              "{t}Published {d}", "{T} PUBLISHED {d}", "Fwd: {t}"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(titles(), st.dates(datetime.date(1995, 1, 1), datetime.date(2030, 12, 31)), st.sampled_from(COPY_FORMS),
+       st.sampled_from(PLACES), st.sampled_from(BODY))  # fmt: skip
+def test_title_copies_go_and_body_sentences_stay(title: str, day: datetime.date, form: str, place: str, sentence: str) -> None:
+    copy = form.format(t=title, T=title.upper(), d=render(day, "dd.mm.Y"), site=f"{place} Council")
+    release = pressconv.clean(pressconv.parse(f"{title}\nPublished {render(day, 'd Month Y')}\n{sentence}\n{copy}\n")).release
+    assert list(release.paragraphs) == [sentence]
+    assert [removal.reason for removal in release.removed] == ["repeats-title"]

@@ -829,6 +829,7 @@ _COPY_PREFIX = re.compile(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNOR
 _COPY_SITE = re.compile(r"\s*\|\s*")
 _COPY_LABEL = re.compile(rf"{_STRONG_LABEL}\s*[:|\-–—]\s*", re.IGNORECASE)
 _MAX_COPY_EXTRA = 200
+_COPY_SEPARATORS = " |•·;,–—-:/([)]"
 
 
 def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str, title_key: str) -> bool:
@@ -849,10 +850,12 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
         return False
     if not rest:
         return True
-    if rest[:1].isalnum() and folded_title[-1:].isalnum() and not (rest[:1].isupper() and folded_title[-1:].islower()):
-        return False  # the title is only the start of a longer sentence
-    separator = _SEPARATOR.match(rest)
-    start = separator.end() if separator is not None else 0
+    # Glued on, a tail starts a new word by its case ("depotPublished", "DEPOTPublished"); else the title is
+    # only the start of a longer sentence ("… depots across the county").
+    case_change = rest[:1].isupper() and (not title_key[-1:].isupper() or rest[1:2].islower())
+    if rest[:1].isalnum() and title_key[-1:].isalnum() and not case_change:
+        return False
+    start = len(rest) - len(rest.lstrip(_COPY_SEPARATORS))  # keys keep no space beside a dash: "Title-Site"
     parts = _parts(rest, start, in_title=True, separated=True) or _parts(rest, start, in_title=False, separated=True)
     if parts is None:
         return False
@@ -885,4 +888,6 @@ def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
     site = prefix[pos:]
     if site.endswith((" | ", "|")) and len(site.split()) <= 7:
         return bool(_NAME_SPAN.match(site))
-    return False
+    name = site.rstrip(" -–—:")
+    # "Northshire Council - Title": behind a dash, only an organisation's name.
+    return name != site and _NAME_SPAN.fullmatch(name) is not None and _is_org_name(name.split(), by_line=False)
