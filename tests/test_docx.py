@@ -355,6 +355,17 @@ def test_a_source_url_or_author_xml_cannot_hold_is_written_with_a_replacement() 
     assert (properties.identifier, properties.author) == ("https://x.test/\ufffda\ufffdb", "Press\ufffdOffice")
 
 
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=1200), st.text(max_size=600), st.text(max_size=400))
+def test_any_long_or_hostile_property_is_written_never_refused(title_seed: str, url: str, author: str) -> None:
+    """Whatever a corpus record or a flag holds, the document is written and its properties fit python-docx's limit."""
+    title = " ".join(re.sub("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff\u2028\u2029]", " ", title_seed).split()) or "T"
+    release = Release(title, None, (Paragraph("Body."),), source_url=url or None)
+    properties = read(docx_bytes(release, author=author)).core_properties
+    assert len(properties.title) <= 255 and len(properties.identifier) <= 255 and len(properties.author) <= 255
+    assert properties.title == title or (len(title) > 255 and properties.title == title[:254] + "\u2026")
+
+
 def test_many_paragraphs_are_written_in_order() -> None:
     release = Release("Many", None, tuple(Paragraph(f"Paragraph {number}.") for number in range(3000)))
     texts = [paragraph.text for paragraph in read(docx_bytes(release)).paragraphs]
