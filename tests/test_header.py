@@ -327,3 +327,9 @@ def test_month_first_reaches_every_date_in_the_header() -> None:
     header = read(f"{TITLE}\nPublished 03/12/2019 | Last updated 03/14/2019\n{BODY}", month_first=True)
     assert (header.date, header.updated) == (MARCH_12, datetime.date(2019, 3, 14))
     assert read(f"{TITLE}\nWASHINGTON, 03/12/2019 -- The agency said.", month_first=True).date == MARCH_12
+
+
+def test_a_release_of_header_parts_only_is_not_refused() -> None:
+    assert (read("By Jane Smith").title, read("By Jane Smith").body_start) == ("By Jane Smith", 1)
+    assert read("PRESS RELEASE").title == "PRESS RELEASE"
+    assert read("Published 07/03/2014").title == ""  # a date and nothing else: the reader refuses it

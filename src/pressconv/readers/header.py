@@ -17,10 +17,15 @@ Every line it does not claim is left to the body, exactly as it was. It never
 guesses: a date in a body sentence, a date with no year, or a line below the
 first body line never becomes the publication date.
 
-The work is done by small recognisers, each a function of (text, position):
-`_date_part`, `_updated_part`, `_byline_part`, `_label_part`, `_issuer_part`
-for header parts, `_dateline` for the first body paragraph. Each looks at a
-bounded amount of text, so reading a header costs the same for any release.
+The work is done by small recognisers. For header parts, each a function of
+(text, position), tried in order by `_parts`: `_on_date_part`, `_category_part`,
+`_updated_part`, `_date_part`, `_from_part`, `_byline_part`, `_label_part`,
+`_named_part` (after a date, `_by_whom` and `_username`). For whole lines:
+`_line_parts`, `_is_org_line`, `_is_name_line`, `_title_again`; for the title
+line, `_prefix_part` and `_tail_parts`; for the first body paragraph,
+`_dateline`. Each looks at a bounded amount of text (the first ten lines, a
+title's last 160 characters), so reading a header costs the same for any release.
+Dates themselves are recognised and read in `pressconv.readers.dates`.
 """
 
 from __future__ import annotations
@@ -301,10 +306,15 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
             found.add([part for part in title_line.parts if not (dated and part.kind == "date")], in_title=True)
         index += 1
     if title is None:
-        if not found.labels:
-            return Header("", found.date, tuple(found.notices), index, found.has_date)
-        # Only a label and dates: the label is all the title there is; keep it rather than refuse the release.
-        title = found.labels[0]
+        if found.labels:
+            # Only a label and dates: the label is all the title there is; keep it rather than refuse the release.
+            title = found.labels[0]
+        elif not found.has_date:
+            # Nothing but a byline or the like: the first line, as written, is the title (the release is not refused).
+            missing = notice(Code.DATE_MISSING, "no publication date in the header; the date is unknown")
+            return Header(lines[0], None, (missing,), 1)
+        else:
+            return Header("", found.date, tuple(found.notices), index, found.has_date)  # the reader refuses it
     if issuers_before_title and not _issuer_above_title(title, has_body=index < len(lines)):
         return None
     if found.date is None and index < len(lines):
