@@ -118,7 +118,7 @@ def test_python_docx_reads_back_the_model(fixture: Fixture) -> None:
     assert paragraphs(document) == expected_paragraphs(release)
     properties = document.core_properties
     assert (properties.title, properties.language) == (release.title, release.language)
-    assert properties.category == "Press release"
+    assert properties.category == properties.keywords == label("press-release", release.language)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

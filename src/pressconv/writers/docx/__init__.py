@@ -332,8 +332,8 @@ def _set_properties(
     properties.subject = fit(subject, "subject")
     properties.author = properties.last_modified_by = fit(author, "author")
     properties.comments = ""
-    properties.keywords = "press release"
-    properties.category = "Press release"
+    # What kind of document this is, in its own language ("Press release", "Datganiad i'r wasg").
+    properties.keywords = properties.category = fit(label("press-release", language), "category")
     properties.language = language
     properties.identifier = fit(source_url or "", "identifier (source URL)")
     properties.revision = 1
