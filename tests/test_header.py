@@ -333,3 +333,11 @@ def test_a_release_of_header_parts_only_is_not_refused() -> None:
     assert (read("By Jane Smith").title, read("By Jane Smith").body_start) == ("By Jane Smith", 1)
     assert read("PRESS RELEASE").title == "PRESS RELEASE"
     assert read("Published 07/03/2014").title == ""  # a date and nothing else: the reader refuses it
+
+
+def test_a_dateline_below_a_subheading_still_opens_the_first_paragraph() -> None:
+    subheading = "New product cuts energy use by 40 percent"
+    header = read(f"{TITLE}\n{subheading}\nSPRINGFIELD, Ill., March 7, 2014 /PRNewswire/ -- Acme said.\n{BODY}")
+    assert (header.date, header.body_start) == (datetime.date(2014, 3, 7), 1)
+    # Below a sentence, it is the second paragraph: not read.
+    assert read(f"{TITLE}\n{BODY}\nLONDON, 12 March 2019 – The council said.").date is None

@@ -318,7 +318,7 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
     if issuers_before_title and not _issuer_above_title(title, has_body=index < len(lines)):
         return None
     if found.date is None and index < len(lines):
-        _read_dateline(lines[index], found)
+        _read_dateline(lines[index : index + 2], found)
     if not found.has_date:
         found.notices.append(notice(Code.DATE_MISSING, "no publication date in the header; the date is unknown"))
     return Header(
@@ -785,9 +785,15 @@ def _starts_alike(line: str, title_key: str) -> bool:
     return bool(start) and title_key.startswith(start)
 
 
-def _read_dateline(line: str, found: _Found) -> None:
-    """A news-agency dateline opening the first paragraph gives the date the header did not; the text stays."""
-    dateline = _dateline(line)
+def _read_dateline(first_lines: list[str], found: _Found) -> None:
+    """A news-agency dateline opening the first paragraph gives the date the header did not; the text stays.
+
+    The first paragraph is the first body line, or the second when the first is a subheading (short, with
+    no sentence end: "New product cuts energy use by 40 percent" between a headline and its dateline).
+    """
+    dateline = _dateline(first_lines[0])
+    if dateline is None and len(first_lines) > 1 and _is_subheading(first_lines[0]):
+        dateline = _dateline(first_lines[1])
     if dateline is None:
         return
     found.date, notices = dates.read_match(dateline, month_first=found.month_first)
@@ -796,6 +802,10 @@ def _read_dateline(line: str, found: _Found) -> None:
     if found.date is not None:
         message = f"the header names no date; {dateline.text!r} is from the dateline opening the first paragraph"
         found.notices.append(notice(Code.DATE_FROM_DATELINE, message))
+
+
+def _is_subheading(line: str) -> bool:
+    return len(line) <= 150 and not line.endswith((".", "!", "?", ":", ";", "”", '"')) and bool(_ALNUM.match(line))
 
 
 def _dateline(line: str) -> dates.DateMatch | None:
