@@ -56,7 +56,7 @@ _PAGE, _PAGES = "\ue000", "\ue001"
 class DocxOptions:
     reference_doc: FileValue | None = field(
         default=None,
-        metadata=option("use this document's styles, fonts, margins, headers and footers (not its text)", file=True,
+        metadata=option("use this .docx or .dotx's styles, fonts, margins, headers and footers (not its text)", file=True,
                         metavar="FILE.docx"),
     )  # fmt: skip
     #: "a4" or "letter"; None keeps the reference document's page, or A4 for the built-in template.
