@@ -341,3 +341,9 @@ def test_a_dateline_below_a_subheading_still_opens_the_first_paragraph() -> None
     assert (header.date, header.body_start) == (datetime.date(2014, 3, 7), 1)
     # Below a sentence, it is the second paragraph: not read.
     assert read(f"{TITLE}\n{BODY}\nLONDON, 12 March 2019 – The council said.").date is None
+
+
+def test_rules_inside_the_header_are_layout() -> None:
+    assert parts(read(f"*****\n{TITLE}\n{BODY}")) == {"title": TITLE, "body_start": 2}
+    assert parts(read(f"{TITLE}\n-----\nPublished 12 March 2019\n{BODY}")) == {"title": TITLE, "date": MARCH_12, "body_start": 3}
+    assert parts(read(f"{TITLE}\n***\n{BODY}")) == {"title": TITLE, "body_start": 1}  # before the body: the body's

@@ -342,7 +342,14 @@ def _before_title(line: str, after: str | None, found: _Found, *, issuer_first: 
         return parts
     if issuer_first and after is not None and _is_org_line(line):
         return [_Part("issuer", 0, len(line), line)]
+    if after is not None and len(line) <= _MAX_TAIL and _ALNUM.search(line) is None:
+        return []  # "*****" above the title is layout, never the title
     return None
+
+
+def _is_rule(line: str, after: str | None) -> bool:
+    """A line of dashes or stars between header lines ("-----"): layout inside the header, not body text."""
+    return len(line) <= _MAX_TAIL and _ALNUM.search(line) is None and after is not None and _line_parts(after) is not None
 
 
 def _after_title(line: str, after: str | None, found: _Found, title_key: str) -> list[_Part] | None:
@@ -350,6 +357,8 @@ def _after_title(line: str, after: str | None, found: _Found, title_key: str) ->
     parts = _line_parts(line)
     if parts is not None:
         return None if found.conflicts(parts) else parts
+    if _is_rule(line, after):
+        return []
     if after is not None and _is_org_line(line):
         return [_Part("issuer", 0, len(line), line)]
     if after is not None and _is_name_line(line) and _has_date(_line_parts(after)):
