@@ -147,7 +147,7 @@ def main() -> int:
     raw = SEED.read_bytes()
     release = pressconv.clean(pressconv.parse(raw)).release
     writers = {name: pressconv.get_writer(name) for name in FORMATS}
-    targets = {"docx": 5.0, "pdf": 9.0, "epub": 1.5, "html": 0.5}
+    targets = {"docx": 3.0, "pdf": 10.0, "epub": 1.5, "html": 0.5}
     warm: dict[str, float] = {}
     for name in FORMATS:
         ours = median_ms(lambda name=name: writers[name].write(release, io.BytesIO()))
@@ -212,16 +212,22 @@ def main() -> int:
             f"{one} --to html -o {work / 'c.html'}",
             f"{one} --to docx,epub,html -o {work / 'cold'}/",
         ])  # fmt: skip
-        rows.append(("`pressconv --help`, cold", "—", f"{cold[0]:.0f} ms", "≤ 100 ms", _verdict(cold[0] <= 100)))
+        rows.append(("`pressconv --help`, cold", "—", f"{cold[0]:.0f} ms", "≤ 60 ms", _verdict(cold[0] <= 60)))
         rows.append(("one file → html, cold", "—", f"{cold[1]:.0f} ms", "≤ 200 ms", _verdict(cold[1] <= 200)))
         pandoc_ms = None
         if pandoc:
             three = " && ".join(f"{pandoc} {seed_md} -s -o {work / ('p.' + fmt)}" for fmt in ("docx", "epub", "html"))
             pandoc_ms = command_ms([f"sh -c '{three}'"])[0]
-        rows.append(("one file → docx, epub, html, cold", f"pandoc, 3 processes: {pandoc_ms:.0f} ms" if pandoc_ms else "pandoc not found",
-                     f"{cold[2]:.0f} ms" + (f" ({cold[2] / pandoc_ms:.2f}× pandoc)" if pandoc_ms else ""),
-                     "≤ pandoc", _verdict(pandoc_ms is not None and cold[2] <= pandoc_ms)))  # fmt: skip
-        for row in rows[-3:]:
+        rows.append(("one release → docx, epub, html, cold (one command)",
+                     f"pandoc, 3 processes: {pandoc_ms:.0f} ms" if pandoc_ms else "pandoc not found",
+                     f"{cold[2]:.0f} ms" + (f" ({pandoc_ms / cold[2]:.2f}× pandoc's speed)" if pandoc_ms else ""),
+                     "≥ 1.0× pandoc", _verdict(pandoc_ms is not None and cold[2] <= pandoc_ms)))  # fmt: skip
+        many_ours, many_pandoc, count = _many_releases(work, pandoc)
+        rows.append((f"{count} releases → docx, epub, html (one command)",
+                     f"pandoc, {3 * count} processes: {many_pandoc:.2f} s" if many_pandoc else "pandoc not found",
+                     f"{many_ours:.3f} s" + (f" ({many_pandoc / many_ours:.1f}× pandoc's speed)" if many_pandoc else ""),
+                     "≥ 10× pandoc", _verdict(many_pandoc is not None and many_pandoc >= 10 * many_ours)))  # fmt: skip
+        for row in rows[-4:]:
             print(row, flush=True)
 
         corpus_line = ""
@@ -239,6 +245,37 @@ def main() -> int:
 
     _write_report(args.output, rows, corpus_line, warm)
     return 0
+
+
+def _many_releases(work: Path, pandoc: str | None, *, runs: int = 5) -> tuple[float, float | None, int]:
+    """The seed and 28 other fixtures → docx, epub, html: pressconv in one command against one pandoc process per
+    release and format (pandoc gets the already-clean Markdown, so it does less work). Medians of `runs` each."""
+    fixtures = [SEED, *[path for path in sorted((ROOT / "fixtures").glob("*.txt")) if path != SEED][:28]]
+    folder = work / "many"
+    folder.mkdir()
+    for path in fixtures:
+        (folder / path.name).write_bytes(path.read_bytes())
+    command = [*PRESSCONV, "convert", str(folder), "--to", "docx,epub,html", "-o", str(work / "many-out"), "-q", "--force"]
+    ours = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True)
+        ours.append(time.perf_counter() - started)
+    if pandoc is None:
+        return statistics.median(ours), None, len(fixtures)
+    markdown = work / "many-md"
+    markdown.mkdir()
+    for path in fixtures:
+        release = pressconv.clean(pressconv.parse(path.read_bytes())).release
+        (markdown / f"{path.stem}.md").write_text(_markdown(release), encoding="utf-8")
+    theirs = []
+    for _ in range(max(2, runs // 2)):
+        started = time.perf_counter()
+        for source in sorted(markdown.glob("*.md")):
+            for fmt in ("docx", "epub", "html"):
+                subprocess.run([pandoc, str(source), "-s", "-o", str(work / f"pandoc.{fmt}")], check=True)
+        theirs.append(time.perf_counter() - started)
+    return statistics.median(ours), statistics.median(theirs), len(fixtures)
 
 
 def _ratio(plain: float, ours: float) -> str:
