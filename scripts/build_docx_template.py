@@ -157,7 +157,7 @@ STYLES = "".join(
         # The title is the document's first heading: outline level 1 (H1 in a tagged PDF, first in the navigation pane).
         _style("Title", "Title", '<w:keepNext/><w:spacing w:after="120" w:line="240" w:lineRule="auto"/>'
                '<w:contextualSpacing/><w:outlineLvl w:val="0"/>',
-               '<w:kern w:val="28"/><w:sz w:val="52"/><w:szCs w:val="52"/>', next_style="Date"),
+               '<w:b/><w:bCs/><w:color w:val="1B2A41"/><w:kern w:val="28"/><w:sz w:val="48"/><w:szCs w:val="48"/>', next_style="Date"),
         _style("Date", "Date", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),
         # The byline and the issuer under the date (an update's date is in Date).
         _style("ReleaseInfo", "Release Info", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),

@@ -38,15 +38,18 @@ body { margin: 0 5%; line-height: 1.5; }
 h1 { font-size: 1.6em; line-height: 1.2; margin: 1em 0 .3em; hyphens: auto; }
 h2 { font-size: 1.25em; margin: 1.4em 0 .4em; }
 h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 .3em; }
-.dateline, .byline, .issuer { margin: 0 0 .2em; font-style: italic; }
+.dateline { margin: 0 0 .2em; }
+.byline, .issuer { margin: 0 0 .2em; font-style: italic; }
 article > header { margin-bottom: 1.5em; }
 p, li { margin: 0 0 .8em; orphans: 2; widows: 2; }
 .notes { margin-top: 1.5em; font-size: .95em; }
 address { font-style: normal; margin-top: 1em; }
 address p { margin: 0; }
 .end-mark { text-align: center; letter-spacing: .2em; font-size: .85em; margin: 1.5em 0; }
-.cover { margin: 0; padding: 0; text-align: center; }
-.cover img { max-width: 100%; max-height: 100%; }
+html, body.cover-page { height: 100%; }
+body.cover-page { margin: 0; padding: 0; }
+.cover { margin: 0; padding: 0; height: 100%; text-align: center; }
+.cover img { display: block; margin: 0 auto; width: 100%; height: 100%; object-fit: contain; }
 """
 
 _CSS_HREF = "style/book.css"
@@ -270,7 +273,9 @@ def _add_cover(book: Any, spec: _Book, cover: CoverImage) -> Any:
             item.media_type = cover.media_type
     section = Element("section", {"class": "cover", "epub:type": "cover"})
     SubElement(section, "img", {"src": image_name, "alt": spec.title})
-    document = xhtml_document(title=label("cover", spec.language), language=spec.language, stylesheet=_CSS_HREF, body=section)
+    document = xhtml_document(
+        title=label("cover", spec.language), language=spec.language, stylesheet=_CSS_HREF, body=section, body_class="cover-page"
+    )
     page = epub.EpubItem(uid="cover-page", file_name="cover.xhtml", media_type="application/xhtml+xml", content=document)
     book.add_item(page)
     return page

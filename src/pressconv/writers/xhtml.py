@@ -99,7 +99,7 @@ def xhtml_markup(element: Element) -> str:
     return tostring(element, encoding="unicode", short_empty_elements=True)
 
 
-def xhtml_document(*, title: str, language: str, stylesheet: str, body: Element) -> bytes:
+def xhtml_document(*, title: str, language: str, stylesheet: str, body: Element, body_class: str | None = None) -> bytes:
     """A complete EPUB 3 content document around `body` (an element built by this module), ready to store."""
     html = Element("html", {
         "xmlns": "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops",
@@ -112,7 +112,10 @@ def xhtml_document(*, title: str, language: str, stylesheet: str, body: Element)
     SubElement(head, "meta", {"charset": "utf-8"})
     SubElement(head, "title").text = title
     SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet})
-    body_element = SubElement(html, "body", {"dir": "rtl"} if direction == "rtl" else {})
+    attributes = {"dir": "rtl"} if direction == "rtl" else {}
+    if body_class:
+        attributes["class"] = body_class
+    body_element = SubElement(html, "body", attributes)
     body_element.append(body)
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + xhtml_markup(html) + "\n").encode("utf-8")
 
