@@ -44,6 +44,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATE
 
 # Batches this small list every release's outputs and notes; larger ones show progress and a summary.
 _LIST_EACH_UP_TO = 20
+# Batches up to this size run in-process unless --jobs says otherwise (measured: docs/performance.md).
+_INLINE_UP_TO = 48
 _COMMANDS = ("convert", "bundle", "formats")
 
 _CONVERT_EPILOG = """\
@@ -487,7 +489,7 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     report_failed: str | None = None
     jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
-        executor = make_executor(stack, jobs=1 if total == 1 else jobs, scheduler=args.scheduler, formats=formats)
+        executor = make_executor(stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats)
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))
         sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
@@ -518,6 +520,17 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     if counts[FAILED] == 0 and counts[PARTIAL] == 0 and not (report is not None and report.error):
         return EXIT_OK
     return EXIT_PARTIAL if done else EXIT_FAILED
+
+
+def _jobs(asked: int | None, cores: int, total: int | None) -> int:
+    """Worker processes for a batch: what was asked for; else one per core, except that a small batch
+    runs in this process — starting workers (each importing the writer libraries afresh) costs more than
+    converting a few dozen releases, which take a few milliseconds each."""
+    if asked:
+        return asked if total != 1 else 1
+    if total is not None and total <= _INLINE_UP_TO:
+        return 1
+    return cores
 
 
 def _stop(executor: Any) -> None:
