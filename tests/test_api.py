@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -131,3 +133,10 @@ def test_parallel_calls_give_the_same_results() -> None:
 def test_public_api_is_what_init_lists() -> None:
     for name in pressconv.__all__:
         assert hasattr(pressconv, name), name
+
+
+def test_importing_pressconv_loads_no_pipeline_until_a_name_is_used() -> None:
+    code = "import sys, pressconv; print(sorted(m for m in sys.modules if m.startswith('pressconv')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['pressconv']"
+    assert set(pressconv.__all__) == {*pressconv._EXPORTS, "__version__"}

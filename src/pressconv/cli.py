@@ -32,12 +32,11 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from pressconv import __version__
 from pressconv.errors import OptionError, PressconvError, UsageError
-from pressconv.notices import QUIET
-from pressconv.options import OptionSpec, ReadOptions, option_specs
 
 if TYPE_CHECKING:
     from pressconv.api import Result
     from pressconv.batch.run import Outcome
+    from pressconv.options import OptionSpec, ReadOptions
     from pressconv.writers import Writer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
@@ -118,10 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parse(arguments: list[str], command: str | None) -> argparse.Namespace:
     """Parse with the built-in formats' flags; look plugins up (≈20 ms of package metadata) only when the
     command line needs them: help, a flag the built-ins do not know, or a format that is not built in."""
-    from pressconv.writers import WRITERS
-
     if any(item in ("-h", "--help") for item in arguments) or command not in ("convert", "bundle"):
         return build_parser(command, plugins=True).parse_args(arguments)
+    from pressconv.writers import WRITERS
+
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument("-t", "--to", default="html")
     known, _ = quiet.parse_known_args(arguments[arguments.index(command) + 1 :])
@@ -261,6 +260,8 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_reading(parser: argparse.ArgumentParser) -> None:
+    from pressconv.options import ReadOptions, option_specs
+
     group = parser.add_argument_group("reading")
     for spec in option_specs(ReadOptions):
         _add_flag(group, spec, f"read_{spec.name}", spec.info.help, keep_default=True)
@@ -268,6 +269,7 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
 
 def _add_writer_options(parser: argparse.ArgumentParser, *, plugins: bool = True) -> None:
     """One flag per writer option, shared by the formats that have an option of that name."""
+    from pressconv.options import option_specs
     from pressconv.writers import WRITERS
 
     group = parser.add_argument_group("output options (each applies to the formats named before its help)")
@@ -343,6 +345,7 @@ class _Request:
 def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
     """Formats, reading options and writer options, all checked before any input is read (usage errors → exit 2)."""
     from pressconv.api import prepare_writers
+    from pressconv.options import ReadOptions, option_specs
     from pressconv.writers import get_writer
 
     if not format_names:
@@ -606,7 +609,7 @@ class _Console:
             return
         for item in notices:
             code, message = (item.code, item.message) if hasattr(item, "code") else item
-            if self.verbose or code not in QUIET:
+            if self.verbose or code not in _quiet_codes():
                 print(f"pressconv: {source}: note: {message}", file=self.stream)
 
     def outcome(self, outcome: Outcome) -> None:
@@ -635,6 +638,12 @@ class _Console:
         if self.verbose:
             for removal in result.removed:
                 print(f"pressconv: {source}:   {removal.message}", file=self.stream)
+
+
+def _quiet_codes() -> frozenset[str]:
+    from pressconv.notices import QUIET
+
+    return QUIET
 
 
 class _Progress:
