@@ -35,7 +35,9 @@ _simple_blocks = st.one_of(
     st.builds(EndMark, st.sampled_from(["ENDS", "-30-", "###"])),
 )
 blocks = st.lists(
-    st.one_of(_simple_blocks, st.builds(NotesSection, writable_text, st.lists(_simple_blocks, min_size=1, max_size=3).map(tuple))),
+    st.one_of(
+        _simple_blocks, st.builds(NotesSection, writable_text, st.lists(_simple_blocks, min_size=1, max_size=3).map(tuple))
+    ),
     max_size=6,
 ).map(tuple)
 

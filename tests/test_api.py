@@ -58,7 +58,7 @@ def test_convert_to_several_formats_writes_each_into_a_directory(tmp_path: Path)
 
 
 def test_reading_options_are_one_object_and_legacy_keywords_still_work() -> None:
-    us = "Budget Published 03/07/2014\nText.\n".encode()
+    us = b"Budget Published 03/07/2014\nText.\n"
     by_object = pressconv.convert(us, to="json", read_options=pressconv.ReadOptions(month_first=True, language="en-US"))
     by_keywords = pressconv.convert(us, to="json", month_first=True, language="en-US")
     assert by_object.data == by_keywords.data

@@ -17,10 +17,10 @@ import pytest
 
 import pressconv
 from conftest import FIXTURES, require_tool
-from pressconv.batch.run import BatchPlan, InlineExecutor, run_batch
-from pressconv.cli import main
 from pressconv.batch.naming import check_template, render_name, safe_component, slugify, unique_name
+from pressconv.batch.run import BatchPlan, InlineExecutor, run_batch
 from pressconv.batch.sources import iter_sources
+from pressconv.cli import main
 
 SEED = FIXTURES / "blue-light-integration.txt"
 SEED_TEXT = SEED.read_text("utf-8").rstrip("\n") + "\n"
@@ -144,7 +144,12 @@ def test_name_template_and_safe_names(tmp_path: Path) -> None:
 def test_naming_helpers() -> None:
     release = pressconv.Release("Zoë’s £2m Café: “Big” news!", None, ())
     assert slugify(release.title) == "zoes-2m-cafe-big-news"
-    assert slugify("新聞稿") == "xinwengao" and slugify("Москва") == "moskva" and slugify("🎉") == "release" and len(slugify("word " * 100)) <= 80
+    assert (
+        slugify("新聞稿") == "xinwengao"
+        and slugify("Москва") == "moskva"
+        and slugify("🎉") == "release"
+        and len(slugify("word " * 100)) <= 80
+    )
     assert (
         safe_component("..") == "" and safe_component("CON") == "CON-release" and safe_component("nul.txt") == "nul.txt-release"
     )
@@ -211,7 +216,10 @@ def test_existing_outputs_are_failures_without_force(tmp_path: Path, capsys: pyt
 
 def bundle(tmp_path: Path, fmt: str, *extra: str) -> Path:
     target = tmp_path / f"bundle.{fmt}"
-    assert run("bundle", FIXTURES, "--glob", "*.txt", "--to", fmt, "-o", target, "--title", "Releases <2014> & more", "-q", *extra) == 0
+    assert (
+        run("bundle", FIXTURES, "--glob", "*.txt", "--to", fmt, "-o", target, "--title", "Releases <2014> & more", "-q", *extra)
+        == 0
+    )
     return target
 
 

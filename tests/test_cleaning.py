@@ -111,7 +111,9 @@ def test_a_repeated_section_goes_whole() -> None:
 
     notes = NotesSection("Notes to editors", (Paragraph("The council serves 300,000 residents across the county."),))
     contact = ContactBlock((Text("Jane Smith, Press Officer"), Text("Tel: 01632 960123")), heading="Media contact")
-    release = pressconv.Release("T", None, (Paragraph("The budget was agreed on Monday evening."), notes, contact, notes, contact))
+    release = pressconv.Release(
+        "T", None, (Paragraph("The budget was agreed on Monday evening."), notes, contact, notes, contact)
+    )
     cleaned, removed = pressconv.clean(release)
     assert cleaned.blocks == release.blocks[:3]
     assert len(removed) == 5 and all(removal.reason == "repeated-paragraph" for removal in removed)

@@ -45,7 +45,9 @@ def test_usage_error_exits_2_with_one_line(
     assert not any(tmp_path.iterdir()), "nothing may be written on a usage error"
 
 
-def test_output_file_with_several_formats_is_refused_not_made_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_with_several_formats_is_refused_not_made_a_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "two.html"
     assert run("convert", SEED, "--to", "html,pdf", "-o", target) == 2
     assert "names one file" in capsys.readouterr().err
@@ -57,14 +59,19 @@ def test_output_file_with_several_inputs_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "one.html").exists()
 
 
-def test_a_missing_css_on_a_directory_is_one_error_not_one_per_release(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_css_on_a_directory_is_one_error_not_one_per_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run("convert", FIXTURES, "--to", "html", "-o", f"{tmp_path}/out/", "--css", tmp_path / "nope.css") == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
 
 
 def test_report_path_that_an_output_could_take_is_refused(tmp_path: Path) -> None:
-    assert run("convert", SEED, "--to", "json", "-o", f"{tmp_path}/", "--report", tmp_path / "blue-light-integration.json", "-f") == 2
+    assert (
+        run("convert", SEED, "--to", "json", "-o", f"{tmp_path}/", "--report", tmp_path / "blue-light-integration.json", "-f")
+        == 2
+    )
 
 
 def test_stdin_without_output_says_where_it_wrote(

@@ -167,7 +167,20 @@ def test_sigterm_stops_a_batch_cleanly_and_workers_die_with_the_parent(tmp_path:
     source.mkdir()
     for number in range(400):
         (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
-    command = [sys.executable, "-m", "pressconv", "convert", str(source), "--to", "docx,pdf", "-o", str(tmp_path / "out"), "-q", "-j", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "pressconv",
+        "convert",
+        str(source),
+        "--to",
+        "docx,pdf",
+        "-o",
+        str(tmp_path / "out"),
+        "-q",
+        "-j",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:
@@ -188,7 +201,20 @@ def test_workers_die_when_the_parent_is_killed(tmp_path: Path) -> None:
     source.mkdir()
     for number in range(400):
         (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
-    command = [sys.executable, "-m", "pressconv", "convert", str(source), "--to", "docx,pdf", "-o", str(tmp_path / "out"), "-q", "-j", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "pressconv",
+        "convert",
+        str(source),
+        "--to",
+        "docx,pdf",
+        "-o",
+        str(tmp_path / "out"),
+        "-q",
+        "-j",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:

@@ -45,7 +45,12 @@ def test_every_block_type_validates_in_the_documented_shape() -> None:
     [link] = lede["links"]
     assert lede["text"][link["start"] : link["end"]] == "www.northshire.gov.uk/budget"
     assert link["href"] == "https://www.northshire.gov.uk/budget"
-    assert document["blocks"][5] == {"type": "list", "ordered": True, "start": 3, "items": ["Bills are posted.", "Payments start in April."]}
+    assert document["blocks"][5] == {
+        "type": "list",
+        "ordered": True,
+        "start": 3,
+        "items": ["Bills are posted.", "Payments start in April."],
+    }
     assert document["blocks"][8]["links"] == [{"line": 2, "start": 0, "end": 23, "href": "mailto:press@northshire.gov.uk"}]
     assert (document["byline"], document["issuer"], document["label"]) == ("Jane Smith", "Northshire Council", "PRESS RELEASE")
 
