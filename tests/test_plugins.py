@@ -13,6 +13,7 @@ import pytest
 
 import pressconv
 from conftest import FIXTURES
+from pressconv.registry import installed_entry_points
 
 PLUGIN = """
 from dataclasses import dataclass, field
@@ -63,9 +64,11 @@ def installed_plugin(tmp_path: Path) -> Iterator[Path]:
     )
     sys.path.insert(0, str(tmp_path))
     importlib.invalidate_caches()
+    installed_entry_points.cache_clear()  # what is installed changed under this process
     yield tmp_path
     sys.path.remove(str(tmp_path))
     sys.modules.pop("shout_writer", None)
+    installed_entry_points.cache_clear()
 
 
 def test_plugin_is_listed_and_converts(installed_plugin: Path) -> None:
@@ -103,6 +106,8 @@ def test_a_plugin_cannot_shadow_a_built_in(tmp_path: Path, installed_plugin: Pat
             html = shout_writer:ShoutWriter
         """)
     )
+    installed_entry_points.cache_clear()
+    assert "html" in {entry.name for entry in installed_entry_points("pressconv.writers")}
     output = pressconv.convert(FIXTURES / "blue-light-integration.txt", to="html").data
     assert output.startswith(b"<!DOCTYPE html>")
 

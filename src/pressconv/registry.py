@@ -9,6 +9,7 @@ package never changes what `--to docx` or `--from text` means.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
@@ -58,10 +59,7 @@ class Registry(Generic[T]):
             yield obj, (entry.dist.name if entry.dist is not None else entry.value)
 
     def _entry_points(self) -> Any:
-        # importlib.metadata costs ~20 ms to import; only plugin look-ups need it, never --help or a built-in.
-        from importlib.metadata import entry_points
-
-        return entry_points(group=self.group)
+        return installed_entry_points(self.group)
 
     def _load(self, path: str) -> T:
         module_name, _, attribute = path.partition(":")
@@ -72,3 +70,17 @@ class Registry(Generic[T]):
         if not self.accepts(instance):
             raise UnknownFormatError(f"{where} is not a pressconv {self.kind} (it needs {self.needs})")
         return instance  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=8)
+def installed_entry_points(group: str) -> tuple[Any, ...]:
+    """The entry points installed in `group`, read once per process.
+
+    Reading package metadata walks every installed distribution (a few milliseconds each time);
+    a corpus whose records have no file name would otherwise pay it per record. What is installed
+    does not change while pressconv runs; a test that installs a plugin calls `cache_clear()`.
+    importlib.metadata itself costs ~20 ms to import, so only plugin look-ups import it.
+    """
+    from importlib.metadata import entry_points
+
+    return tuple(entry_points(group=group))
