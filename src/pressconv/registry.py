@@ -62,8 +62,7 @@ class Registry(Generic[T]):
         return installed_entry_points(self.group)
 
     def _load(self, path: str) -> T:
-        module_name, _, attribute = path.partition(":")
-        return self._instantiate(getattr(importlib.import_module(module_name), attribute), path)
+        return _built_in(self, path)  # type: ignore[no-any-return]
 
     def _instantiate(self, obj: Any, where: str) -> T:
         instance = obj() if isinstance(obj, type) else obj
@@ -84,3 +83,14 @@ def installed_entry_points(group: str) -> tuple[Any, ...]:
     from importlib.metadata import entry_points
 
     return tuple(entry_points(group=group))
+
+
+@functools.lru_cache(maxsize=64)
+def _built_in(registry: Registry[Any], path: str) -> Any:
+    """A built-in reader or writer, imported, made and checked once per process.
+
+    Readers and writers keep no state between calls, so one object serves every call; checking it
+    against its protocol (a runtime `isinstance` on a Protocol) costs more than most small releases.
+    """
+    module_name, _, attribute = path.partition(":")
+    return registry._instantiate(getattr(importlib.import_module(module_name), attribute), path)
