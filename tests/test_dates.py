@@ -124,3 +124,23 @@ def test_a_weekday_or_month_glued_on_needs_a_case_change() -> None:
     assert dates.match_date("depotTuesday 9 Oct 2018", 5) is not None
     assert dates.match_date("DEPOTTuesday 9 Oct 2018", 5) is not None
     assert dates.match_date("Salmon 7 March 2014", 3) is None  # "mon" inside a word is no Monday
+
+
+@pytest.mark.parametrize("month_first", [False, True])
+def test_numeric_dates_read_without_dateutil_agree_with_dateutil(month_first: bool) -> None:
+    from dateutil import parser
+
+    from pressconv.readers.dates import _numeric_date
+
+    for first in range(0, 34):
+        for second in range(0, 34):
+            text = f"{first:02d}/{second:02d}/2016"
+            try:
+                expected: object = parser.parse(text, dayfirst=not month_first).date()
+            except ValueError:
+                expected = ValueError
+            try:
+                got: object = _numeric_date(first, second, 2016, month_first=month_first)
+            except ValueError:
+                got = ValueError
+            assert got == expected, text

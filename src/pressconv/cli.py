@@ -492,7 +492,9 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     report_failed: str | None = None
     jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
-        executor = make_executor(stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats)
+        executor = make_executor(
+            stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read
+        )
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))
         sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)

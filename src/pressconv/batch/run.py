@@ -235,10 +235,20 @@ class InlineExecutor(Executor):
 
 
 def make_executor(
-    stack: contextlib.ExitStack, *, jobs: int, scheduler: str | None = None, formats: tuple[str, ...] = ()
+    stack: contextlib.ExitStack,
+    *,
+    jobs: int,
+    scheduler: str | None = None,
+    formats: tuple[str, ...] = (),
+    read: ReadOptions | None = None,
 ) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
-    workers start warm (the asked-for writers imported) and die with this process."""
+    workers start warm and die with this process.
+
+    Warm: where processes fork, this process converts a small sample once before the workers start,
+    so they inherit the imported libraries, compiled patterns and loaded templates instead of each
+    paying for them again.
+    """
     if scheduler:
         try:
             from distributed import Client
@@ -258,9 +268,38 @@ def make_executor(
     # fork (where there is one) starts workers with everything this process imported already.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else None
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        warm_up(formats, read)
     return stack.enter_context(
         ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), formats))
     )
+
+
+#: A small release in the shapes the readers and writers handle, converted once to warm a process up.
+_WARM_UP = (
+    "Council opens new depot Published 07/03/2014\n"
+    "The council opened its new depot on Monday, with room for forty vehicles (www.example.org/depot).\n"
+    "The depot includes:\n• a workshop\n• a salt barn\nWhat happens next\n"
+    "Crews move in next week, the council said.\nENDS\nNotes to editors\n1. The depot cost £2m.\n"
+    "Media contact: Press Office, 01632 960123, press@example.org\n"
+).encode()
+
+
+def warm_up(formats: tuple[str, ...], read: ReadOptions | None = None) -> None:
+    """Convert a small sample release in `formats`, discarding the output: afterwards this process has
+    imported, compiled and loaded everything a conversion needs (workers forked from it inherit that)."""
+    import io
+
+    from pressconv.api import render
+    from pressconv.writers import make_options
+
+    try:
+        reading = read_release(_WARM_UP, read, name="warm-up.txt")
+        for name in formats:
+            writer = get_writer(name)
+            render(writer, reading.release, io.BytesIO(), make_options(writer, {}))
+    except PressconvError:
+        pass  # a warm-up that fails only means the workers start cold
 
 
 def _worker_start(parent: int, formats: tuple[str, ...]) -> None:
@@ -289,4 +328,4 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "make_executor", "run_batch"]
+__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "make_executor", "run_batch", "warm_up"]
