@@ -256,3 +256,14 @@ def _all_gone(pids: list[int], timeout: float = 10.0) -> bool:
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     return False
+
+
+def test_writer_notices_reach_the_report_and_the_console(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "glyph.txt"
+    source.write_text("Launch party \U0001f389 Published 07/03/2014\nWe celebrate \U0001f389 today.\n", "utf-8")
+    report = tmp_path / "r.json"
+    argv = ["convert", source, "--to", "pdf", "-o", f"{tmp_path}/out/", "--no-system-fonts", "--report", report]
+    assert run(*argv) == 0
+    [row] = json.loads(report.read_text("utf-8"))
+    assert "missing-glyph" in {item["code"] for item in row["notices"]}
+    assert "U+1F389" in capsys.readouterr().err
