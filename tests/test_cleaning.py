@@ -127,3 +127,21 @@ def test_short_contact_lines_repeated_in_two_blocks_are_kept() -> None:
     release = pressconv.Release("T", None, (Paragraph("Two bodies worked together on the scheme."), police, council))
     cleaned, removed = pressconv.clean(release)
     assert cleaned.blocks == release.blocks and removed == ()
+
+
+def test_long_cookie_and_browser_notices_are_still_chrome() -> None:
+    from pressconv.cleaning.chrome import is_chrome
+
+    padding = " to give you the best possible experience, to remember your settings and to measure how the site is used"
+    assert is_chrome("We use cookies on this website" + padding + ", and we will assume you are happy with that.")
+    assert is_chrome("By continuing to browse this site you agree to our use of cookies" + padding + ".")
+    assert is_chrome("You are using an outdated browser. Please upgrade your browser" + padding + ".")
+    assert is_chrome("JavaScript is disabled in your browser" + padding + ".")
+    assert not is_chrome("The council will share its plans" + padding + " and residents can comment until 3 May 2024.")
+
+
+def test_an_unwritable_character_is_named_by_its_paragraph() -> None:
+    import pytest
+
+    with pytest.raises(pressconv.InvalidReleaseError, match="paragraph 3 holds U\\+0007"):
+        pressconv.Release("T", None, ("One.", "Two.", "Three \x07."))

@@ -233,9 +233,13 @@ def block_links(block: Block) -> tuple[Link, ...]:
 def check_writable(title: str, blocks: tuple[Block, ...]) -> None:
     """Refuse text that no writer could carry, naming where it is."""
     _check_text(title, "the title")
-    for number, text in enumerate(iter_texts(blocks), 1):
-        _check_text(text, f"paragraph {number}")
+    texts = list(iter_texts(blocks))
+    if not all(isinstance(text, str) for text in texts) or _UNWRITABLE.search(" ".join(texts)):
+        for number, text in enumerate(texts, 1):  # only to say where: the joined search found something
+            _check_text(text, f"paragraph {number}")
     for block in _walk(blocks):
+        if type(block) is Paragraph and not block.links:
+            continue  # the common case, checked above
         if not isinstance(block, BLOCK_TYPES):
             raise InvalidReleaseError(f"{block!r} is not a block; use Paragraph, Heading, ListBlock, … from pressconv.model")
         for content, links in _texts_with_links(block):

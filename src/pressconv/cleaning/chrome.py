@@ -136,6 +136,8 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _LONG_KINDS = frozenset({"cookies", "site-notices"})
+#: A line longer than `_SHORT` can match a long-kind pattern only if it holds one of these (see `is_chrome`).
+_LONG_LINE_WORDS = ("cookie", "continuing", "browser", "javascript", "js")
 _SHORT = 160
 _LONGEST = 600
 _TRIM = " \t:|›»>•·-–—"
@@ -163,8 +165,14 @@ def is_chrome(text: str) -> bool:
     line = text.strip(_TRIM)
     if not line or len(line) > _LONGEST:
         return False
-    every, long = _compiled()
-    return (long if len(line) > _SHORT else every).fullmatch(line) is not None
+    if len(line) > _SHORT:
+        # Only a cookie banner or a browser notice runs this long, and every such pattern names one of these
+        # words: a sentence of the release without them is no chrome, and needs no regular expression.
+        folded = line.casefold()
+        if not any(word in folded for word in _LONG_LINE_WORDS):
+            return False
+        return _compiled()[1].fullmatch(line) is not None
+    return _compiled()[0].fullmatch(line) is not None
 
 
 def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
