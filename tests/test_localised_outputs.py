@@ -47,4 +47,4 @@ def test_docx_shows_the_date_and_the_page_label_in_the_release_s_language(langua
         body = package.read("word/document.xml").decode("utf-8")
         footers = "".join(package.read(name).decode("utf-8") for name in package.namelist() if "footer" in name)
     assert date in body
-    assert page.split(" 1 ")[0] in footers  # "Tudalen", then the PAGE field, then "o", then NUMPAGES
+    assert page.split(" 1 ", maxsplit=1)[0] in footers  # "Tudalen", then the PAGE field, then "o", then NUMPAGES
