@@ -161,32 +161,25 @@ def test_long_and_unicode_heavy_titles_are_written_by_every_light_format(title: 
         pressconv.write(release, name, io.BytesIO())
 
 
-@pytest.mark.slow
-def test_sigterm_stops_a_batch_cleanly_and_workers_die_with_the_parent(tmp_path: Path) -> None:
+def _batch_under_way(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """A 400-release batch on two workers, started and running: (the process, its worker pids)."""
     source = tmp_path / "in"
     source.mkdir()
     for number in range(400):
         (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
-    command = [
-        sys.executable,
-        "-m",
-        "pressconv",
-        "convert",
-        str(source),
-        "--to",
-        "docx,pdf",
-        "-o",
-        str(tmp_path / "out"),
-        "-q",
-        "-j",
-        "2",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "pressconv", "convert", str(source), "--to", "docx,pdf", "-o", str(tmp_path / "out")]
+    process = subprocess.Popen([*command, "-q", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:
         time.sleep(0.05)
     children = _children(process.pid)
     assert children, "the batch should run in worker processes"
+    return process, children
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_batch_cleanly_and_workers_die_with_the_parent(tmp_path: Path) -> None:
+    process, children = _batch_under_way(tmp_path)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 143, err
@@ -197,32 +190,9 @@ def test_sigterm_stops_a_batch_cleanly_and_workers_die_with_the_parent(tmp_path:
 
 @pytest.mark.slow
 def test_workers_die_when_the_parent_is_killed(tmp_path: Path) -> None:
-    source = tmp_path / "in"
-    source.mkdir()
-    for number in range(400):
-        (source / f"r{number:03d}.txt").write_bytes(SEED.read_bytes().replace(b"Commissioner", f"C{number}".encode()))
-    command = [
-        sys.executable,
-        "-m",
-        "pressconv",
-        "convert",
-        str(source),
-        "--to",
-        "docx,pdf",
-        "-o",
-        str(tmp_path / "out"),
-        "-q",
-        "-j",
-        "2",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while len(list((tmp_path / "out").glob("*.pdf"))) < 5 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    children = _children(process.pid)
-    assert children
+    process, children = _batch_under_way(tmp_path)
     process.kill()
-    process.wait()
+    process.communicate(timeout=60)
     assert _all_gone(children)
 
 
