@@ -124,3 +124,23 @@ def test_archive_names() -> None:
     assert not is_warc(Path("x.jsonl.gz"))
     stems = {source.stem for source in iter_warc(Path("/nonexistent/site-2024.warc.gz"))}
     assert stems == {"site-2024"}
+
+
+def test_a_web_archive_converts_in_one_command_with_a_report(tmp_path: Path) -> None:
+    import json
+
+    from pressconv.cli import main
+
+    archive = tmp_path / "crawl.warc.gz"
+    build_warc(archive, gz=True)
+    report = tmp_path / "report.json"
+    argv = ["convert", str(archive), "--to", "html,json", "-o", f"{tmp_path}/out/", "--report", str(report), "-q"]
+    assert main(argv) == 3  # the damaged record failed, every page was converted
+    rows = json.loads(report.read_text("utf-8"))
+    converted = [row for row in rows if row["status"] == "converted"]
+    assert converted and all(row["url"] and row["url"].startswith("http") for row in converted)
+    assert all(row["timestamp"] for row in converted)
+    assert [row["status"] for row in rows].count("failed") >= 1
+    for row in converted:
+        document = json.loads(Path(next(path for path in row["outputs"] if path.endswith(".json"))).read_text("utf-8"))
+        assert document["source_url"].startswith("http") and document["timestamp"] == row["timestamp"]
