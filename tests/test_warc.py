@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import uuid
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,12 @@ def _record(
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gz)
     http = StatusAndHeaders(status, [("Content-Type", content_type), *headers], protocol="HTTP/1.1")
+    # A record ID derived from the URI, not warcio's random one: the archive's bytes are the same on every run.
+    record_id = f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>"
     record = writer.create_warc_record(
-        uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": DATE}
-    )
+        uri, "response", payload=io.BytesIO(body), http_headers=http,
+        warc_headers_dict={"WARC-Date": DATE, "WARC-Record-ID": record_id},
+    )  # fmt: skip
     writer.write_record(record)
     return buffer.getvalue()
 
