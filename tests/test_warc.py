@@ -148,3 +148,17 @@ def test_a_web_archive_converts_in_one_command_with_a_report(tmp_path: Path) -> 
     for row in converted:
         document = json.loads(Path(next(path for path in row["outputs"] if path.endswith(".json"))).read_text("utf-8"))
         assert document["source_url"].startswith("http") and document["timestamp"] == row["timestamp"]
+
+
+def test_reading_resumes_after_damage_whatever_bytes_follow_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damaged bytes can look like an old ARC header to warcio, which then 'reads' a record that swallows the
+    real ones after it. With random record IDs (so random compressed bytes), every page must still be found."""
+    monkeypatch.setattr(uuid, "uuid5", lambda namespace, name: uuid.uuid4())
+    path = tmp_path / "crawl.warc.gz"
+    for _ in range(60):
+        build_warc(path, gz=True)
+        sources = list(iter_warc(path))
+        assert [source.url for source in sources if source.error is None] == [
+            "https://news.example/one", "https://news.example/two", "https://news.example/caf%C3%A9", "https://news.example/three"
+        ]  # fmt: skip
+        assert len([source for source in sources if source.error]) == 1

@@ -71,6 +71,11 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
         problem: str | None = None
         try:
             for record in iterator:
+                if not _plausible(record):
+                    # Damaged bytes warcio read as an (ARC) record header: what it "read" swallows real records after it.
+                    after = start + iterator.get_record_offset()
+                    problem = "its header is not a WARC or ARC record header (damaged data)"
+                    break
                 number += 1
                 page = _page(record, max_bytes)  # read before the offset: asking warcio for it skips the record's content
                 offset = start + iterator.get_record_offset()
@@ -96,6 +101,18 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
         if resume is None or resume <= start:
             return
         start = resume
+
+
+_TARGET_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]*")
+_ADDRESSED = frozenset({"response", "request", "resource", "revisit", "metadata", "conversion"})
+
+
+def _plausible(record: Any) -> bool:
+    """False for a "record" warcio made out of damaged bytes: a record about a resource must name it by a URI."""
+    if record.rec_type not in _ADDRESSED:
+        return True
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    return _TARGET_URI.fullmatch(uri) is not None
 
 
 def _more_after(handle: BinaryIO, position: int) -> bool:
