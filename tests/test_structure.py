@@ -501,3 +501,17 @@ def test_a_role_that_looks_like_a_heading_and_a_list_after_the_contact() -> None
         ContactBlock((Text("John Doe"), Text("07700 900456")), heading="Police contact:"),
         ListBlock((Text("Yes"), Text("No"))),
     )
+
+
+def test_a_media_contact_block_above_the_title_is_a_contact_block_not_the_title() -> None:
+    import pressconv
+    from conftest import FIXTURES
+    from pressconv.model import ContactBlock
+
+    release = pressconv.parse((FIXTURES / "header-contact-above-title.txt").read_bytes())
+    assert release.title == "Acme Corp Announces Record Third Quarter Results"
+    assert isinstance(release.blocks[0], ContactBlock)
+    assert [line.text for line in release.blocks[0].lines] == ["Jane Doe", "(555) 123-4567", "jdoe@acmecorp.com"]
+    # "Regional Press Office" alone above a title is the issuer, not a contact block.
+    office = pressconv.parse(b"Regional Press Office\nCouncil opens depot Published 07/03/2014\nThe depot opened today.")
+    assert office.title == "Council opens depot" and office.issuer == "Regional Press Office"

@@ -73,7 +73,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
         # Breadcrumbs: "Home > News > Council agrees budget", "You are here: Home / News".
         r"|the\s+following\s+links\s+open\s+in\s+a\s+new\s+(?:tab|window)|contents|on\s+this\s+page"
         r"|view\s+(?:source|original)\s+version\s+on\s+\S+(?:\s*:\s*\S+)?"
-        r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→•·]\s*[^>»›|→•·]{1,80}){1,8}"
+        r"|(?:you\s+are\s+here\s*:?\s*)?home(?:\s*[>»›/|→•·]\s*[^>»›|→•·]{1,80}){1,8}|home(?:\s+page)?"
         r"|\w[\w\s,'’&()-]{0,40}(?:\s*[>»›]\s*\w[\w\s,'’&()-]{0,80}){2,6}"
         r"|yn\s+ôl(?:\s+i['’]r\s+newyddion)?|retour(?:\s+(?:aux\s+actualités|en\s+haut(?:\s+de\s+page)?|à\s+la\s+liste))?"
         r"|article\s+(?:suivant|précédent)|zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen"

@@ -496,8 +496,8 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
         if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
             break
         kind = scan.kind(j)
-        if kind == _NOT_CONTACT or _starts_marked(following):
-            break
+        if kind == _NOT_CONTACT or _starts_marked(following) or _is_sentence(following):
+            break  # a sentence that gives a number ("…contact Crimestoppers on 0800 555 111.") is the release's prose
         kinds.append(kind)
         j += 1
     if len(kinds) < 2 or _DETAIL not in kinds:
@@ -506,6 +506,14 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
     if not (closes or scan.after_end):
         return None
     return ContactBlock(tuple(scan.text(text) for text in lines[i:j])), j
+
+
+_SENTENCE_WORDS = 8
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of prose: eight words or more, ending as a sentence ends."""
+    return line.count(" ") + 1 >= _SENTENCE_WORDS and _SENTENCE_END.search(line) is not None and not line.endswith(":")
 
 
 def contact(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
@@ -778,3 +786,23 @@ RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
 )
 #: Names `recover_structure(skip=...)` accepts: the recognisers, and "links" (no link finding).
 RECOGNISER_NAMES: tuple[str, ...] = (*(name for name, _ in RECOGNISERS), "links")
+
+
+def leading_contact(lines: Sequence[str], *, within: int = 3) -> tuple[int, int] | None:
+    """A contact block that opens with its heading ("Media Contact:") among the first `within` lines, as
+    agency releases put it above the title: (its first line, the line after it), or None."""
+    scan = _Scan(lines, frozenset())
+    for start in range(min(within, len(lines))):
+        if scan.opening(start) is None:
+            continue
+        # Above the title only an unmistakable block counts: a heading with its colon ("Media Contact:"), and a
+        # phone number or an e-mail address among its lines ("Regional Press Office" alone may be the issuer).
+        if not lines[start].rstrip().endswith(":"):
+            return None
+        found = _contact_at(scan, start)
+        if found is None or not isinstance(found[0], ContactBlock) or found[1] >= len(lines):
+            return None
+        if not any(_has_phone(line) or _EMAIL.search(line) for line in lines[start + 1 : found[1]]):
+            return None
+        return start, found[1]
+    return None

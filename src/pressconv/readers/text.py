@@ -19,7 +19,7 @@ from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers.decoding import clean_text, decode
 from pressconv.readers.header import split_header
-from pressconv.readers.structure import flat_paragraphs, recover_structure
+from pressconv.readers.structure import flat_paragraphs, leading_contact, recover_structure
 
 
 class TextReader:
@@ -44,12 +44,19 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
     page_lines, lines = _page_lines_at_the_top(lines)
     if not lines:
         raise InputError("input holds only lines of a web page (navigation, share buttons), no release")
+    contact_lines: list[str] = []
+    if options.structure:
+        contact = leading_contact(lines)
+        if contact is not None:
+            # "Media Contact:" and its lines above the title (agency style): a block of the body, never the title.
+            start, end = contact
+            contact_lines, lines = lines[start:end], lines[:start] + lines[end:]
     header = split_header(lines, month_first=options.month_first)
     if not header.title:
         raise InputError("input has a publication date but no title")
     # Lines of the web page that stood among the header lines open the body, where the page-chrome
     # cleaning step removes them and reports it (or --keep-chrome keeps them): never the title, never lost.
-    body = [*page_lines, *lines[header.body_start :]]
+    body = [*page_lines, *contact_lines, *lines[header.body_start :]]
     extra = []
     if not body:
         extra.append(notice(Code.NO_BODY, "the release has a title but no paragraphs"))
