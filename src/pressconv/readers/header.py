@@ -107,7 +107,7 @@ _LABEL = re.compile(
     r"|community|school|team|local|business|research|health)\s+news|news|update|announcement|newsroom"
     r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
     r"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*"
-    rf"|(?:category|categories|section|topics?|tags?|filed\s+under)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
+    rf"|(?:category|categories|section|topics?|tags?|filed\s+under|part\s+of)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
     r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
     re.IGNORECASE,
 )
