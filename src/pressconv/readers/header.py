@@ -126,6 +126,8 @@ _TAIL_WORDS = (
     r"date|time|first|originally|publication|release|issue|press|media|news|joint|official|for|immediate|statement"
     r"|update|updated|last|page|modified|revised|dated|issued|released|by|written|words|story|author|reported"
     r"|embargoed|breaking|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    # The other languages' publication markers (see `_PUBLISHED`), which may be glued on too.
+    r"|veröffentlicht|publié|publicad[oa]|pubblicato|gepubliceerd|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
 )
 _TAIL_START = re.compile(
     rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{_TAIL_WORDS})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s",
