@@ -14,7 +14,7 @@ import dataclasses
 import errno
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -185,17 +185,13 @@ def convert(
     if output is not None and not isinstance(output, (str, os.PathLike)) and len(writers) > 1:
         raise OptionError("a stream takes one format; give a directory to write several")
     for writer, writer_options in prepared:
-        if output is None:
-            buffer = io.BytesIO()
-            notices += render(writer, reading.release, buffer, writer_options)
-            outputs.append(Output(writer.name, data=buffer.getvalue()))
-            continue
-        target: Target = output
-        if len(writers) > 1:
+        target: Target | None = output
+        if output is not None and len(writers) > 1:
             stem = Path(name).stem if name else "release"
             target = Path(output) / f"{stem}{writer.extension}"  # type: ignore[arg-type]
-        notices += write_document(writer, reading.release, target, writer_options, overwrite=overwrite)
-        outputs.append(Output(writer.name, path=os.fspath(target) if isinstance(target, (str, os.PathLike)) else None))
+        found, written = _deliver(writer, _drawing(writer, reading.release, writer_options), target, overwrite=overwrite)
+        notices += found
+        outputs.append(written)
     return Result(reading.release, tuple(outputs), tuple(notices), reading.removed)
 
 
@@ -224,35 +220,47 @@ def bundle(
         raise OptionError(f"the {writer.name} writer cannot write collections; use epub, docx, pdf, html or json")
     reading_settings = {key: settings.pop(key) for key in list(settings) if key in _READING_KEYWORDS}
     options = _read_options(read_options, reading_settings)
-    [(writer, writer_options)] = prepare_writers([writer], settings, strict=True)
+    [(_, writer_options)] = prepare_writers([writer], settings, strict=True)
     gathered = collect(as_sources(sources), options, title=title, keep_duplicates=keep_duplicates)
     return write_bundle(writer, writer_options, gathered, output, overwrite=overwrite)
 
 
-def write_bundle(writer: Writer, options: Any, gathered: Any, output: Target | None, *, overwrite: bool = True) -> Result:
+def write_bundle(
+    writer: CollectionWriter, options: Any, gathered: Any, output: Target | None, *, overwrite: bool = True
+) -> Result:
     """Write a gathered collection (`batch.collection.Gathered`) and describe it as a `Result`."""
     collection = gathered.collection
     if not collection.releases:
         raise InputError("no release could be read, so there is nothing to bundle")
-    notices: list[Notice] = [notice for release in collection.releases for notice in release.notices]
+    def draw(stream: BinaryIO) -> Sequence[Notice] | None:
+        return writer.write_collection(collection, stream, options)
+
+    found, written = _deliver(writer, draw, output, overwrite=overwrite)
+    notices = (*(notice for release in collection.releases for notice in release.notices), *found)
+    removed = tuple(removal for release in collection.releases for removal in release.removed)
+    return Result(
+        None, (written,), notices, removed, collection=collection, failures=tuple(gathered.failures),
+        duplicates=tuple(gathered.duplicates),
+    )  # fmt: skip
+
+
+def _deliver(
+    writer: Writer, draw: Callable[[BinaryIO], Sequence[Notice] | None], output: Target | None, *, overwrite: bool
+) -> tuple[tuple[Notice, ...], Output]:
+    """Run `draw` (a writer writing to a stream) into memory (no `output`), a path (atomically) or a stream:
+    the one place that chooses among the three. Returns the writer's notices and where the document went."""
     if output is None:
         buffer = io.BytesIO()
         with writer_errors(writer):
-            notices += writer.write_collection(collection, buffer, options) or ()  # type: ignore[attr-defined]
-        outputs = (Output(writer.name, data=buffer.getvalue()),)
-    else:
-        if isinstance(output, (str, os.PathLike)):
-            with atomic_output(Path(output), overwrite=overwrite) as stream, writer_errors(writer):
-                notices += writer.write_collection(collection, stream, options) or ()  # type: ignore[attr-defined]
-        else:
-            with writer_errors(writer):
-                notices += writer.write_collection(collection, output, options) or ()  # type: ignore[attr-defined]
-        outputs = (Output(writer.name, path=os.fspath(output) if isinstance(output, (str, os.PathLike)) else None),)
-    removed = tuple(removal for release in collection.releases for removal in release.removed)
-    return Result(
-        None, outputs, tuple(notices), removed, collection=collection, failures=tuple(gathered.failures),
-        duplicates=tuple(gathered.duplicates),
-    )  # fmt: skip
+            notices = draw(buffer)
+        return tuple(notices or ()), Output(writer.name, data=buffer.getvalue())
+    if isinstance(output, (str, os.PathLike)):
+        with atomic_output(Path(output), overwrite=overwrite) as stream, writer_errors(writer):
+            notices = draw(stream)
+        return tuple(notices or ()), Output(writer.name, path=os.fspath(output))
+    with writer_errors(writer):
+        notices = draw(output)
+    return tuple(notices or ()), Output(writer.name)
 
 
 def prepare_writers(writers: Sequence[Writer], settings: Mapping[str, Any], *, strict: bool) -> list[tuple[Writer, Any]]:
@@ -339,10 +347,14 @@ def _link_exclusively(temporary: Path, path: Path) -> None:
 
 def write_document(writer: Writer, release: Release, output: Target, options: Any, *, overwrite: bool) -> tuple[Notice, ...]:
     """Render to a path (atomically) or a stream; returns the writer's notices."""
-    if isinstance(output, (str, os.PathLike)):
-        with atomic_output(Path(output), overwrite=overwrite) as stream:
-            return render(writer, release, stream, options)
-    return render(writer, release, output, options)
+    return _deliver(writer, _drawing(writer, release, options), output, overwrite=overwrite)[0]
+
+
+def _drawing(writer: Writer, release: Release, options: Any) -> Callable[[BinaryIO], Sequence[Notice] | None]:
+    def draw(stream: BinaryIO) -> Sequence[Notice] | None:
+        return writer.write(release, stream, options)
+
+    return draw
 
 
 def render(writer: Writer, release: Release, stream: BinaryIO, options: Any) -> tuple[Notice, ...]:

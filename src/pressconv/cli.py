@@ -20,7 +20,6 @@ import contextlib
 import io
 import json
 import os
-import re
 import signal
 import sys
 import time
@@ -279,8 +278,7 @@ def _add_writer_options(parser: argparse.ArgumentParser, *, plugins: bool = True
         for spec in option_specs(writer.options_type):
             by_name.setdefault(spec.name, (spec, []))[1].append(writer.name)
     for name, (spec, formats) in by_name.items():
-        help_text = re.sub(r"^[a-z]+(?:, [a-z]+)*: ", "", spec.info.help)  # the formats are named here instead
-        _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {help_text}")
+        _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {spec.info.help}")
     parser.set_defaults(
         writer_option_names=tuple(by_name),
         writer_option_formats={name: tuple(formats) for name, (_, formats) in by_name.items()},

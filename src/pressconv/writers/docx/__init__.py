@@ -60,7 +60,7 @@ class DocxOptions:
                         metavar="FILE.docx"),
     )  # fmt: skip
     #: "a4" or "letter"; None keeps the reference document's page, or A4 for the built-in template.
-    paper: str | None = field(default=None, metadata=option("docx, pdf: page size (default: a4)", choices=("a4", "letter")))
+    paper: str | None = field(default=None, metadata=option("page size (default: a4)", choices=("a4", "letter")))
     #: Written to the author and last-modified-by properties; None takes the release's byline ("" if none).
     author: str | None = field(default=None, metadata=option("author in the document properties (default: the byline)",
                                                              metavar="NAME"))  # fmt: skip

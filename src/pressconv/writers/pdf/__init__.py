@@ -45,7 +45,7 @@ MISSING_GLYPH_POLICIES = ("placeholder", "error")
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PdfOptions:
-    paper: str = field(default="a4", metadata=option("docx, pdf: page size (default: a4)", choices=("a4", "letter")))
+    paper: str = field(default="a4", metadata=option("page size (default: a4)", choices=("a4", "letter")))
     font: FileValue | None = field(
         default=None, metadata=option("TrueType font for the text (default: DejaVu Sans)", file=True, metavar="FILE.ttf")
     )
