@@ -141,20 +141,11 @@ def read_source(index: int, source: Source, options: ReadOptions) -> ReadResult:
     try:
         data = source.data if source.data is not None else read_input(Path(source.path or ""), max_bytes=options.max_bytes)
         reading = read_release(data, options, name=source.path or source.name, url=source.url, timestamp=source.timestamp)
-        release = reading.release
-        if source.path is None:
-            release = _renamed(release, source.name)
-        return ReadResult(index, source, release, key=reading.key)
+        return ReadResult(index, source, reading.release, key=reading.key)
     except PressconvError as error:
         return ReadResult(index, source, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
         return ReadResult(index, source, error=f"internal error: {type(error).__name__}: {error}")
-
-
-def _renamed(release: Release, name: str) -> Release:
-    import dataclasses
-
-    return dataclasses.replace(release, source=name) if release.source != name else release
 
 
 @dataclass(frozen=True, slots=True)
