@@ -15,16 +15,22 @@ release's language tag, so `--lang cy` changes every word pressconv adds.
   "en-GB"), then falls back to British English; nothing here raises for a bad tag,
   because one odd ``--lang`` must not stop a batch.
 
-Babel (and gettext) are imported inside the functions that need them: importing
-`babel.dates` costs about 20 ms, which `pressconv --help` and the JSON path should
-not pay. The caches are bounded `lru_cache`s of pure functions of their arguments,
-so output never depends on what the process did before.
+For the tags CLDR names directly ("en-GB", "cy", "fr", "zh-Hant-TW"), the long date
+form and the writing direction come from `pressconv.cldr_dates`, a table generated
+from Babel by `scripts/build_cldr_dates.py` and checked against it for every locale
+by the tests: Babel's own import and locale data cost about 30 ms, which a
+one-release conversion should not pay to spell one date. Any other tag (an alias
+such as "iw", a region CLDR folds into a script such as "zh-TW") goes to Babel,
+imported inside the functions that need it, as does gettext. The caches are
+bounded `lru_cache`s of pure functions of their arguments, so output never depends
+on what the process did before.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -75,9 +81,11 @@ def format_date(value: datetime.date, language: str = DEFAULT_LANGUAGE) -> str:
     CLDR's "long" date form: "7 Mawrth 2014" in Welsh, "7. März 2014" in German,
     "2014年3月7日" in Japanese. Unknown tags fall back (see the module docstring).
     """
+    locale = _locale(language) or _locale(DEFAULT_LANGUAGE)
+    if isinstance(locale, _TableLocale):
+        return locale.format_long_date(value)
     from babel.dates import format_date as cldr_format_date
 
-    locale = _locale(language) or _locale(DEFAULT_LANGUAGE)
     return cldr_format_date(value, "long", locale=locale)
 
 
@@ -113,6 +121,8 @@ def text_direction(language: str) -> Literal["ltr", "rtl"]:
     if len(subtags) > 1 and len(subtags[1]) == 4 and subtags[1].isalpha():  # BCP 47: a script follows the language
         return "rtl" if subtags[1] in _RTL_SCRIPTS else "ltr"
     locale = _locale(language)
+    if isinstance(locale, _TableLocale):
+        return "rtl" if locale.right_to_left else "ltr"
     if locale is not None:
         return "rtl" if locale.character_order == "right-to-left" else "ltr"
     return "rtl" if subtags[0] in _RTL_LANGUAGES else "ltr"
@@ -144,14 +154,55 @@ def _candidates(language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(subtags[:end] for end in range(len(subtags), 0, -1) if len(subtags[end - 1]) > 1)
 
 
-@functools.lru_cache(maxsize=128)
-def _locale(language: str) -> Locale | None:
-    """The CLDR locale for the tag or its longest known prefix; None when there is none."""
-    from babel import Locale, UnknownLocaleError
+@dataclass(frozen=True, slots=True)
+class _TableLocale:
+    """What pressconv needs of one CLDR locale, read from `pressconv.cldr_dates` instead of Babel."""
 
+    template: str
+    wide_months: tuple[str, ...]
+    abbreviated_months: tuple[str, ...]
+    era: str
+    right_to_left: bool
+
+    def format_long_date(self, value: datetime.date) -> str:
+        """The date in the locale's long form, exactly as `babel.dates.format_date(value, "long")` spells it."""
+        month = value.month - 1
+        return self.template.format(
+            d=value.day, dd=f"{value.day:02d}", M=value.month, MM=f"{value.month:02d}", y=value.year, G=self.era,
+            MMMM=self.wide_months[month], MMM=self.abbreviated_months[month] if self.abbreviated_months else "",
+        )  # fmt: skip
+
+
+def _table_locale(tag: str) -> _TableLocale | None:
+    """The tag's entry in the generated CLDR table, if it has one."""
+    from pressconv import cldr_dates
+
+    row = cldr_dates.LOCALES.get(tag)
+    if row is None:
+        return None
+    template, wide, abbreviated, era, right_to_left = row
+    return _TableLocale(
+        cldr_dates.TEMPLATES[template], cldr_dates.MONTHS[wide], cldr_dates.MONTHS[abbreviated] if abbreviated >= 0 else (),
+        era, right_to_left,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=128)
+def _locale(language: str) -> _TableLocale | Locale | None:
+    """The CLDR locale for the tag or its longest known prefix; None when there is none.
+
+    Each candidate is looked up in the generated table first (the same answer Babel
+    gives, without importing it), then parsed by Babel.
+    """
     for candidate in _candidates(language):
+        tag = "-".join(candidate)
+        known = _table_locale(tag)
+        if known is not None:
+            return known
+        from babel import Locale, UnknownLocaleError
+
         try:
-            return Locale.parse("-".join(candidate), sep="-")
+            return Locale.parse(tag, sep="-")
         except (ValueError, UnknownLocaleError):
             continue
     return None
