@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pressconv.cleaning import clean_keyed
 from pressconv.errors import InputError, OptionError, OutputError, PressconvError
 from pressconv.model import Collection, Notice, Release, Removal
 from pressconv.options import DEFAULT_MAX_BYTES, ReadOptions
-from pressconv.readers import choose_reader
 from pressconv.writers import Writer, check_options, get_writer, make_options
 from pressconv.writers.base import CollectionWriter
 
@@ -107,6 +105,9 @@ def read(
             f"input is {len(data):,} bytes, over the limit of {options.max_bytes:,}; "
             "raise it with --max-size if this really is one release"
         )
+    # Imported here, not at the top: a process that only writes (a batch helper) never compiles the readers' patterns.
+    from pressconv.readers import choose_reader
+
     reader = choose_reader(options.reader, filename=name, head=data[:4096])
     try:
         release = reader.read(data, options)
@@ -134,6 +135,8 @@ def read_release(
     release = read(data, options, name=name, url=url, timestamp=timestamp)
     if not options.clean:
         return Reading(release, (), duplicate_key(release))
+    from pressconv.cleaning import clean_keyed
+
     cleaned, keys = clean_keyed(release, skip=() if not options.keep_chrome else {"page-chrome"})
     return Reading(cleaned.release, cleaned.removed, duplicate_key(cleaned.release, keys))
 
