@@ -35,6 +35,7 @@ from pressconv.errors import OptionError, PressconvError, UsageError
 if TYPE_CHECKING:
     from pressconv.api import Result
     from pressconv.batch.run import Outcome
+    from pressconv.batch.split import Helper
     from pressconv.options import OptionSpec, ReadOptions
     from pressconv.writers import Writer
 
@@ -88,6 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = next((item for item in arguments if not item.startswith("-")), None)
     command = command if command in _COMMANDS else None
+    helper = _start_helper(arguments, command)
+    try:
+        return _main(arguments, command, helper)
+    finally:
+        if helper is not None:
+            helper.stop()
+
+
+def _main(arguments: list[str], command: str | None, helper: Helper | None) -> int:
     try:
         args = _parse(arguments, command)
     except SystemExit as exit_:
@@ -95,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         build_parser(None).print_help()
         return EXIT_USAGE
+    args.helper = helper
     previous = _on_sigterm()
     try:
         return int(args.run(args))
@@ -112,6 +123,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _start_helper(arguments: list[str], command: str | None) -> Helper | None:
+    """For a conversion into a directory in formats slow to start, fork the batch helper now, before the
+    parser imports every writer: its start-up (python-docx and the house template, say) then overlaps all
+    of this process's own. Only a guess from the raw arguments: the batch uses the helper if its plan
+    agrees, and `main` stops it in every case (at once, if it was never given work)."""
+    if command != "convert" or any(item in ("-h", "--help") for item in arguments):
+        return None
+    sniff = argparse.ArgumentParser(add_help=False)
+    sniff.add_argument("-t", "--to", default="html")
+    sniff.add_argument("-j", "--jobs")
+    sniff.add_argument("-o", "--output")
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            known, _ = sniff.parse_known_args(arguments[arguments.index(command) + 1 :])
+    except SystemExit:
+        return None
+    output = known.output
+    into_directory = output is None or output.endswith(("/", os.sep)) or os.path.isdir(output)
+    if known.jobs == "1" or not into_directory:
+        return None
+    from pressconv.batch.split import Helper, split_formats
+
+    return Helper.start(split_formats(_formats(known.to or "")))
 
 
 def _parse(arguments: list[str], command: str | None) -> argparse.Namespace:
@@ -492,8 +528,9 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
         executor = make_executor(
-            stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read
-        )
+            stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read,
+            split=args.jobs != 1, helper=getattr(args, "helper", None),
+        )  # fmt: skip
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))
         sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)

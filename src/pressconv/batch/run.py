@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pressconv.api import prepare_writers, read_input, read_release, write_document
 from pressconv.batch.naming import render_name, unique_name
@@ -32,6 +32,9 @@ from pressconv.errors import OptionError, PressconvError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
 from pressconv.writers import get_writer
+
+if TYPE_CHECKING:
+    from pressconv.batch.split import Helper
 
 CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
 
@@ -157,31 +160,51 @@ class _WriteJob:
     plan: BatchPlan
     facts: dict[str, Any]
 
+    def targets(self) -> list[tuple[str, str]]:
+        """(format, output path) for each format of the plan, in its order."""
+        return list(zip(self.plan.formats, self.paths, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """One format of one release: written to `path`, or `error`; the writer's notices as (code, message)."""
+
+    format: str
+    path: str
+    error: str | None = None
+    notices: tuple[tuple[str, str], ...] = ()
+
 
 def _write_stage(job: _WriteJob) -> Outcome:
     """Worker: render every format and write each file atomically; one format failing never stops the others."""
-    index, name, release, paths, plan, facts = job.index, job.name, job.release, job.paths, job.plan, job.facts
-    written: list[str] = []
-    failed: list[tuple[str, str]] = []
-    notices = list(facts.pop("notices", ()))
-    for format_name, path in zip(plan.formats, paths, strict=True):
-        if plan.skip_existing and Path(path).exists():
-            # A run killed between one release's formats: files under their final names are complete.
-            written.append(path)
-            continue
-        try:
-            [(writer, options)] = prepare_writers([get_writer(format_name)], plan.settings, strict=False)
-            found = write_document(writer, release, Path(path), options, overwrite=plan.overwrite)
-            notices += [(notice.code, notice.message) for notice in found]
-            written.append(path)
-        except PressconvError as error:
-            failed.append((format_name, str(error)))
-        except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
-            failed.append((format_name, f"internal error: {type(error).__name__}: {error}"))
+    return written_outcome(job, [write_format(job.release, name, path, job.plan) for name, path in job.targets()])
+
+
+def write_format(release: Release, format_name: str, path: str, plan: BatchPlan) -> _Written:
+    """Render one format and write its file atomically; any failure becomes data."""
+    if plan.skip_existing and Path(path).exists():
+        # A run killed between one release's formats: files under their final names are complete.
+        return _Written(format_name, path)
+    try:
+        [(writer, options)] = prepare_writers([get_writer(format_name)], plan.settings, strict=False)
+        found = write_document(writer, release, Path(path), options, overwrite=plan.overwrite)
+        return _Written(format_name, path, notices=tuple((notice.code, notice.message) for notice in found))
+    except PressconvError as error:
+        return _Written(format_name, path, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
+        return _Written(format_name, path, f"internal error: {type(error).__name__}: {error}")
+
+
+def written_outcome(job: _WriteJob, results: list[_Written]) -> Outcome:
+    """The release's outcome from its formats' results (in the plan's order): converted, partial or failed."""
+    facts = dict(job.facts)
+    notices = [*facts.pop("notices", ()), *(notice for result in results for notice in result.notices)]
+    written = tuple(result.path for result in results if result.error is None)
+    failed = tuple((result.format, result.error) for result in results if result.error is not None)
     status = CONVERTED if not failed else PARTIAL if written else FAILED
     summary = "; ".join(f"{format_name}: {message}" for format_name, message in failed) or None
     return Outcome(
-        index, name, status, outputs=tuple(written), error=summary, failed_formats=tuple(failed), notices=tuple(notices), **facts
+        job.index, job.name, status, outputs=written, error=summary, failed_formats=failed, notices=tuple(notices), **facts
     )
 
 
@@ -232,9 +255,13 @@ def make_executor(
     scheduler: str | None = None,
     formats: tuple[str, ...] = (),
     read: ReadOptions | None = None,
+    split: bool = False,
+    helper: Helper | None = None,
 ) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
-    workers start warm and die with this process.
+    workers start warm and die with this process. Inline with `split`: a forked helper may write the
+    formats slowest to start (see `pressconv.batch.split`); `helper` is one started earlier, used if
+    it starts those formats (the caller stops it in any case).
 
     Warm: where processes fork, this process converts a small sample once before the workers start,
     so they inherit the imported libraries, compiled patterns and loaded templates instead of each
@@ -252,6 +279,15 @@ def make_executor(
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
     if jobs <= 1:
+        if split:
+            # One process would convert; with `split`, a forked helper may write the formats slowest to start.
+            from pressconv.batch.split import Helper, SplitExecutor, split_formats
+
+            wanted = split_formats(formats)
+            if helper is None or helper.formats != wanted:
+                helper = Helper.start(wanted)
+            if helper is not None:
+                return stack.enter_context(SplitExecutor(helper))
         return InlineExecutor()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

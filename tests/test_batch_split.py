@@ -1,0 +1,126 @@
+"""A forked helper writes some formats of a small batch: the outputs, report and notices never depend on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from pressconv.batch.run import BatchPlan, run_batch
+from pressconv.batch.sources import iter_sources
+from pressconv.batch.split import START_COST_MS, Helper, SplitExecutor, can_split, split_formats
+from pressconv.cli import main
+
+SEED = FIXTURES / "blue-light-integration.txt"
+needs_fork = pytest.mark.skipif(not can_split(), reason="the helper needs Linux, fork and two cores")
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(directory)): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def no_children_left() -> bool:
+    """No child process, running or waiting to be reaped."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@given(st.lists(st.sampled_from([*START_COST_MS, "markdown", "odt"]), unique=True, max_size=6))
+def test_the_helper_takes_some_formats_never_all_in_the_plan_s_order(formats: list[str]) -> None:
+    chosen = split_formats(formats)
+    assert set(chosen) <= set(formats) and len(chosen) < max(len(formats), 1)
+    assert list(chosen) == [name for name in formats if name in chosen]
+
+
+def test_the_helper_takes_the_slow_starters_and_nothing_for_cheap_formats() -> None:
+    assert "docx" in split_formats(["docx", "epub", "html"])
+    assert "pdf" in split_formats(["html", "pdf"])
+    assert split_formats(["html", "json"]) == ()
+    assert split_formats(["docx"]) == ()
+
+
+@pytest.fixture
+def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The formats of every helper the run started."""
+    started: list[tuple[str, ...]] = []
+    original = Helper.start
+
+    def recording(formats: tuple[str, ...]) -> Helper | None:
+        helper = original(formats)
+        if helper is not None:
+            started.append(formats)
+        return helper
+
+    monkeypatch.setattr(Helper, "start", staticmethod(recording))
+    return started
+
+
+@needs_fork
+@pytest.mark.parametrize("formats", ["docx,epub,html", "pdf,html,json", "docx,pdf"])
+def test_split_run_writes_the_same_files_and_report_as_one_process(
+    tmp_path: Path, formats: str, helpers_started: list[tuple[str, ...]]
+) -> None:
+    results = {}
+    for jobs in (["-j", "1"], []):
+        out, report = tmp_path / f"out{len(jobs)}", tmp_path / f"report{len(jobs)}.json"
+        assert main(["convert", str(SEED), str(FIXTURES / "chrome-council-page.txt"), "--to", formats, "-o", f"{out}/",
+                     *jobs, "-q", "--report", str(report)]) == 0  # fmt: skip
+        rows = json.loads(report.read_text("utf-8"))
+        results[len(jobs)] = (tree(out), [{**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in rows])
+        assert bool(helpers_started) == (not jobs)  # the helper ran in the second run only
+    assert results[0] == results[2]
+    assert any(row["notices"] for row in results[0][1])  # the comparison covers notices, not only files
+    assert no_children_left()
+
+
+@needs_fork
+def test_a_helper_that_died_leaves_its_formats_to_this_process(tmp_path: Path) -> None:
+    helper = Helper.start(("docx",))
+    assert helper is not None
+    os.kill(helper.pid, signal.SIGKILL)
+    plan = BatchPlan(formats=("docx", "html"), output_dir=str(tmp_path))
+    with SplitExecutor(helper) as executor:
+        [outcome] = run_batch(iter_sources([str(SEED)]), plan, executor)
+    assert outcome.status == "converted" and sorted(Path(path).name for path in outcome.outputs) == [
+        "blue-light-integration.docx", "blue-light-integration.html"]  # fmt: skip
+    assert all(Path(path).stat().st_size > 0 for path in outcome.outputs)
+    assert no_children_left()
+
+
+@needs_fork
+def test_a_helper_reports_a_format_s_failure_like_this_process_would(tmp_path: Path) -> None:
+    (tmp_path / "blue-light-integration.docx").write_bytes(b"mine")
+    plan = BatchPlan(formats=("docx", "html"), output_dir=str(tmp_path))  # no overwrite: the DOCX exists
+    helper = Helper.start(("docx",))
+    assert helper is not None
+    with SplitExecutor(helper) as executor:
+        [outcome] = run_batch(iter_sources([str(SEED)]), plan, executor)
+    assert outcome.status == "partial" and [name for name, _ in outcome.failed_formats] == ["docx"]
+    assert "exists already" in (outcome.error or "")
+    assert (tmp_path / "blue-light-integration.docx").read_bytes() == b"mine"
+
+
+@needs_fork
+def test_a_usage_error_stops_the_helper_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "--paper", "a0"]) == 2
+    assert "a0" in capsys.readouterr().err
+    assert no_children_left() and not list(tmp_path.iterdir())
+
+
+@needs_fork
+def test_one_process_when_asked_for_one_job_or_one_format(tmp_path: Path, helpers_started: list[tuple[str, ...]]) -> None:
+    assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "-j", "1", "-q"]) == 0
+    assert main(["convert", str(SEED), "--to", "docx", "-o", f"{tmp_path}/", "-q", "--force"]) == 0
+    assert main(["convert", str(SEED), "--to", "docx,html", "-o", str(tmp_path / "one.docx"), "-q"]) == 2
+    assert helpers_started == []
+    assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "-q", "--force"]) == 0
+    assert helpers_started and "docx" in helpers_started[0]
