@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
+from pressconv.readers.patterns import lazy_pattern
 
 # Month names in the other languages press offices write in (German, French, Spanish, Italian, Dutch,
 # Portuguese, Welsh, Scandinavian), each with its month number: `read_date_text` gives dateutil the English.
@@ -46,13 +48,17 @@ _FOREIGN_MONTHS = {
 }
 _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                    "November", "December")  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
-    + r")(?![^\W\d_])\.?"
+#: Every month name a date may spell, in lower case: English in full, in three letters and "sept", and the others.
+_MONTH_NAMES = frozenset(
+    {*(name.lower() for name in _ENGLISH_MONTHS), *(name[:3].lower() for name in _ENGLISH_MONTHS), "sept", *_FOREIGN_MONTHS}
 )
-_FOREIGN_MONTH = re.compile(
+# A month name, as a whole word (its letters run to the end of the word), perhaps abbreviated with a dot.
+_MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=lambda name: (-len(name), name))) + r")(?![^\W\d_])\.?"
+# Any word: what the compiled patterns take in a month's place (see `_month_as_word`). The alternation above is
+# about 800 characters, repeated in each date shape: compiling it was most of the cost of importing this module.
+_WORD = r"[^\W\d_]+(?![^\W\d_])\.?"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FOREIGN_MONTH = lazy_pattern(
     r"(?<![^\W\d_])(" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])\.?", re.IGNORECASE
 )
 _WEEKDAY_NAME = (
@@ -93,14 +99,38 @@ _ZONE = (
 _TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*:?\s*)?{_CLOCK}{_ZONE})?"
 _TIME_BEFORE = rf"(?:{_CLOCK}{_ZONE}\s*(?:[,|\-–—]\s*|\s+)(?:on\s+)?)?"
 
+# Each pattern up to the end of the part that names the day; `match_date` matches the time after it on its own.
+_DATE_HEAD = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})"
+_NO_YEAR_HEAD = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_DAY_MONTH}|{_MONTH_DAY}|{_MONTH_YEAR})"
 #: A date (optionally with weekday and time) in any supported spelling; the group `date` is what is read.
-DATE_PATTERN = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_YEAR_FIRST}|{_NUMERIC}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME_AFTER}"
+DATE_PATTERN = _DATE_HEAD + _TIME_AFTER
 #: A day and month with no year ("Nov. 3", "Monday 3 November"): shaped like a date, but never read as one.
-NO_YEAR_PATTERN = rf"{_TIME_BEFORE}{_WEEKDAY}(?P<date>{_DAY_MONTH}|{_MONTH_DAY}|{_MONTH_YEAR}){_TIME_AFTER}"
+NO_YEAR_PATTERN = _NO_YEAR_HEAD + _TIME_AFTER
 
 _FLAGS = re.IGNORECASE
-_DATE_AT = re.compile(DATE_PATTERN, _FLAGS)
-_NO_YEAR_AT = re.compile(NO_YEAR_PATTERN, _FLAGS)
+
+
+def _month_as_word(pattern: str) -> str:
+    """`pattern` with any word where it names a month, each such word captured as `month0`, `month1`…
+
+    Such a pattern tries the same paths in the same order as `pattern` does, and fails on one of them only
+    where `pattern` fails too, or where a word that is no month stands in a month's place. So when the
+    words it captured are all month names, its match is the one `pattern` finds; `_checked` sees to the rest.
+    """
+    parts = pattern.split(_MONTH)
+    return "".join(f"{part}(?P<month{number}>{_WORD})" for number, part in enumerate(parts[:-1])) + parts[-1]
+
+
+_DATE_AT = re.compile(_month_as_word(_DATE_HEAD), _FLAGS)
+_NO_YEAR_AT = re.compile(_month_as_word(_NO_YEAR_HEAD), _FLAGS)
+_DATE_MONTHS = tuple(name for name in _DATE_AT.groupindex if name.startswith("month"))
+_NO_YEAR_MONTHS = tuple(name for name in _NO_YEAR_AT.groupindex if name.startswith("month"))
+# The same with the month names spelled out, for the rare match with a word that is not one in a month's place.
+_EXACT_DATE_AT = lazy_pattern(_DATE_HEAD, _FLAGS)
+_EXACT_NO_YEAR_AT = lazy_pattern(_NO_YEAR_HEAD, _FLAGS)
+# The time after a date, optional and last in both patterns: whatever it matches, the patterns take the first way
+# their head matches, so matching it on its own where the head ends gives the same match, from one compiled copy.
+_TIME_AFTER_AT = re.compile(_TIME_AFTER, _FLAGS)
 _END = re.compile(r"\s*\.?\s*$")
 _YEAR_FIRST_PARTS = re.compile(rf"({_YEAR_FIRST})", _FLAGS)
 _NUMERIC_PARTS = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
@@ -128,14 +158,33 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
     ("March 2014") also matches, with `complete=False`: callers note it and
     leave the date unknown.
     """
-    match = _DATE_AT.match(text, pos)
+    match = _checked(_DATE_AT, _DATE_MONTHS, _EXACT_DATE_AT, text, pos)
     if match is not None:
-        return DateMatch(match.start(), match.end(), match["date"], True)
+        return DateMatch(match.start(), _time_after(text, match.end()), match["date"], True)
     if partial:
-        match = _NO_YEAR_AT.match(text, pos)
+        match = _checked(_NO_YEAR_AT, _NO_YEAR_MONTHS, _EXACT_NO_YEAR_AT, text, pos)
         if match is not None:
-            return DateMatch(match.start(), match.end(), match["date"], False)
+            return DateMatch(match.start(), _time_after(text, match.end()), match["date"], False)
     return None
+
+
+def _time_after(text: str, end: int) -> int:
+    """Where a date that ends at `end` ends with the time of day after it ("… 10:11:13 +0000 (GMT)"), if any."""
+    found = _TIME_AFTER_AT.match(text, end)
+    return found.end() if found is not None else end
+
+
+def _checked(
+    pattern: re.Pattern[str], months: tuple[str, ...], exact: Callable[[], re.Pattern[str]], text: str, pos: int
+) -> re.Match[str] | None:
+    """`pattern`'s match at `pos` when every word its groups `months` took for a month is one; else the match of
+    `exact`, which spells the names out: a path that a word that is no month passed may hide a later one."""
+    match = pattern.match(text, pos)
+    if match is None:
+        return None
+    if all((word := match[name]) is None or word.lower() in _MONTH_NAMES for name in months):
+        return match
+    return exact().match(text, pos)
 
 
 def is_date(text: str) -> bool:
@@ -174,9 +223,9 @@ def no_year_notice(date_text: str) -> Notice:
 
 def _in_english(date_text: str) -> str:
     """ "12. März 2019" → "12. March 2019", "12 de marzo de 2019" → "12 March 2019": dateutil reads English."""
-    if date_text.isascii() and not _FOREIGN_MONTH.search(date_text):
-        return date_text
-    english = _FOREIGN_MONTH.sub(lambda found: _ENGLISH_MONTHS[_FOREIGN_MONTHS[found[1].casefold()] - 1], date_text)
+    if date_text.isascii() and not any(word.lower() in _FOREIGN_MONTHS for word in _LETTERS.findall(date_text)):
+        return date_text  # the common case, decided without compiling the long pattern below
+    english = _FOREIGN_MONTH().sub(lambda found: _ENGLISH_MONTHS[_FOREIGN_MONTHS[found[1].casefold()] - 1], date_text)
     return _FOREIGN_ORDINAL.sub("", _SPANISH_DE.sub(" ", english))
 
 
