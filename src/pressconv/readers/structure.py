@@ -30,12 +30,15 @@ from dataclasses import dataclass, field
 
 from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.links import find_links
+from pressconv.readers.patterns import lazy_pattern
 
 # ---------------------------------------------------------------------------------------------------------------------
-# Patterns: the shapes each recogniser accepts, as data.
+# Patterns: the shapes each recogniser accepts, as data. Most are compiled on first use (`lazy_pattern`: call the
+# name to get the pattern): a release without lists, contacts or notes never pays for theirs. The few that every
+# release meets (phone numbers, labelled fields, addresses, abbreviations) are compiled here.
 
 #: End marks: ENDS, -ends-, End, ###, # # #, -30- (and "Fin", "Ende", "Diwedd"), with any decoration around them.
-_END_MARK = re.compile(
+_END_MARK = lazy_pattern(
     r"[\s\-–—*\[\](){}_=~.]*(?:ends?|end\s+of\s+(?:press\s+|news\s+|media\s+)?release|fin|ende|diwedd)[\s\-–—*\[\](){}_=~.]*"
     r"|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#)+",
     re.IGNORECASE,
@@ -43,15 +46,15 @@ _END_MARK = re.compile(
 
 #: Glyphs that make a bulleted list even of one line; "-", "–" and "*" need two lines, or a line ending in ":" before them.
 _BULLETS = "•·▪◦‣⁃∙⦁●○■□◆◇❖♦▸►▶➢➤➔→✓✔\uf0b7\uf0a7\uf0d8\uf0fc"  # the last four: Symbol and Wingdings bullets from Word
-_BULLET = re.compile(rf"[{_BULLETS}]\s*(?=\S)|[-–*]\s+(?=\S)")
+_BULLET = lazy_pattern(rf"[{_BULLETS}]\s*(?=\S)|[-–*]\s+(?=\S)")
 _BULLET_STARTS = frozenset(_BULLETS + "-–*")
 #: "1." "2)" "(3)" "a." "(b)" "iv)" — the marker, then space, then the item.
-_ORDERED = re.compile(r"(\()?(\d{1,3}|[A-Za-z]{1,4})([.)])\s+(?=\S)")
-_ROMAN = re.compile(r"(?i:x{0,3}(?:ix|iv|v?i{0,3}))")
+_ORDERED = lazy_pattern(r"(\()?(\d{1,3}|[A-Za-z]{1,4})([.)])\s+(?=\S)")
+_ROMAN = lazy_pattern(r"(?i:x{0,3}(?:ix|iv|v?i{0,3}))")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 #: "Notes to editors" and its kin: a notes section wherever it stands.
-_NOTES_HEADING = re.compile(
+_NOTES_HEADING = lazy_pattern(
     r"(?:(?:(?:background\s+)?notes?|information|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
     r"(?:editors?|journalists|media|press|news\s*desks?)(?:\s*(?:and|&)\s+(?:picture\s+)?(?:editors|desks|journalists))?"
     r"|editors?['’]?s?['’]?\s+notes?|notes?\s+for\s+editors?"
@@ -63,7 +66,7 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 #: Boilerplate headings ("About Northshire Council", "Background") that open notes after the end mark.
-_ABOUT_HEADING = re.compile(
+_ABOUT_HEADING = lazy_pattern(
     # "About" and a name ("About Northshire Council", "About the Trust", "About us"), not "About 300 people came".
     r"(?:about|à\s+propos\s+d[eu']|über|acerca\s+de|sobre|ynglŷn\s+â|am)\s+(?:(?:the|us|our|y|la|le|les|el|los|die|der|das)\b|"
     r"(?-i:[A-ZÀ-ÖØ-Þ]))(?:.{0,70}\S)?"
@@ -87,16 +90,16 @@ _WEAK_CONTACT = (
     r"contacts?(?:\s+(?:us|details|information|info))?|(?:for\s+)?(?:more|further)\s+(?:information|details|info)"
     r"|enquiries|inquiries|issued\s+by|kontakt|contacto|cyswllt"
 )
-_CONTACT_HEADING = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*[:\-–]?", re.IGNORECASE)
-_CONTACT_LEAD = re.compile(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*:\s*(?=\S)", re.IGNORECASE)
+_CONTACT_HEADING = lazy_pattern(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*[:\-–]?", re.IGNORECASE)
+_CONTACT_LEAD = lazy_pattern(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*:\s*(?=\S)", re.IGNORECASE)
 #: "Media enquiries 020 7944 3021": a strong heading, then a phone number or e-mail address with no colon between.
-_CONTACT_LEAD_BARE = re.compile(rf"(?:{_STRONG_CONTACT})\s+(?=[+(\d]|[\w.+-]+@)", re.IGNORECASE)
+_CONTACT_LEAD_BARE = lazy_pattern(rf"(?:{_STRONG_CONTACT})\s+(?=[+(\d]|[\w.+-]+@)", re.IGNORECASE)
 #: "Roads media enquiries", "Northshire Council press office": a strong heading after a few words saying whose.
-_OWNED_CONTACT = re.compile(
+_OWNED_CONTACT = lazy_pattern(
     rf"(?:[\w'’&.-]+\s+){{1,4}}(?:{_STRONG_CONTACT})\s*:?|(?:[\w'’&.-]+\s+){{1,3}}contacts?\s*:", re.IGNORECASE
 )  # the second: "Police contact:", "Council contact:" (with its colon)
 #: "For more information, please contact Jane Smith on 01234 567890.": one line, a contact by what it says and holds.
-_CONTACT_SENTENCE = re.compile(
+_CONTACT_SENTENCE = lazy_pattern(
     r"(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media|press)\s+(?:enquiries|inquiries)|"
     r"(?:media|press)\s+(?:enquiries|inquiries)|journalists)\b[^.?!]{0,40}?\b(?:contact|call|e-?mail|phone|ring)\b",
     re.IGNORECASE,
@@ -109,7 +112,7 @@ _CONTACT_FIRST_WORDS = frozenset(
      "pressekontakte", "presse-kontakt", "medienkontakt", "medienkontakte", "pressestelle", "gabinete", "ymholiadau",
      "ymholiadau'r", "ymholiadau’r")
 )  # fmt: skip
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number starts with "+", "0" or "(" (so "2023-2024" is not one), or is spelled the North American way.
 _PHONE = re.compile(
     r"(?<![\w/.,-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d|\(?0)[\d\s().-]{6,}\d(?![\w/])"
@@ -124,36 +127,38 @@ _FIELD = re.compile(
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 
 #: Lines ending in a colon after which the next lines are speech, not list items.
-_SPEECH_COLON = re.compile(
+_SPEECH_COLON = lazy_pattern(
     r"\b(?:said|says|say|added|adds|commented|comments|explained|explains|stated|states|continued|continues|"
     r"remarked|noted|notes|told|tells|announced|warned|urged|confirmed|concluded|quote|dywedodd|a\s+déclaré|"
     r"sagte|erklärte|dijo|afirmó|declaró)\s*:$",
     re.IGNORECASE,
 )
 #: A line that ends a sentence: final punctuation, perhaps inside a closing quote or bracket.
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_END = lazy_pattern(r"[.!?…:;][\"'”’»)\]]*$")
 _QUOTES = "\"'“”‘’«»„‚‹›"
 _CLOSERS = "\"'”’»)]"
 #: Titles that start a person's name: "Cllr Jane Smith, Leader of the Council" is an attribution, not a heading.
-_HONORIFIC = re.compile(
+_HONORIFIC = lazy_pattern(
     r"(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|baron|rev|revd|the\s+rev|"
     r"det|dci|di|ds|dc|pc|pcso|sgt|sergeant|insp|inspector|supt|superintendent|ch\s+supt|chief\s+(?:inspector|constable|"
     r"superintendent|executive|officer)|minister|mayor|senator|rep|mp|msp|hon|rt\s+hon)\.?\s",
     re.IGNORECASE,
 )
 #: Labels a page carries that are not subheadings ("FOR IMMEDIATE RELEASE", "Embargoed until…").
-_LABEL = re.compile(
+_LABEL = lazy_pattern(
     r"(?:for\s+immediate\s+release|immediate\s+release|(?:press|news|media)\s+release|embargo(?:ed)?\b.*|"
     r"for\s+release\b.*|news|update|by\s+\S.*|photo\s+opportunity|communiqué(?:\s+de\s+presse)?|pressemitteilung|"
     r"nota\s+de\s+prensa|datganiad\s+i['’]r\s+wasg)",
     re.IGNORECASE,
 )
 #: A UK postcode, a US state and ZIP code, or a European postcode before a town: the last line of an address.
-_POSTCODE = re.compile(
+_POSTCODE = lazy_pattern(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜÀ-Þ]\w+(?:\s+\w+)?$"
 )
-_CAPTION = re.compile(r"\((?:left|right|centre|center|l-r|l to r|pictured|above|below|top|bottom)\)|\bpictured\b", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
+_CAPTION = lazy_pattern(
+    r"\((?:left|right|centre|center|l-r|l to r|pictured|above|below|top|bottom)\)|\bpictured\b", re.IGNORECASE
+)
+_DATE_LIKE = lazy_pattern(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
 #: Words a heading does not end with: a line ending in one is a sentence cut short.
 _DANGLING = frozenset(
     ("a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "in", "on", "at", "by", "from", "as", "is", "are",
@@ -323,7 +328,7 @@ def _ends_notes(scan: _Scan, i: int) -> bool:
 
 
 def _is_end_mark(line: str) -> bool:
-    return len(line) <= 40 and _END_MARK.fullmatch(line) is not None
+    return len(line) <= 40 and _END_MARK().fullmatch(line) is not None
 
 
 def end_mark(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
@@ -337,7 +342,7 @@ def end_mark(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None
 
 
 def _is_notes_heading(line: str) -> bool:
-    return len(line) <= 60 and _NOTES_HEADING.fullmatch(line) is not None
+    return len(line) <= 60 and _NOTES_HEADING().fullmatch(line) is not None
 
 
 def _is_about_heading(line: str) -> bool:
@@ -346,7 +351,7 @@ def _is_about_heading(line: str) -> bool:
         return False
     if line[-1] in '!?;,"”’' or (line[-1] == "." and not _ABBREVIATION_END.search(line)):
         return False
-    return len(line.split()) <= _MAX_ABOUT_WORDS and _ABOUT_HEADING.fullmatch(line.rstrip(":")) is not None
+    return len(line.split()) <= _MAX_ABOUT_WORDS and _ABOUT_HEADING().fullmatch(line.rstrip(":")) is not None
 
 
 def notes(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
@@ -386,7 +391,7 @@ def _contact_kind(line: str) -> int:
     if line.startswith("SOURCE "):
         return _NOT_CONTACT  # a wire service's "SOURCE Acme Corp.": the issuer, after the contact
     words = line.count(" ") + 1
-    if words <= _MAX_CONTACT_DETAIL_WORDS and (("@" in line and _EMAIL.search(line)) or _FIELD.match(line) or _has_phone(line)):
+    if words <= _MAX_CONTACT_DETAIL_WORDS and (("@" in line and _EMAIL().search(line)) or _FIELD.match(line) or _has_phone(line)):
         return _DETAIL
     if _URL_ONLY.fullmatch(line):
         return _NAME  # a web address may sit in a contact block, but it is no way to reach a person
@@ -418,16 +423,16 @@ def _contact_heading(line: str) -> tuple[bool, bool] | None:
     """(strong, has content) when `line` opens a contact block; None when it does not."""
     short = len(line) <= 60
     if not _may_open_contact(line):
-        if short and line[-1] not in ".!?" and _OWNED_CONTACT.fullmatch(line):
+        if short and line[-1] not in ".!?" and _OWNED_CONTACT().fullmatch(line):
             return True, False
         return None
-    if short and (match := _CONTACT_HEADING.fullmatch(line)) is not None:
+    if short and (match := _CONTACT_HEADING().fullmatch(line)) is not None:
         return match.group("strong") is not None, False
     if len(line) > 200:
         return None
-    if (lead := _CONTACT_LEAD.match(line)) is not None:
+    if (lead := _CONTACT_LEAD().match(line)) is not None:
         return lead.group("strong") is not None, True
-    if _CONTACT_LEAD_BARE.match(line) and _contact_kind(line) == _DETAIL:
+    if _CONTACT_LEAD_BARE().match(line) and _contact_kind(line) == _DETAIL:
         return True, True
     return None
 
@@ -437,7 +442,7 @@ def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
     line = lines[i]
     opened = scan.opening(i)
     if opened is None:
-        if len(line) <= 300 and _may_open_contact(line) and _CONTACT_SENTENCE.match(line) and scan.kind(i) == _DETAIL:
+        if len(line) <= 300 and _may_open_contact(line) and _CONTACT_SENTENCE().match(line) and scan.kind(i) == _DETAIL:
             opened = (False, True)
         else:
             return _headless_contact(scan, i)
@@ -513,7 +518,7 @@ _SENTENCE_WORDS = 8
 
 def _is_sentence(line: str) -> bool:
     """A line of prose: eight words or more, ending as a sentence ends."""
-    return line.count(" ") + 1 >= _SENTENCE_WORDS and _SENTENCE_END.search(line) is not None and not line.endswith(":")
+    return line.count(" ") + 1 >= _SENTENCE_WORDS and _SENTENCE_END().search(line) is not None and not line.endswith(":")
 
 
 def contact(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
@@ -544,7 +549,7 @@ def _bullet(line: str) -> int:
     """Where the item starts after a bullet glyph (0 when the line has none, or no text after it)."""
     if line[0] not in _BULLET_STARTS:
         return 0
-    match = _BULLET.match(line)
+    match = _BULLET().match(line)
     if match is None or not any(char.isalnum() for char in line[match.end() :]):
         return 0
     return match.end()
@@ -555,7 +560,7 @@ def _ordered(line: str) -> _Marker | None:
     head = line[1:7]
     if not (first.isalnum() or first == "(") or not ("." in head or ")" in head):
         return None
-    match = _ORDERED.match(line)
+    match = _ORDERED().match(line)
     if match is None:
         return None
     opening, label, closing = match.groups()
@@ -570,7 +575,7 @@ def _ordered(line: str) -> _Marker | None:
             return None
         if len(label) == 1:
             kinds["alpha"] = ord(lower) - ord("a") + 1
-        if _ROMAN.fullmatch(lower):
+        if _ROMAN().fullmatch(lower):
             kinds["roman"] = _roman_value(lower)
         if not kinds:
             return None
@@ -654,7 +659,7 @@ def _successor_follows(lines: Sequence[str], i: int, marker: _Marker) -> bool:
 
 def _introduces(line: str) -> bool:
     """A line ending in ":" that introduces items (not "He said:")."""
-    return line.endswith(":") and _SPEECH_COLON.search(line) is None
+    return line.endswith(":") and _SPEECH_COLON().search(line) is None
 
 
 def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
@@ -685,7 +690,7 @@ def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
             break
         items.append(line)
         j += 1
-    if len(items) < 2 or any(_POSTCODE.search(item) for item in items):
+    if len(items) < 2 or any(_POSTCODE().search(item) for item in items):
         return None  # an address after "The event is at:" is lines of one address, not a list
     return ListBlock(tuple(scan.text(item) for item in items)), i + len(items)
 
@@ -720,7 +725,7 @@ def lists(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
 
 
 def _is_sentence_like(line: str) -> bool:
-    return _SENTENCE_END.search(line) is not None or line.count(" ") >= 12
+    return _SENTENCE_END().search(line) is not None or line.count(" ") >= 12
 
 
 def _could_be_heading(line: str) -> bool:
@@ -731,14 +736,14 @@ def _could_be_heading(line: str) -> bool:
         return False
     if line[-1] == "." and not _ABBREVIATION_END.search(line):
         return False
-    if _CAPTION.search(line):
+    if _CAPTION().search(line):
         return False  # "Pupils with Cllr Smith (left)": a photo caption the scraper kept
     words = line.split()
     if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _DANGLING or ". " in line or ": " in line:
         return False  # "Venue: Eastford Library" is a label and its value
     if any(char in _QUOTES for char in line) and not line.isupper():
         return False  # a quoted phrase: more likely a pull quote or a sentence
-    if _HONORIFIC.match(line) or _LABEL.fullmatch(line) or _DATE_LIKE.fullmatch(line):
+    if _HONORIFIC().match(line) or _LABEL().fullmatch(line) or _DATE_LIKE().fullmatch(line):
         return False
     before_comma = line.split(",", 1)[0].split() if "," in line else []
     if len(before_comma) >= 2 and all(word[0].isupper() for word in before_comma):
@@ -802,7 +807,7 @@ def leading_contact(lines: Sequence[str], *, within: int = 3) -> tuple[int, int]
         found = _contact_at(scan, start)
         if found is None or not isinstance(found[0], ContactBlock) or found[1] >= len(lines):
             return None
-        if not any(_has_phone(line) or _EMAIL.search(line) for line in lines[start + 1 : found[1]]):
+        if not any(_has_phone(line) or _EMAIL().search(line) for line in lines[start + 1 : found[1]]):
             return None
         return start, found[1]
     return None
