@@ -39,7 +39,10 @@ from pressconv.keys import typographic_key
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.readers import dates
+from pressconv.readers.patterns import lazy_pattern
 
+# Patterns every header needs are compiled here; those only some headers need (datelines, office holders, title
+# copies, usernames) on first use, with `lazy_pattern`: call the name to get the pattern.
 # How far the header reaches: lines looked at, the length of a header line, the length of a title's glued tail.
 _MAX_HEADER_LINES = 10
 _MAX_PART_LINE = 200
@@ -113,7 +116,7 @@ _LABEL = re.compile(
 )
 _ON = re.compile(r"\s*on\s+", re.IGNORECASE)
 _POSTED_IN = re.compile(r"(?:posted|published|filed)\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)", re.IGNORECASE)
-_PREFIX_SEPARATOR = re.compile(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
+_PREFIX_SEPARATOR = lazy_pattern(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 # Before the title on its line: a label that cannot start a headline, or a short one in capitals ("UPDATE: …").
 _LABEL_PREFIX = re.compile(
     rf"({_STRONG_LABEL}|(?-i:STATEMENT|UPDATE|NEWS|BREAKING(?: NEWS)?|MEDIA ADVISORY|ANNOUNCEMENT))(?!{_LETTER})"
@@ -140,10 +143,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_USERNAME = re.compile(r"[a-z][\w.\-]{1,30}(?=\s*$|\s*[|•·;,)])")
+_USERNAME = lazy_pattern(r"[a-z][\w.\-]{1,30}(?=\s*$|\s*[|•·;,)])")
 _NAME_WORD = re.compile(rf"( ?)({_LETTER}[\w'’.\-]*|&)")
-_NAME_SPAN = re.compile(rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*")
-_ROLE = re.compile(rf",\s*({_NAME_SPAN.pattern})")
+_NAME = rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*"
+_NAME_SPAN = lazy_pattern(_NAME)
+_ROLE = lazy_pattern(rf",\s*({_NAME})")
 
 _PARTICLES = _words("de da di du del della der den van von le la al el bin ibn y dos das do ter ten and & of")
 _CONNECTORS = _words("of for the and & de du des la le on upon in at y und für et")
@@ -175,16 +179,16 @@ _NOT_ISSUERS = _words("about contact contacts notes note background ends editor'
 _FUNCTION_WORDS = _words("on from until till to by before after since in at of for between and or the a an until during than")
 
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
-_PLACE_CHUNK = re.compile(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
-_SPACE = re.compile(r"\s+")
-_DATELINE_OPEN = re.compile(r"\s*(?:,|\(|[–—]|--?)\s*")
+_PLACE_CHUNK = lazy_pattern(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
+_SPACE = lazy_pattern(r"\s+")
+_DATELINE_OPEN = lazy_pattern(r"\s*(?:,|\(|[–—]|--?)\s*")
 # After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
-_DATELINE_CLOSE = re.compile(
+_DATELINE_CLOSE = lazy_pattern(
     r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
     r"|\s*\)\s*(?=\S)|\.\s+(?=[A-Z])"
 )
-_DATE_FIRST_CLOSE = re.compile(r"\s*(?:--?|[–—:])\s*(?=\S)")
-_PLACE_COMMA = re.compile(r",\s*")
+_DATE_FIRST_CLOSE = lazy_pattern(r"\s*(?:--?|[–—:])\s*(?=\S)")
+_PLACE_COMMA = lazy_pattern(r",\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +442,7 @@ def _prefix_part(line: str, pos: int) -> tuple[_Part, int] | None:
     part = _date_part(line, pos, in_title=True, separated=True)
     if part is None:
         return None
-    separator = _PREFIX_SEPARATOR.match(line, part.end)
+    separator = _PREFIX_SEPARATOR().match(line, part.end)
     if separator is None:
         return None
     return part, separator.end()
@@ -629,7 +633,7 @@ def _is_name_line(line: str) -> bool:
 def _username(text: str, pos: int) -> _Part | None:
     """ "… by admin" after a date: a site's user name, kept as the byline it stands for."""
     by = _BY.match(text, pos)
-    user = _USERNAME.match(text, by.end()) if by is not None else None
+    user = _USERNAME().match(text, by.end()) if by is not None else None
     if user is None:
         return None
     return _Part("byline", pos, user.end(), user[0])
@@ -659,7 +663,7 @@ def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
         return _Part("issuer", pos, end, " ".join(words), marked=True)
     if not _is_person_name(words) or (strict and len(words) < 2):
         return None
-    role = _ROLE.match(text, end)
+    role = _ROLE().match(text, end)
     if role is not None:
         role_name = _name(text, role.start(1))
         if role_name is not None and role_name[1] == role.end() and _is_role(role_name[0]):
@@ -759,7 +763,7 @@ def _is_org_name(words: list[str], *, by_line: bool) -> bool:
 
 _HEAD_CONNECTORS = _words("of for de du des")
 _HEADLINE_WORDS = _words("by from to with after over into against about as than says said opens backs wins calls")
-_OFFICE_HOLDER = re.compile(
+_OFFICE_HOLDER = lazy_pattern(
     rf"(?:the\s+)?(?:rt\.?\s+)?hon(?:ourable|\.)?\s+{_LETTER}[\w'’.\- ]{{2,60}}"
     rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:MP|MLA|MSP|AM|TD|MPP|MLC|MHA|MHK|QC|KC)"
     rf"|(?:senator|councillor|cllr\.?)\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){{0,2}}",
@@ -774,10 +778,10 @@ def _is_org_line(line: str) -> bool:
         return False
     if line.split(None, 1)[0].casefold() in _NOT_ISSUERS:
         return False
-    if _OFFICE_HOLDER.fullmatch(line):
+    if _OFFICE_HOLDER().fullmatch(line):
         return True
     plain = line.replace(",", "")
-    return _NAME_SPAN.fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
+    return _NAME_SPAN().fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
 
 
 def _title_again(line: str, title_key: str) -> _TitleLine | None:
@@ -824,25 +828,25 @@ def _dateline(line: str) -> dates.DateMatch | None:
     — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …"."""
     first = dates.match_date(line, 0)
     if first is not None:
-        if _DATE_FIRST_CLOSE.match(line, first.end) is not None:
+        if _DATE_FIRST_CLOSE().match(line, first.end) is not None:
             return first
-        comma = _PLACE_COMMA.match(line, first.end)
-        place = _PLACE_CHUNK.match(line, comma.end()) if comma is not None else None
-        if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE.match(line, place.end()) is not None:
+        comma = _PLACE_COMMA().match(line, first.end)
+        place = _PLACE_CHUNK().match(line, comma.end()) if comma is not None else None
+        if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE().match(line, place.end()) is not None:
             return first
         return None
-    place = _PLACE_CHUNK.match(line, 1 if line.startswith("(") else 0)
+    place = _PLACE_CHUNK().match(line, 1 if line.startswith("(") else 0)
     if place is None or not _is_place(place[0]):
         return None
     pos = place.end()
     for _ in range(3):  # "SPRINGFIELD, Ill., March 7, 2014": a place may have up to two more parts
-        opening = _DATELINE_OPEN.match(line, pos) or (_SPACE.match(line, pos) if place[0].isupper() else None)
+        opening = _DATELINE_OPEN().match(line, pos) or (_SPACE().match(line, pos) if place[0].isupper() else None)
         if opening is not None:
             found = dates.match_date(line, opening.end())
-            if found is not None and _DATELINE_CLOSE.match(line, found.end) is not None:
+            if found is not None and _DATELINE_CLOSE().match(line, found.end) is not None:
                 return found
-        comma = _PLACE_COMMA.match(line, pos)
-        more = _PLACE_CHUNK.match(line, comma.end()) if comma is not None else None
+        comma = _PLACE_COMMA().match(line, pos)
+        more = _PLACE_CHUNK().match(line, comma.end()) if comma is not None else None
         if more is None or not _is_place(more[0], first=False):
             return None
         pos = more.end()
@@ -856,9 +860,8 @@ def _is_place(text: str, *, first: bool = True) -> bool:
     return all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words) and words[0][:1].isupper()
 
 
-_COPY_PREFIX = re.compile(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNORECASE)
-_COPY_SITE = re.compile(r"\s*\|\s*")
-_COPY_LABEL = re.compile(rf"{_STRONG_LABEL}\s*[:|\-–—]\s*", re.IGNORECASE)
+_COPY_PREFIX = lazy_pattern(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNORECASE)
+_COPY_LABEL = lazy_pattern(rf"{_STRONG_LABEL}\s*[:|\-–—]\s*", re.IGNORECASE)
 _MAX_COPY_EXTRA = 200
 _COPY_SEPARATORS = " |•·;,–—-:/([)]"
 
@@ -903,7 +906,7 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
 def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
     """A list tag ("[press-list] "), a forward marker, a date ("14.02.2023: ") or a site name ("Site | ")."""
     pos = 0
-    tag = _COPY_PREFIX.match(prefix) or _COPY_LABEL.match(prefix)
+    tag = _COPY_PREFIX().match(prefix) or _COPY_LABEL().match(prefix)
     if tag is not None:
         pos = tag.end()
         if pos == len(prefix):
@@ -918,7 +921,7 @@ def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
         return False
     site = prefix[pos:]
     if site.endswith((" | ", "|")) and len(site.split()) <= 7:
-        return bool(_NAME_SPAN.match(site))
+        return bool(_NAME_SPAN().match(site))
     name = site.rstrip(" -–—:")
     # "Northshire Council - Title": behind a dash, only an organisation's name.
-    return name != site and _NAME_SPAN.fullmatch(name) is not None and _is_org_name(name.split(), by_line=False)
+    return name != site and _NAME_SPAN().fullmatch(name) is not None and _is_org_name(name.split(), by_line=False)
