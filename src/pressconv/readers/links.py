@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from pressconv.model import Link
+from pressconv.readers.patterns import lazy_pattern
 
 # Characters that never belong to an address written in prose: spaces, angle brackets and quotation marks.
 _URL_CHAR = r"[^\s<>\"“”‘’«»\[\]{}|\\^`]"
@@ -28,7 +29,7 @@ _BARE_TLDS = (
     "com|org|net|edu|gov|int|info|biz|eu|uk|ie|de|fr|es|nl|be|ch|se|dk|fi|pl|cz|pt|ca|au|nz|za|jp|cn|ru|br|mx|"
     "wales|cymru|scot|london|io"
 )
-_LINK = re.compile(
+_LINK = lazy_pattern(
     # An e-mail address: local part, "@", a domain with at least one dot.
     r"(?P<email>(?<![\w.+-])[\w.+-]*\w@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})(?![\w@])"
     # An address with a scheme.
@@ -41,7 +42,8 @@ _LINK = re.compile(
     rf"\.(?:{_BARE_TLDS}|(?:gov|govt|ac|co|com|org|net|edu|nic|mil)\.[a-z]{{2}})(?![\w-]|\.[A-Za-z0-9])(?:/{_URL_CHAR}*)?)",
 )
 # Every kind of address has a dot with a letter or digit after it; prose keeps a space after its full stops.
-# The quick reject before the long regular expression runs (a literal-led search, several times faster).
+# The quick reject before the long regular expression runs (a literal-led search, several times faster), and
+# before it is compiled: `_LINK` is compiled on first use, as most lines and many releases have no address.
 _HINT = re.compile(r"\.\w")
 _TRAILING = ".,;:!?'’”\"»)]}*…"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -57,7 +59,7 @@ def find_links(text: str) -> tuple[Link, ...]:
     if _HINT.search(text) is None:
         return ()
     links: list[Link] = []
-    for match in _LINK.finditer(text):
+    for match in _LINK().finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind != "email":
