@@ -15,6 +15,10 @@ over `og:title` over the `<title>` less its site name; schema.org
 `datePublished` over `article:published_time` over other `<meta>` dates over a
 `<time datetime>` in the article over a visible "Published …" near the
 headline. Never a date from outside the article and its header.
+
+The reader object the registry loads (`HtmlReader`: its name, formats and
+sniff) lives in `html_reader` and imports this module only to read a page, so
+that choosing a reader for a raw text release never pays for it.
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from typing import Any, ClassVar
+from typing import Any
 
-from pressconv.errors import InputError, PressconvError
+from pressconv.errors import InputError
 from pressconv.keys import typographic_key
 from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
 from pressconv.notices import Code, notice
@@ -33,7 +37,7 @@ from pressconv.readers import dates
 from pressconv.readers.decoding import normalise
 from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html_container import Container, around_headline, find_container
-from pressconv.readers.html_decoding import decode_page, split_http_head
+from pressconv.readers.html_decoding import decode_page
 from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
 from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
 from pressconv.readers.html_page import (
@@ -47,14 +51,11 @@ from pressconv.readers.html_page import (
     parse_html,
     strip_invisible,
 )
+from pressconv.readers.html_reader import HtmlReader
 from pressconv.readers.html_structure import build_blocks
 
-_HTML_START = re.compile(
-    # A whole page, or a saved fragment that starts with a block element ("<div class=…>", "<article>").
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6]|table|center|header)\b",
-    re.I | re.S,
-)
+__all__ = ["HtmlReader", "read_page"]  # HtmlReader: still importable from here, where it used to live
+
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
 _DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
 _LABELLED_TITLE = re.compile(
@@ -65,27 +66,6 @@ _LABELLED_TITLE = re.compile(
 #: How many blocks after the headline count as its header, at most.
 _HEADER_SPAN = 12
 _PROSE = 80
-
-
-class HtmlReader:
-    name: ClassVar[str] = "html"
-    description: ClassVar[str] = "saved press-release web pages (HTML, XHTML), with the site around the release left out"
-    media_types: ClassVar[tuple[str, ...]] = ("text/html", "application/xhtml+xml")
-    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
-
-    def sniff(self, head: bytes) -> bool:
-        body, _ = split_http_head(head)
-        return _HTML_START.match(body.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
-
-    def read(self, data: bytes, options: ReadOptions) -> Release:
-        try:
-            return read_page(data, options)
-        except PressconvError:
-            raise
-        except RecursionError:
-            raise InputError("the page is nested too deeply to read") from None
-        except Exception as error:
-            raise InputError(f"the page could not be read: {type(error).__name__}: {error}") from error
 
 
 def read_page(data: bytes, options: ReadOptions) -> Release:
