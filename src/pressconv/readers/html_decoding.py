@@ -20,15 +20,19 @@ from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
 from pressconv.readers.decoding import clean_text
+from pressconv.readers.patterns import lazy_pattern
 
-# A saved HTTP response head: status line, header lines, an empty line.
+# A saved HTTP response head: status line, header lines, an empty line. Compiled here, as sniffing any input for
+# HTML looks for one; the patterns for decoding a page are compiled when the first page is decoded (`lazy_pattern`).
 _HTTP_HEAD = re.compile(rb"\AHTTP/\d(?:\.\d)?[ \t]+\d{3}[^\r\n]*\r?\n(?P<headers>(?:[^\r\n]+\r?\n)*)\r?\n")
-_HEADER_LINE = re.compile(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
-_META = re.compile(rb"<meta\b[^>]*>", re.I)
+_HEADER_LINE = lazy_pattern(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
+_CHARSET = lazy_pattern(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
+_META = lazy_pattern(rb"<meta\b[^>]*>", re.I)
 # An XHTML page's XML declaration: <?xml version="1.0" encoding="ISO-8859-1"?>
-_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["'](?P<name>[A-Za-z0-9._:\-]+)["']""", re.I)
-_SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I)
+_XML_ENCODING = lazy_pattern(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["'](?P<name>[A-Za-z0-9._:\-]+)["']""", re.I)
+_SAVED_FROM = lazy_pattern(
+    r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I
+)
 #: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
 _PRESCAN_BYTES = 8192
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819"})
@@ -71,7 +75,7 @@ def decode_page(data: bytes, *, encoding: str | None = None, max_bytes: int = DE
 
 def _saved_from(head: str) -> str | None:
     """The URL a browser or SingleFile noted when saving the page ("<!-- saved from url=(0042)https://… -->")."""
-    found = _SAVED_FROM.search(head)
+    found = _SAVED_FROM().search(head)
     return found["url"] if found else None
 
 
@@ -81,18 +85,18 @@ def split_http_head(data: bytes) -> tuple[bytes, dict[str, str]]:
     if match is None:
         return data, {}
     headers: dict[str, str] = {}
-    for line in _HEADER_LINE.finditer(match["headers"]):
+    for line in _HEADER_LINE().finditer(match["headers"]):
         headers[line["name"].decode("ascii").lower()] = line["value"].decode("latin-1").strip()
     return data[match.end() :], headers
 
 
 def declared_charset(head: bytes) -> str | None:
     """The charset a `<meta charset>` or `<meta http-equiv="Content-Type">` declares in the first bytes, if any."""
-    for tag in _META.finditer(head[:_PRESCAN_BYTES]):
-        found = _CHARSET.search(tag.group())
+    for tag in _META().finditer(head[:_PRESCAN_BYTES]):
+        found = _CHARSET().search(tag.group())
         if found is not None:
             return found["name"].decode("ascii")
-    xml = _XML_ENCODING.match(head)
+    xml = _XML_ENCODING().match(head)
     return xml["name"].decode("ascii") if xml else None
 
 
@@ -115,7 +119,7 @@ def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
 
 
 def _charset_of(content_type: str) -> str | None:
-    found = _CHARSET.search(content_type.encode("latin-1", errors="replace"))
+    found = _CHARSET().search(content_type.encode("latin-1", errors="replace"))
     return found["name"].decode("ascii") if found else None
 
 
