@@ -53,11 +53,13 @@ from pressconv.readers.html_page import (
 )
 from pressconv.readers.html_reader import HtmlReader
 from pressconv.readers.html_structure import build_blocks
+from pressconv.readers.patterns import lazy_pattern
 
 __all__ = ["HtmlReader", "read_page"]  # HtmlReader: still importable from here, where it used to live
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
+# Read only when nothing else on the page dates it: compiled then (it holds the whole date pattern).
+_DATELINE = lazy_pattern(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
 _LABELLED_TITLE = re.compile(
     r"^(?P<label>press\s+release|news\s+release|media\s+release|press\s+statement|media\s+statement|statement"
     r"|communiqué(?:\s+de\s+presse)?|pressemitteilung|nota\s+de\s+prensa)\s*[:|–—-]\s*(?P<title>\S.*)$",
@@ -163,7 +165,7 @@ def _publication_date(
         return timed, [notice(Code.DATE_FROM_PAGE, "the date is the <time> element by the headline")]
     if header.published is not None:
         return header.published, [*header.notices, notice(Code.DATE_FROM_PAGE, "the date is the one printed by the headline")]
-    if body and (dateline := _DATELINE.match(body[0].text)):
+    if body and (dateline := _DATELINE().match(body[0].text)):
         published, found = dates.read_date(dateline["when"], month_first=options.month_first)
         if published is not None:
             return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
