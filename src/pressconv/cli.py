@@ -143,7 +143,7 @@ def _start_helper(arguments: list[str], command: str | None) -> Helper | None:
         return None
     output = known.output
     into_directory = output is None or output.endswith(("/", os.sep)) or os.path.isdir(output)
-    if known.jobs == "1" or not into_directory:
+    if known.jobs is not None or not into_directory:  # --jobs: the user decides the processes
         return None
     from pressconv.batch.split import Helper, split_formats
 
@@ -529,7 +529,7 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     with ExitStack() as stack:
         executor = make_executor(
             stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read,
-            split=args.jobs != 1, helper=getattr(args, "helper", None),
+            split=args.jobs is None, helper=getattr(args, "helper", None), total=total,
         )  # fmt: skip
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))

@@ -257,11 +257,15 @@ def make_executor(
     read: ReadOptions | None = None,
     split: bool = False,
     helper: Helper | None = None,
+    total: int | None = None,
 ) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
-    workers start warm and die with this process. Inline with `split`: a forked helper may write the
-    formats slowest to start (see `pressconv.batch.split`); `helper` is one started earlier, used if
-    it starts those formats (the caller stops it in any case).
+    workers start warm and die with this process.
+
+    With `split`, a forked helper shares the work instead where that is quicker (see
+    `pressconv.batch.split`): it writes the slow-starting formats of a batch that would run inline,
+    and takes half the stages of a batch of up to `PAIR_UP_TO` releases (`total`). `helper` is
+    one started earlier, used if it fits; the caller stops it in any case.
 
     Warm: where processes fork, this process converts a small sample once before the workers start,
     so they inherit the imported libraries, compiled patterns and loaded templates instead of each
@@ -278,16 +282,21 @@ def make_executor(
         except OSError as error:
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
-    if jobs <= 1:
-        if split:
-            # One process would convert; with `split`, a forked helper may write the formats slowest to start.
-            from pressconv.batch.split import Helper, SplitExecutor, split_formats
+    if split:
+        from pressconv.batch.split import PAIR_UP_TO, Helper, PairExecutor, SplitExecutor, split_formats
 
-            wanted = split_formats(formats)
+        wanted = split_formats(formats)
+        if jobs <= 1:
             if helper is None or helper.formats != wanted:
                 helper = Helper.start(wanted)
             if helper is not None:
                 return stack.enter_context(SplitExecutor(helper))
+        elif total is not None and total <= PAIR_UP_TO:
+            if helper is None:
+                helper = Helper.start(wanted or formats)
+            if helper is not None:
+                return stack.enter_context(PairExecutor(helper))
+    if jobs <= 1:
         return InlineExecutor()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
