@@ -464,7 +464,7 @@ def test_unreadable_reference_doc_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_the_fallback_for_a_future_python_docx_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pressconv.writers import docx as docx_writer
+    from pressconv.writers.docx import document as docx_writer
 
     release = structured_release()
     direct = docx_bytes(release)

@@ -12,13 +12,17 @@ how it is checked. The package's modules, in the order a write uses them:
 - `tagging`: the structure tree;
 - `furniture`: the running title;
 - `objects`: PDF/A streams, XMP and the output intent;
-- `document`: composing, drawing and writing.
+- `document`: composing, drawing and writing;
+- `writing`: what `PdfWriter` does with its options (fonts, the document's description).
 
 Output is reproducible: the document ID is fixed (reportlab's invariant
 mode) and the only dates written are the publication date (or
 SOURCE_DATE_EPOCH); with no date known, the PDF carries none.
 
-reportlab is imported only when a PDF is written, so `pressconv --help` stays fast.
+This module is the writer's face (options, which the CLI turns into flags, and the
+class the registry loads); `writing` turns options into fonts and calls `document`.
+Nothing else here, and reportlab, is imported until a PDF is written, so
+`pressconv --help` and the command line of any other format stay fast.
 """
 
 from __future__ import annotations
@@ -26,20 +30,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import field
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
 
-from pressconv.l10n import format_date, label
 from pressconv.model import Collection, Notice, Release
 from pressconv.options import FileValue, option
 from pressconv.writers.base import paper_size_mm
-from pressconv.writers.packaging import collection_timestamp, document_timestamp
-from pressconv.writers.pdf.fonts import DEFAULT_BOLD, DEFAULT_REGULAR, FONT_DIRECTORY, PLACEHOLDER
-
-if TYPE_CHECKING:
-    from pressconv.writers.pdf.fonts import FontChain, GlyphReport, LoadedFont
 
 __all__ = ["DEFAULT_BOLD", "DEFAULT_REGULAR", "FONT_DIRECTORY", "PLACEHOLDER", "PdfOptions", "PdfWriter"]
 
+#: The bundled fonts (DejaVu Sans): the default text and heading fonts, and the last fallback.
+FONT_DIRECTORY = Path(__file__).resolve().parents[2] / "fonts"
+DEFAULT_REGULAR = FONT_DIRECTORY / "DejaVuSans.ttf"
+DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
+#: Drawn for a character no font has: WHITE SQUARE, the "tofu" box readers recognise. DejaVu Sans has it.
+PLACEHOLDER = "\u25a1"
 MISSING_GLYPH_POLICIES = ("placeholder", "error")
 
 
@@ -95,120 +100,17 @@ class PdfWriter:
 
     def check(self, options: Any) -> None:
         """Refuse an unreadable or unusable font before any work (OptionError)."""
-        _Fonts(options or PdfOptions())
+        from pressconv.writers.pdf.writing import check_fonts
+
+        check_fonts(options or PdfOptions())
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
-        from pressconv.writers.pdf.document import About, Composer, render
+        from pressconv.writers.pdf.writing import write_release
 
-        options = options or PdfOptions()
-        fonts = _Fonts(options)
-        about = About(
-            title=release.title, subject=_subject(release), language=release.language, header=release.title,
-            author=_author(options, release.byline), timestamp=document_timestamp(release), source=release.source_url,
-        )  # fmt: skip
-
-        def compose(composer: Composer) -> None:
-            composer.release(release, composer.root)
-
-        render(stream, about, fonts.chains(), _paper(options), compose)
-        return fonts.notices("")  # the caller knows which release it wrote; a bundle's notices name theirs
+        return write_release(release, stream, options or PdfOptions())
 
     def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
         """Title, a contents page with page numbers, then each release from a new page; bookmarked, tagged as TOC/TOCI."""
-        from pressconv.writers.pdf.document import About, Composer, render
-        from pressconv.writers.pdf.fonts import GlyphReport
-        from pressconv.writers.pdf.tagging import Element
+        from pressconv.writers.pdf.writing import write_collection
 
-        options = options or PdfOptions()
-        fonts = _Fonts(options)
-        regular, bold = fonts.chains()
-        reports = [GlyphReport() for _ in collection.releases]
-
-        def use(report: GlyphReport) -> None:
-            regular.report = bold.report = report
-
-        def compose(composer: Composer) -> None:
-            composer.add(collection.title, (), "title", Element("H1", composer.root))
-            entries = composer.contents(collection, composer.root, before_entry=lambda number: use(reports[number]))
-            for number, release in enumerate(collection.releases):
-                use(reports[number])
-                # A release in another language than the bundle's says so on its section (PDF/UA 7.2).
-                other = release.language if release.language != collection.language else None
-                section = Element("Sect", composer.root, lang=other)
-                entries[number].points_to = composer.release(release, section, depth=1, key=f"release-{number + 1}")
-            use(fonts.report)
-
-        about = About(
-            title=collection.title, subject=label("press-releases", collection.language), language=collection.language,
-            header=collection.title, author=options.author or "", timestamp=collection_timestamp(collection), outline=True,
-        )  # fmt: skip
-        render(stream, about, (regular, bold), _paper(options), compose)
-        notices = list(fonts.notices(""))
-        for release, report in zip(collection.releases, reports, strict=True):
-            notices += fonts.notices(_name(release), report)
-        return notices
-
-
-class _Fonts:
-    """The fonts of one write, and what it had to do about characters they lack.
-
-    The same font file may arrive twice (as a path and as bytes, or as an option and from fontconfig) and be
-    parsed into two objects; within one document each font must be one object, so the first one seen is kept.
-    """
-
-    def __init__(self, options: PdfOptions) -> None:
-        from pressconv.writers.pdf.fonts import GlyphReport, default_font, load_font
-
-        self.options = options
-        self._seen: dict[str, LoadedFont] = {}
-        self.regular = self._one(load_font(options.font) if options.font is not None else default_font())
-        bold_value = options.font_bold if options.font_bold is not None else options.font
-        self.bold = self._one(load_font(bold_value) if bold_value is not None else default_font(bold=True))
-        self.fallbacks = tuple(self._one(font) for font in (*map(load_font, options.fallback_fonts), default_font()))
-        self.report = GlyphReport()
-
-    def _one(self, font: LoadedFont) -> LoadedFont:
-        return self._seen.setdefault(font.name, font)
-
-    def chains(self) -> tuple[FontChain, FontChain]:
-        from pressconv.writers.pdf.fonts import FontChain, no_system_fonts, system_font_for
-
-        lookup = system_font_for if self.options.system_fonts else no_system_fonts
-
-        def system(codepoint: int) -> LoadedFont | None:
-            found = lookup(codepoint)
-            return None if found is None else self._one(found)
-
-        def chain(font: LoadedFont) -> FontChain:
-            return FontChain(font, self.fallbacks, system=system, policy=self.options.missing_glyphs, report=self.report)
-
-        return chain(self.regular), chain(self.bold)
-
-    def notices(self, where: str, report: GlyphReport | None = None) -> list[Notice]:
-        from pressconv.writers.pdf.document import notices_for
-
-        return notices_for(report if report is not None else self.report, where)
-
-
-def _author(options: PdfOptions, byline: str | None) -> str:
-    return options.author if options.author is not None else (byline or "")
-
-
-def _paper(options: PdfOptions) -> tuple[float, float]:
-    from pressconv.writers.pdf.styles import MM
-
-    width, height = paper_size_mm(options.paper)
-    return width * MM, height * MM
-
-
-def _subject(release: Release) -> str:
-    kind = label("press-release", release.language)
-    return kind if release.date is None else f"{kind}, {format_date(release.date, release.language)}"
-
-
-def _name(release: Release) -> str:
-    """How a notice names a release: its source, else its title."""
-    if release.source:
-        return release.source
-    title = release.title if len(release.title) <= 60 else release.title[:59] + "…"
-    return f"“{title}”"
+        return write_collection(collection, stream, options or PdfOptions())

@@ -34,9 +34,9 @@ from pressconv.model import (
     Release,
 )
 from pressconv.notices import Code, notice
+from pressconv.writers.pdf import PLACEHOLDER
 from pressconv.writers.pdf.fonts import (
     HIDDEN,
-    PLACEHOLDER,
     SPELLED_OUT,
     FontChain,
     GlyphReport,

@@ -34,12 +34,7 @@ from typing import Any
 
 from pressconv.errors import OptionError, OutputError
 from pressconv.options import FileValue
-
-FONT_DIRECTORY = Path(__file__).resolve().parents[2] / "fonts"
-DEFAULT_REGULAR = FONT_DIRECTORY / "DejaVuSans.ttf"
-DEFAULT_BOLD = FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
-#: Drawn for a character no font has: WHITE SQUARE, the "tofu" box readers recognise. DejaVu Sans has it.
-PLACEHOLDER = "\u25a1"
+from pressconv.writers.pdf import DEFAULT_BOLD, DEFAULT_REGULAR, PLACEHOLDER
 
 # How a run of text is drawn: as itself; not at all (format characters); as placeholder boxes; as itself but
 # with /ActualText (private-use characters, whose meaning no ToUnicode map can carry: PDF/A-2a 6.2.11.7.3).

@@ -1,13 +1,4 @@
-"""EPUB 3 books that every reader and store accepts: epubcheck-clean, Ace-clean, reproducible.
-
-The release body is the same `<article>` the HTML writer builds (one builder,
-so the two formats never disagree about escaping or structure). Metadata comes
-from the release — title, language, publication date, byline, issuer — and the
-identifier is derived from the content, so the same release is the same book
-everywhere. The accessibility metadata says what the book really is: text in
-reading order with headings, lists and a navigable contents, one image (the
-cover) with a text alternative, conforming to EPUB Accessibility 1.1 at WCAG 2.2 AA.
-"""
+"""The EPUB writer's work: metadata, the cover, the chapters, the navigation, the package (see the package docstring)."""
 
 from __future__ import annotations
 
@@ -17,40 +8,19 @@ import functools
 import hashlib
 import uuid
 import zipfile
-from collections.abc import Sequence
-from dataclasses import field
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element, SubElement
 
 from pressconv.l10n import format_date, label, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
-from pressconv.options import FileValue, option
+from pressconv.options import FileValue
 from pressconv.writers.base import read_option_file
 from pressconv.writers.cover import title_card
+from pressconv.writers.epub import EPUB_CSS, EpubOptions
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp
 from pressconv.writers.svg import CoverImage, cover_image
 from pressconv.writers.xhtml import build_article, contents_entry_text, read_stylesheet, xhtml_document
-
-#: Readers bring their own themes, fonts and night modes: the book's CSS sets structure, not colour.
-EPUB_CSS = """\
-body { margin: 0 5%; line-height: 1.5; }
-h1 { font-size: 1.6em; line-height: 1.2; margin: 1em 0 .3em; hyphens: auto; }
-h2 { font-size: 1.25em; margin: 1.4em 0 .4em; }
-h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 .3em; }
-.dateline { margin: 0 0 .2em; }
-.byline, .issuer { margin: 0 0 .2em; font-style: italic; }
-article > header { margin-bottom: 1.5em; }
-p, li { margin: 0 0 .8em; orphans: 2; widows: 2; }
-.notes { margin-top: 1.5em; font-size: .95em; }
-address { font-style: normal; margin-top: 1em; }
-address p { margin: 0; }
-.end-mark { text-align: center; letter-spacing: .2em; font-size: .85em; margin: 1.5em 0; }
-html, body.cover-page { height: 100%; }
-body.cover-page { margin: 0; padding: 0; }
-.cover { margin: 0; padding: 0; height: 100%; text-align: center; }
-.cover img { display: block; margin: 0 auto; width: 100%; height: 100%; object-fit: contain; }
-"""
 
 _CSS_HREF = "style/book.css"
 _NO_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -59,51 +29,27 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class EpubOptions:
-    css: FileValue | None = field(
-        default=None, metadata=option("stylesheet instead of the built-in one", file=True, metavar="FILE.css")
-    )
-    cover: FileValue | None = field(
-        default=None,
-        metadata=option("cover image (PNG, JPEG, GIF, WebP or SVG; default: a generated title card)", file=True, metavar="IMAGE"),
-    )
-    identifier: str | None = field(
-        default=None, metadata=option("dc:identifier (default: a UUID derived from the content)", metavar="ID")
-    )
-    #: The publisher; None takes the release's issuer.
-    publisher: str | None = field(default=None, metadata=option("publisher (default: the release's issuer)", metavar="NAME"))
-    #: The author; None takes the release's byline.
-    author: str | None = field(default=None, metadata=option("author in the document properties (default: the byline)",
-                                                             metavar="NAME"))  # fmt: skip
+def write_release(release: Release, stream: BinaryIO, options: EpubOptions) -> list[Notice]:
+    """The release as a one-chapter book on `stream`."""
+    return _write_book(stream, options, _Book(
+        title=release.title, language=release.language, releases=(release,), date=release.date,
+        source_url=release.source_url, timestamp=document_timestamp(release),
+    ))  # fmt: skip
 
 
-class EpubWriter:
-    name: ClassVar[str] = "epub"
-    extension: ClassVar[str] = ".epub"
-    media_type: ClassVar[str] = "application/epub+zip"
-    description: ClassVar[str] = "an EPUB 3 e-book (epubcheck-clean, with accessibility metadata)"
-    options_type: ClassVar[type[Any]] = EpubOptions
+def write_collection(collection: Collection, stream: BinaryIO, options: EpubOptions) -> list[Notice]:
+    """One book, a chapter per release, each listed (title and date) in the navigation document."""
+    return _write_book(stream, options, _Book(
+        title=collection.title, language=collection.language, releases=collection.releases, date=None,
+        source_url=None, timestamp=collection_timestamp(collection),
+    ))  # fmt: skip
 
-    def check(self, options: Any) -> None:
-        """Refuse, before any release is written, a stylesheet that is not UTF-8 or a cover that is not a safe image."""
-        options = options or EpubOptions()
-        _stylesheet(options)
-        if options.cover is not None:
-            _user_cover(options.cover)
 
-    def write(self, release: Release, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
-        return _write_book(stream, options or EpubOptions(), _Book(
-            title=release.title, language=release.language, releases=(release,), date=release.date,
-            source_url=release.source_url, timestamp=document_timestamp(release),
-        ))  # fmt: skip
-
-    def write_collection(self, collection: Collection, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
-        """One book, a chapter per release, each listed (title and date) in the navigation document."""
-        return _write_book(stream, options or EpubOptions(), _Book(
-            title=collection.title, language=collection.language, releases=collection.releases, date=None,
-            source_url=None, timestamp=collection_timestamp(collection),
-        ))  # fmt: skip
+def check_options(options: EpubOptions) -> None:
+    """Refuse a stylesheet that is not UTF-8 or a cover that is not a safe image."""
+    _stylesheet(options)
+    if options.cover is not None:
+        _user_cover(options.cover)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
