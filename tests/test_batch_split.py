@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from pressconv.batch.helper import START_COST_MS, Helper, can_split, split_formats
 from pressconv.batch.run import BatchPlan, run_batch
 from pressconv.batch.sources import iter_sources
-from pressconv.batch.split import START_COST_MS, Helper, PairExecutor, SplitExecutor, can_split, split_formats
+from pressconv.batch.split import PairExecutor, SplitExecutor
 from pressconv.cli import main
 
 SEED = FIXTURES / "blue-light-integration.txt"

@@ -34,8 +34,8 @@ from pressconv.errors import OptionError, PressconvError, UsageError
 
 if TYPE_CHECKING:
     from pressconv.api import Result
+    from pressconv.batch.helper import Helper
     from pressconv.batch.run import Outcome
-    from pressconv.batch.split import Helper
     from pressconv.options import OptionSpec, ReadOptions
     from pressconv.writers import Writer
 
@@ -85,11 +85,15 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, delivered as an interruption so every `finally` and context manager runs."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, helper: Helper | None = None) -> int:
+    """Run the command line; `helper` is a start-up helper already forked for it (see `pressconv.__main__`)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = next((item for item in arguments if not item.startswith("-")), None)
     command = command if command in _COMMANDS else None
-    helper = _start_helper(arguments, command)
+    if helper is None:
+        from pressconv.batch.helper import start_for
+
+        helper = start_for(arguments)
     try:
         return _main(arguments, command, helper)
     finally:
@@ -123,31 +127,6 @@ def _main(arguments: list[str], command: str | None, helper: Helper | None) -> i
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-def _start_helper(arguments: list[str], command: str | None) -> Helper | None:
-    """For a conversion into a directory in formats slow to start, fork the batch helper now, before the
-    parser imports every writer: its start-up (python-docx and the house template, say) then overlaps all
-    of this process's own. Only a guess from the raw arguments: the batch uses the helper if its plan
-    agrees, and `main` stops it in every case (at once, if it was never given work)."""
-    if command != "convert" or any(item in ("-h", "--help") for item in arguments):
-        return None
-    sniff = argparse.ArgumentParser(add_help=False)
-    sniff.add_argument("-t", "--to", default="html")
-    sniff.add_argument("-j", "--jobs")
-    sniff.add_argument("-o", "--output")
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            known, _ = sniff.parse_known_args(arguments[arguments.index(command) + 1 :])
-    except SystemExit:
-        return None
-    output = known.output
-    into_directory = output is None or output.endswith(("/", os.sep)) or os.path.isdir(output)
-    if known.jobs is not None or not into_directory:  # --jobs: the user decides the processes
-        return None
-    from pressconv.batch.split import Helper, split_formats
-
-    return Helper.start(split_formats(_formats(known.to or "")))
 
 
 def _parse(arguments: list[str], command: str | None) -> argparse.Namespace:

@@ -19,38 +19,25 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pressconv.api import prepare_writers, read_input, read_release, write_document
+from pressconv.api import prepare_writers, read_input, read_release
 from pressconv.batch.naming import render_name, unique_name
 from pressconv.batch.sources import Source
+from pressconv.batch.writing import BatchPlan, Written, write_format
 from pressconv.errors import OptionError, PressconvError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
 from pressconv.writers import get_writer
 
 if TYPE_CHECKING:
-    from pressconv.batch.split import Helper
+    from pressconv.batch.helper import Helper
 
 CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
-
-
-@dataclass(frozen=True, slots=True)
-class BatchPlan:
-    """Everything a worker needs to convert a release; picklable, so it can travel to other processes or machines."""
-
-    formats: tuple[str, ...]
-    output_dir: str
-    settings: Mapping[str, object] = field(default_factory=dict)
-    read: ReadOptions = field(default_factory=ReadOptions)
-    name_template: str = "{stem}"
-    skip_existing: bool = False
-    overwrite: bool = False
-    keep_duplicates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,37 +152,12 @@ class _WriteJob:
         return list(zip(self.plan.formats, self.paths, strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class _Written:
-    """One format of one release: written to `path`, or `error`; the writer's notices as (code, message)."""
-
-    format: str
-    path: str
-    error: str | None = None
-    notices: tuple[tuple[str, str], ...] = ()
-
-
 def _write_stage(job: _WriteJob) -> Outcome:
     """Worker: render every format and write each file atomically; one format failing never stops the others."""
     return written_outcome(job, [write_format(job.release, name, path, job.plan) for name, path in job.targets()])
 
 
-def write_format(release: Release, format_name: str, path: str, plan: BatchPlan) -> _Written:
-    """Render one format and write its file atomically; any failure becomes data."""
-    if plan.skip_existing and Path(path).exists():
-        # A run killed between one release's formats: files under their final names are complete.
-        return _Written(format_name, path)
-    try:
-        [(writer, options)] = prepare_writers([get_writer(format_name)], plan.settings, strict=False)
-        found = write_document(writer, release, Path(path), options, overwrite=plan.overwrite)
-        return _Written(format_name, path, notices=tuple((notice.code, notice.message) for notice in found))
-    except PressconvError as error:
-        return _Written(format_name, path, str(error))
-    except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
-        return _Written(format_name, path, f"internal error: {type(error).__name__}: {error}")
-
-
-def written_outcome(job: _WriteJob, results: list[_Written]) -> Outcome:
+def written_outcome(job: _WriteJob, results: list[Written]) -> Outcome:
     """The release's outcome from its formats' results (in the plan's order): converted, partial or failed."""
     facts = dict(job.facts)
     notices = [*facts.pop("notices", ()), *(notice for result in results for notice in result.notices)]
@@ -283,7 +245,8 @@ def make_executor(
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
     if split:
-        from pressconv.batch.split import PAIR_UP_TO, Helper, PairExecutor, SplitExecutor, split_formats
+        from pressconv.batch.helper import Helper, split_formats
+        from pressconv.batch.split import PAIR_UP_TO, PairExecutor, SplitExecutor
 
         wanted = split_formats(formats)
         if jobs <= 1:
