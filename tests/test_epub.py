@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded, require_tool
@@ -195,3 +196,14 @@ def test_a_title_that_looks_like_the_shell_s_body_tag_stays_text() -> None:
         chapter = book.read("EPUB/release.xhtml").decode()
     assert chapter.count("<body>") == 1 and chapter.count("</body>") == 1
     assert "<title>A &lt;body /&gt; title</title>" in chapter and "<p>Text &lt;body /&gt; too.</p>" in chapter
+
+
+@given(st.text(max_size=80))
+def test_content_identifiers_are_the_uuid_module_s_uuid5(name: str) -> None:
+    import uuid
+
+    from pressconv.writers.epub import book
+
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/#epub")
+    assert namespace.bytes == book._NAMESPACE
+    assert book.uuid5(book._NAMESPACE, name) == str(uuid.uuid5(namespace, name))

@@ -6,7 +6,6 @@ import dataclasses
 import datetime
 import functools
 import hashlib
-import uuid
 import zipfile
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element, SubElement
@@ -24,8 +23,10 @@ from pressconv.writers.xhtml import build_article, contents_entry_text, read_sty
 
 _CSS_HREF = "style/book.css"
 _NO_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-# Identifiers derived from content live in their own UUID namespace.
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/pressconv/#epub")
+# Identifiers derived from content live in their own UUID namespace: uuid5(NAMESPACE_URL,
+# "https://pypi.org/project/pressconv/#epub"), written out, as is the UUID5 below: on Linux the uuid module
+# imports platform and asks uname at import, which every EPUB would pay. tests/test_epub.py checks both.
+_NAMESPACE = bytes.fromhex("4a5ec51e198a56bd961d43bc70f7594a")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -143,7 +144,16 @@ def content_identifier(title: str, releases: tuple[Release, ...]) -> str:
     digest = hashlib.sha256(title.encode("utf-8"))
     for release in releases:
         digest.update("\n".join(("\x1e", release.title, str(release.date), *release.paragraphs)).encode("utf-8"))
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, digest.hexdigest())}"
+    return f"urn:uuid:{uuid5(_NAMESPACE, digest.hexdigest())}"
+
+
+def uuid5(namespace: bytes, name: str) -> str:
+    """The RFC 4122 version 5 UUID of `name` in `namespace`, spelled as `str(uuid.uuid5(...))` spells it."""
+    digest = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _common(values: list[str | None]) -> str | None:
