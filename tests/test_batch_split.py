@@ -15,7 +15,7 @@ from conftest import FIXTURES
 from pressconv.batch.helper import START_COST_MS, Helper, can_split, split_formats
 from pressconv.batch.run import BatchPlan, run_batch
 from pressconv.batch.sources import iter_sources
-from pressconv.batch.split import PairExecutor, SplitExecutor
+from pressconv.batch.split import SplitExecutor
 from pressconv.cli import main
 
 SEED = FIXTURES / "blue-light-integration.txt"
@@ -135,7 +135,9 @@ def test_no_helper_when_the_user_sets_the_jobs_or_the_formats_start_fast(
 
 
 @needs_fork
-def test_two_lanes_write_the_same_files_and_report_as_one_process(tmp_path: Path, helpers_started: list[tuple[str, ...]]) -> None:
+def test_a_dozen_releases_split_write_the_same_files_and_report_as_one_process(
+    tmp_path: Path, helpers_started: list[tuple[str, ...]]
+) -> None:
     inputs = sorted(FIXTURES.glob("*.txt"))[:12]
     results = {}
     for jobs in (["-j", "1"], []):
@@ -153,28 +155,21 @@ def test_two_lanes_write_the_same_files_and_report_as_one_process(tmp_path: Path
 
 
 @needs_fork
-def test_two_lanes_run_here_what_a_dead_helper_had() -> None:
-    helper = Helper.start(("html",))
+def test_a_helper_that_dies_mid_batch_leaves_the_rest_to_this_process(tmp_path: Path) -> None:
+    inputs = [str(path) for path in sorted(FIXTURES.glob("*.txt"))[:6]]
+    expected = tmp_path / "expected"
+    plan = BatchPlan(formats=("docx", "html"), output_dir=str(expected))
+    rows = [outcome.as_row() for outcome in run_batch(iter_sources(inputs), plan)]
+    helper = Helper.start(("docx",))
     assert helper is not None
-    with PairExecutor(helper) as executor:
-        futures = [executor.submit(pow, 2, power) for power in range(3)]
+    out = tmp_path / "out"
+    with SplitExecutor(helper) as executor:
+        outcomes = run_batch(iter_sources(inputs), BatchPlan(formats=("docx", "html"), output_dir=str(out)), executor)
+        split_rows = [next(outcomes).as_row()]
         os.kill(helper.pid, signal.SIGKILL)
-        futures += [executor.submit(pow, 2, power) for power in range(3, 8)]
-        assert [future.result() for future in futures] == [2**power for power in range(8)]
-    assert no_children_left()
-
-
-@needs_fork
-def test_two_lanes_deliver_exceptions_and_results_in_order() -> None:
-    helper = Helper.start(("html",))
-    assert helper is not None
-    with PairExecutor(helper) as executor:
-        futures = [executor.submit(int, text) for text in ["1", "x", "3", "4", "y", "6"]]
-        outcomes = []
-        for future in futures:
-            try:
-                outcomes.append(future.result())
-            except ValueError:
-                outcomes.append("error")
-    assert outcomes == [1, "error", 3, 4, "error", 6]
+        split_rows += [outcome.as_row() for outcome in outcomes]
+    assert [{**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in split_rows] == [
+        {**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in rows
+    ]
+    assert tree(out) == tree(expected)
     assert no_children_left()

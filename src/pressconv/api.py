@@ -334,6 +334,16 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
         raise
 
 
+def remove_partial_outputs(path: Path) -> None:
+    """Delete the temporary files `atomic_output` left for `path` in a process that was killed while
+    writing (SIGKILL gives it no chance to clean up), before another process writes `path` instead."""
+    import glob
+
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def _link_exclusively(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)

@@ -37,6 +37,10 @@ from pressconv.writers import get_writer
 if TYPE_CHECKING:
     from pressconv.batch.helper import Helper
 
+#: Up to this many releases, the start-up helper (`pressconv.batch.split`) beats a pool, whose start
+#: (importing multiprocessing, warming this process, forking: ≈ 100 ms) comes after this process has parsed
+#: its arguments; 64 releases are ≈ 300 ms of work. Larger batches use a pool, with every core.
+SPLIT_UP_TO = 64
 CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
 
 
@@ -224,10 +228,10 @@ def make_executor(
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
     workers start warm and die with this process.
 
-    With `split`, a forked helper shares the work instead where that is quicker (see
-    `pressconv.batch.split`): it writes the slow-starting formats of a batch that would run inline,
-    and takes half the stages of a batch of up to `PAIR_UP_TO` releases (`total`). `helper` is
-    one started earlier, used if it fits; the caller stops it in any case.
+    With `split`, a batch that would run inline, or one of up to `SPLIT_UP_TO` releases (`total`),
+    shares the work with a forked helper that writes the formats slowest to start (see
+    `pressconv.batch.split`). `helper` is one started earlier, used if it fits; the caller stops it
+    in any case.
 
     Warm: where processes fork, this process converts a small sample once before the workers start,
     so they inherit the imported libraries, compiled patterns and loaded templates instead of each
@@ -244,21 +248,15 @@ def make_executor(
         except OSError as error:
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
-    if split:
+    if split and (jobs <= 1 or (total is not None and total <= SPLIT_UP_TO)):
         from pressconv.batch.helper import Helper, split_formats
-        from pressconv.batch.split import PAIR_UP_TO, PairExecutor, SplitExecutor
+        from pressconv.batch.split import SplitExecutor
 
         wanted = split_formats(formats)
-        if jobs <= 1:
-            if helper is None or helper.formats != wanted:
-                helper = Helper.start(wanted)
-            if helper is not None:
-                return stack.enter_context(SplitExecutor(helper))
-        elif total is not None and total <= PAIR_UP_TO:
-            if helper is None:
-                helper = Helper.start(wanted or formats)
-            if helper is not None:
-                return stack.enter_context(PairExecutor(helper))
+        if helper is None or helper.formats != wanted:
+            helper = Helper.start(wanted)
+        if helper is not None:
+            return stack.enter_context(SplitExecutor(helper))
     if jobs <= 1:
         return InlineExecutor()
     import multiprocessing
