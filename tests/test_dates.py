@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+import pressconv
 from pressconv.readers import dates
 
 MARCH_7 = datetime.date(2014, 3, 7)
@@ -144,3 +145,12 @@ def test_numeric_dates_read_without_dateutil_agree_with_dateutil(month_first: bo
             except ValueError:
                 got = ValueError
             assert got == expected, text
+
+
+def test_a_month_name_that_folds_oddly_leaves_the_date_unknown_instead_of_failing_the_release() -> None:
+    """ "İonawr" (a dotted capital I) matches the Welsh month case-insensitively but folds to "i̇onawr"."""
+    text = "Council opens new depot\n12 İonawr 2019\nThe council opened its depot today.\nIt has room for forty vans.\n"
+    release = pressconv.parse(text.encode())
+    assert release.title == "Council opens new depot"
+    assert release.paragraphs[-2:] == ("The council opened its depot today.", "It has room for forty vans.")
+    assert release.date is None

@@ -225,8 +225,15 @@ def _in_english(date_text: str) -> str:
     """ "12. März 2019" → "12. March 2019", "12 de marzo de 2019" → "12 March 2019": dateutil reads English."""
     if date_text.isascii() and not any(word.lower() in _FOREIGN_MONTHS for word in _LETTERS.findall(date_text)):
         return date_text  # the common case, decided without compiling the long pattern below
-    english = _FOREIGN_MONTH().sub(lambda found: _ENGLISH_MONTHS[_FOREIGN_MONTHS[found[1].casefold()] - 1], date_text)
+    english = _FOREIGN_MONTH().sub(_english_month, date_text)
     return _FOREIGN_ORDINAL.sub("", _SPANISH_DE.sub(" ", english))
+
+
+def _english_month(found: re.Match[str]) -> str:
+    """The English name of a foreign month name the pattern found; the text as it was when the pattern's
+    case-insensitive match and Python's case folding disagree ("İonawr" folds to "i̇onawr"): never a guess."""
+    number = _FOREIGN_MONTHS.get(found[1].casefold())
+    return found[0] if number is None else _ENGLISH_MONTHS[number - 1]
 
 
 def _numeric_date(first: int, second: int, year: int, *, month_first: bool) -> datetime.date:
