@@ -26,13 +26,15 @@ def tree(directory: Path) -> dict[str, bytes]:
     return {str(path.relative_to(directory)): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
-def no_children_left() -> bool:
-    """No child process, running or waiting to be reaped."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+def reaped(*helpers: Helper) -> bool:
+    """Each helper process has exited and been reaped (other tests' processes may still be around)."""
+    for helper in helpers:
+        try:
+            os.waitpid(helper.pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
 
 
 @given(st.lists(st.sampled_from([*START_COST_MS, "markdown", "odt"]), unique=True, max_size=6))
@@ -53,15 +55,15 @@ def test_the_helper_takes_the_slow_starters_and_nothing_for_cheap_formats() -> N
 
 
 @pytest.fixture
-def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[Helper]:
     """The formats of every helper the run started."""
-    started: list[tuple[str, ...]] = []
+    started: list[Helper] = []
     original = Helper.start
 
     def recording(formats: tuple[str, ...]) -> Helper | None:
         helper = original(formats)
         if helper is not None:
-            started.append(formats)
+            started.append(helper)
         return helper
 
     monkeypatch.setattr(Helper, "start", staticmethod(recording))
@@ -71,7 +73,7 @@ def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
 @needs_fork
 @pytest.mark.parametrize("formats", ["docx,epub,html", "pdf,html,json", "docx,pdf"])
 def test_split_run_writes_the_same_files_and_report_as_one_process(
-    tmp_path: Path, formats: str, helpers_started: list[tuple[str, ...]]
+    tmp_path: Path, formats: str, helpers_started: list[Helper]
 ) -> None:
     results = {}
     for jobs in (["-j", "1"], []):
@@ -83,7 +85,7 @@ def test_split_run_writes_the_same_files_and_report_as_one_process(
         assert bool(helpers_started) == (not jobs)  # the helper ran in the second run only
     assert results[0] == results[2]
     assert any(row["notices"] for row in results[0][1])  # the comparison covers notices, not only files
-    assert no_children_left()
+    assert reaped(*helpers_started)
 
 
 @needs_fork
@@ -97,7 +99,7 @@ def test_a_helper_that_died_leaves_its_formats_to_this_process(tmp_path: Path) -
     assert outcome.status == "converted" and sorted(Path(path).name for path in outcome.outputs) == [
         "blue-light-integration.docx", "blue-light-integration.html"]  # fmt: skip
     assert all(Path(path).stat().st_size > 0 for path in outcome.outputs)
-    assert no_children_left()
+    assert reaped(helper)
 
 
 @needs_fork
@@ -114,29 +116,29 @@ def test_a_helper_reports_a_format_s_failure_like_this_process_would(tmp_path: P
 
 
 @needs_fork
-def test_a_usage_error_stops_the_helper_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_usage_error_stops_the_helper_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], helpers_started: list[Helper]
+) -> None:
     assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "--paper", "a0"]) == 2
     assert "a0" in capsys.readouterr().err
-    assert no_children_left() and not list(tmp_path.iterdir())
+    assert helpers_started and reaped(*helpers_started) and not list(tmp_path.iterdir())
 
 
 @needs_fork
-def test_no_helper_when_the_user_sets_the_jobs_or_the_formats_start_fast(
-    tmp_path: Path, helpers_started: list[tuple[str, ...]]
-) -> None:
+def test_no_helper_when_the_user_sets_the_jobs_or_the_formats_start_fast(tmp_path: Path, helpers_started: list[Helper]) -> None:
     assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "-j", "1", "-q"]) == 0
     assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "-j", "2", "-q", "--force"]) == 0
     assert main(["convert", str(SEED), "--to", "html,json", "-o", f"{tmp_path}/", "-q", "--force"]) == 0
     assert main(["convert", str(SEED), "--to", "docx,html", "-o", str(tmp_path / "one.docx"), "-q"]) == 2
     assert helpers_started == []
     assert main(["convert", str(SEED), "--to", "docx,epub,html", "-o", f"{tmp_path}/", "-q", "--force"]) == 0
-    assert helpers_started and "docx" in helpers_started[0]
-    assert no_children_left()
+    assert helpers_started and "docx" in helpers_started[0].formats
+    assert reaped(*helpers_started)
 
 
 @needs_fork
 def test_a_dozen_releases_split_write_the_same_files_and_report_as_one_process(
-    tmp_path: Path, helpers_started: list[tuple[str, ...]]
+    tmp_path: Path, helpers_started: list[Helper]
 ) -> None:
     inputs = sorted(FIXTURES.glob("*.txt"))[:12]
     results = {}
@@ -151,7 +153,7 @@ def test_a_dozen_releases_split_write_the_same_files_and_report_as_one_process(
     assert helpers_started
     assert results[0] == results[2]
     assert len(results[0][2]) == len(inputs)
-    assert no_children_left()
+    assert reaped(*helpers_started)
 
 
 @needs_fork
@@ -172,4 +174,4 @@ def test_a_helper_that_dies_mid_batch_leaves_the_rest_to_this_process(tmp_path: 
         {**row, "outputs": [Path(p).name for p in row["outputs"]]} for row in rows
     ]
     assert tree(out) == tree(expected)
-    assert no_children_left()
+    assert reaped(helper)
