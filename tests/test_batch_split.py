@@ -175,3 +175,17 @@ def test_a_helper_that_dies_mid_batch_leaves_the_rest_to_this_process(tmp_path: 
     ]
     assert tree(out) == tree(expected)
     assert reaped(helper)
+
+
+@needs_fork
+def test_the_command_forks_its_helper_before_the_cli_and_writes_what_one_process_writes(tmp_path: Path) -> None:
+    """`python -m pressconv` (and the `pressconv` script) decide on the helper in `pressconv.__main__`."""
+    import subprocess
+    import sys
+
+    for jobs in (["-j", "1"], []):
+        out = tmp_path / f"out{len(jobs)}"
+        command = [sys.executable, "-m", "pressconv", "convert", str(SEED), "--to", "docx,epub,html", "-o", f"{out}/", "-q"]
+        subprocess.run([*command, *jobs], check=True, timeout=120)
+    assert tree(tmp_path / "out0") == tree(tmp_path / "out2")
+    assert len(tree(tmp_path / "out0")) == 3

@@ -17,7 +17,7 @@ def main() -> int:
     helper = start_for(sys.argv[1:])
     from pressconv.cli import main as run
 
-    return run(helper=helper)
+    return run(helper=helper, started=True)
 
 
 if __name__ == "__main__":

@@ -85,12 +85,13 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, delivered as an interruption so every `finally` and context manager runs."""
 
 
-def main(argv: Sequence[str] | None = None, *, helper: Helper | None = None) -> int:
-    """Run the command line; `helper` is a start-up helper already forked for it (see `pressconv.__main__`)."""
+def main(argv: Sequence[str] | None = None, *, helper: Helper | None = None, started: bool = False) -> int:
+    """Run the command line. `started`: the caller has already decided on the start-up helper (`helper`, or
+    None for none), as `pressconv.__main__` does before importing this module; else it is decided here."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = next((item for item in arguments if not item.startswith("-")), None)
     command = command if command in _COMMANDS else None
-    if helper is None:
+    if not started:
         from pressconv.batch.helper import start_for
 
         helper = start_for(arguments)

@@ -15,7 +15,6 @@ import datetime
 import io
 import os
 import pickle
-import select
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -150,12 +149,6 @@ class Helper:
         if not (isinstance(message, tuple) and len(message) == 2 and isinstance(message[0], bool)):
             return None
         return message
-
-    def ready(self) -> bool:
-        """A result can be read without waiting."""
-        with contextlib.suppress(OSError, ValueError):
-            return bool(select.select([self._results], [], [], 0)[0])
-        return False
 
     def stop(self, *, kill: bool = False) -> None:
         """Close the pipes (the helper exits when it sees the end of the calls) and reap the process.
