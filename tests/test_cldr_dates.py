@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import subprocess
 import sys
-from types import ModuleType
 
 import pytest
 from babel import Locale, UnknownLocaleError
@@ -14,28 +12,18 @@ from babel.dates import format_date as babel_format_date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 from pressconv import cldr_dates, l10n
 
-SCRIPT = ROOT / "scripts" / "build_cldr_dates.py"
 TAGS = sorted(cldr_dates.LOCALES)
 #: Days that show padding (1, 9), two digits (10, 28) and month ends; years of three, four digits and this century.
 DAYS = (1, 9, 10, 28)
 YEARS = (987, 1999, 2014, 2026)
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_cldr_dates", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_table_is_what_the_script_builds_from_the_installed_babel() -> None:
-    assert _script().build() == (ROOT / "src" / "pressconv" / "cldr_dates.py").read_text(encoding="utf-8"), (
-        "run: python scripts/build_cldr_dates.py"
-    )
+    committed = (ROOT / "src" / "pressconv" / "cldr_dates.py").read_text(encoding="utf-8")
+    assert load_script("build_cldr_dates").build() == committed, "run: python scripts/build_cldr_dates.py"
 
 
 def test_the_table_covers_the_common_languages_and_most_of_cldr() -> None:

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import docx
 
+from conftest import load_script
 from pressconv.writers.docx import template
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_docx_template.py"
 PACKAGED = Path(template.__file__).with_name("house.docx")
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_docx_template", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_regenerating_the_template_gives_the_packaged_bytes() -> None:
     """Edit the script, run it, commit both: this fails when one was changed without the other."""
-    assert _script().build() == PACKAGED.read_bytes(), "run: python scripts/build_docx_template.py"
+    assert load_script("build_docx_template").build() == PACKAGED.read_bytes(), "run: python scripts/build_docx_template.py"
 
 
 def test_the_template_is_lean_and_its_parts_are_well_formed() -> None:

@@ -6,12 +6,10 @@ temporary folder: a test must never overwrite the committed docs/images picture.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -19,22 +17,12 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import pressconv
-from conftest import ROOT, require_tool
+from conftest import ROOT, load_script, require_tool
 
 SCRIPT = ROOT / "scripts" / "screenshots.py"
 
 
-def load_script() -> ModuleType:
-    """The script as a module (scripts/ is not a package), so its parts can be tested alone."""
-    spec = importlib.util.spec_from_file_location("pressconv_screenshots_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there while the script runs
-    spec.loader.exec_module(module)
-    return module
-
-
-screenshots = load_script()
+screenshots = load_script("screenshots")
 
 PAGE_COLOUR = (255, 0, 0)
 
