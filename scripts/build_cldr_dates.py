@@ -72,14 +72,10 @@ def template(pattern: str) -> str | None:
 def build() -> str:
     """The module's source text."""
     subtags = _l10n()._subtags
-    templates: list[str] = []
-    names: list[tuple[str, ...]] = []
+    # Each distinct template and month-name list once, numbered in the order first met.
+    templates: dict[str, int] = {}
+    names: dict[tuple[str, ...], int] = {}
     rows: dict[str, tuple[int, int, int, str, bool]] = {}
-
-    def index(table: list[object], value: object) -> int:
-        if value not in table:
-            table.append(value)
-        return table.index(value)
 
     for identifier in sorted(localedata.locale_identifiers()):
         tag = "-".join(subtags(identifier))
@@ -94,9 +90,9 @@ def build() -> str:
         uses_abbreviated = "{MMM}" in pattern
         era = locale.eras["abbreviated"][1] if "{G}" in pattern else ""
         rows[tag] = (
-            index(templates, pattern),  # type: ignore[arg-type]
-            index(names, wide),  # type: ignore[arg-type]
-            index(names, abbreviated) if uses_abbreviated else -1,  # type: ignore[arg-type]
+            templates.setdefault(pattern, len(templates)),
+            names.setdefault(wide, len(names)),
+            names.setdefault(abbreviated, len(names)) if uses_abbreviated else -1,
             era,
             locale.character_order == "right-to-left",
         )
