@@ -167,9 +167,9 @@ STYLES = "".join(
         _heading(4, 11, 10),
         _heading(5, 11, 8),
         _heading(6, 11, 8),
-        _style("ListBullet", "List Bullet", '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
+        _style("ListBullet", "List Bullet", '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="160"/>'
                "<w:contextualSpacing/>"),
-        _style("ListNumber", "List Number", '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
+        _style("ListNumber", "List Number", '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="160"/>'
                "<w:contextualSpacing/>"),
         _style("NotesText", "Notes Text", '<w:spacing w:after="120"/>', '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
         _style("Contact", "Contact", '<w:keepNext/><w:keepLines/><w:spacing w:after="0"/>'),
