@@ -57,7 +57,7 @@ def expected_paragraphs(release: Release, title_style: str = "Title") -> list[tu
     if release.date is not None:
         expected.append(("Date", human_date(release.date, release.language)))
     if release.updated is not None and release.updated != release.date:
-        expected.append(("Date", f"{label('updated', release.language)} {human_date(release.updated, release.language)}"))
+        expected.append(("Date", label("updated-on", release.language, date=human_date(release.updated, release.language))))
     if release.byline:
         expected.append(("Release Info", label("by", release.language, author=release.byline)))
     if release.issuer:

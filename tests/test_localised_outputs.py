@@ -48,3 +48,29 @@ def test_docx_shows_the_date_and_the_page_label_in_the_release_s_language(langua
         footers = "".join(package.read(name).decode("utf-8") for name in package.namelist() if "footer" in name)
     assert date in body
     assert page.split(" 1 ", maxsplit=1)[0] in footers  # "Tudalen", then the PAGE field, then "o", then NUMPAGES
+
+
+UPDATED = [("en-GB", "Updated 4 March 2024"), ("fr", "Mis à jour le 4 mars 2024"), ("de", "Aktualisiert am 4. März 2024"),
+           ("es", "Actualizado el 4 de marzo de 2024"), ("ga", "Nuashonraithe: 4 Márta 2024")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "phrase"), UPDATED, ids=[case[0] for case in UPDATED])
+def test_the_update_line_is_the_catalogue_s_whole_phrase_in_every_format(language: str, phrase: str) -> None:
+    """ "Mis à jour le 4 mars 2024", not label + date ("Mis à jour 4 mars 2024")."""
+    import datetime
+    import re
+
+    from docx import Document
+
+    release = pressconv.Release("T", datetime.date(2024, 3, 1), (pressconv.Paragraph("Body."),), language=language,
+                                updated=datetime.date(2024, 3, 4))  # fmt: skip
+
+    def data(fmt: str) -> bytes:
+        stream = io.BytesIO()
+        pressconv.write(release, fmt, stream)
+        return stream.getvalue()
+
+    html = re.sub(r"<[^>]+>", "", data("html").decode("utf-8"))
+    assert phrase in html
+    assert phrase in [paragraph.text for paragraph in Document(io.BytesIO(data("docx"))).paragraphs]
+    assert phrase in pypdf.PdfReader(io.BytesIO(data("pdf"))).pages[0].extract_text()

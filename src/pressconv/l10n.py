@@ -107,6 +107,21 @@ def label(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
         return english.format(**values)
 
 
+def dated_phrase(key: str, value: datetime.date, language: str = DEFAULT_LANGUAGE) -> tuple[str, str, str]:
+    """A label phrase around a date ("Updated {date}", "Mis à jour le {date}"), as (before, date, after).
+
+    Split so that a writer can mark the date up on its own (HTML's `<time>`) while the words around
+    it stay the translator's: never "label + space + date", which is wrong in French, German, Spanish
+    and Irish. A catalogue that dropped `{date}` from the phrase gets the English one.
+    """
+    marker = "\ue000"
+    phrase = label(key, language, date=marker)
+    if marker not in phrase:
+        phrase = LABELS[key].format(date=marker)
+    before, _, after = phrase.partition(marker)
+    return before, format_date(value, language), after
+
+
 @functools.lru_cache(maxsize=128)
 def text_direction(language: str) -> Literal["ltr", "rtl"]:
     """Right-to-left ("rtl") for Arabic, Hebrew, Persian, Urdu…; else left-to-right ("ltr").

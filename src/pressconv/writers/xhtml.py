@@ -20,7 +20,7 @@ from typing import assert_never
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from pressconv.errors import OptionError
-from pressconv.l10n import format_date, label, text_direction
+from pressconv.l10n import dated_phrase, format_date, label, text_direction
 from pressconv.model import Block, Collection, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import FileValue, read_option_file
 
@@ -233,8 +233,9 @@ class _ArticleBuilder:
                 self.context_ids.append(f"{self.id_prefix}date")
         if release.updated is not None and release.updated != release.date:
             updated = SubElement(header, "p", {"class": "dateline updated"})
-            updated.text = label("updated", release.language) + " "
-            time_element(updated, release.updated, release.language)
+            before, _, after = dated_phrase("updated-on", release.updated, release.language)
+            updated.text = before
+            time_element(updated, release.updated, release.language).tail = after or None
         if release.byline:
             SubElement(header, "p", {"class": "byline"}).text = label("by", release.language, author=release.byline)
         if release.issuer:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from pressconv.l10n import format_date, label
+from pressconv.l10n import dated_phrase, format_date, label
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.writers.docx.template import R, Template, W, insert_nums, new_num, next_num_id
 
@@ -77,7 +77,7 @@ class BodyBuilder:
         if release.date is not None:
             lines.append(("Date", format_date(release.date, release.language)))
         if release.updated is not None and release.updated != release.date:
-            lines.append(("Date", f"{label('updated', release.language)} {format_date(release.updated, release.language)}"))
+            lines.append(("Date", "".join(dated_phrase("updated-on", release.updated, release.language))))
         if release.byline:
             lines.append(("ReleaseInfo", label("by", release.language, author=release.byline)))
         if release.issuer:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 from urllib.parse import quote
 
-from pressconv.l10n import format_date, label
+from pressconv.l10n import dated_phrase, format_date, label
 from pressconv.model import (
     Block,
     Collection,
@@ -99,7 +99,7 @@ class Composer:
         if release.date is not None:
             lines.append(format_date(release.date, release.language))
         if release.updated is not None and release.updated != release.date:
-            lines.append(f"{label('updated', release.language)} {format_date(release.updated, release.language)}")
+            lines.append("".join(dated_phrase("updated-on", release.updated, release.language)))
         if release.byline:
             lines.append(label("by", release.language, author=release.byline))
         if release.issuer:
