@@ -14,7 +14,8 @@ CHROME = [
     # Share, print, follow.
     "Share this page", "Share", "Share on Facebook", "Share on X", "Share on LinkedIn", "Share via email", "Tweet", "Print",
     "Print this page", "Email this page", "Follow us", "Follow us on Twitter", "Share: Facebook | X | LinkedIn | Email",
-    "Facebook Twitter LinkedIn", "Share on Facebook (opens in new tab)", "Copy link",
+    "Facebook Twitter LinkedIn", "Share on Facebook (opens in new tab)", "Copy link", "Print this release", "Email this story",
+    "Email this release",
     # Navigation.
     "Back to news", "Next article", "Previous article", "Related stories", "Related news", "Related links", "Return to top",
     "Skip to main content", "Home > News > Council agrees budget", "Home / News / 2024", "You are here: Home » News",

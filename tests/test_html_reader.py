@@ -377,3 +377,25 @@ def test_an_item_of_several_paragraphs_is_one_item_and_preformatted_text_keeps_i
 def test_a_label_before_the_headline_is_data() -> None:
     release = read(page(f"<article><h1><span>Press release:</span> Budget approved</h1><p>{PROSE}</p></article>"))
     assert (release.title, release.label) == ("Budget approved", "Press release")
+
+
+WIDGET_LINES = ["Print this page", "Facebook", "Share this page", "Share on LinkedIn", "Tweet", "Email this page"]
+
+
+@pytest.mark.parametrize("widget", WIDGET_LINES)
+def test_widget_lines_in_the_article_go_to_the_page_chrome_step_and_are_reported(widget: str) -> None:
+    # The reader keeps them (nothing is dropped silently); the cleaner removes and reports them,
+    # and --keep-chrome (skipping that step) keeps them, as with the text reader.
+    body = f"<article><h1>Title</h1><p>{PROSE}</p><p>{widget}</p><p>Second {PROSE}</p></article>"
+    data = page(body).encode()
+    assert widget in read(page(body)).paragraphs
+    cleaned = pressconv.convert(data, to="json", read_options=HTML)
+    assert [(removal.reason, removal.text) for removal in cleaned.removed] == [("page-chrome", widget)]
+    assert cleaned.release is not None and widget not in cleaned.release.paragraphs
+    kept = pressconv.convert(data, to="json", read_options=ReadOptions(reader="html", keep_chrome=True))
+    assert not kept.removed and kept.release is not None and widget in kept.release.paragraphs
+
+
+def test_a_widget_line_above_the_dateline_does_not_hide_it() -> None:
+    body = f"<article><h1>Title</h1><p>Print this page</p><p>LONDON, 12 March 2019 – {PROSE}</p></article>"
+    assert read(page(body)).date == datetime.date(2019, 3, 12)

@@ -35,8 +35,10 @@ _N = rf"(?:{NETWORKS})"
 WIDGETS: tuple[str, ...] = (
     rf"share(?:\s+(?:this|the)(?:\s+(?:page|article|story|post|news|release|item|link))?)?(?:\s+(?:on|via|to|by|with)\s+{_N})?",
     rf"{_N}",
-    r"tweet(?:\s+this)?|like|print(?:\s+(?:this|the)\s+(?:page|article|story))?|print\s+page|printer[- ]friendly(?:\s+version)?",
-    r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|link))?|e-?mail\s+(?:to\s+)?a\s+friend|send\s+to\s+a\s+friend",
+    r"tweet(?:\s+this)?|like|print(?:\s+(?:this|the)\s+(?:page|article|story|post|release|news|item))?|print\s+page"
+    r"|printer[- ]friendly(?:\s+version)?",
+    r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|post|release|news|item|link))?|e-?mail\s+(?:to\s+)?a\s+friend"
+    r"|send\s+to\s+a\s+friend",
     rf"follow\s+us(?:\s+on\s+{_N})?|copy(?:\s+the)?\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
     rf"click\s+to\s+(?:share|print|e-?mail)(?:\s+(?:on|via|to|this)\s+{_N})?|like\s+this|print\s+friendly,?\s+pdf\s+&\s+email",
     r"share\s+this\s+story,\s+choose\s+your\s+platform!?|opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)|loading(?:\.{1,3}|…)?",

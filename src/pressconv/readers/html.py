@@ -165,7 +165,8 @@ def _publication_date(
         return timed, [notice(Code.DATE_FROM_PAGE, "the date is the <time> element by the headline")]
     if header.published is not None:
         return header.published, [*header.notices, notice(Code.DATE_FROM_PAGE, "the date is the one printed by the headline")]
-    if body and (dateline := _DATELINE().match(body[0].text)):
+    first = _first_paragraph(body)
+    if first is not None and (dateline := _DATELINE().match(first.text)):
         published, found = dates.read_date(dateline["when"], month_first=options.month_first)
         if published is not None:
             return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
@@ -173,6 +174,14 @@ def _publication_date(
     if from_address is not None:
         return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
+    """The body's first block that is not a line of the web page ("Print this page" above the dateline):
+    the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
+    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+
+    return next((block for block in body if not is_chrome_line(block.text)), None)
 
 
 def _found(byline: str | None, updated: datetime.date | None, issuer: str | None, label: str | None) -> list[Notice]:

@@ -6,7 +6,9 @@ module adds what only a press release has, as named recognisers run in order:
 - ``pseudo_headings``: a short paragraph that is bold all through ("<p><b>Notes to editors</b></p>") is a heading;
 - ``end_marks``: "ENDS", "###", "-30-" on their own are an `EndMark`;
 - ``site_leftovers``: what the container finder could not tell from the page —
-  a "Related news" heading and the links under it, "Back to news" at the start or end;
+  a "Related news" heading and the links under it, "Back to news" at the start or end
+  (widget lines such as "Print this page" or "Facebook" stay: the page-chrome cleaning step removes
+  and reports them, as it does for the text reader, and ``--keep-chrome`` keeps them);
 - ``sections``: "Notes to editors" / "About …" headings start a `NotesSection`,
   "Media contact" / "Press office" / "For more information" headings a `ContactBlock`;
 - ``heading_levels``: levels renumbered from 2 with no skipped level, as accessible documents need.
@@ -42,12 +44,6 @@ _SITE_HEADING = re.compile(
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested.*)|read\s+(?:next|more)|share(?:\s+this(?:\s+\S+)?)?"
     r"|tags|topics|categories|filed\s+under|explore\s+the\s+topic.*|follow\s+us.*|comments?|leave\s+a\s+(?:reply|comment)"
     r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*)\s*:?$",
-    re.IGNORECASE,
-)
-_SITE_LINE = re.compile(
-    r"^(?:share(?:\s+(?:this|on)(?:\s+\S+)?)?|print(?:\s+this\s+(?:page|article|release))?|back\s+to\s+(?:top|news|press\s+releases|all\s+news)"
-    r"|email\s+this(?:\s+\S+)?|tweet|facebook|twitter|x|linkedin|whatsapp|e-?mail|copy\s+link|download\s+(?:as\s+)?pdf"
-    r"|(?:previous|next)(?:\s+(?:article|post|story|release))?|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content)\s*[:»›>]?$",
     re.IGNORECASE,
 )
 _CONTACT_LINE_MAX = 300
@@ -197,7 +193,8 @@ def _end_mark(item: _Item) -> None:
 
 
 def site_leftovers(items: list[_Item]) -> list[_Item]:
-    """Drop the site's own lines that came inside the container: "Related" sections, share and back links at the ends."""
+    """Drop the site's own lines that came inside the container: "Related" sections, back links at the ends.
+    (Share and print widgets are left to the page-chrome cleaning step, which reports each removal.)"""
     kept: list[_Item] = []
     dropping = False
     for item in items:
@@ -209,8 +206,6 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
                 dropping = False
             else:
                 continue
-        if item.kind != "heading" and len(item.text) <= 40 and _SITE_LINE.match(item.text):
-            continue
         if item.kind == "paragraph" and item.link_share >= 0.5 and _PROMO.match(item.text):
             continue  # "Read more: <another story>" set into the text
         if item.kind == "paragraph" and _WIRE_LINE.match(item.text):
