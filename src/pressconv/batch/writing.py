@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressconv.api import prepare_writers, write_document
+from pressconv.api import write_document
 from pressconv.errors import PressconvError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
-from pressconv.writers import get_writer
+from pressconv.writers import get_writer, make_options
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,10 @@ def write_format(release: Release, format_name: str, path: str, plan: BatchPlan)
         # A run killed between one release's formats: files under their final names are complete.
         return Written(format_name, path)
     try:
-        [(writer, options)] = prepare_writers([get_writer(format_name)], plan.settings, strict=False)
+        # Built, not checked: the batch checked the options once before any release (re-checking would
+        # read every option file again, for every release and format).
+        writer = get_writer(format_name)
+        options = make_options(writer, plan.settings, strict=False)
         found = write_document(writer, release, Path(path), options, overwrite=plan.overwrite)
         return Written(format_name, path, notices=tuple((notice.code, notice.message) for notice in found))
     except PressconvError as error:

@@ -99,10 +99,16 @@ class PdfWriter:
     options_type: ClassVar[type[Any]] = PdfOptions
 
     def check(self, options: Any) -> None:
-        """Refuse an unreadable or unusable font before any work (OptionError)."""
-        from pressconv.writers.pdf.writing import check_fonts
+        """Refuse an unreadable or unusable font before any work (OptionError).
 
-        check_fonts(options or PdfOptions())
+        Only fonts the options name: the bundled ones are checked by the tests, so checking the
+        defaults loads nothing (neither reportlab nor a font) in a process that may never draw a PDF.
+        """
+        options = options or PdfOptions()
+        if options.font is not None or options.font_bold is not None or options.fallback_fonts:
+            from pressconv.writers.pdf.writing import check_fonts
+
+            check_fonts(options)
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> Sequence[Notice]:
         from pressconv.writers.pdf.writing import write_release
