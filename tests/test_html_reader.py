@@ -399,3 +399,42 @@ def test_widget_lines_in_the_article_go_to_the_page_chrome_step_and_are_reported
 def test_a_widget_line_above_the_dateline_does_not_hide_it() -> None:
     body = f"<article><h1>Title</h1><p>Print this page</p><p>LONDON, 12 March 2019 – {PROSE}</p></article>"
     assert read(page(body)).date == datetime.date(2019, 3, 12)
+
+
+#: Lines that name a release part, and the block each opens; both readers must agree (they share the recognisers).
+RELEASE_PARTS = [
+    ("Notes to editors", "notes"), ("Notes to Editors:", "notes"), ("Nodiadau i olygyddion", "notes"),
+    ("Information for editors", "notes"), ("Notas para los editores", "notes"), ("Hinweise für die Redaktion", "notes"),
+    ("Notes aux rédactions", "notes"), ("Editor's notes", "notes"), ("Background information for editors", "notes"),
+    ("Media contact", "contact"), ("Press office", "contact"), ("Pressestelle", "contact"), ("Investor relations", "contact"),
+    ("Ymholiadau'r cyfryngau", "contact"), ("Contacto de prensa", "contact"), ("Media enquiries:", "contact"),
+    ("ENDS", "end"), ("-ends-", "end"), ("Diwedd", "end"), ("End of press release", "end"), ("###", "end"),
+    ("-30-", "end"), ("Ende", "end"), ("Fin", "end"),
+    ("30", "paragraph"), ("xxx", "paragraph"), ("About 300 people came", "paragraph"),
+]  # fmt: skip
+_KINDS = {NotesSection: "notes", ContactBlock: "contact", EndMark: "end", Paragraph: "paragraph", Heading: "heading"}
+
+
+@pytest.mark.parametrize(("line", "kind"), RELEASE_PARTS)
+def test_the_text_and_html_readers_agree_on_release_parts(line: str, kind: str) -> None:
+    after = ["Jane Smith", "020 7946 0000"] if kind == "contact" else ["A note that is short."]
+    text_release = pressconv.parse("\n".join(["Title", PROSE, line, *after]).encode(), reader="text")
+    element = "p" if kind in ("end", "paragraph") else "h2"
+    markup = f"<article><h1>Title</h1><p>{PROSE}</p><{element}>{line}</{element}><p>{'<br>'.join(after)}</p></article>"
+    html_release = read(page(markup))
+    text_kind = _KINDS[type(text_release.blocks[1])]
+    html_kind = _KINDS[type(html_release.blocks[1])]
+    if kind == "paragraph":  # no release part (the text reader may take a short line for a subheading)
+        assert text_kind in ("paragraph", "heading") and html_kind == "paragraph"
+    else:
+        assert (text_kind, html_kind) == (kind, kind)
+
+
+@pytest.mark.parametrize("line", ["About the Council", "About Helio Energy", "Background"])
+def test_about_headings_after_the_end_mark_open_the_notes_in_both_readers(line: str) -> None:
+    text_release = pressconv.parse("\n".join(["Title", PROSE, "ENDS", line, "It serves 300,000 people."]).encode(), reader="text")
+    html_release = read(
+        page(f"<article><h1>Title</h1><p>{PROSE}</p><p>ENDS</p><h2>{line}</h2><p>It serves 300,000 people.</p></article>")
+    )
+    for release in (text_release, html_release):
+        assert isinstance(release.blocks[2], NotesSection) and release.blocks[2].heading == line

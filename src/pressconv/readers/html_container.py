@@ -26,15 +26,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pressconv.readers.html_page import PageTree, attribute, is_tag, iter_tags, own_text
+from pressconv.readers.html_page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
+from pressconv.readers.structure import contact_heading, is_about_heading, is_end_mark, is_notes_heading
 
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)
-_RELEASE_PARTS = re.compile(
-    r"^\W*(?:notes? (?:to|for) editors|editors?'?s? notes?|about (?:the )?\w|media (?:contact|enquir|inquir)"
-    r"|press (?:office|contact|enquir)"
-    r"|contacts?\b|for (?:more|further) information|ends\b|-30-|#{3})",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +157,19 @@ def _reads_as_content(tree: PageTree, tag: Any, threshold: float) -> bool:
         return False
     if tree.final_score(tag) >= threshold:
         return True
-    text = own_text(tag) or tag.get_text(" ", strip=True)[:200]
-    if _RELEASE_PARTS.match(text):
+    if _starts_release_part(first_line(tag)):
         return True
+    text = own_text(tag) or tag.get_text(" ", strip=True)[:200]
     # Readability keeps a <p> sibling of 80 characters; div-only pages put their paragraphs in <div>s.
     return tag.name in ("p", "div", "section", "blockquote") and len(text) >= 80 and stats.link_density < 0.25
+
+
+def _starts_release_part(line: str) -> bool:
+    """The notes, an "About …" section, a contact block or an end mark starts here: the text reader's recognisers
+    (`pressconv.readers.structure`), asked of the element's first line, so both readers agree on the release's parts."""
+    return bool(line) and (
+        is_end_mark(line) or is_notes_heading(line) or is_about_heading(line) or contact_heading(line) is not None
+    )
 
 
 def _describe(tag: Any) -> str:

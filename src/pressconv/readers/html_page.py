@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pressconv.errors import InputError
+from pressconv.readers.structure import contact_heading, is_end_mark, is_notes_heading
 
 #: Elements whose content is never page text.
 SKIPPED = frozenset({
@@ -74,8 +75,8 @@ _BAD_HINT = re.compile(
     r"|advert|sponsor|popup|meta|tags|pagination|header",
     re.I,
 )
-#: Headings that start the parts of a release that live in footers on some sites (notes, contacts).
-_NOTES_OR_CONTACT = re.compile(r"notes? to editors|editors'? notes|media (?:contact|enquir)|press (?:office|contact)|ENDS", re.I)
+#: How much of a footer's text is looked at for the parts of a release that live in footers on some sites.
+_FOOTER_LOOK = 2000
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
 
@@ -253,6 +254,43 @@ def containers_of(tag: Any, root: Any) -> list[Any]:
     return found
 
 
+def first_line(tag: Any) -> str:
+    """The first piece of text an element shows (its first string, spaces normalised), or ""."""
+    for node in iter_nodes(tag):
+        if is_text(node) and (text := normal_space(str(node))) and not _in_skipped(node, tag):
+            return text
+    return ""
+
+
+def _in_skipped(node: Any, root: Any) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not root:
+        if parent.name in SKIPPED:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _holds_release_part(tag: Any) -> bool:
+    """A footer that starts the notes, a contact block or an end mark ("Notes to editors", "Media contact:", "ENDS"),
+    as some sites lay their releases out: the text reader's recognisers (`pressconv.readers.structure`), asked of
+    each line of the footer's first 2,000 characters. Not "About us" or "Contact us": every site footer has those."""
+    seen = 0
+    for node in iter_nodes(tag):
+        if not is_text(node):
+            continue
+        line = normal_space(str(node))
+        if not line:
+            continue
+        opened = contact_heading(line)
+        if is_end_mark(line) or is_notes_heading(line) or (opened is not None and opened[0]):
+            return True
+        seen += len(line)
+        if seen >= _FOOTER_LOOK:
+            return False
+    return False
+
+
 def own_text(tag: Any) -> str:
     """The text a block holds itself: its strings and inline elements, not those of blocks inside it."""
     parts: list[str] = []
@@ -293,7 +331,7 @@ def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
         return True
     if name in ("header", "footer"):
         # A page's header and footer; an article's own header holds the headline and is protected by the caller.
-        return not _NOTES_OR_CONTACT.search(tag.get_text(" ")[:2000])
+        return not _holds_release_part(tag)
     if name == "form":
         # ASP.NET pages wrap everything in one form; only a form that is small beside the content is furniture.
         return tree.of(tag).text < 0.5 * content_text

@@ -22,22 +22,8 @@ from dataclasses import dataclass, field
 
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.html_blocks import RawBlock
+from pressconv.readers.structure import contact_heading, is_about_heading, is_contact_line, is_end_mark, is_notes_heading
 
-_END_MARK = re.compile(r"^[\s\-–—*\[(#]*(?:ends?|\#\s?\#\s?\#|-\s?30\s?-|30|xxx|fin|ende)[\s\-–—.*\])#]*$", re.I)
-_NOTES = re.compile(
-    r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?[’']?s?[’']?\s+notes?|background(?:\s+information)?(?:\s+for\s+editors)?"
-    r"|about\s+\S.{0,80}|note\s+to\s+news\s+editors|hinweise?\s+für\s+(?:die\s+)?redaktion(?:en)?|über\s+\S.{0,80}"
-    r"|notes?\s+aux\s+rédactions|à\s+propos\s+d[e'’]\s*\S.{0,80}|acerca\s+de\s+\S.{0,80}|sobre\s+\S.{0,80}|informazioni\s+su\s+\S.{0,80})\s*:?$",
-    re.IGNORECASE,
-)
-_CONTACT = re.compile(
-    r"^(?:(?:media|press|news(?:room)?)\s+(?:contacts?|enquiries|inquiries|office|relations|team|information)(?:\s+\S.{0,40})?"
-    r"|contacts?(?:\s+(?:us|information|details|for\s+(?:the\s+)?media))?|for\s+(?:more|further)\s+(?:information|details)(?:,?\s+(?:please\s+)?contact)?"
-    r"|for\s+media\s+(?:enquiries|inquiries)|(?:journalists?|media)\s+(?:should\s+)?contact|press\s+contacts?"
-    r"|pressekontakt|medienkontakt|kontakt\s+für\s+(?:die\s+)?medien|contacts?\s+presse|contacto\s+(?:de\s+)?prensa|contatti\s+stampa"
-    r"|persvoorlichting|perscontact)\s*:?$",
-    re.IGNORECASE,
-)
 _SITE_HEADING = re.compile(
     r"^(?:related(?:\s+\S+){0,3}|more\s+(?:news|stories|releases|press\s+releases|from\s+\S.*|on\s+this|like\s+this)|see\s+also"
     r"|(?:latest|recent|other|similar|popular|top|trending)\s+(?:news|stories|posts|articles|releases|press\s+releases|content)"
@@ -55,12 +41,6 @@ _WIRE_LINE = re.compile(
 )
 _PROMO = re.compile(
     r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like)\s*:",
-    re.I,
-)
-# "Media contact: Jane Smith, 020 …" — a contact run into its label, one paragraph.
-_CONTACT_LINE = re.compile(
-    r"^(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)|press\s+contacts?|for\s+media\s+(?:enquiries|inquiries)"
-    r"|contacts?|pressekontakt|contact\s+presse)\s*:\s*\S",
     re.I,
 )
 
@@ -115,7 +95,13 @@ def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
     for item, block in zip(items, raw, strict=True):
         _pseudo_heading(item, block)
         _end_mark(item)
-    items = [part for item, block in zip(items, raw, strict=True) for part in _split_lead_line(item, block)]
+    parts: list[_Item] = []
+    for item, block in zip(items, raw, strict=True):
+        # The line under a contact heading is the contact's name or role ("Media contact" over "Northshire Council
+        # Press Office"), never a heading of its own: the text reader reads a contact block the same way.
+        under_contact = bool(parts) and parts[-1].kind == "heading" and _is_contact_heading(parts[-1].text)
+        parts += [item] if under_contact and item.kind == "paragraph" else _split_lead_line(item, block)
+    items = parts
     items = site_leftovers(items)
     _heading_levels(items)
     return tuple(_sections(items))
@@ -138,26 +124,33 @@ def _pseudo_heading(item: _Item, block: RawBlock) -> None:
     text = item.text
     if (
         item.kind == "paragraph" and block.bold and len(item.lines) == 1 and len(text) <= 100 and len(text.split()) <= 14
-        and not text.endswith((".", ",", ";", "?", "!")) and not _END_MARK.match(text)
+        and not text.endswith((".", ",", ";", "?", "!")) and not is_end_mark(text)
     ) or (
         item.kind == "paragraph" and len(item.lines) == 1 and text.endswith(":")
-        and bool(_NOTES.match(text) or _CONTACT.match(text))
+        and (_is_notes(text) or _is_contact_heading(text))
     ):  # fmt: skip
         item.kind, item.level, item.pseudo = "heading", 0, True
 
 
+def _is_notes(text: str) -> bool:
+    """ "Notes to editors", "About Helio Energy", "Background": the text reader's own recognisers
+    (`pressconv.readers.structure`), so both readers agree on what opens the notes."""
+    return is_notes_heading(text) or is_about_heading(text)
+
+
+def _is_contact_heading(text: str) -> bool:
+    """ "Media contact", "Press office:", "Pressestelle" on its own: the text reader's recogniser, heading only."""
+    opened = contact_heading(text)
+    return opened is not None and not opened[1]
+
+
 def _is_section_title(text: str) -> bool:
-    """ "Notes to editors", "About Helio Energy", "Media contact:" — a line that names a release part, not a sentence."""
+    """ "Notes to editors", "About Helio Energy", "Media contact:" — a line that names a release part, not a sentence
+    ("About half of them" is not: `is_about_heading` wants a name after "About")."""
     words = text.split()
     if not words or len(words) > 10 or text.rstrip(":").endswith((".", ",", ";", "?", "!")):
         return False
-    if _CONTACT.match(text):
-        return True
-    if not _NOTES.match(text):
-        return False
-    # "About Helio Energy" is a heading; "About half of them" is not.
-    about = words[0].lower() in {"about", "über", "sobre", "acerca", "à", "informazioni"}
-    return not about or any(word[:1].isupper() for word in words[1:])
+    return _is_contact_heading(text) or _is_notes(text)
 
 
 def _split_lead_line(item: _Item, block: RawBlock) -> list[_Item]:
@@ -188,7 +181,7 @@ def _share(line: Text) -> float:
 
 
 def _end_mark(item: _Item) -> None:
-    if item.kind in ("paragraph", "heading") and len(item.lines) == 1 and _END_MARK.match(item.text):
+    if item.kind in ("paragraph", "heading") and len(item.lines) == 1 and is_end_mark(item.text):
         item.kind = "end"
 
 
@@ -244,11 +237,11 @@ def _sections(items: list[_Item]) -> list[Block]:
     index = 0
     while index < len(items):
         item = items[index]
-        if item.kind == "heading" and _NOTES.match(item.text) and not _CONTACT.match(item.text):
+        if item.kind == "heading" and _is_notes(item.text) and not _is_contact_heading(item.text):
             end = _section_end(items, index)
             blocks.append(NotesSection(item.text, tuple(_merge_lists(_plain(items[index + 1 : end])))))
             index = end
-        elif item.kind == "heading" and _CONTACT.match(item.text):
+        elif item.kind == "heading" and _is_contact_heading(item.text):
             # A contact run into its heading's paragraph ("<b>Media contact:</b><br>Jane…") is that paragraph's lines.
             end = index + 1 + item.run_in if item.run_in else _section_end(items, index, contact=True)
             lines = [
@@ -256,7 +249,7 @@ def _sections(items: list[_Item]) -> list[Block]:
             ]
             blocks.append(ContactBlock(tuple(lines), item.text) if lines else Heading(item.text, item.level, item.joined.links))
             index = end
-        elif item.kind == "paragraph" and _CONTACT_LINE.match(item.text) and len(item.text) <= _CONTACT_LINE_MAX:
+        elif item.kind == "paragraph" and len(item.text) <= _CONTACT_LINE_MAX and is_contact_line(item.text):
             blocks.append(ContactBlock(tuple(item.lines)))
             index += 1
         else:
@@ -275,9 +268,9 @@ def _section_end(items: list[_Item], start: int, *, contact: bool = False) -> in
         item = items[index]
         if item.kind == "end":
             break
-        if item.kind == "heading" and (item.level <= level or _CONTACT.match(item.text) or contact):
+        if item.kind == "heading" and (item.level <= level or _is_contact_heading(item.text) or contact):
             break
-        if not contact and item.kind == "paragraph" and _CONTACT_LINE.match(item.text):
+        if not contact and item.kind == "paragraph" and is_contact_line(item.text):
             break
         if contact and len(item.text) > _CONTACT_LINE_MAX:
             break

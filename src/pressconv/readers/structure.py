@@ -55,7 +55,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 #: "Notes to editors" and its kin: a notes section wherever it stands.
 _NOTES_HEADING = lazy_pattern(
-    r"(?:(?:(?:background\s+)?notes?|information|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
+    r"(?:(?:(?:background\s+)?(?:notes?|information)|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
     r"(?:editors?|journalists|media|press|news\s*desks?)(?:\s*(?:and|&)\s+(?:picture\s+)?(?:editors|desks|journalists))?"
     r"|editors?['’]?s?['’]?\s+notes?|notes?\s+for\s+editors?"
     r"|nodiadau?\s+i\s+(?:olygyddion|olygydd)|nodyn\s+i\s+olygyddion"
@@ -68,7 +68,8 @@ _NOTES_HEADING = lazy_pattern(
 #: Boilerplate headings ("About Northshire Council", "Background") that open notes after the end mark.
 _ABOUT_HEADING = lazy_pattern(
     # "About" and a name ("About Northshire Council", "About the Trust", "About us"), not "About 300 people came".
-    r"(?:about|à\s+propos\s+d[eu']|über|acerca\s+de|sobre|ynglŷn\s+â|am)\s+(?:(?:the|us|our|y|la|le|les|el|los|die|der|das)\b|"
+    r"(?:(?:about|à\s+propos\s+d[eu]|über|acerca\s+de|sobre|informazioni\s+su|ynglŷn\s+â|am)\s+|à\s+propos\s+d['’]\s*)"
+    r"(?:(?:the|us|our|y|la|le|les|el|los|die|der|das|il|lo|gli)\b|l['’](?=\w)|"
     r"(?-i:[A-ZÀ-ÖØ-Þ]))(?:.{0,70}\S)?"
     r"|background(?:\s+information|\s+notes?)?|boilerplate|(?:further|additional)\s+background\s*:?"
     r"|hintergrund(?:informationen)?|contexte|antecedentes|cefndir",
@@ -225,9 +226,9 @@ class _Scan:
         return kind
 
     def opening(self, j: int) -> tuple[bool, bool] | None:
-        """`_contact_heading` of line `j`, cached."""
+        """`contact_heading` of line `j`, cached."""
         if j not in self.openings:
-            self.openings[j] = _contact_heading(self.lines[j])
+            self.openings[j] = contact_heading(self.lines[j])
         return self.openings[j]
 
     def text(self, line: str) -> Text:
@@ -316,9 +317,9 @@ def _plain(lines: Sequence[str], i: int) -> bool:
 def _ends_notes(scan: _Scan, i: int) -> bool:
     """A notes section runs until an end mark, another "Notes to editors" or a contact block."""
     line = scan.lines[i]
-    if "end-mark" not in scan.skip and _is_end_mark(line):
+    if "end-mark" not in scan.skip and is_end_mark(line):
         return True
-    if _is_notes_heading(line):
+    if is_notes_heading(line):
         return True
     return "contact" not in scan.skip and _contact_at(scan, i) is not None
 
@@ -327,27 +328,34 @@ def _ends_notes(scan: _Scan, i: int) -> bool:
 # End marks.
 
 
-def _is_end_mark(line: str) -> bool:
+def is_end_mark(line: str) -> bool:
+    """ "ENDS", "-ends-", "End of press release", "###", "-30-", "Diwedd": a whole line that says the release ends here.
+
+    Public so that every reader (text and HTML) asks the same question the same way."""
     return len(line) <= 40 and _END_MARK().fullmatch(line) is not None
 
 
 def end_mark(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
     """ENDS, -ends-, End, ###, # # #, -30-: where the release proper ends."""
     line = scan.lines[i]
-    return (EndMark(line), i + 1) if _is_end_mark(line) else None
+    return (EndMark(line), i + 1) if is_end_mark(line) else None
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Notes to editors.
 
 
-def _is_notes_heading(line: str) -> bool:
+def is_notes_heading(line: str) -> bool:
+    """ "Notes to editors", "Nodiadau i olygyddion", "Hinweise für die Redaktion", "Notas para los editores"…:
+    a whole line that opens the notes section wherever it stands (shared by the text and HTML readers)."""
     return len(line) <= 60 and _NOTES_HEADING().fullmatch(line) is not None
 
 
-def _is_about_heading(line: str) -> bool:
-    """ "About Northshire Council", "Background": boilerplate headings, a short line without final punctuation."""
-    if len(line) > 80 or not line[0].isupper():
+def is_about_heading(line: str) -> bool:
+    """ "About Northshire Council", "Background": boilerplate headings, a short line without final punctuation
+    (not "About 300 people came"). The text reader takes one as notes only after the end mark or a contact;
+    the HTML reader, where the page says it is a heading, wherever it stands."""
+    if not line or len(line) > 80 or not line[0].isupper():
         return False
     if line[-1] in '!?;,"”’' or (line[-1] == "." and not _ABBREVIATION_END.search(line)):
         return False
@@ -362,9 +370,9 @@ def notes(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
     Inside a notes section, an "About …" line is a subheading of it.
     """
     line = scan.lines[i]
-    strong = _is_notes_heading(line)
+    strong = is_notes_heading(line)
     if not strong:
-        if not _is_about_heading(line):
+        if not is_about_heading(line):
             return None
         if section.in_notes:
             return scan.heading(line, section.level), i + 1  # the section's level is one below its heading
@@ -401,7 +409,7 @@ def _contact_kind(line: str) -> int:
         and line[0] not in _QUOTES
         and not line[0].islower()
         and (line[-1] not in ".!?:;" or _ABBREVIATION_END.search(line) or (line[-1] == ":" and words <= 4))
-        and not _is_end_mark(line)
+        and not is_end_mark(line)
     ):
         return _NAME  # or a label such as "Media:" / "Out of hours:" before the line it labels
     return _NOT_CONTACT
@@ -419,8 +427,14 @@ def _may_open_contact(line: str) -> bool:
     return line.partition(" ")[0].rstrip(":,").lower() in _CONTACT_FIRST_WORDS
 
 
-def _contact_heading(line: str) -> tuple[bool, bool] | None:
-    """(strong, has content) when `line` opens a contact block; None when it does not."""
+def contact_heading(line: str) -> tuple[bool, bool] | None:
+    """(strong, has content) when `line` opens a contact block ("Media contact:", "Press office", "Pressestelle",
+    "Ymholiadau'r cyfryngau", "Media contact: Jane Smith, 020 …"); None when it does not.
+
+    Strong headings ("Media enquiries") need no phone number or e-mail address after them; weak ones
+    ("Contact", "For more information") do. "has content": the contact follows on the same line."""
+    if not line:
+        return None
     short = len(line) <= 60
     if not _may_open_contact(line):
         if short and line[-1] not in ".!?" and _OWNED_CONTACT().fullmatch(line):
@@ -435,6 +449,13 @@ def _contact_heading(line: str) -> tuple[bool, bool] | None:
     if _CONTACT_LEAD_BARE().match(line) and _contact_kind(line) == _DETAIL:
         return True, True
     return None
+
+
+def is_contact_line(line: str) -> bool:
+    """A contact run into its heading on one line ("Media contact: Jane Smith, 020 7946 0000"): a strong heading
+    with content after it, or a weak one ("Contact: …") whose line holds a phone number, e-mail address or field."""
+    opened = contact_heading(line)
+    return opened is not None and opened[1] and (opened[0] or _contact_kind(line) == _DETAIL)
 
 
 def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
@@ -457,7 +478,7 @@ def _contact_at(scan: _Scan, i: int) -> tuple[Block, int] | None:
             stopped_at_paragraph = True  # longer than any contact block: what follows is something else
             break
         following = lines[j]
-        if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
+        if is_end_mark(following) or is_notes_heading(following) or is_about_heading(following):
             break
         heading_after = scan.opening(j)
         if heading_after is not None and not heading_after[1] and not _FIELD.match(following) and _DETAIL in kinds:
@@ -498,7 +519,7 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
     j = i
     while j < len(lines) and len(kinds) < _MAX_CONTACT_LINES // 2:
         following = lines[j]
-        if _is_end_mark(following) or _is_notes_heading(following) or _is_about_heading(following):
+        if is_end_mark(following) or is_notes_heading(following) or is_about_heading(following):
             break
         kind = scan.kind(j)
         if kind == _NOT_CONTACT or _starts_marked(following) or _is_sentence(following):
@@ -507,7 +528,7 @@ def _headless_contact(scan: _Scan, i: int) -> tuple[Block, int] | None:
         j += 1
     if len(kinds) < 2 or _DETAIL not in kinds:
         return None
-    closes = j == len(lines) or _is_end_mark(lines[j]) or _is_notes_heading(lines[j]) or _is_about_heading(lines[j])
+    closes = j == len(lines) or is_end_mark(lines[j]) or is_notes_heading(lines[j]) or is_about_heading(lines[j])
     if not (closes or scan.after_end):
         return None
     return ContactBlock(tuple(scan.text(text) for text in lines[i:j])), j
@@ -604,11 +625,11 @@ def _marked_list(
     lines = scan.lines
     line = lines[i]
     start = _bullet(line)
-    if start and not _is_end_mark(line):
+    if start and not is_end_mark(line):
         items = [line[start:]]
         distinctive = line[0] in _BULLETS
         j = i + 1
-        while j < len(lines) and (start := _bullet(lines[j])) and not _is_end_mark(lines[j]):
+        while j < len(lines) and (start := _bullet(lines[j])) and not is_end_mark(lines[j]):
             items.append(lines[j][start:])
             j += 1
         if len(items) < 2 and not distinctive and not introduced:
@@ -676,7 +697,7 @@ def _unmarked_items(scan: _Scan, i: int) -> tuple[ListBlock, int] | None:
         line = lines[j]
         if line[0] in _QUOTES or line.count(" ") + 1 > _MAX_UNMARKED_ITEM_WORDS or _starts_marked(line):
             break
-        if _is_end_mark(line) or _is_notes_heading(line) or scan.opening(j) is not None or line.endswith(":"):
+        if is_end_mark(line) or is_notes_heading(line) or scan.opening(j) is not None or line.endswith(":"):
             break
         lower = line[0].islower() if line[0].isalpha() else first_lower
         if first_lower is None:
@@ -774,7 +795,7 @@ def heading(scan: _Scan, i: int, section: _Section) -> tuple[Block, int] | None:
     elif not isinstance(previous, ListBlock):
         return None
     following = lines[i + 1]
-    if following[0] in _QUOTES or following[0].islower() or _is_end_mark(following) or _contact_heading(following) is not None:
+    if following[0] in _QUOTES or following[0].islower() or is_end_mark(following) or contact_heading(following) is not None:
         return None  # a name before a quote, or a sentence broken over two lines
     if not (_is_sentence_like(following) or _starts_marked(following)):
         return None
