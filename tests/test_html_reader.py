@@ -438,3 +438,21 @@ def test_about_headings_after_the_end_mark_open_the_notes_in_both_readers(line: 
     )
     for release in (text_release, html_release):
         assert isinstance(release.blocks[2], NotesSection) and release.blocks[2].heading == line
+
+
+@pytest.mark.parametrize(
+    ("dateline", "when"),
+    [
+        ("LONDON, 12 March 2019 –", datetime.date(2019, 3, 12)),
+        ("WASHINGTON (October 2, 2023) —", datetime.date(2023, 10, 2)),
+        ("SPRINGFIELD, Ill., March 7, 2014 /PRNewswire/ --", datetime.date(2014, 3, 7)),
+        ("NEW YORK, March 7, 2014 /PRNewswire/ --", datetime.date(2014, 3, 7)),
+        ("12 March 2019 –", datetime.date(2019, 3, 12)),
+        ("CARDIFF, 12 March 2019:", datetime.date(2019, 3, 12)),
+    ],
+)
+def test_the_html_reader_reads_every_dateline_the_text_reader_reads(dateline: str, when: datetime.date) -> None:
+    text_release = pressconv.parse(f"Title\n{dateline} {PROSE}".encode(), reader="text")
+    html_release = read(page(f"<article><h1>Title</h1><h2>A subheading</h2><p>{dateline} {PROSE}</p></article>"))
+    assert text_release.date == html_release.date == when
+    assert html_release.paragraphs[-1] == f"{dateline} {PROSE}"  # the text stays

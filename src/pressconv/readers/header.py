@@ -23,7 +23,7 @@ The work is done by small recognisers. For header parts, each a function of
 `_named_part` (after a date, `_by_whom` and `_username`). For whole lines:
 `_line_parts`, `_is_org_line`, `_is_name_line`, `_title_again`; for the title
 line, `_prefix_part` and `_tail_parts`; for the first body paragraph,
-`_dateline`. Each looks at a bounded amount of text (the first ten lines, a
+`dateline`. Each looks at a bounded amount of text (the first ten lines, a
 title's last 160 characters), so reading a header costs the same for any release.
 Dates themselves are recognised and read in `pressconv.readers.dates`.
 """
@@ -806,16 +806,16 @@ def _read_dateline(first_lines: list[str], found: _Found) -> None:
     The first paragraph is the first body line, or the second when the first is a subheading (short, with
     no sentence end: "New product cuts energy use by 40 percent" between a headline and its dateline).
     """
-    dateline = _dateline(first_lines[0])
-    if dateline is None and len(first_lines) > 1 and _is_subheading(first_lines[0]):
-        dateline = _dateline(first_lines[1])
-    if dateline is None:
+    found_line = dateline(first_lines[0])
+    if found_line is None and len(first_lines) > 1 and _is_subheading(first_lines[0]):
+        found_line = dateline(first_lines[1])
+    if found_line is None:
         return
-    found.date, notices = dates.read_match(dateline, month_first=found.month_first)
+    found.date, notices = dates.read_match(found_line, month_first=found.month_first)
     found.has_date = True
     found.notices += notices
     if found.date is not None:
-        message = f"the header names no date; {dateline.text!r} is from the dateline opening the first paragraph"
+        message = f"the header names no date; {found_line.text!r} is from the dateline opening the first paragraph"
         found.notices.append(notice(Code.DATE_FROM_DATELINE, message))
 
 
@@ -823,9 +823,11 @@ def _is_subheading(line: str) -> bool:
     return len(line) <= 150 and not line.endswith((".", "!", "?", ":", ";", "”", '"')) and bool(_ALNUM.match(line))
 
 
-def _dateline(line: str) -> dates.DateMatch | None:
+def dateline(line: str) -> dates.DateMatch | None:
     """The date of a dateline at the start of `line`: "LONDON, 12 March 2019 – …", "WASHINGTON (October 2, 2023)
-    — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …"."""
+    — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …".
+
+    Public: the text and HTML readers read datelines with this one function."""
     first = dates.match_date(line, 0)
     if first is not None:
         if _DATE_FIRST_CLOSE().match(line, first.end) is not None:

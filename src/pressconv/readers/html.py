@@ -35,6 +35,7 @@ from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
 from pressconv.readers.decoding import normalise
+from pressconv.readers.header import dateline
 from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html_container import Container, around_headline, find_container
 from pressconv.readers.html_decoding import decode_page
@@ -53,13 +54,10 @@ from pressconv.readers.html_page import (
 )
 from pressconv.readers.html_reader import HtmlReader
 from pressconv.readers.html_structure import build_blocks
-from pressconv.readers.patterns import lazy_pattern
 
 __all__ = ["HtmlReader", "read_page"]  # HtmlReader: still importable from here, where it used to live
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
-# Read only when nothing else on the page dates it: compiled then (it holds the whole date pattern).
-_DATELINE = lazy_pattern(rf"^[A-Z][A-Za-z .'’\-]{{1,40}},?\s+(?P<when>{dates.DATE_PATTERN})\s*[-–—:/]", re.IGNORECASE)
 _LABELLED_TITLE = re.compile(
     r"^(?P<label>press\s+release|news\s+release|media\s+release|press\s+statement|media\s+statement|statement"
     r"|communiqué(?:\s+de\s+presse)?|pressemitteilung|nota\s+de\s+prensa)\s*[:|–—-]\s*(?P<title>\S.*)$",
@@ -166,8 +164,8 @@ def _publication_date(
     if header.published is not None:
         return header.published, [*header.notices, notice(Code.DATE_FROM_PAGE, "the date is the one printed by the headline")]
     first = _first_paragraph(body)
-    if first is not None and (dateline := _DATELINE().match(first.text)):
-        published, found = dates.read_date(dateline["when"], month_first=options.month_first)
+    if first is not None and (found_dateline := dateline(first.text)) is not None:
+        published, found = dates.read_match(found_dateline, month_first=options.month_first)
         if published is not None:
             return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
     from_address = _url_date(meta.canonical or location)
@@ -177,11 +175,11 @@ def _publication_date(
 
 
 def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
-    """The body's first block that is not a line of the web page ("Print this page" above the dateline):
+    """The body's first paragraph, past a subheading and lines of the web page ("Print this page" above the dateline):
     the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
     from pressconv.cleaning.chrome import is_chrome as is_chrome_line
 
-    return next((block for block in body if not is_chrome_line(block.text)), None)
+    return next((block for block in body if block.kind != "heading" and not is_chrome_line(block.text)), None)
 
 
 def _found(byline: str | None, updated: datetime.date | None, issuer: str | None, label: str | None) -> list[Notice]:
