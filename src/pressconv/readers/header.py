@@ -88,6 +88,10 @@ _UPDATED = re.compile(
     rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
     re.IGNORECASE,
 )
+#: The marker words, for the HTML reader's header lines too (`html_header`): one list, so both readers agree.
+PUBLISHED_MARKER = _PUBLISHED
+UPDATED_MARKER = _UPDATED
+BARE_DATE_WORDS = _BARE_DATE_WORDS
 _BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
 _BYLINE = re.compile(
     r"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted|published|issued|released)\s+by|by)\s*:?\s+"

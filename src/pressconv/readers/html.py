@@ -39,7 +39,7 @@ from pressconv.readers.header import dateline
 from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html_container import Container, around_headline, find_container
 from pressconv.readers.html_decoding import decode_page
-from pressconv.readers.html_header import LEAD_IN, MetaLine, read_meta_line
+from pressconv.readers.html_header import MetaLine, is_lead_in, read_meta_line
 from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
 from pressconv.readers.html_page import (
     BLOCKS,
@@ -336,7 +336,7 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
         at = zone[position]
         text = raw[at].text
         following = zone[position + 1] if position + 1 < len(zone) else None
-        if LEAD_IN.match(text) and following is not None and following == at + 1:
+        if is_lead_in(text) and following is not None and following == at + 1:
             line = read_meta_line(f"{text.rstrip(':')}: {raw[following].text}", month_first=options.month_first)
             if line.is_meta:
                 _take(header, line)

@@ -4,25 +4,24 @@ Pages print "Published 7 March 2024", "Posted on March 7, 2024 by Jane
 Smith", "From: Department for Transport", "Press release" or "3 min read"
 between the headline and the first paragraph (or just above the headline).
 `read_meta_line` says what one such line holds; a line it recognises is
-metadata, not body text. Dates are read with the text reader's recognisers
-(`pressconv.readers.dates`), so both readers agree on what a date is.
+metadata, not body text. Dates and their marker words ("Published",
+"Veröffentlicht am", "Last updated", "Aktualisiert am", "Bijgewerkt op"…) are
+read with the text reader's recognisers (`pressconv.readers.dates`,
+`pressconv.readers.header`), so both readers agree on what a date is and
+whether it is the publication or the update.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pressconv.model import Notice
 from pressconv.readers import dates
+from pressconv.readers.header import BARE_DATE_WORDS, PUBLISHED_MARKER, UPDATED_MARKER
 
-_UPDATED = r"(?:last\s+)?(?:updated|modified|revised|amended)"
-_PUBLISHED = r"(?:first\s+)?(?:published|posted|released|issued|dated?|publication\s+date|release\s+date|date\s+published)"
-_MARKED_DATE = re.compile(
-    rf"(?P<marker>{_UPDATED}|{_PUBLISHED})(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(?P<when>{dates.DATE_PATTERN})", re.IGNORECASE
-)
-_BARE_DATE = re.compile(dates.DATE_PATTERN, re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|de|van|von|der|den|da|di|du|le|la|del|bin|al))*"
 _BYLINE = re.compile(rf"(?:^|\bposted\b.*?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
 # "By Jane Smith", "Author: Jane Smith", "By Jane Smith, Communications Officer".
@@ -42,53 +41,53 @@ _READING_TIME = re.compile(
     r"|(?:reading\s+time|hits|views|page\s+views|comments?)\s*:?\s*[\d,.]+(?:\s*min(?:ute)?s?)?|[\d,.]+\s+(?:comments?|views|hits))$",
     re.I,
 )
-#: A label with nothing after it ("From:", "Published"): the value is the next line on the page.
-LEAD_IN = re.compile(
-    rf"^(?:from|{_PUBLISHED}|{_UPDATED}|author|by|written\s+by|issued\s+by|published\s+by|organisation|department)\s*:?$",
-    re.IGNORECASE,
+#: A label with nothing after it ("From:", "Published", "Veröffentlicht am"): the value is the next line on the page.
+_LEAD_IN_WORDS = re.compile(
+    r"(?:from|author|by|written\s+by|issued\s+by|published\s+by|organisation|department)\s*:?", re.IGNORECASE
 )
 _LEFTOVER = re.compile(r"[\s|·•,;:\-–—/()]+|\b(?:on|at|and|and\s+last|by)\b", re.IGNORECASE)
 
 
-# Dates on pages in other languages, said in English so the text reader's recognisers can read them:
-# "Publié le 7 mars 2024", "Veröffentlicht am 7. März 2024", "Publicado el 7 de marzo de 2024".
-_MONTH_NAMES = {
-    "January": "janvier januar enero gennaio januari janeiro",
-    "February": "février fevrier februar febrero febbraio februari fevereiro",
-    "March": "mars märz maerz marzo maart março",
-    "April": "avril abril aprile",
-    "May": "mai mayo maggio mei maio",
-    "June": "juin juni junio giugno junho",
-    "July": "juillet juli julio luglio julho",
-    "August": "août aout agosto augustus",
-    "September": "septembre septiembre setiembre settembre setembro",
-    "October": "octobre oktober octubre ottobre outubro",
-    "November": "novembre noviembre novembro",
-    "December": "décembre decembre dezember diciembre dicembre dezembro",
-}
-_FOREIGN_MONTH = {word: english for english, words in _MONTH_NAMES.items() for word in words.split()}
-_FOREIGN_DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?({'|'.join(sorted(_FOREIGN_MONTH, key=len, reverse=True))})\s+(?:de\s+)?(\d{{4}})\b",
-    re.IGNORECASE,
-)
-_ARTICLE_WORD = r"(?:\s+(?:le|am|el|il|op|em|en))?\b"
-_FOREIGN_MARKERS = (
-    (re.compile(rf"\b(?:publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicada){_ARTICLE_WORD}", re.I), "Published"),
-    (
-        re.compile(rf"\b(?:mis\s+à\s+jour|aktualisiert|actualizado|aggiornato|bijgewerkt|atualizado){_ARTICLE_WORD}", re.I),
-        "Updated",
-    ),
-)
+def is_lead_in(text: str) -> bool:
+    """A header label whose value is on the next line ("From:", "Published", "Last updated", "Aktualisiert am")."""
+    text = text.strip()
+    if _LEAD_IN_WORDS.fullmatch(text):
+        return True
+    marker = UPDATED_MARKER.fullmatch(text) or PUBLISHED_MARKER.fullmatch(text)
+    return marker is not None and (_word(marker) not in BARE_DATE_WORDS or text.endswith(":"))
 
 
-def in_english(text: str) -> str:
-    """A header line with its dates and date markers in English ("Publié le 7 mars 2024" → "Published 7 March 2024")."""
-    if text.isascii() and not _FOREIGN_DATE.search(text):
-        return text
-    text = _FOREIGN_DATE.sub(lambda m: f"{m[1]} {_FOREIGN_MONTH[m[2].lower()]} {m[3]}", text)
-    for pattern, english in _FOREIGN_MARKERS:
-        text = pattern.sub(english, text)
-    return text
+def _word(marker: re.Match[str]) -> str:
+    return " ".join(marker[0].split()).rstrip(":-–—| ").casefold()
+
+
+def _marked_dates(text: str) -> Iterator[tuple[bool, int, dates.DateMatch]]:
+    """Each date a marker word stands before — (is it an update, where the marker starts, the date) — with
+    the text reader's marker words (`header.PUBLISHED_MARKER`, `header.UPDATED_MARKER`: "Published",
+    "Veröffentlicht am", "Last updated", "Aktualisiert am", "Bijgewerkt op"…) and its date recogniser."""
+    pos = 0
+    while pos < len(text):
+        if text[pos].isalpha() and (pos == 0 or not text[pos - 1].isalnum()):
+            for updated, pattern in ((True, UPDATED_MARKER), (False, PUBLISHED_MARKER)):
+                marker = pattern.match(text, pos)
+                if marker is None or (_word(marker) in BARE_DATE_WORDS and ":" not in marker[0] and pos > 0):
+                    continue  # a bare "Date" is a marker with a colon, or at the start of the line
+                found = dates.match_date(text, marker.end(), partial=False)
+                if found is not None:
+                    yield updated, pos, found
+                    pos = found.end - 1
+                    break
+        pos += 1
+
+
+def _bare_date(text: str) -> tuple[int, dates.DateMatch] | None:
+    """The first complete date in `text` that starts a word ("March 7, 2024 | Jane Smith"), where it starts."""
+    for pos, char in enumerate(text):
+        if char.isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
+            found = dates.match_date(text, pos, partial=False)
+            if found is not None:
+                return pos, found
+    return None
 
 
 @dataclass
@@ -107,7 +106,7 @@ class MetaLine:
 def read_meta_line(text: str, *, month_first: bool = False) -> MetaLine:
     """What a short header line holds (a date, an update, a byline, an issuer, a label), and whether it is only that."""
     line = MetaLine()
-    text = in_english(text.strip())
+    text = text.strip()
     if not text or len(text) > 160:
         return line
     if _LABEL.match(text):
@@ -122,25 +121,26 @@ def read_meta_line(text: str, *, month_first: bool = False) -> MetaLine:
         line.issuer, line.is_meta = issuer.strip(), True
         return line
     rest = text
-    for match in _MARKED_DATE.finditer(text):
-        value, notices = dates.read_date(match["when"], month_first=month_first)
+    for updated, start, found in _marked_dates(text):
+        value, notices = dates.read_match(found, month_first=month_first)
         line.notices += notices
-        if re.match(_UPDATED, match["marker"], re.IGNORECASE):
+        if updated:
             line.updated = line.updated or value
         else:
             line.published = line.published or value
-        rest = rest.replace(match.group(), " ", 1)
+        rest = rest.replace(text[start : found.end], " ", 1)
     if line.published is None and line.updated is None and dates.is_date(text):
         line.published, notices = dates.read_date(text, month_first=month_first)
         line.notices += notices
         rest = ""
-    elif line.published is None and line.updated is None:
-        found = _BARE_DATE.search(text)
-        if found is not None and len(text) <= 80 and dates.is_date(found.group()):
+    elif line.published is None and line.updated is None and len(text) <= 80:
+        bare = _bare_date(text)
+        if bare is not None:
             # "March 7, 2024 | Jane Smith": a date beside a byline or a place.
-            line.published, notices = dates.read_date(found.group(), month_first=month_first)
+            start, found = bare
+            line.published, notices = dates.read_match(found, month_first=month_first)
             line.notices += notices
-            rest = rest.replace(found.group(), " ", 1)
+            rest = rest.replace(text[start : found.end], " ", 1)
     author = _AUTHOR_LINE.match(rest.strip()) or _BYLINE.search(rest)
     if author is not None and (line.published or line.updated or _AUTHOR_LINE.match(rest.strip())):
         line.byline = author["name"].strip()
