@@ -154,3 +154,39 @@ def test_a_month_name_that_folds_oddly_leaves_the_date_unknown_instead_of_failin
     assert release.title == "Council opens new depot"
     assert release.paragraphs[-2:] == ("The council opened its depot today.", "It has room for forty vans.")
     assert release.date is None
+
+
+#: Every weekday of the languages whose month names the reader knows, each before a date in that language.
+WEEKDAYS_BY_LANGUAGE = {
+    "12 Mawrth 2019": ["Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn", "Dydd Sul"],
+    "12. marts 2019": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
+    "12. mars 2019": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
+    "12 mars 2019": ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
+    "12 de março de 2019": ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
+                            "domingo"],
+    "12. maaliskuuta 2019": ["maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai",
+                             "tiistaina"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", [f"{weekday}, {date}" for date, weekdays in WEEKDAYS_BY_LANGUAGE.items() for weekday in weekdays]
+)
+def test_weekdays_of_every_language_with_month_names(text: str) -> None:
+    assert dates.is_date(text)
+    assert dates.read_date(text)[0] == datetime.date(2019, 3, 12)
+
+
+FINNISH_MONTHS = ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+                  "syyskuu", "lokakuu", "marraskuu", "joulukuu"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("month", "name"), list(enumerate(FINNISH_MONTHS, start=1)))
+@pytest.mark.parametrize("form", ["", "ta"])
+def test_finnish_months_in_the_nominative_and_the_partitive(month: int, name: str, form: str) -> None:
+    assert dates.read_date(f"3. {name}{form} 2019")[0] == datetime.date(2019, month, 3)
+
+
+def test_welsh_mawrth_alone_is_march_not_tuesday() -> None:
+    assert dates.read_date("Mawrth 12, 2019")[0] == datetime.date(2019, 3, 12)
+    assert dates.read_date("Dydd Mawrth 12 Mawrth 2019")[0] == datetime.date(2019, 3, 12)

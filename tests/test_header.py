@@ -110,6 +110,15 @@ def test_the_update_date_is_kept_apart() -> None:
 
 
 @pytest.mark.parametrize(
+    ("published", "updated"),
+    [("Cyhoeddwyd", "Diweddarwyd"), ("Cyhoeddwyd", "Diweddarwyd ddiwethaf"), ("Julkaistu", "Päivitetty")],
+)
+def test_publication_and_update_markers_come_in_pairs(published: str, updated: str) -> None:
+    header = read(f"{TITLE}\n{published} 12/03/2019 | {updated} 14/03/2019\n{BODY}")
+    assert (header.date, header.updated) == (MARCH_12, datetime.date(2019, 3, 14))
+
+
+@pytest.mark.parametrize(
     ("text", "byline"),
     [
         (f"{TITLE}\nBy Jane Smith\n{BODY}", "Jane Smith"),

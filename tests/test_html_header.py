@@ -18,7 +18,7 @@ PUBLISHED = ["Published", "Published on", "Posted on", "First published:", "Date
              "Publicerad", "Publiceret", "Publisert", "Julkaistu"]  # fmt: skip
 UPDATED = ["Updated", "Last updated", "Last updated:", "Modified", "Aktualisiert am", "Zuletzt aktualisiert",
            "Mis à jour le", "Actualizado el", "Atualizado em", "Aggiornato il", "Bijgewerkt op", "Oppdatert",
-           "Uppdaterad", "Opdateret"]  # fmt: skip
+           "Uppdaterad", "Opdateret", "Päivitetty", "Diweddarwyd", "Diweddarwyd ddiwethaf"]  # fmt: skip
 #: 7 March 2024 as pages spell it, in English and in the languages whose month names the date reader knows.
 SPELLINGS = ["7 March 2024", "March 7, 2024", "07.03.2024", "7/3/2024", "2024-03-07", "7. März 2024", "7 mars 2024",
              "7 de marzo de 2024", "7 mrt 2024", "7 marzo 2024", "7 Mawrth 2024", "7. marts 2024"]  # fmt: skip

@@ -24,23 +24,24 @@ from pressconv.notices import Code, notice
 from pressconv.readers.patterns import lazy_pattern
 
 # Month names in the other languages press offices write in (German, French, Spanish, Italian, Dutch,
-# Portuguese, Welsh, Scandinavian), each with its month number: `read_date_text` gives dateutil the English.
+# Portuguese, Welsh, Danish, Norwegian, Swedish, Finnish — nominative "maaliskuu" and the partitive
+# "maaliskuuta" dates use), each with its month number: `read_date_text` gives dateutil the English.
 _FOREIGN_MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            "januar jänner janvier janv enero gennaio januari janeiro ionawr tammikuu",
-            "februar feber février fevrier févr fevr febrero febbraio februari fevereiro chwefror",
-            "märz maerz mrz mär mars marzo maart mrt março marco mawrth marts",
-            "avril avr abril aprile ebrill",
-            "mai mayo maggio mei maio maj",
-            "juni juin junio giugno junho mehefin",
-            "juli juillet juil julio luglio julho gorffennaf",
-            "août aout agosto augustus awst augusti",
-            "septembre septiembre setiembre settembre setembro medi",
-            "oktober okt octobre octubre ottobre outubro hydref",
-            "novembre noviembre novembro tachwedd",
-            "dezember dez décembre decembre déc diciembre dicembre dezembro rhagfyr desember",
+            "januar jänner janvier janv enero gennaio januari janeiro ionawr tammikuu tammikuuta",
+            "februar feber février fevrier févr fevr febrero febbraio februari fevereiro chwefror helmikuu helmikuuta",
+            "märz maerz mrz mär mars marzo maart mrt março marco mawrth marts maaliskuu maaliskuuta",
+            "avril avr abril aprile ebrill huhtikuu huhtikuuta",
+            "mai mayo maggio mei maio maj toukokuu toukokuuta",
+            "juni juin junio giugno junho mehefin kesäkuu kesäkuuta",
+            "juli juillet juil julio luglio julho gorffennaf heinäkuu heinäkuuta",
+            "août aout agosto augustus awst augusti elokuu elokuuta",
+            "septembre septiembre setiembre settembre setembro medi syyskuu syyskuuta",
+            "oktober okt octobre octubre ottobre outubro hydref lokakuu lokakuuta",
+            "novembre noviembre novembro tachwedd marraskuu marraskuuta",
+            "dezember dez décembre decembre déc diciembre dicembre dezembro rhagfyr desember joulukuu joulukuuta",
         ],
         start=1,
     )
@@ -68,7 +69,13 @@ _WEEKDAY_NAME = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![^\W\d_])\.?"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    # Portuguese (sábado and domingo are the Spanish ones above); Danish and Norwegian; Swedish; Finnish ("-na": on …).
+    r"|(?:segunda|terça|terca|quarta|quinta|sexta)-feira"
+    r"|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|lordag|søndag|sondag|måndag|tisdag|lördag|söndag"
+    r"|(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)(?:na)?"
+    # Welsh, always with "Dydd": "Mawrth" alone is March, not Tuesday.
+    r"|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))(?![^\W\d_])\.?"
 )
 # A name may be glued to the word before it only across a case change: "depotTuesday", "DEPOTTuesday".
 _NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])))"

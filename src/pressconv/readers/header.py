@@ -84,7 +84,8 @@ _BARE_DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dyddiad"})
 _UPDATED = re.compile(
     r"(?:(?:(?:(?:page\s+)?last|zuletzt)\s+)?(?:updated|modified|revised|amended|edited|aktualisiert|geändert)"
     r"(?:\s+(?:on|at|am))?|mis\s+à\s+jour(?:\s+le)?|actualizad[oa](?:\s+el)?|atualizad[oa](?:\s+em)?"
-    r"|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|oppdatert|uppdaterad|opdateret|stand(?=\s*:))"
+    r"|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|oppdatert|uppdaterad|opdateret|päivitetty|diweddarwyd(?:\s+ddiwethaf)?"
+    r"|stand(?=\s*:))"
     rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
     re.IGNORECASE,
 )
