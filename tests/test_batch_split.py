@@ -178,14 +178,51 @@ def test_a_helper_that_dies_mid_batch_leaves_the_rest_to_this_process(tmp_path: 
 
 
 @needs_fork
-def test_the_command_forks_its_helper_before_the_cli_and_writes_what_one_process_writes(tmp_path: Path) -> None:
-    """`python -m pressconv` (and the `pressconv` script) decide on the helper in `pressconv.__main__`."""
-    import subprocess
-    import sys
+def test_the_command_starts_its_helper_in_main_and_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers_started: list[Helper]
+) -> None:
+    """`python -m pressconv` and the `pressconv` script decide on the helper in `pressconv.__main__.main`."""
+    from pressconv import __main__ as command
 
     for jobs in (["-j", "1"], []):
         out = tmp_path / f"out{len(jobs)}"
-        command = [sys.executable, "-m", "pressconv", "convert", str(SEED), "--to", "docx,epub,html", "-o", f"{out}/", "-q"]
-        subprocess.run([*command, *jobs], check=True, timeout=120)
-    assert tree(tmp_path / "out0") == tree(tmp_path / "out2")
-    assert len(tree(tmp_path / "out0")) == 3
+        argv = ["pressconv", "convert", str(SEED), "--to", "docx,epub,html", "-o", f"{out}/", "-q", *jobs]
+        monkeypatch.setattr("sys.argv", argv)
+        assert command.main() == 0
+        assert [helper.formats for helper in helpers_started] == ([] if jobs else [("docx", "epub")])
+    assert tree(tmp_path / "out0") == tree(tmp_path / "out2") and len(tree(tmp_path / "out0")) == 3
+    assert reaped(*helpers_started)
+
+
+@needs_fork
+def test_files_a_dead_helper_finished_but_never_reported_are_written_again_not_refused(tmp_path: Path) -> None:
+    """Without --force an existing output is an error; a file the helper wrote in this run before it died is not one."""
+    import time
+
+    import pressconv
+    from pressconv.batch.run import _write_stage, _WriteJob
+
+    release = pressconv.clean(pressconv.parse(SEED.read_bytes())).release
+    plan = BatchPlan(formats=("docx", "html"), output_dir=str(tmp_path))
+    jobs = [_WriteJob(number, f"r{number}", release, (str(tmp_path / f"r{number}.docx"), str(tmp_path / f"r{number}.html")),
+                      plan, {}) for number in range(3)]  # fmt: skip
+    helper = Helper.start(("docx",))
+    assert helper is not None
+    with SplitExecutor(helper) as executor:
+        futures = [executor.submit(_write_stage, job) for job in jobs]
+        deadline = time.monotonic() + 60
+        while not all((tmp_path / f"r{number}.docx").exists() for number in range(3)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # its answers follow its files into the pipe; take them away, as if it had died first
+        os.read(helper._results.fileno(), 1 << 20)
+        os.kill(helper.pid, signal.SIGKILL)
+        outcomes = [future.result() for future in futures]
+    assert [outcome.status for outcome in outcomes] == ["converted"] * 3, [outcome.error for outcome in outcomes]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"r{n}.{ext}" for n in range(3) for ext in ("docx", "html"))
+    assert reaped(helper)
+
+
+def test_format_names_are_read_as_the_registry_knows_them_once_each(tmp_path: Path) -> None:
+    """`--to DOCX,docx` once crashed with a traceback (two names, one writer, one output path)."""
+    assert main(["convert", str(SEED), "--to", "DOCX, docx,Html", "-o", f"{tmp_path}/", "-q"]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["blue-light-integration.docx", "blue-light-integration.html"]

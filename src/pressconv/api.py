@@ -314,14 +314,16 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     if not overwrite and os.path.lexists(path):
         raise OutputError(f"{path} exists already; use --force to replace it")
     directory = path.parent
+    temporary = directory / f".{path.name}.{os.urandom(6).hex()}.part"
+    # One guarded block from the file's creation on: a Ctrl-C or SIGTERM that lands between creating the
+    # temporary file and writing it must remove it too (the name is random, so it is never another's).
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        # os.open with 0o666 lets the user's umask decide the mode, as a plain open() would.
-        temporary = directory / f".{path.name}.{os.urandom(6).hex()}.part"
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as error:
-        raise OutputError(f"cannot write to {directory}: {error.strerror or error}") from None
-    try:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            # os.open with 0o666 lets the user's umask decide the mode, as a plain open() would.
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except OSError as error:
+            raise OutputError(f"cannot write to {directory}: {error.strerror or error}") from None
         with os.fdopen(handle, "wb") as stream:
             yield stream
         if overwrite:
@@ -384,7 +386,21 @@ def writer_errors(writer: Writer) -> Iterator[None]:
     except PressconvError:
         raise
     except Exception as error:  # a writer library failing is an output problem, told in one line
+        _raise_masked_interrupt(error)
         raise OutputError(f"the {writer.name} writer failed: {type(error).__name__}: {error}") from error
+
+
+def _raise_masked_interrupt(error: BaseException) -> None:
+    """Re-raise a Ctrl-C or SIGTERM that a library's clean-up turned into an ordinary error.
+
+    zipfile, for one, raises ValueError("Can't close the ZIP file while there is an open writing handle")
+    when an interruption leaves an entry open; reported as a failed format, the batch would go on.
+    """
+    seen: BaseException | None = error.__context__
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            raise seen
+        seen = seen.__context__
 
 
 _READING_KEYWORDS = frozenset({f.name for f in dataclasses.fields(ReadOptions)} | {"remove_duplicates"})

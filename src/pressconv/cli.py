@@ -43,9 +43,6 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATE
 
 # Batches this small list every release's outputs and notes; larger ones show progress and a summary.
 _LIST_EACH_UP_TO = 20
-# Batches up to this size run in-process unless --jobs says otherwise: with 8 releases a warm pool of two
-# already matches one process (257 vs 261 ms), with 29 it is faster (330 vs 355 ms).
-_INLINE_UP_TO = 4
 _COMMANDS = ("convert", "bundle", "formats")
 
 _CONVERT_EPILOG = """\
@@ -390,8 +387,9 @@ def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
 
 
 def _formats(text: str) -> list[str]:
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    return list(dict.fromkeys(names))
+    from pressconv.batch.helper import format_names
+
+    return format_names(text)
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -544,13 +542,13 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
 
 
 def _jobs(asked: int | None, cores: int, total: int | None) -> int:
-    """Worker processes for a batch: what was asked for; else one per core, except that a small batch
-    runs in this process — starting workers (each importing the writer libraries afresh) costs more than
-    converting a few dozen releases, which take a few milliseconds each."""
+    """Worker processes for a batch: what --jobs asks for (one for a single input), else one per core.
+
+    Without --jobs, a batch of up to `SPLIT_UP_TO` releases runs in this process instead, with the
+    start-up helper where it pays (see `pressconv.batch.run.make_executor`).
+    """
     if asked:
         return asked if total != 1 else 1
-    if total is not None and total <= _INLINE_UP_TO:
-        return 1
     return cores
 
 

@@ -80,8 +80,12 @@ def start_for(arguments: Sequence[str]) -> Helper | None:
     into_directory = output is None or output.endswith(("/", os.sep)) or os.path.isdir(output)
     if known.jobs is not None or not into_directory:
         return None
-    formats = [name.strip() for name in str(known.to or "").split(",") if name.strip()]
-    return Helper.start(split_formats(list(dict.fromkeys(formats))))
+    return Helper.start(split_formats(format_names(known.to or "")))
+
+
+def format_names(text: str) -> list[str]:
+    """The format names of a `--to` value ("DOCX, pdf,docx" → ["docx", "pdf"]): as the registry knows them, once each."""
+    return list(dict.fromkeys(name.strip().lower() for name in text.split(",") if name.strip()))
 
 
 def can_split() -> bool:
@@ -106,15 +110,20 @@ class Helper:
         """Fork a helper that starts the writers of `formats`; None where that is not possible."""
         if not formats or not can_split():
             return None
+        descriptors: list[int] = []
         try:
             call_read, call_write = os.pipe()
+            descriptors += (call_read, call_write)
             result_read, result_write = os.pipe()
+            descriptors += (result_read, result_write)
             _widen(call_write)
             _widen(result_write)
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()
         except OSError:
+            for descriptor in descriptors:
+                os.close(descriptor)
             return None
         if pid == 0:  # pragma: no cover - the child; it reports through the pipe and never returns
             status = 0
@@ -200,14 +209,15 @@ def _warm_up_release() -> Any:
 def _serve(formats: tuple[str, ...], calls: IO[bytes], results: IO[bytes]) -> None:
     """In the helper: start the writers of `formats`, then answer each call, in order, until the call pipe closes.
 
-    The readers are not warmed here: a split run never reads in the helper, and in a paired run
-    the first read pays for them at the same moment a warm-up would have.
+    The readers are not warmed here: the helper never reads a release, it is sent them.
     """
     from pressconv.writers import get_writer, make_options
 
     release = _warm_up_release()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it then closes the pipe
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # SIGTERM too: `kill -- -PGID`, timeout(1) and systemd signal the whole group, and a helper killed mid-write
+    # would leave a temporary file; the parent stops it by closing the pipes once its own cleanup has run.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for name in formats:
         with contextlib.suppress(Exception):  # only a warm-up: the real call reports whatever is wrong
             writer = get_writer(name)

@@ -209,7 +209,7 @@ class InlineExecutor(Executor):
         future: Future[Any] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as error:  # noqa: BLE001 - delivered through the future, as a pool would
+        except Exception as error:  # noqa: BLE001 - delivered through the future, as a pool would; Ctrl-C is not
             future.set_exception(error)
         return future
 
@@ -253,10 +253,15 @@ def make_executor(
         from pressconv.batch.split import SplitExecutor
 
         wanted = split_formats(formats)
-        if helper is None or helper.formats != wanted:
+        if helper is not None and helper.formats != wanted:
+            helper.stop()
+            helper = None
+        if helper is None:
             helper = Helper.start(wanted)
         if helper is not None:
             return stack.enter_context(SplitExecutor(helper))
+        # No helper (quick formats, or no fork): a batch this small is quicker here than in a pool.
+        return InlineExecutor()
     if jobs <= 1:
         return InlineExecutor()
     import multiprocessing

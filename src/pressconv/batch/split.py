@@ -24,6 +24,7 @@ where work runs, never what is written.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -50,21 +51,21 @@ class SplitExecutor(InlineExecutor):
         self._queued: deque[_SplitFuture] = deque()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        if fn is not _write_stage or self._helper is None or kwargs:
+        if fn is not _write_stage or kwargs:
             return super().submit(fn, *args, **kwargs)
         job: _WriteJob = args[0]
         targets = job.targets()
-        theirs = [(name, path) for name, path in targets if name in self.formats]
-        sent = bool(theirs) and self._helper.send(write_formats, (job.release, theirs, job.plan))
+        theirs = [(name, path) for name, path in targets if name in self.formats] if self._helper is not None else []
+        # Which of the helper's outputs are already there: should it fail, any other file under those names
+        # is its own work of this run (complete, as every write is atomic, but unreported), written again here.
+        existed = {path for _, path in theirs if os.path.lexists(path)}
+        sent = bool(theirs) and self._helper is not None and self._helper.send(write_formats, (job.release, theirs, job.plan))
         if theirs and not sent:
-            self._drop_helper()
-        future = _SplitFuture(self, job, theirs if sent else [])
-        try:
-            future.mine = [write_format(job.release, name, path, job.plan) for name, path in targets
-                           if not (sent and name in self.formats)]  # fmt: skip
-        except BaseException as error:  # noqa: BLE001 - delivered through the future, as a pool would
-            future.set_exception(error)
-            return future
+            self._fail_over()
+        future = _SplitFuture(self, job, theirs if sent else [], existed)
+        # write_format turns every error into data; only Ctrl-C or SIGTERM gets past it, and stops the batch.
+        future.mine = [write_format(job.release, name, path, job.plan) for name, path in targets
+                       if not (sent and name in self.formats)]  # fmt: skip
         if sent:
             self._queued.append(future)
         else:
@@ -74,30 +75,30 @@ class SplitExecutor(InlineExecutor):
     def _collect(self, until: _SplitFuture) -> None:
         """Take the helper's answers, in order, until `until` has its own."""
         while not until.done() and self._queued:
-            helper = self._helper
-            answer = helper.receive() if helper is not None else None
-            future = self._queued.popleft()
+            answer = self._helper.receive() if self._helper is not None else None
+            future = self._queued[0]
             received = answer[1] if answer is not None and answer[0] else None
-            expected = sorted(name for name, _ in future.theirs)
-            if not isinstance(received, list) or sorted(result.format for result in received) != expected:
-                self._queued.appendleft(future)
+            if not isinstance(received, list) or sorted(result.format for result in received) != sorted(
+                name for name, _ in future.theirs
+            ):
                 self._fail_over()
                 return
-            future.finish(received)
+            self._queued.popleft().finish(received)
 
     def _fail_over(self) -> None:
-        """The helper is gone or confused: write here the formats of every release it had not answered for."""
-        self._drop_helper()
-        while self._queued:
-            future = self._queued.popleft()
-            for _, path in future.theirs:
-                remove_partial_outputs(Path(path))  # a helper killed mid-write leaves its temporary file
-            future.finish(write_formats(future.job.release, future.theirs, future.job.plan))
-
-    def _drop_helper(self) -> None:
+        """The helper is gone or confused: stop it, then write here the formats of every release it had not
+        answered for. What it left is removed first: temporary files, and finished files it never reported."""
         helper, self._helper = self._helper, None
         if helper is not None:
             helper.stop(kill=True)
+        while self._queued:
+            future = self._queued.popleft()
+            for _, path in future.theirs:
+                remove_partial_outputs(Path(path))
+                if path not in future.existed:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(path)
+            future.finish(write_formats(future.job.release, future.theirs, future.job.plan))
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._queued and not cancel_futures:
@@ -114,9 +115,9 @@ class SplitExecutor(InlineExecutor):
 class _SplitFuture(Future[Any]):
     """One release's write stage: this process's formats written (`mine`), the helper's (`theirs`) to come."""
 
-    def __init__(self, owner: SplitExecutor, job: _WriteJob, theirs: list[tuple[str, str]]) -> None:
+    def __init__(self, owner: SplitExecutor, job: _WriteJob, theirs: list[tuple[str, str]], existed: set[str]) -> None:
         super().__init__()
-        self.owner, self.job, self.theirs = owner, job, theirs
+        self.owner, self.job, self.theirs, self.existed = owner, job, theirs, existed
         self.mine: list[Written] = []
 
     def finish(self, received: list[Written]) -> None:
