@@ -35,6 +35,29 @@ CHROME = [
     # Welsh, French, German, Spanish.
     "Rhannu ar Facebook", "Argraffu", "Partager sur Facebook", "Imprimer", "Suivez-nous", "Retour aux actualités",
     "Auf Facebook teilen", "Drucken", "Nach oben", "Compartir en Twitter", "Imprimir", "Volver a noticias",
+    # Cookie banners and their buttons, captions and copyright lines in Welsh, French, German and Spanish.
+    "Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Webseite zu ermöglichen.",
+    "Diese Website verwendet Cookies zu Analysezwecken. Mit Ihrer Einwilligung helfen Sie uns.",
+    "Ce site utilise des cookies pour améliorer votre expérience de navigation.",
+    "Nous utilisons des cookies pour mesurer l'audience du site.",
+    "Utilizamos cookies propias y de terceros para mejorar nuestros servicios y su experiencia.",
+    "Este sitio web utiliza cookies para analizar la navegación.",
+    "Rydym yn defnyddio cwcis i wneud i'r wefan hon weithio ac i gasglu gwybodaeth dadansoddi.",
+    "Cwcis ar LLYW.CYMRU",
+    "Alle akzeptieren", "Alle Cookies akzeptieren", "Alle ablehnen", "Cookie-Einstellungen", "Tout accepter", "Tout refuser",
+    "Accepter les cookies", "Paramètres des cookies", "Aceptar todo", "Rechazar todas", "Configuración de cookies",
+    "Derbyn y cyfan", "Gwrthod y cyfan", "Derbyn cwcis ychwanegol", "Gosodiadau cwcis",
+    "Foto: Stadt Neustadt", "Bild: Polizei Nordstadt", "Bildnachweis: dpa", "Légende : le maire à l'inauguration",
+    "Crédit photo : Ville de Lyon", "Imagen: Ayuntamiento de Sevilla", "Pie de foto: el alcalde", "Llun: Cyngor Caerdydd",
+    "Delwedd: Heddlu Gogledd Cymru",
+    "© 2024 Stadt Neustadt. Alle Rechte vorbehalten.", "Alle Rechte vorbehalten", "Tous droits réservés",
+    "© Ville de Lyon – Tous droits réservés", "Todos los derechos reservados",
+    "© 2024 Ayuntamiento. Todos los derechos reservados.",
+    "Cedwir pob hawl", "Hawlfraint y Goron", "© 2024 Cyngor Caerdydd. Cedwir pob hawl.",
+    "Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Webseite zu ermöglichen, und um Zugriffe zu analysieren. "
+    "Mit Klick auf „Alle akzeptieren“ stimmen Sie dem zu. Details finden Sie in unserer Datenschutzerklärung.",
+    "Rydym yn defnyddio cwcis hanfodol i wneud i'r wefan hon weithio. Hoffem osod cwcis ychwanegol i ddeall sut rydych yn "
+    "defnyddio'r wefan, cofio eich gosodiadau a gwella gwasanaethau'r llywodraeth. Rydym hefyd yn defnyddio cwcis.",
     # A bullet or a separator before a widget does not hide it.
     "• Share on Facebook", "| Print |",
 ]  # fmt: skip
@@ -59,6 +82,19 @@ RELEASE_SENTENCES = [
     "We use cookies from local bakers in every hamper.",
     "Line",
     "Threads",
+    # Release sentences in the other languages that mention cookies, photos, images or rights.
+    "Wir verwenden Cookies aus der Bäckerei am Markt für jeden Präsentkorb.",
+    "Nous utilisons des cookies de la boulangerie locale dans chaque panier.",
+    "Utilizamos cookies de la panadería local en cada cesta.",
+    "Rydym yn defnyddio cwcis o'r becws lleol ym mhob hamper.",
+    "Das Foto zeigt die neue Brücke über den Fluss.",
+    "La photo de classe sera prise le 3 mai.",
+    "La imagen del puerto ha cambiado en diez años.",
+    "Mae'r llun yn dangos y bont newydd.",
+    "Die Rechte der Mieter bleiben unberührt.",
+    "Tous les droits des locataires sont préservés par la loi.",
+    "Los derechos de los vecinos están garantizados por el reglamento.",
+    "Alle Bürgerinnen und Bürger sind eingeladen.",
 ]
 
 

@@ -105,19 +105,42 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "cookies",
         # A banner says what the cookies are for: the site, your experience, analytics (not "We use cookies from local bakers").
-        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses)\s+(?:[\w-]+\s+){0,3}cookies\b"
+        r"(?:we\s+use|this\s+(?:web)?site\s+uses|our\s+(?:web)?site\s+uses"
+        # German, French, Spanish, Welsh: "Wir verwenden Cookies…", "Ce site utilise des cookies…", "Rydym yn defnyddio cwcis…".
+        r"|wir\s+(?:verwenden|nutzen|setzen)|(?:diese|unsere)\s+(?:webseite|website|seite|internetseite)\s+(?:verwendet|nutzt)"
+        r"|nous\s+utilisons|(?:ce|notre)\s+site(?:\s+web|\s+internet)?\s+utilise"
+        r"|utilizamos|usamos|(?:este|nuestro)\s+sitio(?:\s+web)?\s+(?:utiliza|usa)|esta\s+web\s+(?:utiliza|usa)"
+        r"|rydym\s+yn\s+defnyddio|mae['’]r\s+wefan\s+(?:hon\s+)?yn\s+defnyddio)"
+        r"\s+(?:[\w-]+\s+){0,3}(?:cookies|cwcis)\b"
+        # …and says what they are for: the site, your experience, analytics (not "We use cookies from local bakers").
         r"(?=.*\b(?:website|site|experience|brows\w*|analytics|cookie\s+(?:policy|settings)|consent|preferences|traffic|"
-        r"advertis\w*|personali[sz]\w*|work|services)\b).*"
+        r"advertis\w*|personali[sz]\w*|work|services"
+        r"|webseite|website|seite|nutzererlebnis|erlebnis|analyse\w*|einwilligung|zustimmung|datenschutz\w*|funktion\w*"
+        r"|expérience|navigation|audience|statistiques|consentement|fonctionnement|publicit\w*|personnalis\w*"
+        r"|sitio|web|experiencia|navegación|análisis|analíticas|consentimiento|servicios|publicidad|personaliz\w*"
+        r"|gwefan|profiad|dadansodd\w*|caniatâd|gwasanaethau|hysbysebu)\b).*"
         r"|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+(?:web)?site.*"
         r"|cookies\s+on\s+(?:the\s+)?[\w.\s]{1,60}"
         r"|(?:accept|reject|allow|manage|refuse|decline)(?:\s+(?:all|optional|analytics|additional|necessary))?\s+cookies"
         r"|cookie\s+(?:settings|preferences|policy|notice|consent|banner)|accept\s+all|reject\s+all|i\s+accept"
-        r"|ok,?\s+i\s+agree|got\s+it|hide\s+(?:this\s+)?message|change\s+(?:your\s+)?cookie\s+settings",
+        r"|ok,?\s+i\s+agree|got\s+it|hide\s+(?:this\s+)?message|change\s+(?:your\s+)?cookie\s+settings"
+        # Buttons and links of the banner in German, French, Spanish, Welsh.
+        r"|alle(?:\s+cookies)?\s+(?:akzeptieren|ablehnen|zulassen)|(?:nur\s+)?notwendige\s+cookies(?:\s+akzeptieren)?"
+        r"|cookie-?\s*einstellungen|einstellungen\s+(?:verwalten|anpassen)"
+        r"|tout\s+(?:accepter|refuser)|(?:accepter|refuser)\s+(?:tous\s+les\s+|les\s+)?cookies"
+        r"|(?:paramètres|gestion|préférences)\s+des\s+cookies|personnaliser"
+        r"|(?:aceptar|rechazar)\s+(?:todo|todas|todas\s+las\s+cookies|cookies)|configuración\s+de\s+(?:las\s+)?cookies"
+        r"|(?:derbyn|gwrthod)\s+(?:y\s+cyfan|pob\s+cwci|cwcis(?:\s+ychwanegol)?)|gosodiadau\s+cwcis|cwcis\s+ar\s+[\w.\s]{1,60}",
     ),
     (
         "captions",
         r"(?:image|photo|photograph|picture|pic|caption|credit|(?:image|photo|picture)\s+(?:credit|courtesy(?:\s+of)?|caption)"
-        r"|alt\s+text|image\s+description|video|pictured|(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left))"
+        r"|alt\s+text|image\s+description|video|pictured|(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left)"
+        # German, French, Spanish, Welsh: "Foto: …", "Bild: …", "Légende : …", "Imagen: …", "Llun: …".
+        r"|foto|fotos|bild|bilder|bildnachweis|bildquelle|bildunterschrift|fotonachweis|fotografie"
+        r"|légende|crédits?(?:\s+photos?)?|photos?\s+de|image\s+de"
+        r"|imagen|imágenes|fotografía|pie\s+de\s+foto|crédito(?:\s+de\s+la\s+foto)?"
+        r"|llun|lluniau|delwedd|capsiwn|(?:llun|delwedd)\s+gan)"
         r"\s*:\s*.{1,300}"
         r"|[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]"
         r"|(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)"
@@ -128,7 +151,10 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "copyright",
-        r"(?:copyright\s*)?(?:©|\(c\)(?=\s*(?:\d{4}|crown|copyright)))\s*.{1,150}|copyright\s+(?:©\s*)?(?:\d{4}|crown).{0,150}|.{0,100}all\s+rights\s+reserved\.?",
+        r"(?:copyright\s*)?(?:©|\(c\)(?=\s*(?:\d{4}|crown|copyright)))\s*.{1,150}|copyright\s+(?:©\s*)?(?:\d{4}|crown).{0,150}"
+        r"|.{0,100}(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés"
+        r"|todos\s+los\s+derechos\s+reservados|cedwir\s+pob\s+hawl)\.?"
+        r"|hawlfraint\s+(?:©\s*)?(?:\d{4}|y\s+goron).{0,150}",
     ),
     (
         "site-notices",
@@ -142,7 +168,7 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = (
 
 _LONG_KINDS = frozenset({"cookies", "site-notices"})
 #: A line longer than `_SHORT` can match a long-kind pattern only if it holds one of these (see `is_chrome`).
-_LONG_LINE_WORDS = ("cookie", "continuing", "browser", "javascript", "js")
+_LONG_LINE_WORDS = ("cookie", "cwci", "continuing", "browser", "javascript", "js")
 _SHORT = 160
 _LONGEST = 600
 _TRIM = " \t:|›»>•·-–—"
