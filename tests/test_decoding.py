@@ -73,3 +73,23 @@ def test_text_input_gets_the_same_repairs_as_bytes() -> None:
 def test_bad_language_tag_is_refused() -> None:
     with pytest.raises(pressconv.PressconvError, match="language tag"):
         pressconv.parse(TITLE_LINE, language="English (UK)")
+
+
+def test_both_readers_fall_back_to_windows_1252_the_same_way_with_a_coded_notice() -> None:
+    from pressconv.notices import Code
+    from pressconv.readers.html_decoding import decode_page
+
+    # Curly quotes and an e acute in Windows-1252 (not UTF-8): one helper reads them for both readers.
+    data = b"Title \x93quoted\x94 caf\xe9"
+    text, notices = decode(data)
+    page = decode_page(b"<p>" + data + b"</p>")
+    assert text == "Title \u201cquoted\u201d café"
+    assert [found.code for found in notices if found.code == Code.DECODED_WINDOWS_1252] == ["decoded-windows-1252"]
+    assert any(found.code == Code.DECODED_WINDOWS_1252 for found in page.notices)
+    assert "\u201cquoted\u201d" in page.text
+
+
+def test_mojibake_repair_gives_its_coded_notice() -> None:
+    text, notices = decode("Caf\u00c3\u00a9 opens".encode())
+    assert text == "Café opens"
+    assert [found.code for found in notices] == ["repaired-mojibake"]

@@ -14,6 +14,7 @@ import unicodedata
 
 from pressconv.errors import InputError
 from pressconv.model import Notice
+from pressconv.notices import Code, notice
 from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
 
 # Signatures of files people mistake for text (an image or document renamed .txt).
@@ -108,11 +109,15 @@ def _detect_and_decode(data: bytes, notices: list[Notice]) -> str:
     except UnicodeDecodeError:
         pass
     # Not UTF-8: the archives this tool serves are overwhelmingly Windows-1252.
-    # ftfy's "sloppy" variant also maps the five bytes cp1252 leaves undefined,
-    # so no byte is ever lost to a decoding error.
+    notices.append(notice(Code.DECODED_WINDOWS_1252, "input is not UTF-8; read it as Windows-1252"))
+    return windows_1252(data)
+
+
+def windows_1252(data: bytes) -> str:
+    """`data` read as Windows-1252, the fallback of both readers. ftfy's "sloppy" variant also maps the five
+    bytes cp1252 leaves undefined, so no byte is ever lost to a decoding error."""
     import ftfy.bad_codecs  # noqa: F401  (registers the codec)
 
-    notices.append(Notice("decoded-windows-1252", "input is not UTF-8; read it as Windows-1252"))
     return data.decode("sloppy-windows-1252")
 
 
@@ -147,5 +152,5 @@ def _repair_mojibake(text: str, notices: list[Notice]) -> str:
     )
     fixed = ftfy.fix_text(text, config)
     if fixed != text:
-        notices.append(Notice("repaired-mojibake", "repaired text that had been decoded with the wrong encoding upstream"))
+        notices.append(notice(Code.REPAIRED_MOJIBAKE, "repaired text that had been decoded with the wrong encoding upstream"))
     return fixed

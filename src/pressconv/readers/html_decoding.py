@@ -19,7 +19,7 @@ from pressconv.errors import InputError
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
-from pressconv.readers.decoding import clean_text
+from pressconv.readers.decoding import clean_text, windows_1252
 from pressconv.readers.patterns import lazy_pattern
 
 # A saved HTTP response head: status line, header lines, an empty line. Compiled here, as sniffing any input for
@@ -115,7 +115,7 @@ def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
         notices.append(
             notice(Code.DECODED_WINDOWS_1252, "the page declares no encoding and is not UTF-8; read it as Windows-1252")
         )
-        return _windows_1252(body)
+        return windows_1252(body)
 
 
 def _charset_of(content_type: str) -> str | None:
@@ -143,7 +143,7 @@ def _known(label: str | None) -> str | None:
 
 def _decode_declared(body: bytes, name: str, notices: list[Notice]) -> str:
     if name in ("windows-1252", "cp1252"):
-        return _windows_1252(body)
+        return windows_1252(body)
     try:
         return body.decode(name)
     except UnicodeDecodeError:
@@ -151,7 +151,7 @@ def _decode_declared(body: bytes, name: str, notices: list[Notice]) -> str:
     if name == "utf-8":
         # A page that says UTF-8 but was saved in Windows-1252: common in old archives.
         notices.append(notice(Code.DECODED_WINDOWS_1252, "the page says UTF-8 but is not; read it as Windows-1252"))
-        return _windows_1252(body)
+        return windows_1252(body)
     notices.append(notice(Code.BYTES_REPLACED, f"some bytes are not valid {name}; they were replaced"))
     return body.decode(name, errors="replace")
 
@@ -161,10 +161,3 @@ def _decode_strictly(body: bytes, name: str, where: str) -> str:
         return body.removeprefix(codecs.BOM_UTF8).decode(name)
     except UnicodeDecodeError as error:
         raise InputError(f"the page is not valid {name} (byte {error.start}); drop {where} to detect it") from None
-
-
-def _windows_1252(body: bytes) -> str:
-    # ftfy's "sloppy" variant maps the five bytes cp1252 leaves undefined, so no byte is lost.
-    import ftfy.bad_codecs  # noqa: F401  (registers the codec)
-
-    return body.decode("sloppy-windows-1252")
