@@ -285,3 +285,32 @@ def test_an_interruption_a_library_turned_into_an_error_still_interrupts() -> No
 
     with pytest.raises(KeyboardInterrupt):
         pressconv.write(pressconv.Release("T", None, ()), Interrupted(), io.BytesIO())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "epub", "docx", "html", "json"])
+def test_metadata_from_outside_the_release_is_made_writable_once_for_every_format(fmt: str) -> None:
+    """A corpus URL or an --author holding a control character: every format is written, its XML well formed."""
+    import re
+    import xml.dom.minidom
+    import zipfile
+
+    release = pressconv.Release(
+        "T", None, (pressconv.Paragraph("Body."),), source_url="https://x.test/a\x01b", source="f\udc80.txt"
+    )
+    assert (release.source_url, release.source) == ("https://x.test/a\ufffdb", "f\ufffd.txt")
+    stream = io.BytesIO()
+    pressconv.write(release, fmt, stream, **({"author": "Press\x1bOffice"} if fmt in ("pdf", "epub", "docx") else {}))
+    data = stream.getvalue()
+    if fmt == "pdf":
+        xmp = re.search(rb"<x:xmpmeta.*?</x:xmpmeta>", data, re.DOTALL)
+        assert xmp is not None
+        assert "Press\ufffdOffice" in xml.dom.minidom.parseString(xmp.group()).toxml()
+    elif fmt in ("epub", "docx"):
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for name in package.namelist():
+                if name.endswith((".xml", ".opf", ".xhtml", ".ncx", ".rels")):
+                    xml.dom.minidom.parseString(package.read(name))  # every part well formed
+            metadata = package.read("EPUB/content.opf" if fmt == "epub" else "docProps/core.xml").decode("utf-8")
+        assert "Press\ufffdOffice" in metadata and "https://x.test/a\ufffdb" in metadata
+    else:
+        assert "\x01" not in data.decode("utf-8") and "\x1b" not in data.decode("utf-8")

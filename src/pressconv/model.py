@@ -180,6 +180,12 @@ class Release:
             value = getattr(self, name)
             if value is not None:
                 _check_text(value, f"the {name}")
+        # Where it came from is not the release's text but metadata from outside (a file name, a corpus record's
+        # URL, an archive's date): made writable here, once, for every format (XMP, core properties and OPF are XML).
+        for name in ("source", "source_url", "timestamp"):
+            value = getattr(self, name)
+            if isinstance(value, str) and unwritable(value) is not None:
+                object.__setattr__(self, name, writable(value))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -265,9 +271,21 @@ def _texts_with_links(block: Block) -> Iterator[tuple[str, tuple[Link, ...]]]:
         yield from ((line.text, line.links) for line in block.lines)
 
 
+def unwritable(text: str) -> str | None:
+    """The first character of `text` that no output format can carry (a control, a lone surrogate…), if any."""
+    found = _UNWRITABLE.search(text)
+    return None if found is None else found.group()
+
+
+def writable(text: str) -> str:
+    """`text` with each character no output format can carry (a control, a lone surrogate from an
+    undecodable file name…) replaced by U+FFFD: for metadata from outside the release's text."""
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
 def _check_text(text: str, where: str) -> None:
     if not isinstance(text, str):
         raise InvalidReleaseError(f"{where} is {type(text).__name__}, not text")
-    bad = _UNWRITABLE.search(text)
+    bad = unwritable(text)
     if bad is not None:
-        raise InvalidReleaseError(f"{where} holds U+{ord(bad.group()):04X}, which no output format can carry")
+        raise InvalidReleaseError(f"{where} holds U+{ord(bad):04X}, which no output format can carry")

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from pressconv.errors import OptionError
-from pressconv.model import Collection, Notice, Release
+from pressconv.model import Collection, Notice, Release, writable
 from pressconv.options import option_specs, read_option_file
 
 __all__ = ["CollectionWriter", "NoOptions", "Writer", "make_options", "paper_size_mm", "read_option_file"]
@@ -66,6 +66,10 @@ def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool
         known = ", ".join(sorted(fields)) or "none"
         raise OptionError(f"the {writer.name} writer has no option {unknown[0]!r}; its options: {known}")
     chosen = {key: value for key, value in settings.items() if key in fields and value is not None}
+    files = {spec.name for spec in option_specs(writer.options_type) if spec.info.file}
+    # Text options (an author, a publisher, an identifier) go into metadata, which is XML in every format:
+    # what none can carry is replaced once, here, rather than by each writer (or not at all).
+    chosen = {key: writable(value) if isinstance(value, str) and key not in files else value for key, value in chosen.items()}
     try:
         return writer.options_type(**chosen)
     except (TypeError, ValueError) as error:

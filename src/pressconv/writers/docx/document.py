@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 CORE_PROPERTY_LIMIT = 255
 #: The running title is cut (at a word) to this many characters: a header is one line, not a paragraph.
 RUNNING_TITLE_LIMIT = 90
-# Characters XML 1.0 cannot hold (the model keeps them out of text; properties may come from elsewhere).
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Stand-ins for the page number and page count while a translated "Page {page} of {pages}" is split.
 _PAGE, _PAGES = "\ue000", "\ue001"
 
@@ -269,8 +267,6 @@ def _set_properties(
     notices: list[Notice] = []
 
     def fit(value: str, what: str) -> str:
-        # A source URL or an --author from outside the model may hold what XML cannot (a NUL, a lone surrogate).
-        value = _XML_UNSAFE.sub("\ufffd", value)
         if len(value) <= CORE_PROPERTY_LIMIT:
             return value
         notices.append(
