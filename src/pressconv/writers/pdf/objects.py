@@ -12,10 +12,18 @@ import functools
 import zlib
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 SRGB_PROFILE = Path(__file__).resolve().parent / "sRGB.icc"
 SRGB_NAME = "sRGB IEC61966-2.1"
+
+
+def escape(text: str) -> str:
+    """Text for XML element content (the XMP packet): &, < and > as entities.
+
+    Not xml.sax.saxutils.escape, whose module imports urllib.request, http.client and email
+    (≈ 14 ms of the first PDF) for the same three replacements.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @functools.lru_cache(maxsize=1)
