@@ -14,11 +14,17 @@ import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm
+from lxml import etree
+
 from pressconv.l10n import label, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.writers.base import paper_size_mm, read_option_file
 from pressconv.writers.docx import DocxOptions
+from pressconv.writers.docx.body import BodyBuilder, dated_entry, simple_field, text_run
 from pressconv.writers.docx.template import Template, W, house_template, reference_template
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp, reproducible_zip
 
@@ -35,8 +41,6 @@ _PAGE, _PAGES = "\ue000", "\ue001"
 
 def write_release(release: Release, stream: BinaryIO, options: DocxOptions) -> Sequence[Notice]:
     """The release as a Word document on `stream`."""
-    from pressconv.writers.docx.body import BodyBuilder
-
     template = load_template(options)
     document = _new_document(template, options, release.language)
     builder = BodyBuilder(document, template)
@@ -54,8 +58,6 @@ def write_release(release: Release, stream: BinaryIO, options: DocxOptions) -> S
 
 def write_collection(collection: Collection, stream: BinaryIO, options: DocxOptions) -> Sequence[Notice]:
     """The collection's title, a contents field, then each release from a new page under a Heading 1."""
-    from pressconv.writers.docx.body import BodyBuilder, dated_entry
-
     template = load_template(options)
     document = _new_document(template, options, collection.language)
     builder = BodyBuilder(document, template)
@@ -107,8 +109,6 @@ def _styles_notice(template: Template) -> list[Notice]:
 
 
 def _outline_level(paragraph: Any, level: int) -> None:
-    from lxml import etree
-
     etree.SubElement(paragraph.find(W + "pPr"), W + "outlineLvl").set(W + "val", str(level))
 
 
@@ -123,8 +123,6 @@ def _running_title(title: str) -> str:
 
 def _fill_furniture(document: Document, template: Template, running_title: str, language: str) -> None:
     """The running title in the header, "Page N of M" in the footers (only those pressconv owns)."""
-    from pressconv.writers.docx.body import simple_field, text_run
-
     parts = document.part.related_parts
     for rid in template.header_rids:
         paragraph = _only_paragraph(parts[rid].element, template.style_ids["Header"])
@@ -143,8 +141,6 @@ def _fill_furniture(document: Document, template: Template, running_title: str, 
 
 def _only_paragraph(root: Any, style_id: str) -> Any:
     """Empty a header or footer part down to one paragraph in `style_id`, and return it."""
-    from lxml import etree
-
     for child in list(root):
         root.remove(child)
     paragraph = etree.SubElement(root, W + "p")
@@ -195,8 +191,6 @@ class _PartWriter:
 
 
 def _set_paper(document: Document, paper: str, *, margins: bool) -> None:
-    from docx.shared import Cm, Mm
-
     width, height = paper_size_mm(paper)
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
@@ -208,8 +202,6 @@ def _set_paper(document: Document, paper: str, *, margins: bool) -> None:
 def _set_language(document: Document, language: str) -> None:
     """The proofing language on the document defaults and Normal (spell-checking, screen readers, LibreOffice's
     PDF /Lang); right-to-left languages also get right-to-left paragraphs by default."""
-    from docx.oxml.ns import qn
-
     styles = document.styles.element
     defaults = _child(styles, "w:docDefaults", first=True)
     rtl = text_direction(language) == "rtl"
@@ -228,9 +220,6 @@ def _set_language(document: Document, language: str) -> None:
 
 def _insert_bidi(properties: Any) -> None:
     """`w:bidi` goes before spacing, indents and justification in a `w:pPr` (schema order)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     bidi = OxmlElement("w:bidi")
     later = {qn(f"w:{tag}") for tag in ("adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
                                         "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
@@ -244,9 +233,6 @@ def _insert_bidi(properties: Any) -> None:
 
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
     """`parent`'s `tag` child, created (first, or last) when missing."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     found = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
@@ -262,8 +248,6 @@ def _set_properties(
     source_url: str | None,
 ) -> list[Notice]:  # fmt: skip
     """Core properties from the release; a value over python-docx's limit is shortened with a notice, never refused."""
-    from docx.oxml.ns import qn
-
     notices: list[Notice] = []
 
     def fit(value: str, what: str) -> str:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from pressconv.l10n import format_date, label
 from pressconv.model import Collection, Notice, Release
 from pressconv.writers.base import paper_size_mm
 from pressconv.writers.packaging import collection_timestamp, document_timestamp
 from pressconv.writers.pdf import PdfOptions
-
-if TYPE_CHECKING:
-    from pressconv.writers.pdf.fonts import FontChain, GlyphReport, LoadedFont
+from pressconv.writers.pdf.document import About, Composer, notices_for, render
+from pressconv.writers.pdf.fonts import (
+    FontChain,
+    GlyphReport,
+    LoadedFont,
+    default_font,
+    load_font,
+    no_system_fonts,
+    system_font_for,
+)
+from pressconv.writers.pdf.styles import MM
+from pressconv.writers.pdf.tagging import Element
 
 
 def check_fonts(options: PdfOptions) -> None:
@@ -21,8 +30,6 @@ def check_fonts(options: PdfOptions) -> None:
 
 def write_release(release: Release, stream: BinaryIO, options: PdfOptions) -> list[Notice]:
     """The release as a tagged PDF on `stream`."""
-    from pressconv.writers.pdf.document import About, Composer, render
-
     fonts = _Fonts(options)
     about = About(
         title=release.title, subject=_subject(release), language=release.language, header=release.title,
@@ -38,10 +45,6 @@ def write_release(release: Release, stream: BinaryIO, options: PdfOptions) -> li
 
 def write_collection(collection: Collection, stream: BinaryIO, options: PdfOptions) -> list[Notice]:
     """Title, a contents page with page numbers, then each release from a new page; bookmarked, tagged as TOC/TOCI."""
-    from pressconv.writers.pdf.document import About, Composer, render
-    from pressconv.writers.pdf.fonts import GlyphReport
-    from pressconv.writers.pdf.tagging import Element
-
     fonts = _Fonts(options)
     regular, bold = fonts.chains()
     reports = [GlyphReport() for _ in collection.releases]
@@ -79,8 +82,6 @@ class _Fonts:
     """
 
     def __init__(self, options: PdfOptions) -> None:
-        from pressconv.writers.pdf.fonts import GlyphReport, default_font, load_font
-
         self.options = options
         self._seen: dict[str, LoadedFont] = {}
         self.regular = self._one(load_font(options.font) if options.font is not None else default_font())
@@ -93,8 +94,6 @@ class _Fonts:
         return self._seen.setdefault(font.name, font)
 
     def chains(self) -> tuple[FontChain, FontChain]:
-        from pressconv.writers.pdf.fonts import FontChain, no_system_fonts, system_font_for
-
         lookup = system_font_for if self.options.system_fonts else no_system_fonts
 
         def system(codepoint: int) -> LoadedFont | None:
@@ -107,8 +106,6 @@ class _Fonts:
         return chain(self.regular), chain(self.bold)
 
     def notices(self, where: str, report: GlyphReport | None = None) -> list[Notice]:
-        from pressconv.writers.pdf.document import notices_for
-
         return notices_for(report if report is not None else self.report, where)
 
 
@@ -117,8 +114,6 @@ def _author(options: PdfOptions, byline: str | None) -> str:
 
 
 def _paper(options: PdfOptions) -> tuple[float, float]:
-    from pressconv.writers.pdf.styles import MM
-
     width, height = paper_size_mm(options.paper)
     return width * MM, height * MM
 
