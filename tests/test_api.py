@@ -140,3 +140,43 @@ def test_importing_pressconv_loads_no_pipeline_until_a_name_is_used() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['pressconv']"
     assert set(pressconv.__all__) == {*pressconv._EXPORTS, "__version__"}
+
+
+@pytest.mark.parametrize(("given", "bylines", "expected"), [
+    (None, ["Jane Smith"], "Jane Smith"), ("", ["Jane Smith"], ""), ("Press Office", ["Jane Smith"], "Press Office"),
+    (None, ["Jane Smith", "Jane Smith"], "Jane Smith"), (None, ["Jane Smith", "Tom Hughes"], ""), (None, [None], ""),
+])  # fmt: skip
+def test_the_author_in_the_metadata_is_chosen_alike_by_every_paged_format(given: str | None, bylines: list[str | None],
+                                                                           expected: str) -> None:  # fmt: skip
+    """--author as given ("" names none), else the byline every release shares; the same rule in DOCX, PDF and EPUB."""
+    import datetime
+    import re
+    import zipfile
+
+    import docx
+    import pypdf
+
+    from pressconv.model import Collection
+    from pressconv.writers import get_writer, make_options
+
+    releases = [pressconv.Release(f"T{number}", datetime.date(2024, 3, number + 1), (pressconv.Paragraph("Body."),),
+                                  byline=byline) for number, byline in enumerate(bylines)]  # fmt: skip
+    options = {} if given is None else {"author": given}
+    found = {}
+    for fmt in ("docx", "pdf", "epub"):
+        stream = io.BytesIO()
+        if len(releases) == 1:
+            pressconv.write(releases[0], fmt, stream, **options)
+        else:
+            writer = get_writer(fmt)
+            writer.write_collection(Collection("All", tuple(releases)), stream, make_options(writer, options))
+        data = stream.getvalue()
+        if fmt == "docx":
+            found[fmt] = docx.Document(io.BytesIO(data)).core_properties.author
+        elif fmt == "pdf":
+            found[fmt] = (pypdf.PdfReader(io.BytesIO(data)).metadata or {}).get("/Author", "")
+        else:
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                creator = re.search(r"<dc:creator[^>]*>([^<]*)<", book.read("EPUB/content.opf").decode("utf-8"))
+            found[fmt] = creator.group(1) if creator else ""
+    assert found == {"docx": expected, "pdf": expected, "epub": expected}

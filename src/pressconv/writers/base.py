@@ -89,6 +89,15 @@ def check_options(writer: Writer, options: Any) -> None:
         check(options)
 
 
+def document_author(given: str | None, releases: Sequence[Release]) -> str:
+    """The author a document's metadata names: the `author` option as given ("" names none), else the
+    byline every release shares (a single release's own), else none ("")."""
+    if given is not None:
+        return given
+    bylines = {release.byline for release in releases}
+    return (next(iter(bylines)) or "") if len(bylines) == 1 else ""
+
+
 #: Page sizes the paged formats (DOCX, PDF) offer, as (width, height) in millimetres.
 PAPER_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 

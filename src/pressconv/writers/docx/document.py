@@ -22,7 +22,7 @@ from lxml import etree
 from pressconv.l10n import label, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
-from pressconv.writers.base import paper_size_mm, read_option_file
+from pressconv.writers.base import document_author, paper_size_mm, read_option_file
 from pressconv.writers.docx import DocxOptions
 from pressconv.writers.docx.body import BodyBuilder, dated_entry, simple_field, text_run
 from pressconv.writers.docx.template import Template, W, house_template, reference_template
@@ -48,7 +48,7 @@ def write_release(release: Release, stream: BinaryIO, options: DocxOptions) -> S
     builder.finish(document.element.body)
     _fill_furniture(document, template, _running_title(release.title), release.language)
     notices = _styles_notice(template)
-    author = options.author if options.author is not None else (release.byline or "")
+    author = document_author(options.author, (release,))
     subject = release.issuer or label("press-release", release.language)
     notices += _set_properties(document, title=release.title, subject=subject, language=release.language,
                                when=document_timestamp(release), author=author, source_url=release.source_url)  # fmt: skip
@@ -75,7 +75,7 @@ def write_collection(collection: Collection, stream: BinaryIO, options: DocxOpti
     notices = _styles_notice(template)
     notices += _set_properties(document, title=collection.title, subject=label("press-releases", collection.language),
                                language=collection.language, when=collection_timestamp(collection),
-                               author=options.author or "", source_url=None)  # fmt: skip
+                               author=document_author(options.author, collection.releases), source_url=None)  # fmt: skip
     _save(document, stream)
     return notices
 

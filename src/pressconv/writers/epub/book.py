@@ -14,7 +14,7 @@ from pressconv.l10n import format_date, label, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import FileValue
-from pressconv.writers.base import read_option_file
+from pressconv.writers.base import document_author, read_option_file
 from pressconv.writers.cover import title_card
 from pressconv.writers.epub import EPUB_CSS, EpubOptions
 from pressconv.writers.packaging import ReproducibleZipFile, collection_timestamp, document_timestamp
@@ -177,7 +177,7 @@ def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
     book.set_identifier(options.identifier or content_identifier(spec.title, spec.releases))
     book.set_title(spec.title)
     book.set_language(spec.language)
-    author = options.author or _common([release.byline for release in spec.releases])
+    author = document_author(options.author, spec.releases)
     if author:
         book.add_author(author)
     publisher = options.publisher or _common([release.issuer for release in spec.releases])

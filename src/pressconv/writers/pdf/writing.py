@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 from pressconv.l10n import format_date, label
 from pressconv.model import Collection, Notice, Release
-from pressconv.writers.base import paper_size_mm
+from pressconv.writers.base import document_author, paper_size_mm
 from pressconv.writers.packaging import collection_timestamp, document_timestamp
 from pressconv.writers.pdf import PdfOptions
 from pressconv.writers.pdf.document import About, Composer, notices_for, render
@@ -33,7 +33,7 @@ def write_release(release: Release, stream: BinaryIO, options: PdfOptions) -> li
     fonts = _Fonts(options)
     about = About(
         title=release.title, subject=_subject(release), language=release.language, header=release.title,
-        author=_author(options, release.byline), timestamp=document_timestamp(release), source=release.source_url,
+        author=document_author(options.author, (release,)), timestamp=document_timestamp(release), source=release.source_url,
     )  # fmt: skip
 
     def compose(composer: Composer) -> None:
@@ -65,7 +65,8 @@ def write_collection(collection: Collection, stream: BinaryIO, options: PdfOptio
 
     about = About(
         title=collection.title, subject=label("press-releases", collection.language), language=collection.language,
-        header=collection.title, author=options.author or "", timestamp=collection_timestamp(collection), outline=True,
+        header=collection.title, author=document_author(options.author, collection.releases),
+        timestamp=collection_timestamp(collection), outline=True,
     )  # fmt: skip
     render(stream, about, (regular, bold), _paper(options), compose)
     notices = list(fonts.notices(""))
@@ -107,10 +108,6 @@ class _Fonts:
 
     def notices(self, where: str, report: GlyphReport | None = None) -> list[Notice]:
         return notices_for(report if report is not None else self.report, where)
-
-
-def _author(options: PdfOptions, byline: str | None) -> str:
-    return options.author if options.author is not None else (byline or "")
 
 
 def _paper(options: PdfOptions) -> tuple[float, float]:
