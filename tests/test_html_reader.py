@@ -401,6 +401,31 @@ def test_a_widget_line_above_the_dateline_does_not_hide_it() -> None:
     assert read(page(body)).date == datetime.date(2019, 3, 12)
 
 
+def _converted(markup: str, **options: Any) -> pressconv.Result:
+    return pressconv.convert(markup.encode(), to="json", read_options=ReadOptions(reader="html", **options))
+
+
+def test_back_links_at_the_ends_of_the_article_go_to_the_page_chrome_step_and_are_reported() -> None:
+    # Link-only lines at the start and end were trimmed by the reader without a Removal; now the reader keeps
+    # them, the page-chrome step removes and reports what is plainly the site, and --keep-chrome keeps them.
+    back, top = (f"<p><a href='https://www.example.org/{href}'>{text}</a></p>" for href, text in
+                 (("media-centre", "Back to news"), ("#top", "Back to top")))  # fmt: skip
+    attachment = "<p><a href='https://www.example.org/budget-2024.pdf'>Budget 2024 to 2025 in full</a></p>"
+    body = f"<article><h1>Title</h1>{back}<p>{PROSE}</p><p>Second {PROSE}</p>{attachment}{top}</article>"
+    assert {"Back to news", "Back to top"} <= set(read(page(body)).paragraphs)
+    cleaned = _converted(page(body))
+    assert [(removal.reason, removal.text) for removal in cleaned.removed] == [
+        ("page-chrome", "Back to news"),
+        ("page-chrome", "Back to top"),
+    ]
+    assert cleaned.release is not None and not {"Back to news", "Back to top"} & set(cleaned.release.paragraphs)
+    # A link-only line that is not plainly the web site (a document of the release) is the release's text.
+    assert "Budget 2024 to 2025 in full" in cleaned.release.paragraphs
+    kept = _converted(page(body), keep_chrome=True)
+    assert not kept.removed and kept.release is not None
+    assert {"Back to news", "Back to top"} <= set(kept.release.paragraphs)
+
+
 #: Lines that name a release part, and the block each opens; both readers must agree (they share the recognisers).
 RELEASE_PARTS = [
     ("Notes to editors", "notes"), ("Notes to Editors:", "notes"), ("Nodiadau i olygyddion", "notes"),

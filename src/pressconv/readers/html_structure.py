@@ -6,9 +6,9 @@ module adds what only a press release has, as named recognisers run in order:
 - ``pseudo_headings``: a short paragraph that is bold all through ("<p><b>Notes to editors</b></p>") is a heading;
 - ``end_marks``: "ENDS", "###", "-30-" on their own are an `EndMark`;
 - ``site_leftovers``: what the container finder could not tell from the page —
-  a "Related news" heading and the links under it, "Back to news" at the start or end
-  (widget lines such as "Print this page" or "Facebook" stay: the page-chrome cleaning step removes
-  and reports them, as it does for the text reader, and ``--keep-chrome`` keeps them);
+  a "Related news" heading and the links under it
+  (widget and navigation lines such as "Print this page", "Facebook" or "Back to news" stay: the page-chrome
+  cleaning step removes and reports them, as it does for the text reader, and ``--keep-chrome`` keeps them);
 - ``sections``: "Notes to editors" / "About …" headings start a `NotesSection`,
   "Media contact" / "Press office" / "For more information" headings a `ContactBlock`;
 - ``heading_levels``: levels renumbered from 2 with no skipped level, as accessible documents need.
@@ -186,8 +186,9 @@ def _end_mark(item: _Item) -> None:
 
 
 def site_leftovers(items: list[_Item]) -> list[_Item]:
-    """Drop the site's own lines that came inside the container: "Related" sections, back links at the ends.
-    (Share and print widgets are left to the page-chrome cleaning step, which reports each removal.)"""
+    """Drop the site's own lines that came inside the container: "Related" sections, promotions, a newswire's footer.
+    (Share and print widgets and back links — "Back to news" — are left to the page-chrome cleaning step,
+    which reports each removal; a link-only line it does not know, such as a document of the release, stays.)"""
     kept: list[_Item] = []
     dropping = False
     for item in items:
@@ -204,18 +205,7 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
         if item.kind == "paragraph" and _WIRE_LINE.match(item.text):
             continue  # a newswire's own lines under the release
         kept.append(item)
-    while kept and _is_link_line(kept[0]):
-        kept.pop(0)
-    while kept and _is_link_line(kept[-1]):
-        kept.pop()
     return kept
-
-
-def _is_link_line(item: _Item) -> bool:
-    """A short line that is nothing but a link to elsewhere on the site ("Back to news"); an e-mail address is a contact."""
-    if item.kind not in ("paragraph", "item") or item.link_share < 0.99 or len(item.text.split()) > 8:
-        return False
-    return not any(link.href.startswith("mailto:") for line in item.lines for link in line.links)
 
 
 def _heading_levels(items: list[_Item]) -> None:
