@@ -426,6 +426,28 @@ def test_back_links_at_the_ends_of_the_article_go_to_the_page_chrome_step_and_ar
     assert {"Back to news", "Back to top"} <= set(kept.release.paragraphs)
 
 
+def test_without_a_headline_a_line_of_the_web_page_is_never_the_title_and_is_not_lost() -> None:
+    # The first body block was taken as the title even when it was "Print this page"; now the first block that is
+    # not a line of the web page is, and the page line stays in the body for the page-chrome step, as the text reader does.
+    body = f"<article><p>Print this page</p><p>Council approves budget</p><p>{PROSE}</p></article>"
+    release = read(page(body))
+    assert release.title == "Council approves budget"
+    assert release.paragraphs == ("Print this page", PROSE)
+    assert "title-from-body" in {notice.code for notice in release.notices}
+    cleaned = _converted(page(body))
+    assert cleaned.release is not None and cleaned.release.title == "Council approves budget"
+    assert [(removal.reason, removal.text) for removal in cleaned.removed] == [("page-chrome", "Print this page")]
+    kept = _converted(page(body), keep_chrome=True)
+    assert not kept.removed and kept.release is not None and kept.release.paragraphs == ("Print this page", PROSE)
+    text = pressconv.parse(b"Print this page\nCouncil approves budget\n" + PROSE.encode(), reader="text")
+    assert (text.title, text.paragraphs) == (release.title, release.paragraphs)  # the text reader agrees
+
+
+def test_a_page_of_nothing_but_web_page_lines_and_no_headline_is_refused() -> None:
+    with pytest.raises(PressconvError, match="web page"):
+        read(page("<article><p>Print this page</p><p>Share this page</p></article>"))
+
+
 #: Lines that name a release part, and the block each opens; both readers must agree (they share the recognisers).
 RELEASE_PARTS = [
     ("Notes to editors", "notes"), ("Notes to Editors:", "notes"), ("Nodiadau i olygyddion", "notes"),

@@ -86,8 +86,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     header, body = _split_header(raw, options, meta.author)
     title = _clean_field(_title(raw, meta, title_element))
     if not title and body:
-        first = body.pop(0)
-        title = first.text
+        title = _title_from_body(body)
         notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
     if not title:
         raise InputError("the page has no headline and no text: it does not look like a press release")
@@ -172,6 +171,20 @@ def _publication_date(
     if from_address is not None:
         return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _title_from_body(body: list[RawBlock]) -> str:
+    """The title of a page without a headline: its first block that is not a line of the web page, taken out of `body`.
+
+    Lines of the web page before it ("Print this page") stay in the body, where the page-chrome cleaning step
+    removes and reports them (or --keep-chrome keeps them): never the title, never lost — as in the text reader.
+    """
+    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+
+    at = next((index for index, block in enumerate(body) if not is_chrome_line(block.text)), None)
+    if at is None:
+        raise InputError("the page has no headline and holds only lines of a web page (navigation, share buttons), no release")
+    return body.pop(at).text
 
 
 def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
