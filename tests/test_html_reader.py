@@ -448,23 +448,6 @@ def test_a_page_of_nothing_but_web_page_lines_and_no_headline_is_refused() -> No
         read(page("<article><p>Print this page</p><p>Share this page</p></article>"))
 
 
-def test_a_date_line_in_the_body_is_kept_as_the_text_reader_keeps_it() -> None:
-    # Date-only paragraphs below the header were dropped without a Removal, even one saying when the page was
-    # updated (so that date was lost). The header's date lines are still read as metadata; below it, a date line
-    # is the release's text in both readers, and no cleaning step removes it, even when it repeats the date.
-    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-07"}</script>'
-    lines = ["Published 7 March 2024", "Updated: 9 March 2024"]
-    body = f"<article><h1>Council approves budget</h1><p>{PROSE}</p><p>Second {PROSE}</p>"
-    body += "".join(f"<p>{line}</p>" for line in lines) + "</article>"
-    cleaned = _converted(page(body, ld))
-    assert cleaned.release is not None and cleaned.release.date == datetime.date(2024, 3, 7)
-    assert cleaned.release.paragraphs == (PROSE, f"Second {PROSE}", *lines)
-    assert not cleaned.removed
-    raw = "\n".join(["Council approves budget", "7 March 2024", PROSE, f"Second {PROSE}", *lines]).encode()
-    text = pressconv.clean(pressconv.parse(raw, reader="text"))
-    assert (text.release.date, text.release.paragraphs, text.removed) == (cleaned.release.date, cleaned.release.paragraphs, ())
-
-
 #: Lines that name a release part, and the block each opens; both readers must agree (they share the recognisers).
 RELEASE_PARTS = [
     ("Notes to editors", "notes"), ("Notes to Editors:", "notes"), ("Nodiadau i olygyddion", "notes"),

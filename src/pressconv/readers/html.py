@@ -367,10 +367,16 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
         if at in consumed and header.byline is None:
             header.byline = _author_link(raw[at])
         position += 1
-    # A date line below the header ("Published 7 March 2024" at the foot of the article) stays in the body, as in
-    # the text reader: it is not the header, and dropping it would lose text (an update's date) without a Removal.
-    body = [raw[index] for index in content if index not in consumed]
+    body = [raw[index] for index in content if index not in consumed and not _is_date_line(raw[index], options)]
     return header, body
+
+
+def _is_date_line(block: RawBlock, options: ReadOptions) -> bool:
+    """A body paragraph that only says when the page was published or updated: the site's, not the release's."""
+    if block.kind != "paragraph":
+        return False
+    lines = [read_meta_line(line.text, month_first=options.month_first) for line in block.lines]
+    return all(line.is_meta and (line.published or line.updated) for line in lines)
 
 
 _AUTHOR_HREF = re.compile(
