@@ -503,3 +503,16 @@ def test_the_html_reader_reads_every_dateline_the_text_reader_reads(dateline: st
     html_release = read(page(f"<article><h1>Title</h1><h2>A subheading</h2><p>{dateline} {PROSE}</p></article>"))
     assert text_release.date == html_release.date == when
     assert html_release.paragraphs[-1] == f"{dateline} {PROSE}"  # the text stays
+
+
+def test_a_date_line_at_the_foot_is_read_as_the_page_s_dates_and_one_that_disagrees_is_kept() -> None:
+    """GOV.UK and others repeat when the page was published and updated at its foot: that is read into the
+    release's dates (an update date is kept, not lost); a date that contradicts the header's stays as text."""
+    head = f"<article><h1>Council approves budget</h1><p>7 March 2024</p><p>{PROSE}</p><p>Second {PROSE}</p>"
+    agreeing = _converted(page(head + "<p>Published 7 March 2024</p><p>Last updated 9 March 2024</p></article>"))
+    assert agreeing.release is not None and not agreeing.removed
+    assert (agreeing.release.date, agreeing.release.updated) == (datetime.date(2024, 3, 7), datetime.date(2024, 3, 9))
+    assert agreeing.release.paragraphs == (PROSE, f"Second {PROSE}")
+    disagreeing = _converted(page(head + "<p>Published 1 January 2020</p></article>"))
+    assert disagreeing.release is not None and disagreeing.release.date == datetime.date(2024, 3, 7)
+    assert disagreeing.release.paragraphs == (PROSE, f"Second {PROSE}", "Published 1 January 2020")

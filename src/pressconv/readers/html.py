@@ -367,16 +367,28 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
         if at in consumed and header.byline is None:
             header.byline = _author_link(raw[at])
         position += 1
-    body = [raw[index] for index in content if index not in consumed and not _is_date_line(raw[index], options)]
+    body = [raw[index] for index in content if index not in consumed and not _read_date_line(raw[index], header, options)]
     return header, body
 
 
-def _is_date_line(block: RawBlock, options: ReadOptions) -> bool:
-    """A body paragraph that only says when the page was published or updated: the site's, not the release's."""
+def _read_date_line(block: RawBlock, header: _Header, options: ReadOptions) -> bool:
+    """Read a body paragraph that only says when the page was published or updated (GOV.UK's "Published …",
+    "Last updated … + show all updates" at the foot) into the header, as the header's own lines are: True
+    when it was, so it leaves the body. A date that disagrees with one the header has is never dropped:
+    the paragraph stays, as text."""
     if block.kind != "paragraph":
         return False
     lines = [read_meta_line(line.text, month_first=options.month_first) for line in block.lines]
-    return all(line.is_meta and (line.published or line.updated) for line in lines)
+    if not all(line.is_meta and (line.published or line.updated) for line in lines):
+        return False
+    for line in lines:
+        if line.published is not None and header.published not in (None, line.published):
+            return False
+        if line.updated is not None and header.updated not in (None, line.updated):
+            return False
+    for line in lines:
+        _take(header, line)
+    return True
 
 
 _AUTHOR_HREF = re.compile(
