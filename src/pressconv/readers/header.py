@@ -35,6 +35,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.keys import typographic_key
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
@@ -61,85 +62,41 @@ _TRAILING = re.compile(r"[\s|•·;,()\[\]–—/:.\-]*$")
 _TITLE_TAIL = " \t|:•·,;([-–—/"
 _ALNUM = re.compile(r"[^\W_]")
 
-# Publication markers. Old habit kept: "published"/"posted" count in any case, even glued on without a space.
-# Other words ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or
-# followed by a colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
-_PUBLISHED = re.compile(
-    r"(?:(?:date|time)\s+(?:first\s+)?(?:published|posted|issued|released)"
-    r"|(?:first|originally)\s+(?:published|posted|issued|released)"
-    r"|(?:publication|release|issue|posting|press\s+release|news)\s+date"
-    r"|date\s+of\s+(?:publication|issue|release)"
-    r"|(?:published|posted|issued|released|dated|created)(?:\s+(?:on|at|date|in))?"
-    # Other languages' markers: German, French, Spanish/Portuguese, Italian, Dutch, Scandinavian, Finnish, Welsh.
-    r"|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicad[oa](?:\s+(?:el|em|en))?|pubblicato(?:\s+il)?"
-    r"|gepubliceerd(?:\s+op)?|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
-    r"|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione|publicatiedatum"
-    r"|date|datum|fecha|data|dyddiad)"
-    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?",
-    re.IGNORECASE,
-)
-_ALWAYS_MARKERS = ("published", "posted", "date published", "date posted", "first published", "first posted")
+# Publication markers (`lexicon` concept "published"), then a bare "Date" word ("date_word"). Old habit kept:
+# "published"/"posted" count in any case, even glued on without a space ("published_any_case"). Other words
+# ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or followed by a
+# colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
+_PUBLISHED = lexicon.pattern(rf"(?:{{published}}|{{date_word}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?")
+_ALWAYS_MARKERS = lexicon.words("published_any_case")
 # A bare "Date" (in any language) is a marker only with a colon, or at the start of a line of its own.
-_BARE_DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dyddiad"})
-_UPDATED = re.compile(
-    r"(?:(?:(?:(?:page\s+)?last|zuletzt)\s+)?(?:updated|modified|revised|amended|edited|aktualisiert|geändert)"
-    r"(?:\s+(?:on|at|am))?|mis\s+à\s+jour(?:\s+le)?|actualizad[oa](?:\s+el)?|atualizad[oa](?:\s+em)?"
-    r"|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|oppdatert|uppdaterad|opdateret|päivitetty|diweddarwyd(?:\s+ddiwethaf)?"
-    r"|stand(?=\s*:))"
-    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
-    re.IGNORECASE,
-)
+_BARE_DATE_WORDS = lexicon.word_set("date_word")
+_UPDATED = lexicon.pattern(rf"(?:{{updated}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|(?:{{updated_label}})\s*:\s*")
 #: The marker words, for the HTML reader's header lines too (`html_header`): one list, so both readers agree.
 PUBLISHED_MARKER = _PUBLISHED
 UPDATED_MARKER = _UPDATED
 BARE_DATE_WORDS = _BARE_DATE_WORDS
-_BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted|published|issued|released)\s+by|by)\s*:?\s+"
-    r"|(?:author|writer|reporter|words|byline|contributor|source)\s*:\s*",
-    re.IGNORECASE,
-)
+_BY = lexicon.pattern(r"\s*,?\s*(?:{by})\s+")
+_BYLINE = lexicon.pattern(r"(?:(?:{byline_verb})\s+(?:{by})|(?:{by}))\s*:?\s+|(?:{byline_label})\s*:\s*")
 # gov.uk's "From: Department for Transport and The Rt Hon Jane Smith MP": whatever follows is the issuer.
-_FROM = re.compile(r"(?:from|issued\s+by|on\s+behalf\s+of)\s*:\s*([^|•]*[^|•\s.])", re.IGNORECASE)
+_FROM = lexicon.pattern(r"(?:{issuer_marker})\s*:\s*([^|•]*[^|•\s.])")
 # Labels: words that say what kind of document this is, never its title.
-_STRONG_LABEL = (
-    r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:joint\s+)?(?:press|media|news)\s+"
-    r"(?:release|statement|update|notice|advisory|alert|briefing|information|note|bulletin)"
-    r"|news\s+(?:story|article|item|flash)|(?:official|joint)\s+statement"
-    r"|pressemitteilung|pressemeldung|pressemelding|pressemeddelelse|pressmeddelande|persbericht|tiedote"
-    r"|communiqu[ée]\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|comunicato\s+stampa"
-    r"|komunikat\s+prasowy|datganiad\s+i'r\s+wasg)"
-)
-_LABEL = re.compile(
-    rf"(?:{_STRONG_LABEL}|statement|(?:breaking|latest|top|club|council|police|force|university|campus|company|corporate"
-    r"|community|school|team|local|business|research|health)\s+news|news|update|announcement|newsroom"
-    r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
-    r"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*"
-    rf"|(?:category|categories|section|topics?|tags?|filed\s+under|part\s+of)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
-    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
-    re.IGNORECASE,
+_STRONG_LABEL = "(?:" + lexicon.alternation("label") + ")"
+_LABEL = lexicon.pattern(
+    rf"(?:{_STRONG_LABEL}|{{label_weak}})(?!{_LETTER})"
+    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?"
 )
 _ON = re.compile(r"\s*on\s+", re.IGNORECASE)
-_POSTED_IN = re.compile(r"(?:posted|published|filed)\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)", re.IGNORECASE)
+_POSTED_IN = lexicon.pattern(r"(?:{posted_in})\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)")
 _PREFIX_SEPARATOR = lazy_pattern(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 # Before the title on its line: a label that cannot start a headline, or a short one in capitals ("UPDATE: …").
-_LABEL_PREFIX = re.compile(
-    rf"({_STRONG_LABEL}|(?-i:STATEMENT|UPDATE|NEWS|BREAKING(?: NEWS)?|MEDIA ADVISORY|ANNOUNCEMENT))(?!{_LETTER})"
-    r"\s*(?:[:|\-–—]\s*)(?=\S)",
-    re.IGNORECASE,
+_LABEL_PREFIX = lexicon.pattern(
+    rf"({_STRONG_LABEL}|(?-i:{{label_shouted}}))(?!{_LETTER})"
+    r"\s*(?:[:|\-–—]\s*)(?=\S)"
 )
 
 # Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
-_TAIL_WORDS = (
-    r"date|time|first|originally|publication|release|issue|press|media|news|joint|official|for|immediate|statement"
-    r"|update|updated|last|page|modified|revised|dated|issued|released|by|written|words|story|author|reported"
-    r"|embargoed|breaking|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    # The other languages' publication markers (see `_PUBLISHED`), which may be glued on too.
-    r"|veröffentlicht|publié|publicad[oa]|pubblicato|gepubliceerd|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
-)
-_TAIL_START = re.compile(
-    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{_TAIL_WORDS})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s",
-    re.IGNORECASE,
+_TAIL_START = lexicon.pattern(
+    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{{tail_word}})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s"
 )
 
 
@@ -154,34 +111,15 @@ _NAME = rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*"
 _NAME_SPAN = lazy_pattern(_NAME)
 _ROLE = lazy_pattern(rf",\s*({_NAME})")
 
-_PARTICLES = _words("de da di du del della der den van von le la al el bin ibn y dos das do ter ten and & of")
-_CONNECTORS = _words("of for the and & de du des la le on upon in at y und für et")
-_MARKER_WORDS = _words(
-    "published posted updated update date dated issued released last first on at modified revised time "
-    "originally publication release"
-)
-_ORG_WORDS = _words(
-    "ministry ministries department dept office bureau agency authority council police constabulary "
-    "service services university college school institute institution trust foundation charity "
-    "association society federation union club fc afc commission committee board government embassy "
-    "consulate parliament assembly secretariat directorate administration corporation corp company co "
-    "group plc ltd limited inc llc llp gmbh ag sa nv bv ab oy spa srl pty team unit newsroom "
-    "communications press media centre center hospital nhs museum library gallery partnership network "
-    "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
-    "chancellery ombudsman regulator organisation organization relations affairs city county minister secretary "
-    "ayuntamiento ministerio gobierno consejería universidad policía mairie ministère préfecture gouvernement conseil "
-    "université stadt stadtverwaltung ministerium landesregierung polizei universität gemeente ministerie politie "
-    "universiteit comune ministero regione università cyngor llywodraeth prifysgol heddlu "
-    "borough municipality commissioner"
-)
+_PARTICLES = lexicon.word_set("name_particle")
+_CONNECTORS = lexicon.word_set("connector")
+_ORG_WORDS = lexicon.word_set("organisation")
 # Words that open sentences, never a dateline's place.
-_NOT_PLACES = _words(
-    "the a an in on at by from since until after before today yesterday tomorrow last this that during "
-    "for as when following between we our it he she they i"
-)
+_NOT_PLACES = lexicon.word_set("not_place")
 # Headings that open a part of a release, never the issuer ("About Anytown Council", "Media contacts").
-_NOT_ISSUERS = _words("about contact contacts notes note background ends editor's editors for")
-_FUNCTION_WORDS = _words("on from until till to by before after since in at of for between and or the a an until during than")
+_NOT_ISSUERS = lexicon.word_set("not_issuer")
+_MARKER_WORDS = lexicon.word_set("marker_word")
+_FUNCTION_WORDS = lexicon.word_set("function_word")
 
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = lazy_pattern(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
@@ -728,6 +666,7 @@ def _name(text: str, pos: int) -> tuple[list[str], int] | None:
     return words, ends[-1]
 
 
+# Calendar abbreviations, not a lexicon concept: month and weekday names are calendar data (see `dates`).
 _MONTHS_AND_DAYS = _words("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun")
 
 
@@ -766,14 +705,17 @@ def _is_org_name(words: list[str], *, by_line: bool) -> bool:
     return by_line and not all_caps and any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words)
 
 
-_HEAD_CONNECTORS = _words("of for de du des")
-_HEADLINE_WORDS = _words("by from to with after over into against about as than says said opens backs wins calls")
-_OFFICE_HOLDER = lazy_pattern(
-    rf"(?:the\s+)?(?:rt\.?\s+)?hon(?:ourable|\.)?\s+{_LETTER}[\w'’.\- ]{{2,60}}"
-    rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:MP|MLA|MSP|AM|TD|MPP|MLC|MHA|MHK|QC|KC)"
-    rf"|(?:senator|councillor|cllr\.?)\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){{0,2}}",
-    re.IGNORECASE,
-)
+_HEAD_CONNECTORS = lexicon.word_set("organisation_connector")
+_HEADLINE_WORDS = lexicon.word_set("headline_word")
+
+
+def _office_holder() -> re.Pattern[str]:
+    """ "The Hon. Jane Smith", "Jane Smith MP", "Senator Jane Smith" (compiled on first use)."""
+    return lexicon.pattern(
+        rf"(?:{{honourable}})\s+{_LETTER}[\w'’.\- ]{{2,60}}"
+        rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:{{office_suffix}})"
+        r"|(?:{office_title})\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){0,2}"
+    )
 
 
 def _is_org_line(line: str) -> bool:
@@ -783,7 +725,7 @@ def _is_org_line(line: str) -> bool:
         return False
     if line.split(None, 1)[0].casefold() in _NOT_ISSUERS:
         return False
-    if _OFFICE_HOLDER().fullmatch(line):
+    if _office_holder().fullmatch(line):
         return True
     plain = line.replace(",", "")
     return _NAME_SPAN().fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
@@ -865,10 +807,6 @@ def _is_place(text: str, *, first: bool = True) -> bool:
     if first and words[0].casefold() in _NOT_PLACES:
         return False
     return all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words) and words[0][:1].isupper()
-
-
-#: The strong label alternation, for `pressconv.lines.is_title_copy` ("PRESS RELEASE: Title").
-STRONG_LABEL = _STRONG_LABEL
 
 
 def glued_parts(text: str, pos: int) -> list[_Part] | None:
