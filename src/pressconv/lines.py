@@ -27,7 +27,7 @@ import re
 
 from pressconv import lexicon
 from pressconv.readers import dates
-from pressconv.readers.header import glued_parts, is_org_prefix, is_site_prefix
+from pressconv.readers.header import PartKind, glued_parts, is_org_prefix, is_site_prefix
 
 #: Whole lines that are the page around the release, by kind, built from the lexicon's concepts (any language
 #: with a data file). Each is matched against the whole line, so the order of a concept's entries never matters.
@@ -96,6 +96,8 @@ _COPY_PREFIX = functools.partial(lexicon.pattern, r"(?:\[[^\]]{1,60}\]|(?:{copy_
 _COPY_LABEL = functools.partial(lexicon.pattern, r"(?:{label})\s*[:|\-–—]\s*")
 _MAX_COPY_EXTRA = 200
 _COPY_SEPARATORS = " |•·;,–—-:/([)]"
+#: What a copy may carry glued on besides a date.
+_COPY_TAIL_KINDS = frozenset({PartKind.BYLINE, PartKind.LABEL, PartKind.ISSUER, PartKind.UPDATED})
 
 
 def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str, title_key: str) -> bool:
@@ -125,9 +127,9 @@ def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str
     parts = glued_parts(rest, start)
     if parts is None:
         return False
-    dated = [part for part in parts if part.kind == "date" and part.found is not None]
+    dated = [part for part in parts if part.kind is PartKind.DATE and part.found is not None]
     if not dated:
-        return all(part.kind in ("byline", "label", "issuer", "updated") for part in parts)
+        return all(part.kind in _COPY_TAIL_KINDS for part in parts)
     read, _ = dates.read_match(dated[0].found, month_first=False) if dated[0].found else (None, [])
     if date is None or read is None or read == date:
         return True
