@@ -116,6 +116,7 @@ CONCEPTS: Mapping[str, str] = {
     "caption": "whole caption lines",
     "copyright": "copyright lines",
     "rights_reserved": "'All rights reserved'",
+    "rights_word": "a lower-case word every 'rights_reserved' entry of the language holds: the quick reject",
     "site_notice": "the site's own notices (browser warnings, newsletter sign-up)",
     "long_line_word": "a word every long chrome line (cookie banner, browser notice) holds: the quick reject",
 }

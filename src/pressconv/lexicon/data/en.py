@@ -626,6 +626,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"copyright\s+(?:©\s*)?(?:\d{4}|crown).{0,150}",
     ),
     "rights_reserved": (r"all\s+rights\s+reserved",),
+    "rights_word": ("reserved",),
     "site_notice": (
         r"(?:this\s+)?page\s+(?:was\s+)?last\s+(?:reviewed|updated|modified)(?:\s+on)?\s*:?.{0,60}",
         r"next\s+review\s+due\s*:?.{0,40}",
