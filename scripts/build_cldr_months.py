@@ -136,7 +136,9 @@ def build() -> str:
     weekday_text = "\n".join(sorted(weekdays))
     lines = [
         "# ruff: noqa: E501",
-        f'"""CLDR {get_cldr_version()} month and weekday names of every locale, folded, for reading dates. Generated: do not edit.',
+        f'"""CLDR {get_cldr_version()} month and weekday names of every locale, folded, for reading dates.',
+        "",
+        "Generated: do not edit.",
         "",
         f"Written by `scripts/build_cldr_months.py` from Babel {babel.__version__}. `pressconv.readers.dates` parses",
         "the two texts below into lookup tables the first time a date names a month it does not know by heart.",

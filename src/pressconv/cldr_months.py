@@ -1,5 +1,7 @@
 # ruff: noqa: E501
-"""CLDR 49 month and weekday names of every locale, folded, for reading dates. Generated: do not edit.
+"""CLDR 49 month and weekday names of every locale, folded, for reading dates.
+
+Generated: do not edit.
 
 Written by `scripts/build_cldr_months.py` from Babel 2.19.0. `pressconv.readers.dates` parses
 the two texts below into lookup tables the first time a date names a month it does not know by heart.
