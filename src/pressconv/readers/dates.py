@@ -182,6 +182,9 @@ _END = re.compile(r"\s*\.?\s*$")
 _A_YEAR = re.compile(_YEAR)
 # What may open a date: a digit, a letter, a time of day (a digit or "noon"), a CJK era: nothing else is tried.
 _OPENS = re.compile(r"[^\W_]")
+_WORD_AT = lazy_pattern(rf"{_NAME_START}{_WORD}", _FLAGS)
+_TIME_WORDS = frozenset({"noon", "midday", "midnight", "ngày"})
+_CJK_OPENERS = frozenset("令平昭大明民" + _CJK_NUMERAL)
 
 # --- The CLDR table ---------------------------------------------------------------------------------------------
 
@@ -193,6 +196,7 @@ class _Names:
     months: Mapping[str, int]  # folded name → the month it means without a hint (0: it differs by language)
     readings: Mapping[str, Mapping[str, int]]  # folded name that differs by language → language → month
     weekdays: frozenset[str]
+    weekday_heads: frozenset[str]  # the first word of a two-word weekday ("dydd" of "dydd llun")
 
 
 @functools.cache
@@ -212,7 +216,8 @@ def _names() -> _Names:
                 for month, _, languages in [reading.partition(":")]
                 for language in languages.split(",")
             }
-    return _Names(months, readings, frozenset(cldr_months.WEEKDAYS.split("\n")))
+    weekdays = frozenset(cldr_months.WEEKDAYS.split("\n"))
+    return _Names(months, readings, weekdays, frozenset(name.split(" ")[0] for name in weekdays if " " in name))
 
 
 def _fold(word: str) -> str:
@@ -263,7 +268,7 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
     matches, with `complete=False`: callers note it and leave the date unknown. Whether a word is a month
     does not depend on the language; which month it is may (`read_match`).
     """
-    if pos >= len(text) or _OPENS.match(text, pos) is None:
+    if pos >= len(text) or _OPENS.match(text, pos) is None or not _may_open(text, pos):
         return None
     for shapes, complete in ((_SHAPES, True), (_PARTIAL_SHAPES, False)) if partial else ((_SHAPES, True),):
         found = _dated(text, pos, shapes)
@@ -271,6 +276,21 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
             head, end = found
             return DateMatch(pos, _time_after(text, end), text[head:end], complete)
     return None
+
+
+def _may_open(text: str, pos: int) -> bool:
+    """False when the word at `pos` can open no date: it is no month, weekday (or a weekday's first word), time
+    word or CJK era or numeral. Most words of a line are ruled out here by one lookup, not by every shape."""
+    if text[pos].isdigit() or text[pos] in _CJK_OPENERS:
+        return True
+    word = _WORD_AT().match(text, pos)
+    if word is None:
+        return False
+    folded = _fold(word[0])
+    if folded in _KNOWN_MONTHS or folded in _KNOWN_WEEKDAYS or folded in _TIME_WORDS:
+        return True
+    names = _names()
+    return folded in names.months or folded in names.weekdays or folded in names.weekday_heads
 
 
 def _dated(text: str, pos: int, shapes: Mapping[Shape, str]) -> tuple[int, int] | None:
