@@ -33,7 +33,6 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 
 from pressconv.cldr_months import DIGIT_ZEROS, MARKS
 from pressconv.model import Notice
@@ -106,8 +105,9 @@ _CJK_DAY = rf"\s?(?P<cjk_day>{_CJK_NUMBER})\s?[日일]"
 _CJK_WEEKDAY = r"(?:\s?[(（](?:[月火水木金土日](?:曜日?)?|(?:星期|周|週)?[一二三四五六日天]|[월화수목금토일](?:요일)?)[)）])?"
 
 
-class Shape(Enum):
-    """Which shape a date was found in: how its parts are read."""
+class Shape:
+    """Which shape a date was found in: how its parts are read. (Plain strings: an `Enum` costs milliseconds to
+    build at import, in every process that reads a release.)"""
 
     YEAR_FIRST = "y-m-d"
     NUMERIC = "numeric"
@@ -124,7 +124,7 @@ class Shape(Enum):
 
 
 # Complete dates, in the order they are tried at a position; then the partial ones.
-_SHAPES: dict[Shape, str] = {
+_SHAPES: dict[str, str] = {
     # Year first (ISO 8601, 2014/03/07, 2014.03.07): always year-month-day, whatever the locale.
     Shape.YEAR_FIRST: rf"{_YEAR}\s?[-/.]\s?(?P<month_number>\d{{1,2}})\s?[-/.]\s?(?P<day>\d{{1,2}})(?!\d)",
     Shape.NUMERIC: r"(?<!\d)(?P<first>\d{1,2})\s?[./-]\s?(?P<second>\d{1,2})\s?[./-]\s?"
@@ -138,7 +138,7 @@ _SHAPES: dict[Shape, str] = {
     Shape.CJK: rf"{_CJK_YEAR}{_CJK_MONTH}{_CJK_DAY}{_CJK_WEEKDAY}",
     Shape.VIETNAMESE: rf"(?:ngày\s*)?{_DAY}\s*(?:tháng|thg)\s*(?P<month_number>\d{{1,2}}),?\s*(?:năm\s*)?{_YEAR}",
 }
-_PARTIAL_SHAPES: dict[Shape, str] = {
+_PARTIAL_SHAPES: dict[str, str] = {
     Shape.DAY_MONTH: rf"{_DAY}(?:\s*(?:of|de)|\s*d[’'])?{_PART_SEP}?{_MONTH}",
     Shape.MONTH_DAY: rf"{_MONTH}{_PART_SEP}?{_DAY}",
     Shape.MONTH_YEAR: rf"{_MONTH},?\s*{_YEAR}",
@@ -169,7 +169,7 @@ _FLAGS = re.IGNORECASE
 
 
 @functools.cache
-def _compiled(shape: Shape) -> re.Pattern[str]:
+def _compiled(shape: str) -> re.Pattern[str]:
     return re.compile({**_SHAPES, **_PARTIAL_SHAPES}[shape], _FLAGS)
 
 
@@ -293,7 +293,7 @@ def _may_open(text: str, pos: int) -> bool:
     return folded in names.months or folded in names.weekdays or folded in names.weekday_heads
 
 
-def _dated(text: str, pos: int, shapes: Mapping[Shape, str]) -> tuple[int, int] | None:
+def _dated(text: str, pos: int, shapes: Mapping[str, str]) -> tuple[int, int] | None:
     """The first shape that matches at `pos`, after an optional time of day and weekday: each optional part is
     taken when the date follows it, and left when it does not, as a regular expression's `?` would.
     Returns where the day-naming part starts and ends."""
@@ -319,7 +319,7 @@ def _after_weekday(text: str, pos: int) -> list[int]:
     return starts
 
 
-def _shape_at(text: str, pos: int, shapes: Mapping[Shape, str]) -> tuple[Shape, re.Match[str]] | None:
+def _shape_at(text: str, pos: int, shapes: Mapping[str, str]) -> tuple[str, re.Match[str]] | None:
     if pos >= len(text):
         return None
     for shape in shapes:
@@ -497,7 +497,7 @@ def _read_vietnamese(match: re.Match[str], _month_first: bool, language: str | N
     return datetime.date(_year(match, language), int(match["month_number"]), int(match["day"]))
 
 
-_READERS: dict[Shape, _Reader] = {
+_READERS: dict[str, _Reader] = {
     Shape.YEAR_FIRST: _read_year_first,
     Shape.NUMERIC: _read_numeric,
     Shape.DAY_MONTH_YEAR: _read_words,
