@@ -127,6 +127,16 @@ def test_where_a_date_starts_and_ends_in_a_line() -> None:
     assert dates.match_date("Salmon 7 March 2014", 3) is None
 
 
+def test_every_date_of_a_line() -> None:
+    line = "Ministry of Panchayati Raj28-July, 2017 12:10 IST, updated 令和元年5月7日 and 9月2日"
+    assert [(found.text, found.complete) for found in dates.iter_dates(line)] == [
+        ("28-July, 2017", True),
+        ("令和元年5月7日", True),
+        ("9月2日", False),
+    ]
+    assert [found.text for found in dates.iter_dates(line, partial=False)] == ["28-July, 2017", "令和元年5月7日"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Section 3 of 2014", "3 people 2019", "Route 66 2019", "Top 10 de 2019", "Budget 2015", "Phase 2 of 2019"],
@@ -179,7 +189,9 @@ def _line(size: int) -> str:
 @pytest.mark.parametrize(
     "make",
     [_line, lambda n: "1" + " " * n + "March", lambda n: "1 " * (n // 2), lambda n: "March " * (n // 6),
-     lambda n: "12." * (n // 3), lambda n: "2019年" * (n // 5), lambda n: "a" * n + " 3"],
+     lambda n: "12." * (n // 3), lambda n: "2019年" * (n // 5), lambda n: "a" * n + " 3",
+     lambda n: "7 March 2014 time" + " " * n + "x", lambda n: "10:00" + " " * n + "x",
+     lambda n: "7" + " " * n + "de" + " " * n + "x", lambda n: ("March" + " " * 100) * (n // 105)],
 )  # fmt: skip
 def test_finding_dates_is_linear(make: object) -> None:
     """Time for 4n characters stays within 6× the time for n (linear is 4×, quadratic 16×)."""

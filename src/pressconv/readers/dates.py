@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from pressconv.cldr_months import DIGIT_ZEROS, MARKS
@@ -158,8 +158,9 @@ _ZONE = (
     r"(?:\s?(?:[+-]\d{2}:?\d{2}(?!\d)|(?-i:Z)(?![^\W\d_])|(?:utc|gmt)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?![^\W\d_])"
     r"|(?-i:[A-Z]{2,5})(?![^\W\d_])|\((?-i:[A-Z][A-Za-z .]{1,30})\)|(?-i:(?:[A-Z][a-z]+ ){1,3}Time)(?![^\W\d_])))*"
 )
-_TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*:?\s*)?{_CLOCK}{_ZONE})?"
-_TIME_BEFORE = rf"{_CLOCK}{_ZONE}\s*(?:[,|\-–—]\s*|\s+)(?:on\s+)?"
+# No two quantifiers here take the same spaces: "time\s*:?\s*" (spaces, no colon, spaces) was quadratic.
+_TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*(?::\s*)?)?{_CLOCK}{_ZONE})?"
+_TIME_BEFORE = rf"{_CLOCK}{_ZONE}(?:\s*[,|\-–—]\s*|\s+)(?:on\s+)?"
 # A weekday before the date: one word, or two ("Dydd Llun", "Thứ ba"); looked up, then the date tried after it.
 _WEEKDAY_ONE = rf"{_NAME_START}(?P<weekday>{_WORD})"
 _WEEKDAY_TWO = rf"{_NAME_START}(?P<weekday>{_LETTER}+\s{_WORD})"
@@ -182,6 +183,7 @@ _END = re.compile(r"\s*\.?\s*$")
 _A_YEAR = re.compile(_YEAR)
 # What may open a date: a digit, a letter, a time of day (a digit or "noon"), a CJK era: nothing else is tried.
 _OPENS = re.compile(r"[^\W_]")
+_CANDIDATE_STARTS = re.compile(r"(?<!\w)\w|(?<!\d)\d")
 _WORD_AT = lazy_pattern(rf"{_NAME_START}{_WORD}", _FLAGS)
 _TIME_WORDS = frozenset({"noon", "midday", "midnight", "ngày"})
 _CJK_OPENERS = frozenset("令平昭大明民" + _CJK_NUMERAL)
@@ -276,6 +278,19 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
             head, end = found
             return DateMatch(pos, _time_after(text, end), text[head:end], complete)
     return None
+
+
+def iter_dates(text: str, *, partial: bool = True) -> Iterator[DateMatch]:
+    """Every date in `text`, left to right, none overlapping: the candidates a line offers (for the line-role
+    model and for tools). A date may start at a word's start or where digits follow letters ("Raj28-July")."""
+    pos = 0
+    for start in _CANDIDATE_STARTS.finditer(text):
+        if start.start() < pos:
+            continue
+        found = match_date(text, start.start(), partial=partial)
+        if found is not None:
+            yield found
+            pos = found.end
 
 
 def _may_open(text: str, pos: int) -> bool:
