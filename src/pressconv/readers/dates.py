@@ -83,8 +83,11 @@ def _digit(value: int) -> str:
 _LETTER = rf"(?:[^\W\d_]|[{re.escape(MARKS)}])"
 _NOT_LETTER_AFTER = rf"(?![^\W\d_]|[{re.escape(MARKS)}])"
 # A word: letters and marks, perhaps with inner dots ("มิ.ย.") or hyphens ("segunda-feira"), perhaps a final dot.
-# The letters of each piece are one quantifier, and pieces are split by a character no piece takes: linear.
-_WORD = rf"{_LETTER}+(?:[.\-]{_LETTER}+)*{_NOT_LETTER_AFTER}\.?"
+# The letters of each piece are one quantifier, and pieces are split by a character no piece takes.
+# Both the pieces and their number are bounded (no CLDR name has a piece over 23 characters or more than two
+# inner marks): a match tried at every word start of "a.a.a.a…" or "aAaAaA…" then reads a bounded stretch, not
+# the rest of the line, so a scan stays linear.
+_WORD = rf"{_LETTER}{{1,30}}(?:[.\-]{_LETTER}{{1,30}}){{0,2}}{_NOT_LETTER_AFTER}\.?"
 # A name may be glued to the word before it only across a case change: "depotTuesday", "DEPOTTuesday".
 _NAME_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])))"
 _MONTH = rf"{_NAME_START}(?P<month>{_WORD})"
@@ -163,7 +166,7 @@ _TIME_AFTER = rf"(?:(?:\s*[,|\-–—/@]\s*|\s+|T)(?:at\s+|@\s*|time\s*(?::\s*)?
 _TIME_BEFORE = rf"{_CLOCK}{_ZONE}(?:\s*[,|\-–—]\s*|\s+)(?:on\s+)?"
 # A weekday before the date: one word, or two ("Dydd Llun", "Thứ ba"); looked up, then the date tried after it.
 _WEEKDAY_ONE = rf"{_NAME_START}(?P<weekday>{_WORD})"
-_WEEKDAY_TWO = rf"{_NAME_START}(?P<weekday>{_LETTER}+\s{_WORD})"
+_WEEKDAY_TWO = rf"{_NAME_START}(?P<weekday>{_LETTER}{{1,30}}\s{_WORD})"
 _AFTER_WEEKDAY = r",?\s*(?:the\s+)?"
 
 _FLAGS = re.IGNORECASE
