@@ -182,7 +182,7 @@ _TIME_AFTER_AT = lazy_pattern(_TIME_AFTER, _FLAGS)
 _WEEKDAY_ONE_AT = lazy_pattern(_WEEKDAY_ONE, _FLAGS)
 _WEEKDAY_TWO_AT = lazy_pattern(_WEEKDAY_TWO, _FLAGS)
 _AFTER_WEEKDAY_AT = re.compile(_AFTER_WEEKDAY, _FLAGS)
-_END = re.compile(r"\s*\.?\s*$")
+_END = re.compile(r"\s*(?:\.\s*)?$")  # never two quantifiers over the same spaces
 _A_YEAR = re.compile(_YEAR)
 # What may open a date: a digit, a letter, a time of day (a digit or "noon"), a CJK era: nothing else is tried.
 _OPENS = re.compile(r"[^\W_]")
