@@ -172,11 +172,33 @@ _AFTER_WEEKDAY = r",?\s*(?:the\s+)?"
 _FLAGS = re.IGNORECASE
 
 
-@functools.cache
-def _compiled(shape: str) -> re.Pattern[str]:
-    return re.compile({**_SHAPES, **_PARTIAL_SHAPES}[shape], _FLAGS)
-
-
+# Each shape compiled on first use, one module-level name each so the complexity harness finds every one.
+_YEAR_FIRST_AT = lazy_pattern(_SHAPES[Shape.YEAR_FIRST], _FLAGS)
+_NUMERIC_AT = lazy_pattern(_SHAPES[Shape.NUMERIC], _FLAGS)
+_DAY_MONTH_YEAR_AT = lazy_pattern(_SHAPES[Shape.DAY_MONTH_YEAR], _FLAGS)
+_MONTH_DAY_YEAR_AT = lazy_pattern(_SHAPES[Shape.MONTH_DAY_YEAR], _FLAGS)
+_YEAR_MONTH_DAY_AT = lazy_pattern(_SHAPES[Shape.YEAR_MONTH_DAY], _FLAGS)
+_CJK_AT = lazy_pattern(_SHAPES[Shape.CJK], _FLAGS)
+_VIETNAMESE_AT = lazy_pattern(_SHAPES[Shape.VIETNAMESE], _FLAGS)
+_DAY_MONTH_AT = lazy_pattern(_PARTIAL_SHAPES[Shape.DAY_MONTH], _FLAGS)
+_MONTH_DAY_AT = lazy_pattern(_PARTIAL_SHAPES[Shape.MONTH_DAY], _FLAGS)
+_MONTH_YEAR_AT = lazy_pattern(_PARTIAL_SHAPES[Shape.MONTH_YEAR], _FLAGS)
+_CJK_MONTH_DAY_AT = lazy_pattern(_PARTIAL_SHAPES[Shape.CJK_MONTH_DAY], _FLAGS)
+_CJK_YEAR_MONTH_AT = lazy_pattern(_PARTIAL_SHAPES[Shape.CJK_YEAR_MONTH], _FLAGS)
+_SHAPE_AT: dict[str, Callable[[], re.Pattern[str]]] = {
+    Shape.YEAR_FIRST: _YEAR_FIRST_AT,
+    Shape.NUMERIC: _NUMERIC_AT,
+    Shape.DAY_MONTH_YEAR: _DAY_MONTH_YEAR_AT,
+    Shape.MONTH_DAY_YEAR: _MONTH_DAY_YEAR_AT,
+    Shape.YEAR_MONTH_DAY: _YEAR_MONTH_DAY_AT,
+    Shape.CJK: _CJK_AT,
+    Shape.VIETNAMESE: _VIETNAMESE_AT,
+    Shape.DAY_MONTH: _DAY_MONTH_AT,
+    Shape.MONTH_DAY: _MONTH_DAY_AT,
+    Shape.MONTH_YEAR: _MONTH_YEAR_AT,
+    Shape.CJK_MONTH_DAY: _CJK_MONTH_DAY_AT,
+    Shape.CJK_YEAR_MONTH: _CJK_YEAR_MONTH_AT,
+}
 _TIME_BEFORE_AT = lazy_pattern(_TIME_BEFORE, _FLAGS)
 _TIME_AFTER_AT = lazy_pattern(_TIME_AFTER, _FLAGS)
 _WEEKDAY_ONE_AT = lazy_pattern(_WEEKDAY_ONE, _FLAGS)
@@ -341,7 +363,7 @@ def _shape_at(text: str, pos: int, shapes: Mapping[str, str]) -> tuple[str, re.M
     if pos >= len(text):
         return None
     for shape in shapes:
-        match = _compiled(shape).match(text, pos)
+        match = _SHAPE_AT[shape]().match(text, pos)
         if match is not None and (shape not in _WORD_SHAPES or month_of(match["month"]) is not None):
             return shape, match
     return None
