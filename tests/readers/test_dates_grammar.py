@@ -104,6 +104,13 @@ def test_a_two_digit_year_is_read_by_the_pivot_with_a_notice(text: str, year: in
     assert "date-two-digit-year" in [n.code for n in notices]
 
 
+def test_a_buddhist_era_year_is_read_only_in_a_thai_date() -> None:
+    assert dates.read_date("9/6/2568", language="th")[0] == D(2025, 6, 9)
+    date, notices = dates.read_date("9/6/2568")
+    assert date is None
+    assert [n.code for n in notices] == ["date-invalid"]
+
+
 def test_cjk_dates_with_a_part_missing_are_never_read() -> None:
     assert [n.code for n in dates.read_date("9月2日")[1]] == ["date-no-year"]
     assert [n.code for n in dates.read_date("2023年9月")[1]] == ["date-unreadable"]

@@ -427,6 +427,7 @@ TWO_DIGIT_PIVOT = 70
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 _ROC_START = 1911
 _BUDDHIST_OFFSET = 543
+_BUDDHIST_FROM = 2400
 
 
 def _cjk_number(text: str) -> int:
@@ -485,8 +486,11 @@ def _read_year_first(match: re.Match[str], _month_first: bool, language: str | N
 
 def _year(match: re.Match[str], language: str | None) -> int:
     year = int(match["year"])
-    if year > 2400 and _in_thai(match, language):
-        return year - _BUDDHIST_OFFSET
+    if year > _BUDDHIST_FROM:
+        if _in_thai(match, language):
+            return year - _BUDDHIST_OFFSET
+        # A Buddhist-era year outside a Thai date (no Thai month, marker or language): never guessed.
+        raise ValueError(year)
     return year
 
 
