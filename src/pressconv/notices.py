@@ -25,6 +25,7 @@ class Code(StrEnum):
     DATE_FROM_DATELINE = "date-from-dateline"
     DATE_FROM_PAGE = "date-from-page"
     DATE_NO_YEAR = "date-no-year"
+    DATE_TWO_DIGIT_YEAR = "date-two-digit-year"
     LABEL_DROPPED = "label-dropped"
     BYLINE_FOUND = "byline-found"
     ISSUER_FOUND = "issuer-found"
@@ -55,5 +56,6 @@ def notice(code: Code, message: str) -> Notice:
 
 
 #: Codes that are facts of life rather than warnings: the CLI shows them only with --verbose.
-QUIET = frozenset({Code.DATE_AMBIGUOUS, Code.BYLINE_FOUND, Code.ISSUER_FOUND, Code.UPDATED_FOUND, Code.STRUCTURE_FOUND,
-                   Code.READER_CHOSEN, Code.LABEL_DROPPED, Code.DATE_FROM_PAGE, Code.DATE_UNMARKED})  # fmt: skip
+QUIET = frozenset({Code.DATE_AMBIGUOUS, Code.DATE_TWO_DIGIT_YEAR, Code.BYLINE_FOUND, Code.ISSUER_FOUND,
+                   Code.UPDATED_FOUND, Code.STRUCTURE_FOUND, Code.READER_CHOSEN, Code.LABEL_DROPPED, Code.DATE_FROM_PAGE,
+                   Code.DATE_UNMARKED})  # fmt: skip
