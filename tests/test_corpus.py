@@ -1,0 +1,94 @@
+"""The annotated release corpus (corpus/releases) is valid: every release passes scripts/corpus_check.py.
+
+The corpus is the truth the line-role model learns from and is measured on, so an annotation slip is a
+test failure, not a silent error in the figures.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def _load_checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_check", ROOT / "scripts" / "corpus_check.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CHECK = _load_checker()
+RELEASES = CHECK.releases(CORPUS)
+
+
+def test_corpus_is_not_empty() -> None:
+    assert len(RELEASES) >= 1
+
+
+@pytest.mark.parametrize("txt", RELEASES, ids=[p.stem for p in RELEASES])
+def test_release_is_valid(txt: Path) -> None:
+    assert CHECK.check_release(txt) == []
+
+
+def test_no_orphans_or_shared_numbers() -> None:
+    assert {name: errs for name, errs in CHECK.check_corpus(CORPUS).items() if errs} == {}
+
+
+def test_split_is_by_name_and_roughly_70_15_15() -> None:
+    names = [f"{n:03d}-x" for n in range(1000)]
+    splits = [CHECK.split_of(name) for name in names]
+    assert CHECK.split_of("001-x.txt") == CHECK.split_of("001-x.json") == CHECK.split_of("001-x")
+    assert 650 <= splits.count("train") <= 750
+    assert 110 <= splits.count("dev") <= 190
+    assert 110 <= splits.count("test") <= 190
+
+
+def _write(tmp: Path, lines: list[str], truth: dict[str, object]) -> Path:
+    (tmp / "releases").mkdir(exist_ok=True)
+    txt = tmp / "releases" / "001-sample.txt"
+    txt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    txt.with_suffix(".json").write_text(json.dumps(truth), encoding="utf-8")
+    return txt
+
+
+def _truth(entries: list[dict[str, object]], **over: object) -> dict[str, object]:
+    truth: dict[str, object] = {
+        "country": "GB", "org_kind": "council", "language": "en", "title": "A title", "date": "2024-03-07",
+        "updated": None, "date_spelling": "7 March 2024", "date_source": "date line", "repeat_shape": "none",
+        "notes": "", "lines": entries,
+    }
+    truth["paragraphs"] = CHECK.expected_paragraphs(entries)
+    truth["not_body"] = CHECK.expected_not_body(entries)
+    truth.update(over)
+    return truth
+
+
+def test_checker_accepts_a_good_release_and_catches_slips(tmp_path: Path) -> None:
+    lines = ["Home", "A title", "7 March 2024", "The lede.", "The lede."]
+    entries: list[dict[str, object]] = [
+        {"text": "Home", "role": "chrome", "kind": "breadcrumb"},
+        {"text": "A title", "role": "title"},
+        {"text": "7 March 2024", "role": "date"},
+        {"text": "The lede.", "role": "paragraph"},
+        {"text": "The lede.", "role": "repeat", "of": 4},
+    ]
+    assert CHECK.check_release(_write(tmp_path, lines, _truth(entries, repeat_shape="line 4 twice"))) == []
+    bad = [dict(e) for e in entries]
+    bad[4]["of"] = 2
+    errs = CHECK.check_release(_write(tmp_path, lines, _truth(bad, repeat_shape="line 4 twice")))
+    assert any("not a copy" in e for e in errs)
+    errs = CHECK.check_release(_write(tmp_path, lines, _truth(entries, repeat_shape="none", date="7/3/2024")))
+    assert any("repeat_shape" in e for e in errs) and any("YYYY-MM-DD" in e for e in errs)
+    errs = CHECK.check_release(_write(tmp_path, lines[:-1], _truth(entries, repeat_shape="x")))
+    assert any("entries in lines" in e for e in errs)
+    wrong = _truth(entries, repeat_shape="x")
+    wrong["paragraphs"] = ["The lede.", "The lede."]
+    assert any("paragraphs" in e for e in CHECK.check_release(_write(tmp_path, lines, wrong)))
