@@ -54,6 +54,10 @@ COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 #: A repeat is a scraper's copy: identical, or identical but for whitespace, case or a few characters.
 NEAR_IDENTICAL = 0.85
 SPLITS = (("train", 70), ("dev", 85), ("test", 100))
+#: The search tool used to find model pages prints " date YYYY-MM-DD" (or " date YYYY-MM") before some
+#: excerpts. That is the tool's metadata, not the page's text: modelled as a line or a line's prefix it
+#: teaches the model a date shape no scraper ever sees, and once it even became a release's date (574).
+TOOL_DATE_STUB = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?(?:\s|$)")
 
 
 def collapse(text: str) -> str:
@@ -203,6 +207,8 @@ def check_release(txt_path: Path | str) -> list[str]:  # noqa: PLR0915
             errs.append(f".txt line {n} is blank (one block per line, no blank lines)")
         if line_text != line_text.rstrip() or "\r" in line_text:
             errs.append(f".txt line {n} has trailing whitespace or a CR")
+        if TOOL_DATE_STUB.match(line_text):
+            errs.append(f".txt line {n} starts with the search tool's ' date YYYY-MM-DD' metadata, not page text")
     if not isinstance(truth["country"], str) or not COUNTRY_RE.match(truth["country"]):
         errs.append(f"country {truth['country']!r} is not an ISO 3166 alpha-2 code")
     if not isinstance(truth["language"], str) or not LANG_RE.match(truth["language"]):

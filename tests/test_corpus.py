@@ -92,3 +92,15 @@ def test_checker_accepts_a_good_release_and_catches_slips(tmp_path: Path) -> Non
     wrong = _truth(entries, repeat_shape="x")
     wrong["paragraphs"] = ["The lede.", "The lede."]
     assert any("paragraphs" in e for e in CHECK.check_release(_write(tmp_path, lines, wrong)))
+
+
+def test_checker_flags_the_search_tools_date_prefix(tmp_path: Path) -> None:
+    """' date YYYY-MM-DD' before an excerpt is the search tool's metadata; as page text it taught a false date."""
+    good = ["A title", "The lede."]
+    entries: list[dict[str, object]] = [{"text": "A title", "role": "title"}, {"text": "The lede.", "role": "paragraph"}]
+    assert CHECK.check_release(_write(tmp_path, good, _truth(entries))) == []
+    for stub in (" date 2025-03-04 A title", " date 2024-07 A title"):
+        lines = [stub, "The lede."]
+        stubbed: list[dict[str, object]] = [{"text": stub, "role": "title"}, entries[1]]
+        errs = CHECK.check_release(_write(tmp_path, lines, _truth(stubbed, title=stub)))
+        assert any("search tool" in e for e in errs), errs
