@@ -58,6 +58,12 @@ SPLITS = (("train", 70), ("dev", 85), ("test", 100))
 #: RELEASE : ", "MEDIA ADVISORY: ") or an archive's "[August 2023]" after it stays on the title line but
 #: out of the field (README, convention T). What it leaves out is that short, never a sentence.
 MAX_TITLE_LABEL = 40
+#: A line naming the text's source or issuer ("Source: X", a wire's closing "SOURCE Company") is a byline
+#: of kind "source" (README, convention S): never release text, so never a body role.
+SOURCE_LINE = re.compile(r"^(?:SOURCE|FUENTE|FONTE|QUELLE|(?:Source|Fuente|Fonte|Quelle)\s*:)\s*\S")
+#: A quote line with no quotation mark that ends in ":" or "," only introduces a quote ("X said,"): it
+#: is a paragraph (README, convention Q).
+QUOTE_MARKS = re.compile("[\"“”„«»「」『』‘’'‹›<>]")
 #: The search tool used to find model pages prints " date YYYY-MM-DD" (or " date YYYY-MM") before some
 #: excerpts. That is the tool's metadata, not the page's text: modelled as a line or a line's prefix it
 #: teaches the model a date shape no scraper ever sees, and once it even became a release's date (574).
@@ -133,6 +139,10 @@ def _check_line(i: int, line: Mapping[str, Any], lines: Sequence[Mapping[str, An
             errs.append(f"line {n}: kind must be a non-empty string")
     elif role == "chrome":
         errs.append(f"line {n}: a chrome line needs a kind (breadcrumb, share, navigation …)")
+    if role in BODY_ROLES and SOURCE_LINE.match(text.strip()):
+        errs.append(f"line {n}: a source line names the issuer; it is a byline (kind source), not {role}")
+    if role == "quote" and text.rstrip().endswith((":", ",")) and not QUOTE_MARKS.search(text):
+        errs.append(f"line {n}: a line that only introduces a quote is a paragraph, not a quote")
     if role == "list-item":
         if not isinstance(line.get("list"), (int, str)) or isinstance(line.get("list"), bool):
             errs.append(f"line {n}: list-item needs a list id")

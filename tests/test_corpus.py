@@ -104,3 +104,25 @@ def test_checker_flags_the_search_tools_date_prefix(tmp_path: Path) -> None:
         stubbed: list[dict[str, object]] = [{"text": stub, "role": "title"}, entries[1]]
         errs = CHECK.check_release(_write(tmp_path, lines, _truth(stubbed, title=stub)))
         assert any("search tool" in e for e in errs), errs
+
+
+def test_checker_holds_the_second_readers_conventions(tmp_path: Path) -> None:
+    """Source lines stay out of the body, 'X said,' is no quote, the title field may drop a glued label."""
+    headline = "A title, and a long tail of words after it"
+    lines = [f"PRESS RELEASE : {headline}", "Ann Lee said,", "Quoted words.", "SOURCE Acme Corp"]
+    entries: list[dict[str, object]] = [
+        {"text": lines[0], "role": "title"},
+        {"text": lines[1], "role": "paragraph"},
+        {"text": lines[2], "role": "quote"},
+        {"text": lines[3], "role": "byline", "kind": "source"},
+    ]
+    assert CHECK.check_release(_write(tmp_path, lines, _truth(entries, title=headline))) == []
+    slips = [dict(e) for e in entries]
+    slips[1]["role"] = "quote"
+    slips[3] = {"text": lines[3], "role": "end-mark"}
+    errs = CHECK.check_release(_write(tmp_path, lines, _truth(slips, title=headline)))
+    assert any("introduces a quote" in e for e in errs) and any("source line" in e for e in errs)
+    errs = CHECK.check_release(_write(tmp_path, lines, _truth(entries, title="A title")))
+    assert errs == ["title leaves more of its title line(s) out than a glued label or archive stamp"]
+    errs = CHECK.check_release(_write(tmp_path, lines, _truth(entries, title="Another title")))
+    assert errs == ["title is not in the title line(s) joined"]
