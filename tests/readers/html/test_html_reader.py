@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pressconv
+from conftest import ROOT
 from pressconv.errors import PressconvError
 from pressconv.model import ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import ReadOptions
@@ -25,7 +26,7 @@ from pressconv.readers import choose_reader
 from pressconv.readers.html import HtmlReader
 from pressconv.writers.json import block_to_dict
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+FIXTURES = ROOT / "fixtures" / "html"
 PAGES = sorted(FIXTURES.glob("*.html"))
 HTML = ReadOptions(reader="html")
 

@@ -14,6 +14,7 @@ import docx
 import pytest
 from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
+from test_docx import expected_paragraphs, paragraphs
 
 import pressconv
 from pressconv.errors import OptionError
@@ -23,7 +24,6 @@ from pressconv.writers.docx import DocxOptions, DocxWriter
 from pressconv.writers.docx import template as docx_template
 from samples import structured_release
 from strategies import releases
-from test_docx import expected_paragraphs, paragraphs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

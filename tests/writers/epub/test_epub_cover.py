@@ -20,19 +20,7 @@ from conftest import require_tool
 from pressconv.notices import Code
 from pressconv.writers.cover import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, fit_title, font_metrics, title_card
 from pressconv.writers.svg import cover_image, sanitise_svg
-from test_epub import tiny_png
-
-#: The titles issue 13 named: long Latin, all capitals, em dashes, CJK — and a long word, Arabic, Welsh diacritics.
-HARD_TITLES = {
-    "long-latin": "Council publishes its long-awaited consultation response on the future of library services, "
-    "leisure centres and community transport across the whole of the county for the next ten years",
-    "upper-case": "COUNCIL APPROVES MULTI-MILLION POUND REGENERATION SCHEME FOR THE WATERFRONT DISTRICT AND HARBOUR",
-    "em-dashes": "Minister welcomes report—a landmark—on transport—and more—dashes—everywhere—in—this—title",
-    "cjk": "国务院办公厅关于进一步加强和改进新时代老年人权益保障工作的指导意见的通知发布会在北京举行",
-    "long-word": "Supercalifragilisticexpialidociousantidisestablishmentarianismpneumonoultramicroscopic",
-    "arabic": "وزارة الصحة تعلن عن إطلاق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في جميع المحافظات",
-    "welsh": "Gweinidog yn croesawu adroddiad ar ddyfodol trafnidiaeth gyhoeddus yng Nghymru — ŵ ŷ â",
-}
+from samples import HARD_TITLES, SVG_HEAD, tiny_png
 
 _MEASURE = """<!DOCTYPE html><html><body style="margin:0">{svg}<pre id="out"></pre><script>
 const svg = document.querySelector("svg"), page = svg.getBoundingClientRect();
@@ -102,8 +90,6 @@ def test_cjk_wraps_between_characters_and_latin_between_words() -> None:
 
 
 # --- user covers: real types, sanitised SVG ---------------------------------------------------------------
-
-SVG_HEAD = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="60" height="90"'
 
 
 def _book(cover: bytes) -> tuple[zipfile.ZipFile, tuple[pressconv.Notice, ...]]:
