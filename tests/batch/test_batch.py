@@ -297,7 +297,11 @@ def test_dask_cluster_gives_the_same_results_as_a_local_run(tmp_path: Path) -> N
 
 def test_unreachable_scheduler_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     pytest.importorskip("distributed")
-    assert run("convert", FIXTURES, "--to", "json", "-o", tmp_path, "--scheduler", "tcp://127.0.0.1:9") == 1
+    import dask
+
+    # Dask's connect timeout, injected through its own configuration: the refusal is reported without waiting 30 s.
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}):
+        assert run("convert", FIXTURES, "--to", "json", "-o", tmp_path, "--scheduler", "tcp://127.0.0.1:9") == 1
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
 
 
