@@ -26,6 +26,9 @@ TAGS = sorted(cldr_dates.LOCALES)
 #: Days that show padding (1, 9), two digits (10, 28) and month ends; years of three, four digits and this century.
 DAYS = (1, 9, 10, 28)
 YEARS = (987, 1999, 2014, 2026)
+#: Every month once, each with its own (day, year) from the pairs above, so every day and every year is seen too: the
+#: day, month and year fields of a pattern are spelled independently, so their cross product would add nothing.
+DATES = tuple(datetime.date(YEARS[(month + month // 4) % 4], month, DAYS[month % 4]) for month in range(1, 13))
 
 same_babel = pytest.mark.skipif(
     babel.__version__ != cldr_dates.BABEL_VERSION,
@@ -51,11 +54,8 @@ def test_every_locale_spells_every_month_as_babel_does(tag: str) -> None:
     locale = l10n._locale(tag)
     assert isinstance(locale, l10n._TableLocale)
     babel_locale = Locale.parse(tag, sep="-")
-    for year in YEARS:
-        for month in range(1, 13):
-            for day in DAYS:
-                date = datetime.date(year, month, day)
-                assert locale.format_long_date(date) == babel_format_date(date, "long", locale=babel_locale), (tag, date)
+    for date in DATES:
+        assert locale.format_long_date(date) == babel_format_date(date, "long", locale=babel_locale), (tag, date)
     assert locale.right_to_left == (babel_locale.character_order == "right-to-left")
 
 

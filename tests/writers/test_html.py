@@ -77,7 +77,6 @@ def test_missing_stylesheet_is_a_clear_error(tmp_path: Path) -> None:
         _write(pressconv.Release("T", None, ("x",)), css=tmp_path / "nope.css")
 
 
-@pytest.mark.slow
 def test_nu_html_checker_finds_no_errors_or_warnings(tmp_path: Path) -> None:
     import judges
 

@@ -16,6 +16,9 @@ from pressconv.model import Collection, Release
 from pressconv.writers import get_writer
 from samples import structured_release
 
+#: The judged pages are written once per worker: the tests that judge them run on one.
+pytestmark = pytest.mark.xdist_group("html-accessibility-pages")
+
 
 def _pages(directory: Path) -> dict[str, Path]:
     """The pages judged: the structured release, a right-to-left one, three fixtures, a bundle of every fixture."""
@@ -50,17 +53,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return _pages(tmp_path_factory.mktemp("html-pages"))
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(pages: dict[str, Path], scheme: str) -> None:
-    from judges import axe_violations
+    from judges import axe_violations_many
 
-    for name, path in pages.items():
-        findings = axe_violations(path, scheme)  # type: ignore[arg-type]
-        assert findings == [], f"{name} ({scheme}): " + "\n".join(f"{f['rule']}: {f['location']} {f['html']}" for f in findings)
+    found = axe_violations_many(list(pages.values()), scheme)  # type: ignore[arg-type]
+    shown = {name: [f"{f['rule']}: {f['location']} {f['html']}" for f in findings] for name, findings in found.items()}
+    assert {name: lines for name, lines in shown.items() if lines} == {}, scheme
 
 
-@pytest.mark.slow
 def test_nu_html_checker_accepts_structured_pages_and_bundles(pages: dict[str, Path]) -> None:
     from judges import nu_findings
 

@@ -25,7 +25,6 @@ def epub_bytes(release: pressconv.Release, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.slow
 def test_epubcheck_reports_no_errors_or_warnings(tmp_path: Path) -> None:
     books = []
     for fixture in all_fixtures():

@@ -17,6 +17,9 @@ from pressconv.model import Collection, Release
 from pressconv.writers import get_writer
 from samples import HARD_TITLES, SVG_HEAD, structured_release, tiny_png
 
+#: The judged books are written once per worker: the tests that judge them run on one.
+pytestmark = pytest.mark.xdist_group("epub-accessibility-books")
+
 
 def _book(document: Release | Collection, **options: object) -> bytes:
     buffer = io.BytesIO()
@@ -66,7 +69,6 @@ def test_ace_finds_no_violations(books: dict[str, Path], name: str) -> None:
     assert findings == [], "\n".join(f"{f['rule']} ({f['impact']}): {f['location']} {f['html']}" for f in findings)
 
 
-@pytest.mark.slow
 def test_epubcheck_accepts_structured_books_bundles_and_covers(books: dict[str, Path]) -> None:
     from judges import epubcheck_findings
 
