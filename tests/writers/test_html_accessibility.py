@@ -16,9 +16,6 @@ from pressconv.model import Collection, Release
 from pressconv.writers import get_writer
 from samples import structured_release
 
-#: The judged pages are written once per worker: the tests that judge them run on one.
-pytestmark = pytest.mark.xdist_group("html-accessibility-pages")
-
 
 def _pages(directory: Path) -> dict[str, Path]:
     """The pages judged: the structured release, a right-to-left one, three fixtures, a bundle of every fixture."""

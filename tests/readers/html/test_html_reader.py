@@ -338,8 +338,7 @@ def test_the_pdf_and_docx_made_from_every_page_are_accessible(converted: dict[st
     assert all(text in shown for text in release.paragraphs)
 
 
-@pytest.mark.slow
-@pytest.mark.xdist_group("html-pages")
+@pytest.mark.slow  # not grouped: each book is its own Ace start, so the workers share them (converting costs less)
 @pytest.mark.parametrize("name", [path.stem for path in PAGES])
 def test_ace_finds_nothing_in_the_book_made_from_any_page(converted: dict[str, tuple[Release, Path]], name: str) -> None:
     import judges

@@ -17,9 +17,6 @@ from pressconv.model import Collection, Release
 from pressconv.writers import get_writer
 from samples import HARD_TITLES, SVG_HEAD, structured_release, tiny_png
 
-#: The judged books are written once per worker: the tests that judge them run on one.
-pytestmark = pytest.mark.xdist_group("epub-accessibility-books")
-
 
 def _book(document: Release | Collection, **options: object) -> bytes:
     buffer = io.BytesIO()
