@@ -15,7 +15,7 @@ being slimmed from python-docx's 900 KB default at run time (which cost about
   right there).
 
 Every entry is stored uncompressed with a fixed time, so the bytes depend on
-this file alone (not on the zlib in use): `tests/test_docx_template.py`
+this file alone (not on the zlib in use): `tests/writers/docx/test_docx_template.py`
 checks that running this script gives the packaged file, byte for byte.
 
 Run it after editing:  python scripts/build_docx_template.py

@@ -109,7 +109,6 @@ def _untagged_pdf(path: Path) -> Path:
     return path
 
 
-@pytest.mark.slow
 def test_pdf_judges_fail_an_untagged_pdf(tmp_path: Path) -> None:
     pdf = _untagged_pdf(tmp_path / "untagged.pdf")
     ua1 = judges.pdf_ua_failures(pdf, "ua1")
@@ -121,7 +120,6 @@ def test_pdf_judges_fail_an_untagged_pdf(tmp_path: Path) -> None:
     assert judges.struct_text(pdf) == ""
 
 
-@pytest.mark.slow
 def test_struct_text_shows_the_tags(tmp_path: Path) -> None:
     import pikepdf
     from pikepdf import Array, Dictionary, Name

@@ -1,8 +1,9 @@
 # ruff: noqa: E501
 """CLDR 49 long date forms and writing direction, by language tag. Generated: do not edit.
 
-Written by `scripts/build_cldr_dates.py` from Babel 2.19.0; `tests/test_cldr_dates.py` checks it
-against the installed Babel. `pressconv.l10n` reads it so that spelling a date needs no Babel import.
+Written by `scripts/build_cldr_dates.py` from Babel 2.19.0 (BABEL_VERSION); `tests/test_cldr_dates.py`
+checks it against Babel where that version is installed. `pressconv.l10n` reads it so that spelling a date needs
+no Babel import, and it is authoritative: another Babel version changes no date until the table is rebuilt.
 """
 
 BABEL_VERSION = "2.19.0"

@@ -15,15 +15,19 @@ release's language tag, so `--lang cy` changes every word pressconv adds.
   "en-GB"), then falls back to British English; nothing here raises for a bad tag,
   because one odd ``--lang`` must not stop a batch.
 
-For the tags CLDR names directly ("en-GB", "cy", "fr", "zh-Hant-TW"), the long date
-form and the writing direction come from `pressconv.cldr_dates`, a table generated
-from Babel by `scripts/build_cldr_dates.py` and checked against it for every locale
-by the tests: Babel's own import and locale data cost about 30 ms, which a
-one-release conversion should not pay to spell one date. Any other tag (an alias
-such as "iw", a region CLDR folds into a script such as "zh-TW") goes to Babel,
-imported inside the functions that need it, as does gettext. The caches are
-bounded `lru_cache`s of pure functions of their arguments, so output never depends
-on what the process did before.
+The long date form and the writing direction come from `pressconv.cldr_dates`, a
+table generated from Babel by `scripts/build_cldr_dates.py` (the Babel version it was
+built from is recorded there and the tests compare the two for every locale under that
+version). The table is authoritative: a tag CLDR names directly ("en-GB", "cy", "fr",
+"zh-Hant-TW") is read from it without importing Babel, whose import and locale data
+cost about 30 ms a one-release conversion should not pay to spell one date. Any other
+tag (an alias such as "iw", a region CLDR folds into a script such as "zh-TW") is
+resolved by Babel, imported inside the functions that need it, and the locale Babel
+resolves it to is again read from the table when the table has it; only a locale the
+table lacks is spelled by Babel itself. So a newer Babel with newer CLDR data changes
+no output until the table is rebuilt from it. gettext too is imported where needed.
+The caches are bounded `lru_cache`s of pure functions of their arguments, so output
+never depends on what the process did before.
 """
 
 from __future__ import annotations
@@ -206,8 +210,10 @@ def _table_locale(tag: str) -> _TableLocale | None:
 def _locale(language: str) -> _TableLocale | Locale | None:
     """The CLDR locale for the tag or its longest known prefix; None when there is none.
 
-    Each candidate is looked up in the generated table first (the same answer Babel
-    gives, without importing it), then parsed by Babel.
+    Each candidate is looked up in the generated table first (no Babel import), then
+    resolved by Babel ("iw" → "he", "zh-TW" → "zh-Hant-TW"), and what Babel resolved it
+    to is read from the table again where the table has it: the table, not the installed
+    Babel's data, decides every date it can.
     """
     for candidate in _candidates(language):
         tag = "-".join(candidate)
@@ -217,9 +223,10 @@ def _locale(language: str) -> _TableLocale | Locale | None:
         from babel import Locale, UnknownLocaleError
 
         try:
-            return Locale.parse(tag, sep="-")
+            locale = Locale.parse(tag, sep="-")
         except (ValueError, UnknownLocaleError):
             continue
+        return _table_locale("-".join(_subtags(str(locale)))) or locale
     return None
 
 

@@ -244,7 +244,8 @@ def make_executor(
             raise OptionError("--scheduler needs Dask: pip install 'pressconv[dask]'") from None
         try:
             client_class: Any = Client  # distributed is not typed
-            client = stack.enter_context(client_class(scheduler, timeout=30))
+            # How long to try: Dask's own setting, `distributed.comm.timeouts.connect` (30 s unless configured).
+            client = stack.enter_context(client_class(scheduler))
         except OSError as error:
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]

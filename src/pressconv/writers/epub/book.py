@@ -25,7 +25,7 @@ _CSS_HREF = "style/book.css"
 _NO_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 # Identifiers derived from content live in their own UUID namespace: uuid5(NAMESPACE_URL,
 # "https://pypi.org/project/pressconv/#epub"), written out, as is the UUID5 below: on Linux the uuid module
-# imports platform and asks uname at import, which every EPUB would pay. tests/test_epub.py checks both.
+# imports platform and asks uname at import, which every EPUB would pay. tests/writers/epub/test_epub.py checks both.
 _NAMESPACE = bytes.fromhex("4a5ec51e198a56bd961d43bc70f7594a")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

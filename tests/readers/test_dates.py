@@ -42,6 +42,17 @@ MARCH_7 = datetime.date(2014, 3, 7)
         ("7 March 2014 @ 10:30", MARCH_7),
         ("07.03.14", MARCH_7),
         ("7 March 2014 Time: 10:00", MARCH_7),
+        ("7th March 2014", MARCH_7),
+        ("07/03/2014 14:30", MARCH_7),
+        ("07/03/2014 at 2.30pm", MARCH_7),
+        ("07/03/2014 - 10:30am", MARCH_7),
+        ("07.03.2014", MARCH_7),
+        ("7-3-2014", MARCH_7),
+        ("07/03/14", MARCH_7),
+        ("2014-03-07 10:15:00", MARCH_7),
+        ("2014.03.07", MARCH_7),
+        ("7 March 2014, 10:00 GMT", MARCH_7),
+        ("Friday, March 7, 2014 - 10:30", MARCH_7),
     ],
 )
 def test_spellings_name_their_day(text: str, day: datetime.date) -> None:

@@ -152,12 +152,26 @@ def test_any_corpus_record_becomes_an_outcome_never_an_exception(tmp_path: Path,
 @settings(max_examples=25, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=3000))
 def test_long_and_unicode_heavy_titles_are_written_by_every_light_format(title: str) -> None:
+    import zipfile
+    from xml.etree import ElementTree
+
+    from readback import read_html
+
     try:
         release = pressconv.parse(title + "\nBody.")
     except pressconv.PressconvError:
         return
+    written = {}
     for name in ("html", "json", "epub"):
-        pressconv.write(release, name, io.BytesIO())
+        stream = io.BytesIO()
+        pressconv.write(release, name, stream)
+        written[name] = stream.getvalue()
+    # Written whole, the title intact: JSON gives it back, the page shows it as its heading, the book's chapter holds it.
+    assert json.loads(written["json"])["title"] == release.title
+    assert read_html(written["html"].decode("utf-8")).heading == release.title
+    with zipfile.ZipFile(io.BytesIO(written["epub"])) as book:
+        assert book.testzip() is None
+        assert release.title in "".join(ElementTree.fromstring(book.read("EPUB/release.xhtml")).itertext())
 
 
 def _batch_under_way(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:

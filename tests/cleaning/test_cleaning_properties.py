@@ -1,11 +1,10 @@
-"""Properties that hold for every input, found by hypothesis rather than by example."""
+"""Cleaning properties that hold for any paragraphs, found by hypothesis rather than by example."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import pressconv
@@ -21,23 +20,6 @@ words = st.lists(
 
 def make(paragraphs: list[str]) -> pressconv.Release:
     return pressconv.Release(title="Title here", date=datetime.date(2014, 3, 7), blocks=tuple(paragraphs))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=400))
-def test_parse_of_any_bytes_succeeds_or_raises_pressconv_error(data: bytes) -> None:
-    try:
-        release = pressconv.parse(data)
-    except pressconv.PressconvError:
-        return
-    assert release.title
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300), st.booleans())
-def test_parse_of_any_text_succeeds_or_raises_pressconv_error(text: str, month_first: bool) -> None:
-    with contextlib.suppress(pressconv.PressconvError):
-        pressconv.parse(text, month_first=month_first)
 
 
 @given(st.lists(st.one_of(paragraph_text, words), max_size=12))

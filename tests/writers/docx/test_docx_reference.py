@@ -14,6 +14,7 @@ import docx
 import pytest
 from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
+from test_docx import expected_paragraphs, paragraphs
 
 import pressconv
 from pressconv.errors import OptionError
@@ -23,7 +24,6 @@ from pressconv.writers.docx import DocxOptions, DocxWriter
 from pressconv.writers.docx import template as docx_template
 from samples import structured_release
 from strategies import releases
-from test_docx import expected_paragraphs, paragraphs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -268,7 +268,9 @@ def test_too_many_parts_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [b"plain text", b"PK\x03\x04junk", _rewrite(_saved(docx.Document()), {"word/document.xml": None})]
+    "bad",
+    [b"plain text", b"PK\x03\x04junk", _rewrite(_saved(docx.Document()), {"word/document.xml": None})],
+    ids=["text", "broken-zip", "no-document-part"],  # fixed ids: the zip's bytes hold the time, and xdist's workers must agree
 )
 def test_check_rejects_a_bad_reference_up_front(bad: bytes) -> None:
     writer = DocxWriter()
@@ -280,10 +282,21 @@ def test_check_rejects_a_bad_reference_up_front(bad: bytes) -> None:
         prepare_writers([writer], {"reference_doc": bad}, strict=False)
 
 
-def test_check_accepts_a_good_reference_and_the_house_template() -> None:
-    DocxWriter().check(DocxOptions(reference_doc=_saved(docx.Document())))
+def test_check_parses_a_good_reference_up_front_and_the_house_template_not_at_all(tmp_path: Path) -> None:
+    """check() parses a reference once, so the documents after it reuse that parse; the defaults need nothing loaded."""
+    reference = docx.Document()
+    reference.core_properties.title = f"unique {tmp_path}"  # content no other test used: a sure miss first
+    data = _saved(reference)
+    before = (docx_template._reference_template.cache_info(), docx_template._house_template.cache_info())
     DocxWriter().check(DocxOptions())
     DocxWriter().check(None)
+    assert (docx_template._reference_template.cache_info(), docx_template._house_template.cache_info()) == before
+    DocxWriter().check(DocxOptions(reference_doc=data))
+    checked = docx_template._reference_template.cache_info()
+    assert (checked.misses, checked.hits) == (before[0].misses + 1, before[0].hits)
+    write(Release("T", None, (Paragraph("Body."),)), reference_doc=data)
+    written = docx_template._reference_template.cache_info()
+    assert (written.misses, written.hits) == (checked.misses, checked.hits + 1)
 
 
 def test_a_reference_is_parsed_once_per_content(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pressconv
+from conftest import ROOT
 from pressconv.errors import PressconvError
 from pressconv.model import ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import ReadOptions
@@ -25,7 +26,7 @@ from pressconv.readers import choose_reader
 from pressconv.readers.html import HtmlReader
 from pressconv.writers.json import block_to_dict
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+FIXTURES = ROOT / "fixtures" / "html"
 PAGES = sorted(FIXTURES.glob("*.html"))
 HTML = ReadOptions(reader="html")
 
@@ -302,23 +303,47 @@ def test_any_bytes_give_a_release_or_a_pressconv_error(parts: list[str], raw: by
         assert release.title
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])
-def test_outputs_from_every_page_pass_the_accessibility_checkers(path: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Release, Path]]:
+    """Every page converted to HTML, EPUB, PDF and DOCX once: (its release, the outputs' path without suffix), by name."""
+    directory = tmp_path_factory.mktemp("pages")
+    outputs = {}
+    for path in PAGES:
+        result = pressconv.convert(path, to=["html", "epub", "pdf", "docx"], output=directory, read_options=HTML)
+        assert result.release is not None
+        outputs[path.stem] = (result.release, directory / path.stem)
+    return outputs
+
+
+@pytest.mark.xdist_group("html-pages")
+def test_axe_finds_nothing_on_the_page_made_from_any_page(converted: dict[str, tuple[Release, Path]]) -> None:
     import judges
 
-    result = pressconv.convert(path, to=["html", "epub", "pdf", "docx"], output=tmp_path, read_options=HTML)
-    assert result.release is not None
-    stem = tmp_path / path.stem
-    assert judges.axe_violations(stem.with_suffix(".html")) == []
-    assert judges.ace_violations(stem.with_suffix(".epub")) == []
-    assert judges.pdf_ua_failures(stem.with_suffix(".pdf")) == []
+    found = judges.axe_violations_many([stem.with_suffix(".html") for _, stem in converted.values()])
+    assert {name: findings for name, findings in found.items() if findings} == {}
+
+
+@pytest.mark.xdist_group("html-pages")
+@pytest.mark.parametrize("name", [path.stem for path in PAGES])
+def test_the_pdf_and_docx_made_from_every_page_are_accessible(converted: dict[str, tuple[Release, Path]], name: str) -> None:
     import docx
 
+    import judges
+
+    release, stem = converted[name]
+    assert judges.pdf_ua_failures(stem.with_suffix(".pdf")) == []
     document = docx.Document(str(stem.with_suffix(".docx")))
     shown = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert result.release.title in shown
-    assert all(text in shown for text in result.release.paragraphs)
+    assert release.title in shown
+    assert all(text in shown for text in release.paragraphs)
+
+
+@pytest.mark.slow  # not grouped: each book is its own Ace start, so the workers share them (converting costs less)
+@pytest.mark.parametrize("name", [path.stem for path in PAGES])
+def test_ace_finds_nothing_in_the_book_made_from_any_page(converted: dict[str, tuple[Release, Path]], name: str) -> None:
+    import judges
+
+    assert judges.ace_violations(converted[name][1].with_suffix(".epub")) == []
 
 
 def test_metadata_and_links_with_unwritable_characters_are_cleaned_not_fatal() -> None:

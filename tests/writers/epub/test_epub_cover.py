@@ -20,52 +20,54 @@ from conftest import require_tool
 from pressconv.notices import Code
 from pressconv.writers.cover import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, fit_title, font_metrics, title_card
 from pressconv.writers.svg import cover_image, sanitise_svg
-from test_epub import tiny_png
+from samples import HARD_TITLES, SVG_HEAD, tiny_png
 
-#: The titles issue 13 named: long Latin, all capitals, em dashes, CJK — and a long word, Arabic, Welsh diacritics.
-HARD_TITLES = {
-    "long-latin": "Council publishes its long-awaited consultation response on the future of library services, "
-    "leisure centres and community transport across the whole of the county for the next ten years",
-    "upper-case": "COUNCIL APPROVES MULTI-MILLION POUND REGENERATION SCHEME FOR THE WATERFRONT DISTRICT AND HARBOUR",
-    "em-dashes": "Minister welcomes report—a landmark—on transport—and more—dashes—everywhere—in—this—title",
-    "cjk": "国务院办公厅关于进一步加强和改进新时代老年人权益保障工作的指导意见的通知发布会在北京举行",
-    "long-word": "Supercalifragilisticexpialidociousantidisestablishmentarianismpneumonoultramicroscopic",
-    "arabic": "وزارة الصحة تعلن عن إطلاق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في جميع المحافظات",
-    "welsh": "Gweinidog yn croesawu adroddiad ar ddyfodol trafnidiaeth gyhoeddus yng Nghymru — ŵ ŷ â",
-}
-
-_MEASURE = """<!DOCTYPE html><html><body style="margin:0">{svg}<pre id="out"></pre><script>
-const svg = document.querySelector("svg"), page = svg.getBoundingClientRect();
-document.getElementById("out").textContent = JSON.stringify([...svg.querySelectorAll("text")].map(t => {{
-  const box = t.getBoundingClientRect();
-  return {{text: t.textContent, left: box.left - page.left, top: box.top - page.top,
-           right: box.right - page.left, bottom: box.bottom - page.top}};
+_MEASURE = """<!DOCTYPE html><html><body style="margin:0">{svgs}<pre id="out"></pre><script>
+document.getElementById("out").textContent = JSON.stringify([...document.querySelectorAll("body > div > svg")].map(svg => {{
+  const page = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll("text")].map(t => {{
+    const box = t.getBoundingClientRect();
+    return {{text: t.textContent, left: box.left - page.left, top: box.top - page.top,
+             right: box.right - page.left, bottom: box.bottom - page.top}};
+  }});
 }}));
 </script></body></html>"""
 
 
-def rendered_text_boxes(svg: bytes, tmp_path: Path, name: str) -> list[dict[str, float | str]]:
-    """Each `<text>`'s bounding box as Chromium lays it out (fonts, fallback fonts and `textLength` applied)."""
+def rendered_text_boxes(svgs: dict[str, bytes], directory: Path) -> dict[str, list[dict[str, float | str]]]:
+    """Each `<text>`'s bounding box as Chromium lays it out (fonts, fallback fonts and `textLength` applied), relative
+    to its own SVG, by name: every SVG on one page, so one Chromium start measures them all (the covers have no ids)."""
     chromium = require_tool("chromium")
-    markup = svg.decode("utf-8").split("?>", 1)[1]  # inline SVG in an HTML page: no XML declaration
-    page = tmp_path / f"{name}.html"
-    page.write_text(_MEASURE.format(svg=markup), encoding="utf-8")
+    # Inline SVG in an HTML page: no XML declaration; each in its own block.
+    markup = "".join(f"<div>{svg.decode('utf-8').split('?>', 1)[1]}</div>" for svg in svgs.values())
+    page = directory / "covers.html"
+    page.write_text(_MEASURE.format(svgs=markup), encoding="utf-8")
     argv = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom", page.as_uri()]
     result = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
     found = re.search(r'<pre id="out">(.*?)</pre>', result.stdout, re.DOTALL)
-    assert found is not None and found.group(1), f"Chromium did not measure the cover:\n{result.stderr[-2000:]}"
-    boxes: list[dict[str, float | str]] = json.loads(html.unescape(found.group(1)))
-    return boxes
+    assert found is not None and found.group(1), f"Chromium did not measure the covers:\n{result.stderr[-2000:]}"
+    boxes: list[list[dict[str, float | str]]] = json.loads(html.unescape(found.group(1)))
+    assert len(boxes) == len(svgs), "Chromium measured another number of covers than it was shown"
+    return dict(zip(svgs, boxes, strict=True))
 
 
-@pytest.mark.slow
+@pytest.fixture(scope="module")
+def measured_covers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, float | str]]]:
+    """The title card of every hard title, measured in Chromium, by the title's name."""
+    cards = {}
+    for name, title in HARD_TITLES.items():
+        language = {"cjk": "zh", "arabic": "ar", "welsh": "cy"}.get(name, "en-GB")
+        direction = "rtl" if language == "ar" else "ltr"
+        dateline = "21 February 2024 – 7 March 2025"
+        cards[name] = title_card(title, dateline, "Press release", language=language, direction=direction)
+    return rendered_text_boxes(cards, tmp_path_factory.mktemp("covers"))
+
+
+@pytest.mark.xdist_group("cover-measure")
 @pytest.mark.parametrize("name", sorted(HARD_TITLES))
-def test_the_generated_cover_never_clips_the_title(name: str, tmp_path: Path) -> None:
+def test_the_generated_cover_never_clips_the_title(name: str, measured_covers: dict[str, list[dict[str, float | str]]]) -> None:
     title = HARD_TITLES[name]
-    language = {"cjk": "zh", "arabic": "ar", "welsh": "cy"}.get(name, "en-GB")
-    direction = "rtl" if language == "ar" else "ltr"
-    svg = title_card(title, "21 February 2024 – 7 March 2025", "Press release", language=language, direction=direction)
-    boxes = rendered_text_boxes(svg, tmp_path, name)
+    boxes = measured_covers[name]
     assert len(boxes) >= 3  # title lines, dateline, label
     tolerance = 4  # a glyph's side bearing may reach a few units past its advance
     for box in boxes:
@@ -102,8 +104,6 @@ def test_cjk_wraps_between_characters_and_latin_between_words() -> None:
 
 
 # --- user covers: real types, sanitised SVG ---------------------------------------------------------------
-
-SVG_HEAD = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="60" height="90"'
 
 
 def _book(cover: bytes) -> tuple[zipfile.ZipFile, tuple[pressconv.Notice, ...]]:
