@@ -1,0 +1,295 @@
+"""`pressconv serve` against a process per request: the pressconv command and pandoc, in the same run.
+
+    python benchmarks/serve.py            # the full table, a few minutes on 2 cores
+    python benchmarks/serve.py --quick    # fewer requests per cell, for a look
+
+For each input set (the seed alone; every text fixture in turn) and each format (html, docx, epub,
+pdf), at concurrency 1 and 8: requests per second (requests ÷ wall time of the cell) and p50/p99
+latency of (a) `pressconv serve` over HTTP (keep-alive connections, one per client thread), (b)
+`python -m pressconv convert … -o FILE` run once per request, and (c) pandoc run once per request
+(`pandoc in.md -s -o out.FORMAT`, what most pandoc web wrappers do), given the already-cleaned
+release as Markdown, so it does less work than pressconv. pandoc writes PDF only through a PDF
+engine (LaTeX, wkhtmltopdf, WeasyPrint, Typst); where none is installed its PDF cells say so.
+It also checks `pandoc server`, and measures /health while hostile requests occupy the workers.
+
+Clients run on the same machine and take CPU from the server, as a CMS on the same host would.
+Shared machines are noisy: read the ratios, and rerun before trusting a single figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import platform
+import queue
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "blue-light-integration.txt"
+sys.path.insert(0, str(ROOT / "src"))
+
+import pressconv  # noqa: E402
+
+FORMATS = ("html", "docx", "epub", "pdf")
+CONCURRENCY = (1, 8)
+PRESSCONV = [sys.executable, "-m", "pressconv"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    requests: int
+    seconds: float
+    latencies: tuple[float, ...]
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
+    def percentile(self, fraction: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))] * 1000
+
+    def describe(self) -> str:
+        return f"{self.rate:.1f} | {self.percentile(0.5):.0f} | {self.percentile(0.99):.0f}"
+
+
+def measure(task: Callable[[int], None], *, requests: int, concurrency: int) -> Cell:
+    """Run `task(n)` for n in range(requests) on `concurrency` threads; wall time and each task's latency."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def timed(number: int) -> None:
+        started = time.perf_counter()
+        task(number)
+        elapsed = time.perf_counter() - started
+        with lock:
+            latencies.append(elapsed)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        for future in [pool.submit(timed, number) for number in range(requests)]:
+            future.result()
+    return Cell(requests, time.perf_counter() - started, tuple(latencies))
+
+
+# ---------------------------------------------------------------------------------------------- the service
+
+
+@contextlib.contextmanager
+def service(*flags: str) -> Iterator[tuple[str, int]]:
+    command = [*PRESSCONV, "serve", "--port", "0", *flags]
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: queue.Queue[dict[str, object]] = queue.Queue()
+
+    def read() -> None:
+        assert process.stderr is not None
+        for raw in process.stderr:  # drained to the end, or the server would block on a full pipe
+            with contextlib.suppress(ValueError):
+                record = json.loads(raw)
+                if "event" in record:
+                    lines.put(record)
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        port = 0
+        while True:
+            record = lines.get(timeout=120)
+            if record["event"] == "listening":
+                port = int(str(record["port"]))
+            if record["event"] == "ready":
+                break
+        yield "127.0.0.1", port
+    finally:
+        process.terminate()
+        process.wait(120)
+
+
+class Connections(threading.local):
+    """One keep-alive HTTP connection per client thread."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.connection = http.client.HTTPConnection(host, port, timeout=120)
+
+
+def post(connections: Connections, path: str, body: bytes) -> tuple[int, bytes]:
+    connection = connections.connection
+    connection.request("POST", path, body=body, headers={"Content-Type": "text/plain"})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def get(host: str, port: int, path: str) -> float:
+    """Seconds for one GET on a fresh connection (what a health checker does)."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.status == 200, response.status
+    return time.perf_counter() - started
+
+
+# ---------------------------------------------------------------------------------------------- pandoc
+
+
+def pandoc_path() -> str | None:
+    try:
+        import pypandoc
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+def pdf_engine() -> str | None:
+    return next((name for name in ("pdflatex", "xelatex", "lualatex", "wkhtmltopdf", "weasyprint", "typst") if shutil.which(name)), None)
+
+
+def markdown(release: pressconv.Release) -> str:
+    header = f"---\ntitle: {json.dumps(release.title)}\ndate: {release.date}\nlang: {release.language}\n---\n\n"
+    return header + "\n\n".join(release.paragraphs) + "\n"
+
+
+def pandoc_server_works(pandoc: str) -> str:
+    """Start `pandoc server` on a free port and send it one conversion; say what happened."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([pandoc, "server", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(50):  # up to 5 s for it to listen
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                break
+            time.sleep(0.1)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("POST", "/", body=json.dumps({"text": "# hi", "from": "markdown", "to": "html"}),
+                               headers={"Content-Type": "application/json"})  # fmt: skip
+            response = connection.getresponse()
+            return f"answered {response.status}: {response.read()[:60]!r}"
+        except (OSError, http.client.HTTPException) as error:
+            process.kill()
+            output = (process.communicate(timeout=10)[0] or b"").decode("utf-8", "replace")
+            reason = next((line for line in output.splitlines() if "threaded" in line or "error" in line.lower()), output[:120])
+            return f"fails on its first request ({type(error).__name__}); pandoc says: {reason.strip()}"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(10)
+
+
+# ---------------------------------------------------------------------------------------------- the run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer requests per cell")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="service workers (default: one per core)")
+    args = parser.parse_args()
+    scale = 0.25 if args.quick else 1.0
+    fixtures = [SEED, *sorted(path for path in (ROOT / "fixtures").glob("*.txt") if path != SEED)]
+    sets = {"seed": [SEED], f"fixtures ({len(fixtures)})": fixtures}
+    pandoc = pandoc_path()
+    engine = pdf_engine()
+    rows: list[str] = []
+    checks: list[str] = []
+    with tempfile.TemporaryDirectory() as folder, service("--workers", str(args.workers), "--max-queue", "256") as (host, port):
+        work = Path(folder)
+        for set_name, paths in sets.items():
+            bodies = [path.read_bytes() for path in paths]
+            sources = []
+            for number, body in enumerate(bodies):
+                text = work / f"in-{set_name[:4]}-{number}.txt"
+                text.write_bytes(body)
+                md = work / f"in-{set_name[:4]}-{number}.md"
+                md.write_text(markdown(pressconv.clean(pressconv.parse(body)).release), encoding="utf-8")
+                sources.append((text, md))
+            for fmt in FORMATS:
+                for concurrency in CONCURRENCY:
+                    connections = Connections(host, port)
+
+                    def over_http(number: int, fmt: str = fmt, connections: Connections = connections) -> None:
+                        status, _ = post(connections, f"/v1/convert?to={fmt}", bodies[number % len(bodies)])
+                        assert status == 200, status
+
+                    def command(number: int, fmt: str = fmt) -> None:
+                        text = sources[number % len(sources)][0]
+                        subprocess.run([*PRESSCONV, "convert", str(text), "--to", fmt, "-o", str(work / f"c{number}.{fmt}"),
+                                        "-q", "--force"], check=True)  # fmt: skip
+
+                    def with_pandoc(number: int, fmt: str = fmt) -> None:
+                        md = sources[number % len(sources)][1]
+                        subprocess.run([str(pandoc), str(md), "-s", "-o", str(work / f"p{number}.{fmt}")], check=True,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+
+                    fast = max(len(bodies), int((400 if concurrency > 1 else 200) * scale))
+                    slow = max(8, int((48 if concurrency > 1 else 24) * scale))
+                    measure(over_http, requests=min(fast, 40), concurrency=concurrency)  # warm every worker and connection
+                    ours = measure(over_http, requests=fast, concurrency=concurrency)
+                    cli = measure(command, requests=slow, concurrency=concurrency)
+                    theirs = None
+                    if pandoc and (fmt != "pdf" or engine):
+                        theirs = measure(with_pandoc, requests=slow, concurrency=concurrency)
+                    ratio = f"{ours.rate / theirs.rate:.1f}×" if theirs else "—"
+                    pandoc_cells = theirs.describe() if theirs else ("no PDF engine | — | —" if pandoc else "not found | — | —")
+                    row = (f"| {set_name} | {fmt} | {concurrency} | {ours.describe()} | {cli.describe()} | {pandoc_cells} "
+                           f"| {ours.rate / cli.rate:.1f}× | {ratio} |")  # fmt: skip
+                    rows.append(row)
+                    print(row, flush=True)
+                    if concurrency == 8 and fmt in ("html", "docx", "epub") and theirs:
+                        checks.append(f"{set_name} → {fmt}, 8 clients: {ours.rate / theirs.rate:.1f}× pandoc-per-request "
+                                      f"(goal ≥ 10×: {'met' if ours.rate >= 10 * theirs.rate else 'NOT met'})")  # fmt: skip
+                    if set_name == "seed" and fmt == "docx" and concurrency == 8:
+                        checks.append(f"seed → docx, 8 clients: p99 {ours.percentile(0.99):.0f} ms "
+                                      f"(goal < 100 ms: {'met' if ours.percentile(0.99) < 100 else 'NOT met'})")  # fmt: skip
+        health = hostile_health(host, port)
+    server_note = pandoc_server_works(pandoc) if pandoc else "pandoc not found"
+    print()
+    print(f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average before the run {os.getloadavg()[0]:.1f}; service with {args.workers} workers")  # fmt: skip
+    print()
+    print("| input | format | clients | serve req/s | p50 ms | p99 ms | `pressconv` per request req/s | p50 ms | p99 ms "
+          "| pandoc per request req/s | p50 ms | p99 ms | serve ÷ command | serve ÷ pandoc |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(row)
+    print()
+    for check in checks:
+        print(f"- {check}")
+    print(f"- /health while hostile requests occupy every worker: {health}")
+    print(f"- `pandoc server` ({pandoc}): {server_note}")
+    return 0
+
+
+def hostile_health(host: str, port: int) -> str:
+    """Occupy every worker with hostile requests and time /health (fresh connections) meanwhile."""
+    huge_line = b"One enormous line\n12 March 2024\n" + b"word " * 1_000_000 + b"\n"
+    nested = b"<html><body><h1>Deep</h1><p>12 March 2024</p>" + b"<div>" * 50_000 + b"x" + b"</div>" * 50_000 + b"</body></html>"
+    timings: list[float] = []
+    with ThreadPoolExecutor(4) as pool:
+        busy = [pool.submit(post, Connections(host, port), "/v1/convert?to=html", body) for body in (huge_line, nested, huge_line)]
+        while not all(future.done() for future in busy) and len(timings) < 400:
+            timings.append(get(host, port, "/health"))
+        for future in busy:
+            future.result()
+    return (f"{len(timings)} probes, p50 {statistics.median(timings) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms "
+            f"(goal < 100 ms: {'met' if max(timings) < 0.1 else 'NOT met'})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main())
