@@ -157,7 +157,8 @@ def pandoc_path() -> str | None:
 
 
 def pdf_engine() -> str | None:
-    return next((name for name in ("pdflatex", "xelatex", "lualatex", "wkhtmltopdf", "weasyprint", "typst") if shutil.which(name)), None)
+    engines = ("pdflatex", "xelatex", "lualatex", "wkhtmltopdf", "weasyprint", "typst")
+    return next((name for name in engines if shutil.which(name)), None)
 
 
 def markdown(release: pressconv.Release) -> str:
@@ -196,72 +197,42 @@ def pandoc_server_works(pandoc: str) -> str:
 # ---------------------------------------------------------------------------------------------- the run
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What every cell of the run shares."""
+
+    host: str
+    port: int
+    work: Path
+    pandoc: str | None
+    engine: str | None
+    scale: float
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer requests per cell")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="service workers (default: one per core)")
     args = parser.parse_args()
-    scale = 0.25 if args.quick else 1.0
     fixtures = [SEED, *sorted(path for path in (ROOT / "fixtures").glob("*.txt") if path != SEED)]
     sets = {"seed": [SEED], f"fixtures ({len(fixtures)})": fixtures}
     pandoc = pandoc_path()
-    engine = pdf_engine()
+    load = os.getloadavg()[0]
     rows: list[str] = []
     checks: list[str] = []
     with tempfile.TemporaryDirectory() as folder, service("--workers", str(args.workers), "--max-queue", "256") as (host, port):
-        work = Path(folder)
+        setting = Setting(host, port, Path(folder), pandoc, pdf_engine(), 0.25 if args.quick else 1.0)
         for set_name, paths in sets.items():
-            bodies = [path.read_bytes() for path in paths]
-            sources = []
-            for number, body in enumerate(bodies):
-                text = work / f"in-{set_name[:4]}-{number}.txt"
-                text.write_bytes(body)
-                md = work / f"in-{set_name[:4]}-{number}.md"
-                md.write_text(markdown(pressconv.clean(pressconv.parse(body)).release), encoding="utf-8")
-                sources.append((text, md))
+            inputs = prepare(setting.work, set_name, paths)
             for fmt in FORMATS:
                 for concurrency in CONCURRENCY:
-                    connections = Connections(host, port)
-
-                    def over_http(number: int, fmt: str = fmt, connections: Connections = connections) -> None:
-                        status, _ = post(connections, f"/v1/convert?to={fmt}", bodies[number % len(bodies)])
-                        assert status == 200, status
-
-                    def command(number: int, fmt: str = fmt) -> None:
-                        text = sources[number % len(sources)][0]
-                        subprocess.run([*PRESSCONV, "convert", str(text), "--to", fmt, "-o", str(work / f"c{number}.{fmt}"),
-                                        "-q", "--force"], check=True)  # fmt: skip
-
-                    def with_pandoc(number: int, fmt: str = fmt) -> None:
-                        md = sources[number % len(sources)][1]
-                        subprocess.run([str(pandoc), str(md), "-s", "-o", str(work / f"p{number}.{fmt}")], check=True,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-
-                    fast = max(len(bodies), int((400 if concurrency > 1 else 200) * scale))
-                    slow = max(8, int((48 if concurrency > 1 else 24) * scale))
-                    measure(over_http, requests=min(fast, 40), concurrency=concurrency)  # warm every worker and connection
-                    ours = measure(over_http, requests=fast, concurrency=concurrency)
-                    cli = measure(command, requests=slow, concurrency=concurrency)
-                    theirs = None
-                    if pandoc and (fmt != "pdf" or engine):
-                        theirs = measure(with_pandoc, requests=slow, concurrency=concurrency)
-                    ratio = f"{ours.rate / theirs.rate:.1f}×" if theirs else "—"
-                    pandoc_cells = theirs.describe() if theirs else ("no PDF engine | — | —" if pandoc else "not found | — | —")
-                    row = (f"| {set_name} | {fmt} | {concurrency} | {ours.describe()} | {cli.describe()} | {pandoc_cells} "
-                           f"| {ours.rate / cli.rate:.1f}× | {ratio} |")  # fmt: skip
-                    rows.append(row)
-                    print(row, flush=True)
-                    if concurrency == 8 and fmt in ("html", "docx", "epub") and theirs:
-                        checks.append(f"{set_name} → {fmt}, 8 clients: {ours.rate / theirs.rate:.1f}× pandoc-per-request "
-                                      f"(goal ≥ 10×: {'met' if ours.rate >= 10 * theirs.rate else 'NOT met'})")  # fmt: skip
-                    if set_name == "seed" and fmt == "docx" and concurrency == 8:
-                        checks.append(f"seed → docx, 8 clients: p99 {ours.percentile(0.99):.0f} ms "
-                                      f"(goal < 100 ms: {'met' if ours.percentile(0.99) < 100 else 'NOT met'})")  # fmt: skip
+                    rows.append(cell(setting, set_name, inputs, fmt=fmt, concurrency=concurrency, checks=checks))
+                    print(rows[-1], flush=True)
         health = hostile_health(host, port)
     server_note = pandoc_server_works(pandoc) if pandoc else "pandoc not found"
     print()
-    print(f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load average before the run {os.getloadavg()[0]:.1f}; service with {args.workers} workers")  # fmt: skip
+    print(f"{os.cpu_count()} cores, Python {platform.python_version()}, load average {load:.1f} when the run began "
+          f"and {os.getloadavg()[0]:.1f} at its end; the service with {args.workers} workers")  # fmt: skip
     print()
     print("| input | format | clients | serve req/s | p50 ms | p99 ms | `pressconv` per request req/s | p50 ms | p99 ms "
           "| pandoc per request req/s | p50 ms | p99 ms | serve ÷ command | serve ÷ pandoc |")  # fmt: skip
@@ -276,13 +247,67 @@ def main() -> int:
     return 0
 
 
+def prepare(work: Path, set_name: str, paths: list[Path]) -> list[tuple[bytes, Path, Path]]:
+    """Each input's bytes, its file (for the command) and its cleaned Markdown (for pandoc)."""
+    inputs = []
+    for number, path in enumerate(paths):
+        body = path.read_bytes()
+        text = work / f"in-{set_name[:4]}-{number}.txt"
+        text.write_bytes(body)
+        md = work / f"in-{set_name[:4]}-{number}.md"
+        md.write_text(markdown(pressconv.clean(pressconv.parse(body)).release), encoding="utf-8")
+        inputs.append((body, text, md))
+    return inputs
+
+
+def cell(setting: Setting, set_name: str, inputs: list[tuple[bytes, Path, Path]], *, fmt: str, concurrency: int,
+         checks: list[str]) -> str:  # fmt: skip
+    """One row: the service, the command and pandoc on the same inputs, format and concurrency."""
+    connections = Connections(setting.host, setting.port)
+    work = setting.work
+
+    def over_http(number: int) -> None:
+        status, _ = post(connections, f"/v1/convert?to={fmt}", inputs[number % len(inputs)][0])
+        assert status == 200, status
+
+    def command(number: int) -> None:
+        text = inputs[number % len(inputs)][1]
+        subprocess.run([*PRESSCONV, "convert", str(text), "--to", fmt, "-o", str(work / f"c{number}.{fmt}"), "-q", "--force"],
+                       check=True)  # fmt: skip
+
+    def with_pandoc(number: int) -> None:
+        md = inputs[number % len(inputs)][2]
+        subprocess.run([str(setting.pandoc), str(md), "-s", "-o", str(work / f"p{number}.{fmt}")], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+
+    fast = max(len(inputs), int((400 if concurrency > 1 else 200) * setting.scale))
+    slow = max(8, int((48 if concurrency > 1 else 24) * setting.scale))
+    measure(over_http, requests=min(fast, 40), concurrency=concurrency)  # warm every worker and connection
+    ours = measure(over_http, requests=fast, concurrency=concurrency)
+    cli = measure(command, requests=slow, concurrency=concurrency)
+    theirs = None
+    if setting.pandoc and (fmt != "pdf" or setting.engine):
+        theirs = measure(with_pandoc, requests=slow, concurrency=concurrency)
+    if concurrency == 8 and fmt in ("html", "docx", "epub") and theirs:
+        checks.append(f"{set_name} → {fmt}, 8 clients: {ours.rate / theirs.rate:.1f}× pandoc-per-request's req/s "
+                      f"(goal ≥ 10×: {'met' if ours.rate >= 10 * theirs.rate else 'NOT met'})")  # fmt: skip
+    if set_name == "seed" and fmt == "docx" and concurrency == 8:
+        checks.append(f"seed → docx, 8 clients: p99 {ours.percentile(0.99):.0f} ms "
+                      f"(goal < 100 ms: {'met' if ours.percentile(0.99) < 100 else 'NOT met'})")  # fmt: skip
+    ratio = f"{ours.rate / theirs.rate:.1f}×" if theirs else "—"
+    pandoc_cells = theirs.describe() if theirs else ("no PDF engine | — | —" if setting.pandoc else "not found | — | —")
+    return (f"| {set_name} | {fmt} | {concurrency} | {ours.describe()} | {cli.describe()} | {pandoc_cells} "
+            f"| {ours.rate / cli.rate:.1f}× | {ratio} |")  # fmt: skip
+
+
 def hostile_health(host: str, port: int) -> str:
     """Occupy every worker with hostile requests and time /health (fresh connections) meanwhile."""
     huge_line = b"One enormous line\n12 March 2024\n" + b"word " * 1_000_000 + b"\n"
     nested = b"<html><body><h1>Deep</h1><p>12 March 2024</p>" + b"<div>" * 50_000 + b"x" + b"</div>" * 50_000 + b"</body></html>"
     timings: list[float] = []
     with ThreadPoolExecutor(4) as pool:
-        busy = [pool.submit(post, Connections(host, port), "/v1/convert?to=html", body) for body in (huge_line, nested, huge_line)]
+        connections = Connections(host, port)
+        busy = [pool.submit(post, connections, "/v1/convert?to=html", body) for body in (huge_line, nested, huge_line)]
         while not all(future.done() for future in busy) and len(timings) < 400:
             timings.append(get(host, port, "/health"))
         for future in busy:
