@@ -284,7 +284,7 @@ def cell(setting: Setting, set_name: str, inputs: list[tuple[bytes, Path, Path]]
     slow = max(8, int((48 if concurrency > 1 else 24) * setting.scale))
     measure(over_http, requests=min(fast, 40), concurrency=concurrency)  # warm every worker and connection
     ours = measure(over_http, requests=fast, concurrency=concurrency)
-    cli = measure(command, requests=slow, concurrency=concurrency)
+    cli = measure(command, requests=max(8, slow // 2), concurrency=concurrency)  # ~1 s each: the fewest that say something
     theirs = None
     if setting.pandoc and (fmt != "pdf" or setting.engine):
         theirs = measure(with_pandoc, requests=slow, concurrency=concurrency)
