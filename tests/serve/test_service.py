@@ -310,11 +310,11 @@ def test_each_request_is_one_json_log_line(main_server: Server) -> None:
 
 
 def test_hostile_requests_beside_ordinary_ones(main_server: Server) -> None:
-    """A 10 MB single line, a page nested 100,000 deep and a zip-bomb reference document, in parallel with
+    """A 4 MB single line, a page nested 50,000 deep and a zip-bomb reference document, in parallel with
     ordinary conversions: every ordinary one succeeds, each hostile one gets an answer, the server stays up."""
-    huge_line = b"One enormous line\n12 March 2024\n" + b"word " * 2_000_000 + b"\n"
-    nested = (b"<html><body><article><h1>Deep</h1><p>12 March 2024</p>" + b"<div>" * 100_000 + b"x"
-              + b"</div>" * 100_000 + b"</article></body></html>")  # fmt: skip
+    huge_line = b"One enormous line\n12 March 2024\n" + b"word " * 800_000 + b"\n"
+    nested = (b"<html><body><article><h1>Deep</h1><p>12 March 2024</p>" + b"<div>" * 50_000 + b"x"
+              + b"</div>" * 50_000 + b"</article></body></html>")  # fmt: skip
     bomb = zip_bomb_reference()
     ordinary = sorted(FIXTURES.glob("*.txt"))[:12]
     with main_server.client() as client, ThreadPoolExecutor(8) as pool:
@@ -417,7 +417,14 @@ def workers_of(server_pid: int) -> list[int]:
 
 
 def test_sigterm_finishes_in_flight_work_and_exits_0() -> None:
-    with serving("--workers", "1", "--timeout", "60") as server, server.client() as client, ThreadPoolExecutor(1) as pool:
+    """And, on the way, a request that exhausts its worker's memory (a 10 MB line needs ~300 MB to read; the
+    limit is 200 MB, an ordinary conversion ~85 MB) costs that request a 500, and the next one succeeds."""
+    flags = ("--workers", "1", "--timeout", "60", "--memory", "200M", "--max-bytes", "12M")
+    with serving(*flags) as server, server.client() as client, ThreadPoolExecutor(1) as pool:
+        huge_line = b"One enormous line\n12 March 2024\n" + b"word " * 2_000_000 + b"\n"
+        problem(client.post("/v1/convert?to=html", content=huge_line), 500, "worker-memory")
+        assert client.post("/v1/convert?to=html", content=SEED).status_code == 200
+        assert server.metric(client, 'pressconv_worker_restarts_total{reason="memory"}') == 1
         in_flight = pool.submit(client.post, "/v1/convert?to=docx", content=long_release(2000))
         server.until(client, "pressconv_workers_busy", 1)
         server.process.send_signal(signal.SIGTERM)

@@ -324,17 +324,27 @@ def _document(answer: Done) -> Response:
 
 
 def notices_header(notices: tuple[tuple[str, str], ...], removed: tuple[tuple[int, str, int | None], ...]) -> str:
-    """The notices and removals as ASCII JSON, cut (with "truncated": true) to fit a header."""
-    document: dict[str, Any] = {
-        "notices": [{"code": code, "message": message} for code, message in notices],
-        "removed": [{"paragraph": paragraph, "reason": reason, "duplicate_of": of} for paragraph, reason, of in removed],
+    """The notices and removals as ASCII JSON, cut (with "truncated": true) to fit a header: removals go first,
+    then notices from the end, so what is kept is the start of each list."""
+    items = {
+        "notices": [_compact({"code": code, "message": message}) for code, message in notices],
+        "removed": [_compact({"paragraph": number, "reason": reason, "duplicate_of": of}) for number, reason, of in removed],
     }
-    text = json.dumps(document, ensure_ascii=True, separators=(",", ":"))
-    while len(text) > NOTICES_HEADER_LIMIT and (document["removed"] or document["notices"]):
-        document["truncated"] = True
-        (document["removed"] if document["removed"] else document["notices"]).pop()
-        text = json.dumps(document, ensure_ascii=True, separators=(",", ":"))
-    return text
+    budget = NOTICES_HEADER_LIMIT - len('{"notices":[],"removed":[],"truncated":true}')
+    kept: dict[str, list[str]] = {"notices": [], "removed": []}
+    for key in ("notices", "removed"):
+        for item in items[key]:
+            if len(item) + 1 > budget:
+                break
+            kept[key].append(item)
+            budget -= len(item) + 1
+    truncated = any(len(kept[key]) < len(items[key]) for key in items)
+    tail = ',"truncated":true' if truncated else ""
+    return f'{{"notices":[{",".join(kept["notices"])}],"removed":[{",".join(kept["removed"])}]{tail}}}'
+
+
+def _compact(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 async def _http_problem(request: Request, error: Exception) -> Response:

@@ -112,19 +112,25 @@ def convert(job: Job, *, retiring: bool = False) -> Done | Failed:
         result = pressconv.convert(job.data, to=list(job.formats), read_options=read_options, name=job.name,
                                    **dict(job.settings))  # fmt: skip
         return _done(job, result, retiring=retiring)
-    except pressconv.UsageError as error:
-        return Failed(OPTION, str(error), retiring)
-    except (pressconv.InputError, pressconv.InvalidReleaseError) as error:
-        return Failed(INPUT, str(error), retiring)
-    except pressconv.OutputError as error:
-        return Failed(OUTPUT, str(error), retiring)
+    except pressconv.PressconvError as error:
+        # pressconv reports a reader's or writer's library failing as an input or output error, MemoryError
+        # included; here that is the worker's limit, not the input's fault.
+        if isinstance(error.__cause__, MemoryError):
+            return _out_of_memory()
+        if isinstance(error, pressconv.UsageError):
+            return Failed(OPTION, str(error), retiring)
+        return Failed(OUTPUT if isinstance(error, pressconv.OutputError) else INPUT, str(error), retiring)
     except MemoryError:
-        # Whatever half-built state the failed allocation left, this process is not trusted with another job.
-        return Failed(MEMORY, "the conversion ran out of the memory a worker may use", retiring=True)
+        return _out_of_memory()
     except RecursionError:
         return Failed(INPUT, "the input is nested too deeply to convert", retiring=True)
     except Exception as error:  # noqa: BLE001 — a library's bug on a strange input: this request fails, the server goes on
         return Failed(INTERNAL, f"{type(error).__name__}: {error}", retiring=True)
+
+
+def _out_of_memory() -> Failed:
+    # Whatever half-built state the failed allocation left, this process is not trusted with another job.
+    return Failed(MEMORY, "the conversion needed more memory than a worker may use (the server's --memory)", retiring=True)
 
 
 def _done(job: Job, result: Any, *, retiring: bool) -> Done:
