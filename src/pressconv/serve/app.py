@@ -167,6 +167,7 @@ class Service:
         except WorkerLost:
             return problems.response(problems.WORKER_LOST, "the worker converting this request died; it was replaced")
         self.metrics.observe("+".join(conversion.formats), seconds)
+        request.state.pressconv["worker_ms"] = round(seconds * 1000, 1)
         if isinstance(answer, Failed):
             return problems.response(_FAILURES.get(answer.kind, problems.INTERNAL), answer.message)
         return _document(answer)
