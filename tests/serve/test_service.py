@@ -245,6 +245,13 @@ def test_an_unreadable_body_is_400(main_server: Server) -> None:
     assert "release" in no_part["detail"]
 
 
+def test_a_malformed_multipart_body_is_400(main_server: Server) -> None:
+    body = b"--xyz\r\nContent-Disposition: form-data; name=\"release\"\r\n\r\nno closing boundary"
+    with main_server.client() as client:
+        response = client.post("/v1/convert", content=body, headers={"Content-Type": "multipart/form-data"})
+    problem(response, 400, "bad-request")
+
+
 def test_a_broken_reference_document_is_422(main_server: Server) -> None:
     with main_server.client() as client:
         response = client.post("/v1/convert?to=docx", files={"release": SEED, "reference_doc": b"not a word document"})
@@ -390,6 +397,7 @@ def test_a_full_queue_is_503_with_retry_after(strict_server: Server) -> None:
     assert int(refused.headers["retry-after"]) >= 1
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="finds the worker processes through /proc")
 def test_a_worker_that_dies_costs_one_request_a_500(strict_server: Server) -> None:
     with strict_server.client() as client:
         assert client.post("/v1/convert?to=html", content=SEED).status_code == 200
@@ -416,6 +424,7 @@ def workers_of(server_pid: int) -> list[int]:
 # ---------------------------------------------------------------------------------------------- SIGTERM
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is Linux's to enforce")
 def test_sigterm_finishes_in_flight_work_and_exits_0() -> None:
     """And, on the way, a request that exhausts its worker's memory (a 10 MB line needs ~300 MB to read; the
     limit is 200 MB, an ordinary conversion ~85 MB) costs that request a 500, and the next one succeeds."""
