@@ -67,6 +67,12 @@ def test_the_description_lists_every_problem_code(catalogue: Catalogue) -> None:
     assert len(set(codes)) == len(codes)
 
 
+def test_the_description_is_valid_openapi(catalogue: Catalogue) -> None:
+    from openapi_spec_validator import validate
+
+    validate(openapi.build(catalogue))  # raises on the first fault
+
+
 def test_metrics_text_has_every_family() -> None:
     metrics = Metrics()
     metrics.count("/v1/convert", 200)
