@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import dataclasses
 import multiprocessing
 import time
 from collections import Counter
@@ -73,6 +74,8 @@ class WorkerPool:
         )  # type: ignore[assignment]
         if "forkserver" in methods:
             self._context.set_forkserver_preload(["pressconv.serve.preload"])
+            # Workers forked from the warm fork server start warm (see pressconv.serve.preload).
+            self.config = dataclasses.replace(config, limits=dataclasses.replace(config.limits, warm_up=False))
         # Threads for pipe exchanges (one per worker) and for starting and stopping workers.
         self._threads = concurrent.futures.ThreadPoolExecutor(config.workers * 2 + 2, thread_name_prefix="pressconv-pipe")
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()

@@ -35,6 +35,8 @@ class Limits:
 
     memory_bytes: int
     recycle_after: int
+    #: Warm up before saying READY; off when the worker is forked from a fork server that has warmed up already.
+    warm_up: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,8 @@ def serve(connection: Connection, limits: Limits) -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    warm()
+    if limits.warm_up:
+        warm()
     connection.send(READY)
     served = 0
     while True:
@@ -179,11 +182,13 @@ _WARM_UP = b"Warm-up release\n12 March 2024\nA paragraph of the warm-up release.
 
 
 def warm() -> None:
-    """Convert a small release to every built-in format, so a worker's first request does not pay first-use costs."""
+    """Convert a small release and a small page to every built-in format, so a worker's first request does not pay
+    first-use costs. The reader is left to be chosen, as most requests leave it: choosing looks up reader plugins
+    (package metadata, a few hundred milliseconds once per process)."""
     import pressconv
 
-    for reader in ("text", "html"):
-        data = _WARM_UP if reader == "text" else b"<html><body><h1>Warm-up</h1><p>12 March 2024</p><p>Text.</p></body></html>"
+    page = b"<html><body><h1>Warm-up</h1><p>12 March 2024</p><p>Text.</p></body></html>"
+    for data in (_WARM_UP, page):
         # A plugin or a broken install failing here: the first real request says what is wrong.
         with contextlib.suppress(pressconv.PressconvError):
-            pressconv.convert(data, to=["html", "json", "docx", "epub", "pdf"], read_options=pressconv.ReadOptions(reader=reader))
+            pressconv.convert(data, to=["html", "json", "docx", "epub", "pdf"])
