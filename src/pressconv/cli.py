@@ -43,7 +43,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATE
 
 # Batches this small list every release's outputs and notes; larger ones show progress and a summary.
 _LIST_EACH_UP_TO = 20
-_COMMANDS = ("convert", "bundle", "formats")
+_COMMANDS = ("convert", "bundle", "formats", "serve")
 
 _CONVERT_EPILOG = """\
 examples:
@@ -201,6 +201,15 @@ def build_parser(command: str | None = None, *, plugins: bool = True) -> argpars
         description="List every reader and writer: built-ins and installed plugins.",
     )
     listing.set_defaults(command="formats", run=run_formats)
+    serve = commands.add_parser(
+        "serve", help="run the conversion service over HTTP (needs pressconv[serve]; see docs/service.md)",
+        description="A resident conversion service: POST a release to /v1/convert, get the document back.",
+    )  # fmt: skip
+    serve.set_defaults(command="serve", run=run_serve)
+    if command == "serve":
+        from pressconv.serve import add_arguments
+
+        add_arguments(serve)
     if command == "convert":
         _add_convert_arguments(convert, plugins=plugins)
     elif command == "bundle":
@@ -408,6 +417,12 @@ def run_formats(args: argparse.Namespace) -> int:
         where = "" if origin == "built-in" else f"  [{origin}]"
         print(f"  {writer.name:<8} {writer.extension:<16} {writer.description}{where}")
     return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from pressconv.serve import main
+
+    return main(args)
 
 
 def run_convert(args: argparse.Namespace) -> int:

@@ -1,0 +1,194 @@
+"""The conversion worker: a process of its own that reads jobs from a pipe and answers each with a document.
+
+Everything that costs CPU or memory in a request happens here, never in the server's event loop: reading,
+cleaning, writing, zipping several formats. The worker calls only pressconv's public API. It limits its own
+address space (`resource.setrlimit(RLIMIT_AS)`), so a hostile input exhausts this process and not the
+machine; it answers at most `recycle_after` jobs and then exits, so a slow leak in a library never grows
+without bound. It ignores SIGINT and SIGTERM: the server stops it (a `None` job), kills it on a timeout,
+and it exits by itself when the server's end of the pipe closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import signal
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+#: What a worker sends once it has started and warmed up, before its first job.
+READY = "ready"
+
+#: Failure kinds, each answered with its own HTTP status by the app.
+INPUT, OPTION, OUTPUT, MEMORY, INTERNAL = "input", "option", "output", "memory", "internal"
+
+_APOSTROPHES = frozenset("'’ʼ‘`´")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a worker process is allowed: its address space in bytes (0: unlimited) and its number of jobs."""
+
+    memory_bytes: int
+    recycle_after: int
+    #: Warm up before saying READY; off when the worker is forked from a fork server that has warmed up already.
+    warm_up: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One conversion: the release's bytes and what to make of them, all already checked by the app."""
+
+    data: bytes
+    formats: tuple[str, ...]
+    #: `ReadOptions` fields as (name, value) pairs.
+    reading: tuple[tuple[str, Any], ...]
+    #: Writer options as (name, value) pairs; file options hold bytes, never a path.
+    settings: tuple[tuple[str, Any], ...]
+    #: The part's file name, if the client gave one (chooses the reader by extension, and is the fallback name).
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A finished conversion: the response body, its media type and file name, and what the client should know."""
+
+    body: bytes
+    media_type: str
+    filename: str
+    notices: tuple[tuple[str, str], ...]
+    #: (paragraph, reason, duplicate_of) of each removal.
+    removed: tuple[tuple[int, str, int | None], ...]
+    #: The worker exits after this answer (it has served its `recycle_after` jobs).
+    retiring: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A conversion that could not be done: one of the kinds above and pressconv's one-line message."""
+
+    kind: str
+    message: str
+    retiring: bool = False
+
+
+def serve(connection: Connection, limits: Limits) -> None:
+    """The worker's whole life: limit itself, warm up, say READY, answer jobs until told to stop or recycled."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if limits.memory_bytes:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    if limits.warm_up:
+        warm()
+    connection.send(READY)
+    served = 0
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):  # the server is gone
+            return
+        if job is None:
+            return
+        served += 1
+        retiring = served >= limits.recycle_after
+        answer = convert(job, retiring=retiring)
+        try:
+            connection.send(answer)
+        except (EOFError, OSError):
+            return
+        if answer.retiring:
+            return
+
+
+def convert(job: Job, *, retiring: bool = False) -> Done | Failed:
+    """Run one job through `pressconv.convert`; every failure becomes a `Failed` with its kind."""
+    import pressconv
+
+    try:
+        read_options = pressconv.ReadOptions(**dict(job.reading))
+        result = pressconv.convert(job.data, to=list(job.formats), read_options=read_options, name=job.name,
+                                   **dict(job.settings))  # fmt: skip
+        return _done(job, result, retiring=retiring)
+    except pressconv.PressconvError as error:
+        # pressconv reports a reader's or writer's library failing as an input or output error, MemoryError
+        # included; here that is the worker's limit, not the input's fault.
+        if isinstance(error.__cause__, MemoryError):
+            return _out_of_memory()
+        if isinstance(error, pressconv.UsageError):
+            return Failed(OPTION, str(error), retiring)
+        return Failed(OUTPUT if isinstance(error, pressconv.OutputError) else INPUT, str(error), retiring)
+    except MemoryError:
+        return _out_of_memory()
+    except RecursionError:
+        return Failed(INPUT, "the input is nested too deeply to convert", retiring=True)
+    except Exception as error:  # noqa: BLE001 — a library's bug on a strange input: this request fails, the server goes on
+        return Failed(INTERNAL, f"{type(error).__name__}: {error}", retiring=True)
+
+
+def _out_of_memory() -> Failed:
+    # Whatever half-built state the failed allocation left, this process is not trusted with another job.
+    return Failed(MEMORY, "the conversion needed more memory than a worker may use (the server's --memory)", retiring=True)
+
+
+def _done(job: Job, result: Any, *, retiring: bool) -> Done:
+    import pressconv
+
+    release = result.release
+    stem = slugify(release.title) if release is not None else slugify(job.name or "release")
+    notices = tuple((notice.code, notice.message) for notice in result.notices)
+    removed = tuple((removal.paragraph, removal.reason, removal.duplicate_of) for removal in result.removed)
+    if len(result.outputs) == 1:
+        writer = pressconv.get_writer(result.outputs[0].format)
+        return Done(result.data, writer.media_type, stem + writer.extension, notices, removed, retiring)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for output in result.outputs:
+            writer = pressconv.get_writer(output.format)
+            archive.writestr(stem + writer.extension, output.data or b"")
+    return Done(buffer.getvalue(), "application/zip", stem + ".zip", notices, removed, retiring)
+
+
+def slugify(text: str, *, limit: int = 80) -> str:
+    """The file name stem a download gets: ASCII lower-case words joined by hyphens, transliterated from any script.
+
+    The same rule as the batch's `{slug}` name field ("Zoë’s £2m Café" → "zoes-2m-cafe"), so a document
+    fetched from the service and one converted on the command line with `--name "{slug}"` have one name.
+    """
+    from anyascii import anyascii
+
+    pieces = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in _APOSTROPHES:
+            continue
+        if char.isascii():
+            pieces.append(char)
+        elif unicodedata.category(char)[0] in "LMN":
+            pieces.append(anyascii(char))
+        else:
+            pieces.append(" ")
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(pieces).lower()).strip("-")
+    return slug[:limit].rstrip("-") or "release"
+
+
+#: A small release in the raw format, converted once to every built-in format by each new worker (or once by the
+#: fork server, whose children inherit the result): templates parsed, fonts registered, patterns compiled.
+_WARM_UP = b"Warm-up release\n12 March 2024\nA paragraph of the warm-up release.\n- a list item\n"
+
+
+def warm() -> None:
+    """Convert a small release and a small page to every built-in format, so a worker's first request does not pay
+    first-use costs. The reader is left to be chosen, as most requests leave it: choosing looks up reader plugins
+    (package metadata, a few hundred milliseconds once per process)."""
+    import pressconv
+
+    page = b"<html><body><h1>Warm-up</h1><p>12 March 2024</p><p>Text.</p></body></html>"
+    for data in (_WARM_UP, page):
+        # A plugin or a broken install failing here: the first real request says what is wrong.
+        with contextlib.suppress(pressconv.PressconvError):
+            pressconv.convert(data, to=["html", "json", "docx", "epub", "pdf"])
