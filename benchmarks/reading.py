@@ -41,8 +41,9 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def block_roles(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tuple[str, str]]:
-    """(role, text) of every piece of text in the output, in the corpus's role names."""
+def block_pieces(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tuple[str, str]]:
+    """(role, text) of every piece of text in the output, in the corpus's role names. The scorer's own walk,
+    independent of the reader it scores (so it also scores older versions of pressconv)."""
     for block in blocks:
         match block:
             case Paragraph(text=text):
@@ -61,7 +62,7 @@ def block_roles(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tup
                 yield "end-mark", text
             case NotesSection(heading=heading, blocks=inner):
                 yield "notes-heading", heading
-                yield from block_roles(inner, in_notes=True)
+                yield from block_pieces(inner, in_notes=True)
 
 
 @dataclass
@@ -108,7 +109,7 @@ def score_release(lines: list[str], roles: list[str], truth: dict[str, object]) 
     score.nothing_lost = not (collections.Counter(expected) - remaining)
     score.exact = output == expected
     predicted: dict[str, list[str]] = collections.defaultdict(list)
-    for role, text in block_roles(release.blocks):
+    for role, text in block_pieces(release.blocks):
         predicted[collapse(text)].append(role)
     for line, role in zip(lines, roles, strict=True):
         if role == "repeat":

@@ -51,7 +51,101 @@ def annotated(corpus: Path, splits: Sequence[str]) -> Iterator[tuple[str, list[s
         yield txt.stem, lines, [line["role"] for line in truth["lines"]], truth
 
 
-def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",)) -> int:
+FIXTURES = ROOT / "fixtures"
+
+
+def fixture_roles(raw: bytes, expected: dict[str, object]) -> tuple[list[str], list[str]] | None:
+    """A fixture's lines and the role of each, from its expected model: every fixture is one quirk the
+    reader must keep reading as its JSON says, so each is a training example too.
+
+    The header lines are those the header grammar reads (the fixtures' header readings are the grammar's);
+    the body lines, in order, are matched to the expected model's text before cleaning — its kept blocks,
+    and between them the paragraphs it removed as the page's (chrome) or as repeats. None where the lines
+    cannot be matched one to one (the fixture is then left out of training)."""
+    from pressconv.readers.decoding import decode
+    from pressconv.readers.roles.signals import find_date, rule_reading
+
+    text, _ = decode(raw)
+    lines = [line for line in text.split("\n") if line]
+    options = expected.get("options") or {}
+    rules = rule_reading(lines, month_first=bool(options.get("month_first")))  # type: ignore[union-attr]
+    if rules.header.title != expected["title"]:
+        return None
+    kept = (
+        list(_dict_pieces(expected["blocks"]))  # type: ignore[arg-type]
+        if "blocks" in expected
+        else [("paragraph", text) for text in expected["paragraphs"]]  # type: ignore[attr-defined]
+    )
+    removed = {int(number): reason for number, reason in expected["removed"]}  # type: ignore[attr-defined]
+    body = [index for index, rule in enumerate(rules.roles) if rule not in ("title", "title+date", "header")]
+    roles: list[str | None] = [None] * len(lines)
+    kept_pieces = iter(kept)
+    at = 0  # the next body line
+    for number in range(1, len(kept) + len(removed) + 1):
+        if at == len(body):
+            return None
+        if number in removed:
+            roles[body[at]] = "chrome" if removed[number] == "page-chrome" else "repeat"
+            at += 1
+            continue
+        role, piece = next(kept_pieces)
+        while at < len(body) and piece not in lines[body[at]]:
+            at += 1
+        if at == len(body):
+            return None
+        roles[body[at]] = roles[body[at]] or role
+        if lines[body[at]].endswith(piece):
+            at += 1
+    for index, rule in enumerate(rules.roles):
+        line = lines[index]
+        if rule in ("title", "title+date"):
+            roles[index] = rule
+        elif roles[index] is not None:
+            continue
+        elif expected.get("label") and line.startswith(str(expected["label"])):
+            roles[index] = "label"
+        elif find_date(line) is not None:
+            roles[index] = "date"
+        elif expected.get("byline") and str(expected["byline"]) in line:
+            roles[index] = "byline"
+        elif rule == "header":
+            roles[index] = "label"  # an issuer's or a section's line: the header's, not the body's
+        else:
+            return None
+    if expected.get("date") and "date-from-dateline" in expected.get("notices", ()):  # type: ignore[operator]
+        first = next(index for index, role in enumerate(roles) if role == "paragraph")
+        roles[first] = "dateline-paragraph"
+    return lines, [str(role) for role in roles]
+
+
+def _dict_pieces(blocks: list[dict[str, object]], in_notes: bool = False) -> Iterator[tuple[str, str]]:
+    """`align.block_pieces` for blocks as the JSON contract writes them."""
+    for block in blocks:
+        kind = block["type"]
+        if kind in ("paragraph", "heading"):
+            yield ("notes" if in_notes else "paragraph" if kind == "paragraph" else "subheading"), str(block["text"])
+        elif kind == "list":
+            yield from ((("notes" if in_notes else "list-item"), str(item)) for item in block["items"])  # type: ignore[attr-defined]
+        elif kind == "contact":
+            if block["heading"]:
+                yield "contact", str(block["heading"])
+            yield from (("contact", str(line)) for line in block["lines"])  # type: ignore[attr-defined]
+        elif kind == "end-mark":
+            yield "end-mark", str(block["text"])
+        elif kind == "notes":
+            yield "notes-heading", str(block["heading"])
+            yield from _dict_pieces(block["blocks"], in_notes=True)  # type: ignore[arg-type]
+
+
+def fixture_examples() -> Iterator[tuple[str, list[str], list[str]]]:
+    for path in sorted(FIXTURES.glob("*.txt")):
+        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        read = fixture_roles(path.read_bytes(), expected)
+        if read is not None:
+            yield path.stem, *read
+
+
+def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixtures: bool = True) -> int:
     import pycrfsuite
 
     from pressconv.readers.roles.features import features_of
@@ -61,6 +155,10 @@ def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",)) -> int:
     for _name, lines, roles, _truth in annotated(corpus, splits):
         trainer.append(features_of(lines), roles)
         count += 1
+    if fixtures:
+        for _name, lines, roles in fixture_examples():
+            trainer.append(features_of(lines), roles)
+            count += 1
     trainer.set_params(PARAMETERS)
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))

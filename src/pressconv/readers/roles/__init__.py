@@ -74,16 +74,44 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
-def label(lines: Sequence[Line]) -> list[Role]:
-    """The role of every line, in order (an empty list for no lines)."""
+def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> list[Role]:
+    """The role of every line, in order (an empty list for no lines). `rule_roles`: see `features.line_features`."""
     if not lines:
         return []
-    return [Role(tag) for tag in _tagger().tag(line_features(lines))]
+    tagger = _tagger()
+    roles = [Role(tag) for tag in tagger.tag(line_features(lines, rule_roles))]
+    return _one_title(roles, tagger)
 
 
-def label_texts(texts: Sequence[str]) -> list[Role]:
+_TITLES = (Role.TITLE, Role.TITLE_DATE)
+
+
+def _one_title(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]:
+    """Guard: a release has exactly one title line. Where the best sequence has none or several, the line
+    most likely to be the title (by the model's marginal probabilities) is the title, and any other line
+    labelled title takes its most likely other role."""
+    titled = [index for index, role in enumerate(roles) if role in _TITLES]
+    if len(titled) == 1:
+        return roles
+    labels = [Role(name) for name in tagger.labels()]
+    others = [role for role in labels if role not in _TITLES]
+
+    def title_score(index: int) -> float:
+        return sum(tagger.marginal(str(role), index) for role in _TITLES if role in labels)
+
+    best = max(range(len(roles)), key=title_score)
+    chosen = list(roles)
+    for index in titled:
+        if index != best:
+            chosen[index] = max(others, key=lambda role: tagger.marginal(str(role), index))
+    if chosen[best] not in _TITLES:
+        chosen[best] = max((role for role in _TITLES if role in labels), key=lambda role: tagger.marginal(str(role), best))
+    return chosen
+
+
+def label_texts(texts: Sequence[str], rule_roles: Sequence[str] | None = None) -> list[Role]:
     """`label` for plain lines of text."""
-    return label([Line(text) for text in texts])
+    return label([Line(text) for text in texts], rule_roles)
 
 
 __all__ = ["BODY_ROLES", "Line", "Role", "label", "label_texts"]

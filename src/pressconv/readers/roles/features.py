@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pressconv.readers.roles import signals
 
 #: Features of the neighbours that are copied onto a line, prefixed with their offset.
-_NEIGHBOUR_KEYS = ("len", "words", "end", "date", "sig", "case", "blank_before")
+_NEIGHBOUR_KEYS = ("len", "words", "end", "case", "rule")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*+>]|\d{1,2}[.)]|[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
 _QUOTE_OPEN = tuple("\"“„«‘'「『")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -128,10 +128,15 @@ def _own_features(text: str, element: str) -> list[str]:
     return features
 
 
-def line_features(lines: Sequence[Line]) -> list[list[str]]:
-    """The feature list of every line, with its neighbours' main features and its place in the release."""
+def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> list[list[str]]:
+    """The feature list of every line, with its neighbours' main features and its place in the release.
+    `rule_roles` is the rule-based reading's role of each line (`signals.rule_reading`), worked out here if not given."""
     count = len(lines)
     own = [_own_features(line.text, line.element) for line in lines]
+    if rule_roles is None:
+        rule_roles = signals.rule_reading([line.text for line in lines]).roles
+    for features, rule in zip(own, rule_roles, strict=True):
+        features.append("rule=" + rule)
     keys = [line_key(line.text) for line in lines]
     seen: dict[str, int] = {}
     first_sentence = next(

@@ -7,10 +7,13 @@ or a language is added the features follow without the model's code changing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 
 from pressconv.readers import dates, structure
 from pressconv.readers import header as _header
+from pressconv.readers.header import Header, split_header
+from pressconv.readers.roles.align import align, block_pieces
 
 #: Only the ends of a long line are searched for dates: a date is a header's or a dateline's, never a
 #: sentence's middle, and the cost per line stays bounded.
@@ -69,7 +72,7 @@ def _starts_with(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 
 def _chrome(text: str) -> bool:
-    from pressconv.cleaning.chrome import is_chrome  # moves to pressconv.lines
+    from pressconv.lines import is_chrome
 
     return is_chrome(text)
 
@@ -92,3 +95,66 @@ def hits(text: str) -> list[str]:
     if len(text) > 400:
         return []
     return [name for name, test in SIGNALS if test(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleReading:
+    """What the hand-written recognisers make of a release's lines: the header they read, and for each line
+    ``title``, ``title+date``, ``header`` (another header line) or its body block's structural role."""
+
+    header: Header
+    roles: tuple[str, ...]
+
+
+#: How far down the page's own lines may stand among the header lines (breadcrumbs, "Share this page").
+_HEADER_WINDOW = 8
+_LONGEST_PAGE_LINE = 160
+_FIRST_SENTENCE_WORDS = 10
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def rule_reading(lines: Sequence[str], *, month_first: bool = False) -> RuleReading:
+    """The rule-based reading: the page's lines at the top and a contact block above the title set aside,
+    the header grammar over the rest, the structure recognisers over the body. The labeller weighs these
+    roles as one signal among many — right on the shapes the rules were written for, often wrong elsewhere —
+    and the text reader keeps the header grammar's reading where the labeller agrees with it."""
+    from pressconv.readers.structure import leading_contact, recover_structure
+
+    order = list(range(len(lines)))
+    aside = _page_lines_at_the_top(lines)
+    rest = [index for index in order if index not in aside]
+    contact = leading_contact([lines[index] for index in rest])
+    if contact is not None:
+        aside |= set(rest[contact[0] : contact[1]])
+        rest = [index for index in order if index not in aside]
+    read = split_header([lines[index] for index in rest], month_first=month_first)
+    roles = ["body"] * len(lines)
+    head = rest[: read.body_start]
+    for index in head:
+        roles[index] = "header"
+    if read.title:
+        for index in head:
+            if read.title in lines[index]:
+                roles[index] = "title" if len(lines[index]) - len(read.title) < 4 else "title+date"
+                break
+    body = [index for index in order if roles[index] == "body"]
+    texts = [lines[index] for index in body]
+    for index, role in zip(body, align(texts, list(block_pieces(recover_structure(texts)))) if texts else [], strict=True):
+        roles[index] = role or "paragraph"
+    return RuleReading(read, tuple(roles))
+
+
+def _page_lines_at_the_top(lines: Sequence[str]) -> set[int]:
+    """The web page's own lines (breadcrumbs, share buttons) among the first few lines, so that the header
+    is read without them."""
+    window = list(lines[:_HEADER_WINDOW])
+    # The header ends where the first sentence of the body begins; page lines below it stay where they are.
+    for index, line in enumerate(window[1:], start=1):
+        if len(line.split()) >= _FIRST_SENTENCE_WORDS and line.rstrip("\"'”’)»").endswith((".", "!", "?")):
+            window = window[:index]
+            break
+    return {
+        index
+        for index, line in enumerate(window)
+        if len(line) <= _LONGEST_PAGE_LINE and not _YEAR.search(line) and _chrome(line)  # a dated line is the header's
+    }
