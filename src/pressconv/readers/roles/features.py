@@ -11,6 +11,7 @@ One pass over the lines plus one dictionary of line keys: linear in the release'
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ _QUOTE_OPEN = tuple("\"“„«‘'「『")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(0|\b0)\d[\d\s().-]{7,}\d")
+_SHORT_LINE_WORDS = 6
+_TRAIL = re.compile(r"\s(?:/|>|»|›|\\|→)\s")  # breadcrumb separators
+_EDGE = ".,:;!?()[]{}\"'“”‘’«»|•·-–—/"
 _LEADING_PLACE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,|\s+[-–—(])")
 
 
@@ -118,13 +122,17 @@ def _own_features(text: str, element: str) -> list[str]:
         features.append("phone")
     if "|" in stripped:
         features.append("bar")
+    separators = len(_TRAIL.findall(stripped))
+    if separators:
+        features.append("trail=" + ("1" if separators == 1 else "2+"))
     if _LEADING_PLACE.match(stripped):
         features.append("place-open")
+    words = stripped.casefold().split()
+    if len(words) <= _SHORT_LINE_WORDS:
+        # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
+        features.extend("tok=" + word.strip(_EDGE) for word in words if len(word.strip(_EDGE)) > 1)
     features.extend("date" + where for where in signals.date_positions(stripped))
     features.extend("sig=" + name for name in signals.hits(stripped))
-    first = stripped.split(maxsplit=1)[0].casefold().strip(":,.") if stripped else ""
-    if first and len(first) <= 12 and first.isalpha():
-        features.append("w0=" + first)
     return features
 
 
@@ -143,8 +151,10 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         (index for index, line in enumerate(lines) if len(line.text.split()) >= 10 and _ending(line.text) == "stop"), count
     )
     longest = max(range(count), key=lambda index: len(lines[index].text)) if count else 0
+    later_count = Counter(keys)
     result: list[list[str]] = []
     for index, features in enumerate(own):
+        later_count[keys[index]] -= 1
         row = ["bias", "pos=" + _bucket(index, (0, 1, 2, 3, 5, 9), ("0", "1", "2", "3", "4-5", "6-9", "10+"))]
         row.append("from_end=" + _bucket(count - 1 - index, (0, 1, 2, 5), ("0", "1", "2", "3-5", "6+")))
         row.append("rel=" + str(min(4, index * 5 // max(1, count))))
@@ -152,6 +162,14 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         if index == longest:
             row.append("longest")
         key = keys[index]
+        if index + 1 == first_sentence:
+            row.append("before-first-sentence")
+        if key and later_count[key] > 0:
+            row.append("repeated-later")
+        for offset, name in ((-1, "prev"), (1, "next")):
+            other = index + offset
+            if key and 0 <= other < count and len(key) >= 8 and keys[other] != key and key in keys[other]:
+                row.append("inside-" + name)  # a breadcrumb or a caption that holds this line
         if key and key in seen:
             row.append("repeat")
             row.append("repeat_gap=" + _bucket(index - seen[key], (1, 3, 10), ("1", "2-3", "4-10", "far")))
