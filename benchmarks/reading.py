@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -37,8 +38,13 @@ from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, No
 STRUCTURAL = ("subheading", "list-item", "notes-heading", "notes", "contact", "end-mark")
 
 
+#: A list marker a reader takes off an item ("• ", "2) ", "(b) ", "- "), to find the item's line.
+_MARKER = re.compile(r"^\s*(?:[•·▪◦‣●○■□◆▸►➢✓\-–—*+>]|\(?(?:\d{1,3}|[A-Za-z]{1,4})[.)])\s*")
+
+
 def collapse(text: str) -> str:
-    return " ".join(text.split())
+    """Text as compared: spacing folded, and a list marker taken off (the reader keeps it as list semantics)."""
+    return " ".join(_MARKER.sub("", text, count=1).split())
 
 
 def block_pieces(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tuple[str, str]]:

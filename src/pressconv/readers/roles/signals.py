@@ -6,6 +6,7 @@ or a language is added the features follow without the model's code changing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from collections.abc import Callable, Iterator, Sequence
@@ -90,11 +91,40 @@ SIGNALS: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
+#: Lexicon concepts a line may open with or consist of: each is a feature (``lex^concept``, ``lex=concept``), so
+#: the words of every language in the lexicon count alike, and a new language file feeds the model unchanged.
+LEXICON_CONCEPTS = (
+    "published", "updated", "label", "label_weak", "by", "byline_label", "issuer_marker", "notes_heading",
+    "about", "background_heading", "contact_heading", "contact_heading_weak", "contact_field", "end_mark",
+    "share", "print", "navigation", "tags", "comments", "cookie", "caption_label", "caption", "copyright",
+    "site_notice", "new_window", "speech_verb",
+)
+_TRAILING_PUNCTUATION = r"[\s.:;,!?|»›>\-–—]*"
+
+
+def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from pressconv import lexicon
+
+    return tuple((concept, lexicon.pattern(rf"(?:{{{concept}}})(?![^\W_])")) for concept in LEXICON_CONCEPTS)
+
+
+_concept_patterns_once = functools.lru_cache(maxsize=1)(_concept_patterns)  # constant data, compiled once
+_TRAILING = re.compile(_TRAILING_PUNCTUATION)
+
+
 def hits(text: str) -> list[str]:
-    """The names of the signals that fire on `text`."""
+    """The names of the signals that fire on `text`: the named recognisers, and lexicon concepts the line opens
+    with (``lex^share``) or is made of (``lex=share``)."""
     if len(text) > 400:
         return []
-    return [name for name, test in SIGNALS if test(text)]
+    found = [name for name, test in SIGNALS if test(text)]
+    head = text[:120]
+    for concept, pattern in _concept_patterns_once():
+        match = pattern.match(head)
+        if match is not None:
+            whole = _TRAILING.fullmatch(text, match.end()) is not None
+            found.append(("lex=" if whole else "lex^") + concept)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
