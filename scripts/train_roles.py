@@ -16,6 +16,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_releases import synthetic_releases  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "src" / "pressconv" / "readers" / "roles" / "roles.crfsuite"
 CORPUS = ROOT / "corpus" / "releases"
@@ -145,7 +148,11 @@ def fixture_examples() -> Iterator[tuple[str, list[str], list[str]]]:
             yield path.stem, *read
 
 
-def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixtures: bool = True) -> int:
+#: How many synthetic releases (`synthetic_releases.py`) join the corpus and the fixtures in training.
+SYNTHETIC = 400
+
+
+def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixtures: bool = True, synthetic: int = SYNTHETIC) -> int:
     import pycrfsuite
 
     from pressconv.readers.roles.features import features_of
@@ -159,6 +166,9 @@ def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixt
         for _name, lines, roles in fixture_examples():
             trainer.append(features_of(lines), roles)
             count += 1
+    for lines, roles in synthetic_releases(synthetic):
+        trainer.append(features_of(lines), roles)
+        count += 1
     trainer.set_params(PARAMETERS)
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))

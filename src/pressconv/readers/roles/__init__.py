@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from dataclasses import dataclass
 from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -74,13 +75,37 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
-def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> list[Role]:
-    """The role of every line, in order (an empty list for no lines). `rule_roles`: see `features.line_features`."""
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The role of every line, and how likely the model finds each line to be the title."""
+
+    roles: tuple[Role, ...]
+    title_probability: tuple[float, ...]
+
+
+def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> Labels:
+    """The role of every line, in order. `rule_roles`: see `features.line_features`."""
     if not lines:
-        return []
+        return Labels((), ())
     tagger = _tagger()
-    roles = [Role(tag) for tag in tagger.tag(line_features(lines, rule_roles))]
-    return _sure_page_lines(_one_title(roles, tagger), tagger)
+    features = line_features(lines, rule_roles)
+    roles = [Role(tag) for tag in tagger.tag(features)]
+    names = set(tagger.labels())
+    title = tuple(
+        0.0 if never else sum(tagger.marginal(str(role), index) for role in _TITLES if str(role) in names)
+        for index, never in enumerate(_never_titles(features))
+    )
+    return Labels(tuple(_sure_page_lines(_one_title(roles, tagger, title), tagger)), title)
+
+
+#: Lines that are never a release's title, whatever the model says: a line that is wholly a label ("PRESS
+#: RELEASE"), wholly a date, or a widget of the page. An editor never takes one for the headline.
+_NEVER_TITLE = frozenset({"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation"})
+
+
+def _never_titles(features: Sequence[Sequence[str]]) -> list[bool]:
+    never = [bool(_NEVER_TITLE.intersection(row)) for row in features]
+    return never if not all(never) else [False] * len(never)  # a release of nothing else: its first line
 
 
 _TITLES = (Role.TITLE, Role.TITLE_DATE)
@@ -102,20 +127,17 @@ def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]
     return chosen
 
 
-def _one_title(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]:
-    """Guard: a release has exactly one title line. Where the best sequence has none or several, the line
-    most likely to be the title (by the model's marginal probabilities) is the title, and any other line
-    labelled title takes its most likely other role."""
+def _one_title(roles: list[Role], tagger: pycrfsuite.Tagger, title: Sequence[float]) -> list[Role]:
+    """Guard: a release has exactly one title line. Where the best sequence has none, several, or one that is
+    never a title, the line most likely to be the title (`title`: the model's marginal probabilities, with
+    the lines that are never a title at 0) is the title, and any other line labelled title takes its most
+    likely other role."""
     titled = [index for index, role in enumerate(roles) if role in _TITLES]
-    if len(titled) == 1:
+    if len(titled) == 1 and title[titled[0]] > 0:
         return roles
     labels = [Role(name) for name in tagger.labels()]
     others = [role for role in labels if role not in _TITLES]
-
-    def title_score(index: int) -> float:
-        return sum(tagger.marginal(str(role), index) for role in _TITLES if role in labels)
-
-    best = max(range(len(roles)), key=title_score)
+    best = max(range(len(roles)), key=lambda index: title[index])
     chosen = list(roles)
     for index in titled:
         if index != best:
@@ -125,9 +147,9 @@ def _one_title(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]:
     return chosen
 
 
-def label_texts(texts: Sequence[str], rule_roles: Sequence[str] | None = None) -> list[Role]:
+def label_texts(texts: Sequence[str], rule_roles: Sequence[str] | None = None) -> Labels:
     """`label` for plain lines of text."""
     return label([Line(text) for text in texts], rule_roles)
 
 
-__all__ = ["BODY_ROLES", "Line", "Role", "label", "label_texts"]
+__all__ = ["BODY_ROLES", "Labels", "Line", "Role", "label", "label_texts"]

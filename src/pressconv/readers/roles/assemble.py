@@ -18,7 +18,7 @@ from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, No
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
 from pressconv.readers.links import find_links
-from pressconv.readers.roles import Role
+from pressconv.readers.roles import Labels, Role
 from pressconv.readers.roles.signals import RuleReading, find_date
 from pressconv.readers.structure import recover_structure
 
@@ -47,10 +47,18 @@ class Assembled:
 _RULE_HEADER = frozenset({"title", "title+date", "header"})
 
 
-def assemble_header(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
+#: How much likelier than the header grammar's title line the labeller must find its own before it overrules
+#: the grammar (see `_model_is_sure`).
+OVERRULE_RATIO = 1.0
+#: …and how likely it must find its own title line at all.
+SURE = 0.4
+
+
+def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *, month_first: bool) -> Assembled:
     """The title, dates, label and byline from the lines the labeller put in the header; the rest is the body."""
-    if _grammar_agrees(roles, rules):
-        return _from_grammar(lines, roles, rules)
+    roles = labels.roles
+    if _grammar_agrees(roles, rules) or not _model_is_sure(labels, rules):
+        return _from_grammar(lines, roles, rules, month_first=month_first)
     found = Assembled()
     title_at = next((i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE)), None)
     if title_at is None:
@@ -86,23 +94,44 @@ def _grammar_agrees(roles: Sequence[Role], rules: RuleReading) -> bool:
     title line, the grammar's reading of those lines is kept whole (issuer, byline, label, notices): the grammar
     reads the parts of a header line exactly, the labeller only decides which lines are the header."""
     for role, rule in zip(roles, rules.roles, strict=True):
-        if (role in HEADER_ROLES) != (rule in _RULE_HEADER):
-            return False
         if (role in (Role.TITLE, Role.TITLE_DATE)) != (rule in ("title", "title+date")):
             return False
     return any(rule in ("title", "title+date") for rule in rules.roles) or not rules.header.title
 
 
-def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading) -> Assembled:
+def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
+    """Guard: the labeller overrules the header grammar only when it is sure. Where the grammar read a title and
+    the labeller finds its own title line less than `OVERRULE_RATIO` times likelier than the grammar's, the
+    grammar's reading stands: an exact grammar on a shape it knows beats a model's near-even guess."""
+    ruled = next((index for index, rule in enumerate(rules.roles) if rule in ("title", "title+date")), None)
+    if ruled is None or not rules.header.title:
+        return True
+    chosen = next(index for index, role in enumerate(labels.roles) if role in (Role.TITLE, Role.TITLE_DATE))
+    mine = labels.title_probability[chosen]
+    return mine >= SURE and mine >= OVERRULE_RATIO * labels.title_probability[ruled]
+
+
+def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
     read = rules.header
     found = Assembled(
         title=read.title, date=read.date, updated=read.updated, byline=read.byline, issuer=read.issuer, label=read.label,
         notices=list(read.notices), has_date=True,
     )
+    dated = read.date is not None or read.updated is not None
     for line, role, rule in zip(lines, roles, rules.roles, strict=True):
-        if rule not in _RULE_HEADER:
-            found.body.append(line)
-            found.body_roles.append(_exact_structure(role, rule))
+        if rule in _RULE_HEADER:
+            continue
+        if role is Role.DATE and not dated:
+            # The grammar read no date around the title; a line the labeller calls a date line gives it.
+            missing = [item for item in found.notices if item.code == Code.DATE_MISSING]
+            found.notices = [item for item in found.notices if item.code != Code.DATE_MISSING]
+            found.has_date = False
+            if _read_date_line(line, found, month_first=month_first):
+                dated = True
+                continue
+            found.notices += missing
+        found.body.append(line)
+        found.body_roles.append(_exact_structure(role, rule))
     return found
 
 
@@ -204,8 +233,7 @@ def build_blocks(lines: Sequence[str], roles: Sequence[Role]) -> tuple[tuple[Blo
         elif role is Role.NOTES_HEADING:
             while end < count and roles[end] in (Role.NOTES, Role.LIST_ITEM, Role.SUBHEADING, Role.PARAGRAPH, Role.QUOTE):
                 end += 1
-            inner = recover_structure(list(lines[index + 1 : end])) if end > index + 1 else ()
-            made = (NotesSection(lines[index], inner),) if inner else (Heading(lines[index], 2, find_links(lines[index])),)
+            made = _notes(lines[index:end])
         elif role is Role.NOTES:
             while end < count and roles[end] is Role.NOTES:
                 end += 1
@@ -231,6 +259,16 @@ def _list(lines: Sequence[str]) -> tuple[Block, ...]:
     if all(isinstance(block, ListBlock) for block in read):
         return read
     return (ListBlock(tuple(Text(line, find_links(line)) for line in lines)),)  # unmarked items
+
+
+def _notes(lines: Sequence[str]) -> tuple[Block, ...]:
+    """A notes heading and its section: the recognisers read the section whole (its "About …" subheadings,
+    numbered notes), as they would below a "Notes to editors" they had found themselves."""
+    read = recover_structure(list(lines), skip=("contact", "end-mark"))
+    if len(read) == 1 and isinstance(read[0], NotesSection):
+        return read
+    heading, inner = lines[0], recover_structure(list(lines[1:])) if len(lines) > 1 else ()
+    return (NotesSection(heading, inner),) if inner else (Heading(heading, 2, find_links(heading)),)
 
 
 def _contact(lines: Sequence[str]) -> ContactBlock:

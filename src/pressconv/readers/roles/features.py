@@ -26,6 +26,7 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(0|\b0)\d[\d\s().-]{7,}\d")
 _SHORT_LINE_WORDS = 6
+_ZONED = ("rule=", "len=", "end=", "case=", "sig=", "lex", "date", "words=")
 _TRAIL = re.compile(r"\s(?:/|>|»|›|\\|→)\s")  # breadcrumb separators
 _EDGE = ".,:;!?()[]{}\"'“”‘’«»|•·-–—/"
 _LEADING_PLACE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,|\s+[-–—(])")
@@ -61,6 +62,18 @@ def _ending(text: str) -> str:
     if unicodedata.category(last).startswith("L"):
         return "letter"
     return "other"
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence's end, also inside closing quotes or brackets ("… took part.”")."""
+    return text.rstrip(" \"'”’»」』)").endswith((".", "!", "?", "。", "！", "？"))
+
+
+#: Features that rule a line out as the title when looking for the first candidate.
+_NOT_A_TITLE = frozenset(
+    {"sig=chrome", "date@whole", "lex=label", "lex=label_weak", "lex=navigation", "lex=share", "lex=print", "lex=tags",
+     "lex=cookie", "lex^by", "sig=published", "sig=updated"}
+)
 
 
 def _case(text: str) -> str:
@@ -148,8 +161,10 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     keys = [line_key(line.text) for line in lines]
     seen: dict[str, int] = {}
     first_sentence = next(
-        (index for index, line in enumerate(lines) if len(line.text.split()) >= 10 and _ending(line.text) == "stop"), count
+        (index for index, line in enumerate(lines) if len(line.text.split()) >= 10 and _ends_sentence(line.text)), count
     )
+    # The first line that no signal calls the page's, a date or a label: where an editor looks for the title.
+    candidate = next((index for index, features in enumerate(own) if not _NOT_A_TITLE.intersection(features)), count)
     longest = max(range(count), key=lambda index: len(lines[index].text)) if count else 0
     later_count = Counter(keys)
     result: list[list[str]] = []
@@ -162,6 +177,8 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         if index == longest:
             row.append("longest")
         key = keys[index]
+        if index == candidate:
+            row.append("first-candidate")
         if index + 1 == first_sentence:
             row.append("before-first-sentence")
         if key and later_count[key] > 0:
@@ -178,6 +195,10 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         if index and key and keys[0] and key != keys[0] and (key.startswith(keys[0]) or keys[0].startswith(key)):
             row.append("shares-first")
         row.extend(features)
+        # The same signals mean different things above the first sentence and below it ("News" is a label up
+        # there and a subheading down here): each is also given conjoined with the zone.
+        zone = row[4]
+        row.extend(f"{zone}|{feature}" for feature in features if feature.startswith(_ZONED))
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
