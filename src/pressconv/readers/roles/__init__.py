@@ -104,8 +104,7 @@ _NEVER_TITLE = frozenset({"lex=label", "date@whole", "sig=chrome", "lex=share", 
 
 
 def _never_titles(features: Sequence[Sequence[str]]) -> list[bool]:
-    never = [bool(_NEVER_TITLE.intersection(row)) for row in features]
-    return never if not all(never) else [False] * len(never)  # a release of nothing else: its first line
+    return [bool(_NEVER_TITLE.intersection(row)) for row in features]
 
 
 _TITLES = (Role.TITLE, Role.TITLE_DATE)

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, Notice, NotesSection, Paragraph, Text
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
@@ -74,7 +75,8 @@ def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *,
             found.label = line
             found.notices.append(notice(Code.LABEL_DROPPED, f"label {line!r} is not part of the title"))
         elif role is Role.BYLINE and found.byline is None:
-            found.byline = header.split_title_line(line).byline or line
+            marker = lexicon.pattern(r"\s*(?:(?:{byline_verb})\s+)?(?:{by})\s*:?\s+|\s*(?:{byline_label})\s*:\s*").match(line)
+            found.byline = (line[marker.end() :] if marker is not None else line) or line
             found.notices.append(notice(Code.BYLINE_FOUND, f"byline {found.byline!r} from the header"))
         elif role in (Role.TITLE, Role.TITLE_DATE, Role.LABEL, Role.BYLINE):
             found.body.append(line)  # a second title or a label far from the title: text, for the cleaner to judge
@@ -107,6 +109,8 @@ def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
     if ruled is None or not rules.header.title:
         return True
     chosen = next(index for index, role in enumerate(labels.roles) if role in (Role.TITLE, Role.TITLE_DATE))
+    if rules.roles[ruled] == "title+date" and chosen < ruled and labels.title_probability[ruled] > 0:
+        return False  # a line above a headline that carries its own date is its letterhead or label, not the title
     mine = labels.title_probability[chosen]
     return mine >= SURE and mine >= OVERRULE_RATIO * labels.title_probability[ruled]
 

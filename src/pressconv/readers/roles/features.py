@@ -26,6 +26,13 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(0|\b0)\d[\d\s().-]{7,}\d")
 _SHORT_LINE_WORDS = 6
+_NAME_WORDS = 8
+
+
+def _ORGANISATION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, looked up once
+    from pressconv import lexicon
+
+    return lexicon.word_set("organisation")
 _ZONED = ("rule=", "len=", "end=", "case=", "sig=", "lex", "date", "words=")
 _TRAIL = re.compile(r"\s(?:/|>|»|›|\\|→)\s")  # breadcrumb separators
 _EDGE = ".,:;!?()[]{}\"'“”‘’«»|•·-–—/"
@@ -114,6 +121,7 @@ def line_key(text: str) -> str:
 
 def _own_features(text: str, element: str) -> list[str]:
     stripped = text.strip()
+    words = stripped.casefold().split()
     features = [
         "len=" + _length(stripped),
         "words=" + _word_count(stripped),
@@ -138,9 +146,10 @@ def _own_features(text: str, element: str) -> list[str]:
     separators = len(_TRAIL.findall(stripped))
     if separators:
         features.append("trail=" + ("1" if separators == 1 else "2+"))
+    if len(words) <= _NAME_WORDS and not _ends_sentence(stripped) and _ORGANISATION_WORDS().intersection(words):
+        features.append("organisation")  # "Northshire City Council", "Ministry of Transport": a letterhead's shape
     if _LEADING_PLACE.match(stripped):
         features.append("place-open")
-    words = stripped.casefold().split()
     if len(words) <= _SHORT_LINE_WORDS:
         # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
         features.extend("tok=" + word.strip(_EDGE) for word in words if len(word.strip(_EDGE)) > 1)
