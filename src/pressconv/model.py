@@ -168,6 +168,10 @@ class Release:
     label: str | None = None
     #: When an archive captured it (a WARC record's date, a corpus record's timestamp), as given.
     timestamp: str | None = None
+    #: The 1-based numbers, in the `paragraphs` view, of the body lines the reader judged to be the web page's
+    #: (share buttons, breadcrumbs, captions) rather than the release's: the page-chrome cleaning step removes
+    #: and reports them, so a reader's judgement is never a silent drop (`--keep-chrome` keeps them).
+    page_lines: tuple[int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if any(isinstance(block, str) for block in self.blocks):

@@ -283,10 +283,14 @@ def test_a_header_built_from_parts_is_taken_apart_again(built: Built) -> None:
 @settings(max_examples=100, deadline=None)
 @given(titles(), st.dates(datetime.date(1995, 1, 1), datetime.date(2030, 12, 31)), st.sampled_from(sorted(SPELLINGS)),
        st.lists(st.sampled_from(BODY), min_size=1, max_size=3, unique=True))  # fmt: skip
-def test_a_date_below_the_first_body_line_is_never_the_publication_date(
+def test_a_date_inside_a_body_sentence_is_never_the_publication_date(
     title: str, day: datetime.date, spelling: str, body: list[str]
 ) -> None:
-    lines = [title, body[0], "Published " + render(day, spelling), *body[1:]]
+    """A date an editor reads as part of a sentence ("… closes on 3 May 2019 …") is the sentence's, wherever it
+    stands. (A marker line of its own, "Published 3 May 2019", is the page's date even below the first paragraph,
+    as on pages that print it at the foot: see the corpus's date-at-the-end releases.)"""
+    sentence = f"The consultation will close on {render(day, spelling)} and every response will be read."
+    lines = [title, body[0], sentence, *body[1:]]
     release = pressconv.parse("\n".join(lines) + "\n")
     assert (release.title, release.date) == (title, None)
     assert list(release.paragraphs) == lines[1:]

@@ -84,7 +84,8 @@ def clean_keyed(release: Release, *, skip: Collection[str] = ()) -> tuple[Cleane
         return Cleaned(release, ()), keys
     removed.sort(key=lambda removal: removal.paragraph)
     blocks = _rebuild(release.blocks, iter(units))
-    cleaned = dataclasses.replace(release, blocks=blocks, removed=release.removed + tuple(removed))
+    # The page lines the reader judged were acted on (or deliberately kept): their numbers are stale now.
+    cleaned = dataclasses.replace(release, blocks=blocks, removed=release.removed + tuple(removed), page_lines=())
     return Cleaned(cleaned, tuple(removed)), keys
 
 

@@ -38,7 +38,12 @@ def remove_chrome(release: Release, units: list[Unit]) -> list[Removal]:
     """Mark page-chrome units removed; one `Removal` (reason "page-chrome") each."""
     removed: list[Removal] = []
     after_chrome = False
+    judged = frozenset(release.page_lines)
     for unit in units:
+        if unit.number in judged:  # the reader judged it the page's: reported here like any other
+            unit.removed = True
+            removed.append(Removal(unit.number, "page-chrome", unit.text, None))
+            continue
         if unit.kind in _EXEMPT_KINDS:
             after_chrome = False
             continue

@@ -1,0 +1,154 @@
+"""The role of each line of a release, as an editor would read it, from a trained sequence labeller.
+
+A linear-chain CRF (python-crfsuite, the labeller GROBID's header model and datamade's usaddress use
+for the same kind of problem) labels every line with one `Role` from the features in `features`.
+The model is trained from the annotated corpus (``corpus/``) by ``scripts/train_roles.py``, ships in
+this package as ``roles.crfsuite`` and is loaded on first use only.
+
+Both readers call `label`, the text reader with plain lines, the html reader with each block's
+element name as well, so their notion of a header cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from dataclasses import dataclass
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from pressconv.readers.roles.features import Line, line_features
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+MODEL_FILE = "roles.crfsuite"
+
+
+class Role(enum.StrEnum):
+    """What a line is to the release (the corpus's roles, `corpus/README.md`)."""
+
+    TITLE = "title"
+    DATE = "date"
+    TITLE_DATE = "title+date"
+    LABEL = "label"
+    BYLINE = "byline"
+    DATELINE_PARAGRAPH = "dateline-paragraph"
+    PARAGRAPH = "paragraph"
+    SUBHEADING = "subheading"
+    LIST_ITEM = "list-item"
+    QUOTE = "quote"
+    NOTES_HEADING = "notes-heading"
+    NOTES = "notes"
+    CONTACT = "contact"
+    END_MARK = "end-mark"
+    CHROME = "chrome"
+    CAPTION = "caption"
+    REPEAT = "repeat"
+
+
+#: Roles whose lines are the release's own words (a repeat is too, until cleaning reports it).
+BODY_ROLES = frozenset(
+    {
+        Role.DATELINE_PARAGRAPH,
+        Role.PARAGRAPH,
+        Role.SUBHEADING,
+        Role.LIST_ITEM,
+        Role.QUOTE,
+        Role.NOTES_HEADING,
+        Role.NOTES,
+        Role.CONTACT,
+        Role.END_MARK,
+        Role.REPEAT,
+    }
+)
+
+
+@functools.lru_cache(maxsize=1)  # the shipped model: constant data, read once per process
+def _tagger() -> pycrfsuite.Tagger:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(resources.files(__package__) / MODEL_FILE) as path:
+        tagger.open(str(path))
+    return tagger
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The role of every line, and how likely the model finds each line to be the title."""
+
+    roles: tuple[Role, ...]
+    title_probability: tuple[float, ...]
+
+
+def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> Labels:
+    """The role of every line, in order. `rule_roles`: see `features.line_features`."""
+    if not lines:
+        return Labels((), ())
+    tagger = _tagger()
+    features = line_features(lines, rule_roles)
+    roles = [Role(tag) for tag in tagger.tag(features)]
+    names = set(tagger.labels())
+    title = tuple(
+        0.0 if never else sum(tagger.marginal(str(role), index) for role in _TITLES if str(role) in names)
+        for index, never in enumerate(_never_titles(features))
+    )
+    return Labels(tuple(_sure_page_lines(_one_title(roles, tagger, title), tagger)), title)
+
+
+#: Lines that are never a release's title, whatever the model says: a line that is wholly a label ("PRESS
+#: RELEASE"), wholly a date, or a widget of the page. An editor never takes one for the headline.
+_NEVER_TITLE = frozenset({"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation"})
+
+
+def _never_titles(features: Sequence[Sequence[str]]) -> list[bool]:
+    return [bool(_NEVER_TITLE.intersection(row)) for row in features]
+
+
+_TITLES = (Role.TITLE, Role.TITLE_DATE)
+#: How sure the model must be that a line is the page's before it leaves the release (see `_sure_page_lines`).
+PAGE_CONFIDENCE = 0.95
+_PAGE = (Role.CHROME, Role.CAPTION)
+
+
+def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]:
+    """Guard: only text that is plainly the website leaves the release. A line the model calls the page's
+    with less than `PAGE_CONFIDENCE` stays the release's, in its most likely other role: a doubtful line
+    kept costs a reader a glance, a release line lost costs the release."""
+    labels = [Role(name) for name in tagger.labels()]
+    kept = [role for role in labels if role not in _PAGE and role not in _TITLES]
+    chosen = list(roles)
+    for index, role in enumerate(roles):
+        if role in _PAGE and sum(tagger.marginal(str(page), index) for page in _PAGE if page in labels) < PAGE_CONFIDENCE:
+            chosen[index] = max(kept, key=lambda other: tagger.marginal(str(other), index))
+    return chosen
+
+
+def _one_title(roles: list[Role], tagger: pycrfsuite.Tagger, title: Sequence[float]) -> list[Role]:
+    """Guard: a release has exactly one title line. Where the best sequence has none, several, or one that is
+    never a title, the line most likely to be the title (`title`: the model's marginal probabilities, with
+    the lines that are never a title at 0) is the title, and any other line labelled title takes its most
+    likely other role."""
+    titled = [index for index, role in enumerate(roles) if role in _TITLES]
+    if len(titled) == 1 and title[titled[0]] > 0:
+        return roles
+    labels = [Role(name) for name in tagger.labels()]
+    others = [role for role in labels if role not in _TITLES]
+    best = max(range(len(roles)), key=lambda index: title[index])
+    chosen = list(roles)
+    for index in titled:
+        if index != best:
+            chosen[index] = max(others, key=lambda role: tagger.marginal(str(role), index))
+    if chosen[best] not in _TITLES:
+        chosen[best] = max((role for role in _TITLES if role in labels), key=lambda role: tagger.marginal(str(role), best))
+    return chosen
+
+
+def label_texts(texts: Sequence[str], rule_roles: Sequence[str] | None = None) -> Labels:
+    """`label` for plain lines of text."""
+    return label([Line(text) for text in texts], rule_roles)
+
+
+__all__ = ["BODY_ROLES", "Labels", "Line", "Role", "label", "label_texts"]

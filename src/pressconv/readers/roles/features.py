@@ -1,0 +1,224 @@
+"""Features of a release's lines for the role labeller: what a reader sees at a glance, in any language.
+
+Every feature is a short string (``"len=short"``, ``"date@end"``), so that the CRF learns weights for
+exact facts and never for raw values. The signals that used to be rules — a date marker, a label word,
+a line of the web page, a repeat of an earlier line — are features here: the model weighs them against
+position and shape instead of letting the first rule that fires decide.
+
+One pass over the lines plus one dictionary of line keys: linear in the release's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pressconv.readers.roles import signals
+
+#: Features of the neighbours that are copied onto a line, prefixed with their offset.
+_NEIGHBOUR_KEYS = ("len", "words", "end", "case", "rule")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*+>]|\d{1,2}[.)]|[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
+_QUOTE_OPEN = tuple("\"“„«‘'「『")
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+|\(0|\b0)\d[\d\s().-]{7,}\d")
+_SHORT_LINE_WORDS = 6
+_NAME_WORDS = 8
+
+
+def _ORGANISATION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, looked up once
+    from pressconv import lexicon
+
+    return lexicon.word_set("organisation")
+_ZONED = ("rule=", "len=", "end=", "case=", "sig=", "lex", "date", "words=")
+_TRAIL = re.compile(r"\s(?:/|>|»|›|\\|→)\s")  # breadcrumb separators
+_EDGE = ".,:;!?()[]{}\"'“”‘’«»|•·-–—/"
+_LEADING_PLACE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,|\s+[-–—(])")
+
+
+def _bucket(value: int, edges: Sequence[int], names: Sequence[str]) -> str:
+    for edge, name in zip(edges, names, strict=False):
+        if value <= edge:
+            return name
+    return names[-1]
+
+
+def _length(text: str) -> str:
+    return _bucket(len(text), (3, 12, 30, 60, 120, 250), ("tiny", "vshort", "short", "medium", "long", "vlong", "huge"))
+
+
+def _word_count(text: str) -> str:
+    return _bucket(len(text.split()), (1, 3, 6, 12, 25), ("1", "2-3", "4-6", "7-12", "13-25", "26+"))
+
+
+def _ending(text: str) -> str:
+    last = text.rstrip()[-1:]
+    if not last:
+        return "none"
+    if last in ".!?。！？":
+        return "stop"
+    if last in ":：":
+        return "colon"
+    if last in "\"”’»」』)":
+        return "close"
+    if last.isdigit():
+        return "digit"
+    if unicodedata.category(last).startswith("L"):
+        return "letter"
+    return "other"
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence's end, also inside closing quotes or brackets ("… took part.”")."""
+    return text.rstrip(" \"'”’»」』)").endswith((".", "!", "?", "。", "！", "？"))
+
+
+#: Features that rule a line out as the title when looking for the first candidate.
+_NOT_A_TITLE = frozenset(
+    {"sig=chrome", "date@whole", "lex=label", "lex=label_weak", "lex=navigation", "lex=share", "lex=print", "lex=tags",
+     "lex=cookie", "lex^by", "sig=published", "sig=updated"}
+)
+
+
+def _case(text: str) -> str:
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return "noletters"
+    cased = [char for char in letters if char.isupper() or char.islower()]
+    if not cased:
+        return "uncased"  # CJK, Arabic, Hebrew, Devanagari…
+    upper = sum(char.isupper() for char in cased)
+    if upper == len(cased):
+        return "upper"
+    words = [word for word in text.split() if word[:1].isalpha()]
+    capitalised = sum(word[0].isupper() for word in words)
+    if words and capitalised / len(words) > 0.7 and len(words) > 1:
+        return "titlecase"
+    return "lower-start" if cased[0].islower() else "sentence"
+
+
+def _digit_share(text: str) -> str:
+    digits = sum(char.isdigit() for char in text)
+    share = digits / max(1, len(text))
+    return "0" if share == 0 else "low" if share < 0.1 else "mid" if share < 0.35 else "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a release and what the page said about it (the html reader fills `element`)."""
+
+    text: str
+    element: str = ""  # "h1", "p", "li", "time", "nav"… for lines that come from a page
+
+
+def line_key(text: str) -> str:
+    """What "the same line" means for repeats: case, spacing and punctuation folded."""
+    return " ".join("".join(char for char in text.casefold() if char.isalnum() or char.isspace()).split())
+
+
+def _own_features(text: str, element: str) -> list[str]:
+    stripped = text.strip()
+    words = stripped.casefold().split()
+    features = [
+        "len=" + _length(stripped),
+        "words=" + _word_count(stripped),
+        "end=" + _ending(stripped),
+        "case=" + _case(stripped),
+        "digits=" + _digit_share(stripped),
+    ]
+    if element:
+        features.append("el=" + element)
+    if _BULLET.match(stripped):
+        features.append("bullet")
+    if stripped.startswith(_QUOTE_OPEN):
+        features.append("quote-open")
+    if _URL.search(stripped):
+        features.append("url")
+    if _EMAIL.search(stripped):
+        features.append("email")
+    if _PHONE.search(stripped):
+        features.append("phone")
+    if "|" in stripped:
+        features.append("bar")
+    separators = len(_TRAIL.findall(stripped))
+    if separators:
+        features.append("trail=" + ("1" if separators == 1 else "2+"))
+    if len(words) <= _NAME_WORDS and not _ends_sentence(stripped) and _ORGANISATION_WORDS().intersection(words):
+        features.append("organisation")  # "Northshire City Council", "Ministry of Transport": a letterhead's shape
+    if _LEADING_PLACE.match(stripped):
+        features.append("place-open")
+    if len(words) <= _SHORT_LINE_WORDS:
+        # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
+        features.extend("tok=" + word.strip(_EDGE) for word in words if len(word.strip(_EDGE)) > 1)
+    features.extend("date" + where for where in signals.date_positions(stripped))
+    features.extend("sig=" + name for name in signals.hits(stripped))
+    return features
+
+
+def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> list[list[str]]:
+    """The feature list of every line, with its neighbours' main features and its place in the release.
+    `rule_roles` is the rule-based reading's role of each line (`signals.rule_reading`), worked out here if not given."""
+    count = len(lines)
+    own = [_own_features(line.text, line.element) for line in lines]
+    if rule_roles is None:
+        rule_roles = signals.rule_reading([line.text for line in lines]).roles
+    for features, rule in zip(own, rule_roles, strict=True):
+        features.append("rule=" + rule)
+    keys = [line_key(line.text) for line in lines]
+    seen: dict[str, int] = {}
+    first_sentence = next(
+        (index for index, line in enumerate(lines) if len(line.text.split()) >= 10 and _ends_sentence(line.text)), count
+    )
+    # The first line that no signal calls the page's, a date or a label: where an editor looks for the title.
+    candidate = next((index for index, features in enumerate(own) if not _NOT_A_TITLE.intersection(features)), count)
+    longest = max(range(count), key=lambda index: len(lines[index].text)) if count else 0
+    later_count = Counter(keys)
+    result: list[list[str]] = []
+    for index, features in enumerate(own):
+        later_count[keys[index]] -= 1
+        row = ["bias", "pos=" + _bucket(index, (0, 1, 2, 3, 5, 9), ("0", "1", "2", "3", "4-5", "6-9", "10+"))]
+        row.append("from_end=" + _bucket(count - 1 - index, (0, 1, 2, 5), ("0", "1", "2", "3-5", "6+")))
+        row.append("rel=" + str(min(4, index * 5 // max(1, count))))
+        row.append("zone=" + ("header" if index < first_sentence else "first" if index == first_sentence else "body"))
+        if index == longest:
+            row.append("longest")
+        key = keys[index]
+        if index == candidate:
+            row.append("first-candidate")
+        if index + 1 == first_sentence:
+            row.append("before-first-sentence")
+        if key and later_count[key] > 0:
+            row.append("repeated-later")
+        for offset, name in ((-1, "prev"), (1, "next")):
+            other = index + offset
+            if key and 0 <= other < count and len(key) >= 8 and keys[other] != key and key in keys[other]:
+                row.append("inside-" + name)  # a breadcrumb or a caption that holds this line
+        if key and key in seen:
+            row.append("repeat")
+            row.append("repeat_gap=" + _bucket(index - seen[key], (1, 3, 10), ("1", "2-3", "4-10", "far")))
+        elif key:
+            seen[key] = index
+        if index and key and keys[0] and key != keys[0] and (key.startswith(keys[0]) or keys[0].startswith(key)):
+            row.append("shares-first")
+        row.extend(features)
+        # The same signals mean different things above the first sentence and below it ("News" is a label up
+        # there and a subheading down here): each is also given conjoined with the zone.
+        zone = row[4]
+        row.extend(f"{zone}|{feature}" for feature in features if feature.startswith(_ZONED))
+        for offset in (-2, -1, 1, 2):
+            other = index + offset
+            if 0 <= other < count:
+                row.extend(f"{offset}:{feature}" for feature in own[other] if feature.split("=")[0] in _NEIGHBOUR_KEYS
+                           or feature.startswith(("date", "sig=")))
+            else:
+                row.append(f"{offset}:none")
+        result.append(row)
+    return result
+
+
+def features_of(texts: Sequence[str], element: Callable[[int], str] | None = None) -> list[list[str]]:
+    """Features for plain lines of text (the text reader's case)."""
+    return line_features([Line(text, element(index) if element else "") for index, text in enumerate(texts)])

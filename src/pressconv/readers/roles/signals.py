@@ -1,0 +1,190 @@
+"""The exact recognisers the role labeller reads as features: dates, marker words, labels, page lines.
+
+This is the one place the labeller touches the rest of the reader, so that when a recogniser moves
+or a language is added the features follow without the model's code changing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+
+from pressconv.readers import dates, structure
+from pressconv.readers import header as _header
+from pressconv.readers.header import Header, split_header
+from pressconv.readers.roles.align import align, block_pieces
+
+#: Only the ends of a long line are searched for dates: a date is a header's or a dateline's, never a
+#: sentence's middle, and the cost per line stays bounded.
+_HEAD_SPAN = 160
+_TAIL_SPAN = 80
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[^\W\d_])\d")
+
+
+def _date_starts(text: str) -> Iterator[int]:
+    limit = len(text)
+    spans = [(0, min(limit, _HEAD_SPAN))]
+    if limit > _HEAD_SPAN:
+        spans.append((max(_HEAD_SPAN, limit - _TAIL_SPAN), limit))
+    for start, end in spans:
+        for found in _WORD_START.finditer(text, start, end):
+            yield found.start()
+
+
+def find_date(text: str) -> dates.DateMatch | None:
+    """The first complete date at a word start near either end of `text`, or None."""
+    for start in _date_starts(text):
+        found = dates.match_date(text, start, partial=False)
+        if found is not None:
+            return found
+    return None
+
+
+def date_positions(text: str) -> list[str]:
+    """Where a date stands in the line: ``@start``, ``@end``, ``@whole``, ``@mid``, ``glued``, ``partial``."""
+    found = find_date(text)
+    if found is None:
+        for start in _date_starts(text):
+            partial = dates.match_date(text, start, partial=True)
+            if partial is not None:
+                return ["partial"]
+        return []
+    positions = []
+    before = text[: found.start].strip(" \t|:–—-,(")
+    after = text[found.end :].strip(" \t|.,)–—-")
+    marker = bool(before) and _header.PUBLISHED_MARKER.fullmatch(before + " ") is not None
+    if not before or marker:
+        positions.append("@start")
+    if not after:
+        positions.append("@end")
+    if (not before or marker) and not after:
+        positions.append("@whole")
+    if before and after:
+        positions.append("@mid")
+    if found.start and text[found.start - 1].isalpha():
+        positions.append("glued")
+    return positions
+
+
+def _starts_with(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.match(text) is not None
+
+
+def _chrome(text: str) -> bool:
+    from pressconv.lines import is_chrome
+
+    return is_chrome(text)
+
+
+#: The named recognisers whose answer is a feature (``sig=name``).
+SIGNALS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("published", _starts_with(_header.PUBLISHED_MARKER)),
+    ("updated", lambda text: _header.UPDATED_MARKER.search(text[:60]) is not None),
+    ("end-mark", structure.is_end_mark),
+    ("notes-heading", structure.is_notes_heading),
+    ("about-heading", structure.is_about_heading),
+    ("contact-heading", lambda text: structure.contact_heading(text) is not None),
+    ("contact-line", structure.is_contact_line),
+    ("chrome", _chrome),
+)
+
+
+#: Lexicon concepts a line may open with or consist of: each is a feature (``lex^concept``, ``lex=concept``), so
+#: the words of every language in the lexicon count alike, and a new language file feeds the model unchanged.
+LEXICON_CONCEPTS = (
+    "published", "updated", "label", "label_weak", "by", "byline_label", "issuer_marker", "notes_heading",
+    "about", "background_heading", "contact_heading", "contact_heading_weak", "contact_field", "end_mark",
+    "share", "print", "navigation", "tags", "comments", "cookie", "caption_label", "caption", "copyright",
+    "site_notice", "new_window", "speech_verb",
+)
+_TRAILING_PUNCTUATION = r"[\s.:;,!?|»›>\-–—]*"
+
+
+def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from pressconv import lexicon
+
+    return tuple((concept, lexicon.pattern(rf"(?:{{{concept}}})(?![^\W_])")) for concept in LEXICON_CONCEPTS)
+
+
+_concept_patterns_once = functools.lru_cache(maxsize=1)(_concept_patterns)  # constant data, compiled once
+_TRAILING = re.compile(_TRAILING_PUNCTUATION)
+
+
+def hits(text: str) -> list[str]:
+    """The names of the signals that fire on `text`: the named recognisers, and lexicon concepts the line opens
+    with (``lex^share``) or is made of (``lex=share``)."""
+    if len(text) > 400:
+        return []
+    found = [name for name, test in SIGNALS if test(text)]
+    head = text[:120]
+    for concept, pattern in _concept_patterns_once():
+        match = pattern.match(head)
+        if match is not None:
+            whole = _TRAILING.fullmatch(text, match.end()) is not None
+            found.append(("lex=" if whole else "lex^") + concept)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class RuleReading:
+    """What the hand-written recognisers make of a release's lines: the header they read, and for each line
+    ``title``, ``title+date``, ``header`` (another header line) or its body block's structural role."""
+
+    header: Header
+    roles: tuple[str, ...]
+
+
+#: How far down the page's own lines may stand among the header lines (breadcrumbs, "Share this page").
+_HEADER_WINDOW = 8
+_LONGEST_PAGE_LINE = 160
+_FIRST_SENTENCE_WORDS = 10
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def rule_reading(lines: Sequence[str], *, month_first: bool = False) -> RuleReading:
+    """The rule-based reading: the page's lines at the top and a contact block above the title set aside,
+    the header grammar over the rest, the structure recognisers over the body. The labeller weighs these
+    roles as one signal among many — right on the shapes the rules were written for, often wrong elsewhere —
+    and the text reader keeps the header grammar's reading where the labeller agrees with it."""
+    from pressconv.readers.structure import leading_contact, recover_structure
+
+    order = list(range(len(lines)))
+    aside = _page_lines_at_the_top(lines)
+    rest = [index for index in order if index not in aside]
+    contact = leading_contact([lines[index] for index in rest])
+    if contact is not None:
+        aside |= set(rest[contact[0] : contact[1]])
+        rest = [index for index in order if index not in aside]
+    read = split_header([lines[index] for index in rest], month_first=month_first)
+    roles = ["body"] * len(lines)
+    head = rest[: read.body_start]
+    for index in head:
+        roles[index] = "header"
+    if read.title:
+        for index in head:
+            if read.title in lines[index]:
+                roles[index] = "title" if len(lines[index]) - len(read.title) < 4 else "title+date"
+                break
+    body = [index for index in order if roles[index] == "body"]
+    texts = [lines[index] for index in body]
+    for index, role in zip(body, align(texts, list(block_pieces(recover_structure(texts)))) if texts else [], strict=True):
+        roles[index] = role or "paragraph"
+    return RuleReading(read, tuple(roles))
+
+
+def _page_lines_at_the_top(lines: Sequence[str]) -> set[int]:
+    """The web page's own lines (breadcrumbs, share buttons) among the first few lines, so that the header
+    is read without them."""
+    window = list(lines[:_HEADER_WINDOW])
+    # The header ends where the first sentence of the body begins; page lines below it stay where they are.
+    for index, line in enumerate(window[1:], start=1):
+        if len(line.split()) >= _FIRST_SENTENCE_WORDS and line.rstrip("\"'”’)»").endswith((".", "!", "?")):
+            window = window[:index]
+            break
+    return {
+        index
+        for index, line in enumerate(window)
+        if len(line) <= _LONGEST_PAGE_LINE and not _YEAR.search(line) and _chrome(line)  # a dated line is the header's
+    }
