@@ -46,10 +46,10 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
         raise InputError("input holds no text, only spaces or control characters")
     rules = rule_reading(lines, month_first=options.month_first)
     labels = label_texts(lines, rules.roles)
+    if rules.only_page or all(role in PAGE_ROLES for role in labels.roles):
+        raise InputError("input holds only lines of a web page (navigation, share buttons), no release")
     if not rules.header.title and not any(labels.title_probability):
         raise InputError("input has a publication date but no title")
-    if all(role in PAGE_ROLES for role in labels.roles):
-        raise InputError("input holds only lines of a web page (navigation, share buttons), no release")
     found = assemble_header(lines, labels, rules, month_first=options.month_first)
     if not found.title:
         raise InputError("input has a publication date but no title")

@@ -95,7 +95,7 @@ def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> Lab
         0.0 if never else sum(tagger.marginal(str(role), index) for role in _TITLES if str(role) in names)
         for index, never in enumerate(_never_titles(features))
     )
-    return Labels(tuple(_sure_page_lines(_one_title(roles, tagger, title), tagger)), title)
+    return Labels(tuple(_sure_page_lines(_one_title(roles, tagger, title), tagger, features)), title)
 
 
 #: Lines that are never a release's title, whatever the model says: a line that is wholly a label ("PRESS
@@ -113,15 +113,32 @@ PAGE_CONFIDENCE = 0.95
 _PAGE = (Role.CHROME, Role.CAPTION)
 
 
-def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger) -> list[Role]:
+#: What makes a line plainly the page's whatever its length: a recogniser or a lexicon concept of the page.
+_PAGE_SIGNS = frozenset(
+    {"sig=chrome", "lex=share", "lex=print", "lex=navigation", "lex=tags", "lex=comments", "lex=cookie", "lex=copyright",
+     "lex=site_notice", "lex=caption", "lex^caption_label", "lex^cookie", "lex^copyright", "lex^site_notice"}
+)
+#: A line this long (in words) that ends as a sentence ends is someone's sentence: the page's only with one of
+#: `_PAGE_SIGNS` ("We use cookies to …").
+_SENTENCE_WORDS = ("words=7-12", "words=13-25", "words=26+")
+
+
+def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger, features: Sequence[Sequence[str]]) -> list[Role]:
     """Guard: only text that is plainly the website leaves the release. A line the model calls the page's
-    with less than `PAGE_CONFIDENCE` stays the release's, in its most likely other role: a doubtful line
-    kept costs a reader a glance, a release line lost costs the release."""
+    with less than `PAGE_CONFIDENCE`, or a sentence-long line no page recogniser or page word marks, stays the
+    release's, in its most likely other role: a doubtful line kept costs a reader a glance, a release line
+    lost costs the release."""
     labels = [Role(name) for name in tagger.labels()]
     kept = [role for role in labels if role not in _PAGE and role not in _TITLES]
     chosen = list(roles)
     for index, role in enumerate(roles):
-        if role in _PAGE and sum(tagger.marginal(str(page), index) for page in _PAGE if page in labels) < PAGE_CONFIDENCE:
+        if role not in _PAGE:
+            continue
+        sure = sum(tagger.marginal(str(page), index) for page in _PAGE if page in labels) >= PAGE_CONFIDENCE
+        row = features[index]
+        sentence = any(bucket in row for bucket in _SENTENCE_WORDS) and ("end=stop" in row or "end=close" in row)
+        plain = not sentence or bool(_PAGE_SIGNS.intersection(row))
+        if not (sure and plain):
             chosen[index] = max(kept, key=lambda other: tagger.marginal(str(other), index))
     return chosen
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pressconv import lexicon
+from pressconv.keys import typographic_key
+from pressconv.lines import is_title_copy
 from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, Notice, NotesSection, Paragraph, Text
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
@@ -59,7 +61,15 @@ def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *,
     """The title, dates, label and byline from the lines the labeller put in the header; the rest is the body."""
     roles = labels.roles
     if _grammar_agrees(roles, rules) or not _model_is_sure(labels, rules):
-        return _from_grammar(lines, roles, rules, month_first=month_first)
+        found = _from_grammar(lines, roles, rules, month_first=month_first)
+    else:
+        found = _from_roles(lines, roles, rules, month_first=month_first)
+    _title_copies_are_repeats(found)
+    return found
+
+
+def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
+    """The header as the labeller reads it: its title line, date lines, label and byline, read by the grammars."""
     found = Assembled()
     title_at = next((i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE)), None)
     if title_at is None:
@@ -152,6 +162,15 @@ def _exact_structure(role: Role, rule: str) -> Role:
     return role
 
 
+def _title_copies_are_repeats(found: Assembled) -> None:
+    """Guard: a copy of the title in the body is a repeat, whatever else the model took it for, so the cleaner
+    reports it as the title again (never as the page's, never kept as an end mark or a heading)."""
+    title_key = typographic_key(found.title)
+    for index, (line, role) in enumerate(zip(found.body, found.body_roles, strict=True)):
+        if role is not Role.REPEAT and is_title_copy(line, found.title, found.date, key=typographic_key(line), title_key=title_key):
+            found.body_roles[index] = Role.REPEAT
+
+
 def _fallback_title(lines: Sequence[str], roles: Sequence[Role]) -> int | None:
     """Guard: a release always has a title. When the labeller names none, the first line that is not the
     page's nor a date, label or byline is the title (as an editor would take the first headline-like line)."""
@@ -216,6 +235,11 @@ def _read_dateline(found: Assembled, *, month_first: bool) -> None:
 _PARAGRAPH_ROLES = frozenset({Role.PARAGRAPH, Role.DATELINE_PARAGRAPH, Role.QUOTE, Role.REPEAT}) | PAGE_ROLES
 
 
+#: Guard: an end mark is a few words ("ENDS", "-30-", "(끝)", "お知らせは以上です"); a longer line the model calls
+#: one is a paragraph, since the cleaner never touches an end mark.
+_LONGEST_END_MARK = 40
+
+
 def build_blocks(lines: Sequence[str], roles: Sequence[Role]) -> tuple[tuple[Block, ...], tuple[int, ...]]:
     """The body's blocks from its lines and their roles, and the 1-based numbers (in the `paragraphs` view)
     of the lines that are the page's. Runs of one role make one block; inside a notes section and inside a
@@ -244,7 +268,7 @@ def build_blocks(lines: Sequence[str], roles: Sequence[Role]) -> tuple[tuple[Blo
             made = recover_structure(list(lines[index:end]))
         elif role is Role.SUBHEADING:
             made = (Heading(lines[index], 2, find_links(lines[index])),)
-        elif role is Role.END_MARK:
+        elif role is Role.END_MARK and len(lines[index]) <= _LONGEST_END_MARK:
             made = (EndMark(lines[index]),)
         else:
             made = (Paragraph(lines[index], find_links(lines[index])),)

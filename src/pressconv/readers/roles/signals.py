@@ -134,6 +134,8 @@ class RuleReading:
 
     header: Header
     roles: tuple[str, ...]
+    #: Every line is one of the page's own (breadcrumbs, share buttons): there is no release to read.
+    only_page: bool = False
 
 
 #: How far down the page's own lines may stand among the header lines (breadcrumbs, "Share this page").
@@ -157,6 +159,8 @@ def rule_reading(lines: Sequence[str], *, month_first: bool = False) -> RuleRead
     if contact is not None:
         aside |= set(rest[contact[0] : contact[1]])
         rest = [index for index in order if index not in aside]
+    if not rest:  # nothing but the page's own lines: no header to read
+        return RuleReading(Header("", None, (), 0), tuple("chrome" for _ in lines), only_page=True)
     read = split_header([lines[index] for index in rest], month_first=month_first)
     roles = ["body"] * len(lines)
     head = rest[: read.body_start]
