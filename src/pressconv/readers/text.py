@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from pressconv.errors import InputError
-from pressconv.lines import is_chrome
 from pressconv.model import Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 

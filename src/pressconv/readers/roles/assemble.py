@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pressconv import lexicon
 from pressconv.keys import typographic_key
 from pressconv.lines import is_title_copy
-from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, Notice, NotesSection, Paragraph, Text
+from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Notice, Paragraph, Text
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
 from pressconv.readers.links import find_links
@@ -167,7 +167,8 @@ def _title_copies_are_repeats(found: Assembled) -> None:
     reports it as the title again (never as the page's, never kept as an end mark or a heading)."""
     title_key = typographic_key(found.title)
     for index, (line, role) in enumerate(zip(found.body, found.body_roles, strict=True)):
-        if role is not Role.REPEAT and is_title_copy(line, found.title, found.date, key=typographic_key(line), title_key=title_key):
+        key = typographic_key(line)
+        if role is not Role.REPEAT and is_title_copy(line, found.title, found.date, key=key, title_key=title_key):
             found.body_roles[index] = Role.REPEAT
 
 

@@ -11,8 +11,8 @@ One pass over the lines plus one dictionary of line keys: linear in the release'
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,7 +29,7 @@ _SHORT_LINE_WORDS = 6
 _NAME_WORDS = 8
 
 
-def _ORGANISATION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, looked up once
+def _ORGANISATION_WORDS() -> frozenset[str]:
     from pressconv import lexicon
 
     return lexicon.word_set("organisation")
