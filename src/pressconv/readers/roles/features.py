@@ -154,7 +154,8 @@ def _own_features(text: str, element: str) -> list[str]:
         # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
         features.extend("tok=" + word.strip(_EDGE) for word in words if len(word.strip(_EDGE)) > 1)
     features.extend("date" + where for where in signals.date_positions(stripped))
-    features.extend("sig=" + name for name in signals.hits(stripped))
+    # Recognisers as "sig=name"; lexicon concepts as they come ("lex=share": the whole line, "lex^by": its start).
+    features.extend(name if name.startswith("lex") else "sig=" + name for name in signals.hits(stripped))
     return features
 
 
@@ -212,7 +213,7 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
             other = index + offset
             if 0 <= other < count:
                 row.extend(f"{offset}:{feature}" for feature in own[other] if feature.split("=")[0] in _NEIGHBOUR_KEYS
-                           or feature.startswith(("date", "sig=")))
+                           or feature.startswith(("date", "sig=", "lex")))
             else:
                 row.append(f"{offset}:none")
         result.append(row)
