@@ -34,7 +34,6 @@ from pressconv.errors import OptionError, PressconvError, UsageError
 
 if TYPE_CHECKING:
     from pressconv.api import Result
-    from pressconv.batch.helper import Helper
     from pressconv.batch.run import Outcome
     from pressconv.options import OptionSpec, ReadOptions
     from pressconv.writers import Writer
@@ -82,24 +81,11 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, delivered as an interruption so every `finally` and context manager runs."""
 
 
-def main(argv: Sequence[str] | None = None, *, helper: Helper | None = None, started: bool = False) -> int:
-    """Run the command line. `started`: the caller has already decided on the start-up helper (`helper`, or
-    None for none), as `pressconv.__main__` does before importing this module; else it is decided here."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = next((item for item in arguments if not item.startswith("-")), None)
     command = command if command in _COMMANDS else None
-    if not started:
-        from pressconv.batch.helper import start_for
-
-        helper = start_for(arguments)
-    try:
-        return _main(arguments, command, helper)
-    finally:
-        if helper is not None:
-            helper.stop()
-
-
-def _main(arguments: list[str], command: str | None, helper: Helper | None) -> int:
     try:
         args = _parse(arguments, command)
     except SystemExit as exit_:
@@ -107,7 +93,6 @@ def _main(arguments: list[str], command: str | None, helper: Helper | None) -> i
     if args.command is None:
         build_parser(None).print_help()
         return EXIT_USAGE
-    args.helper = helper
     previous = _on_sigterm()
     try:
         return int(args.run(args))
@@ -387,9 +372,7 @@ def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
 
 
 def _formats(text: str) -> list[str]:
-    from pressconv.batch.helper import format_names
-
-    return format_names(text)
+    return list(dict.fromkeys(name.strip().lower() for name in text.split(",") if name.strip()))
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -485,7 +468,7 @@ def _convert_one(args: argparse.Namespace, request: _Request, console: _Console)
 
 
 def _convert_batch(args: argparse.Namespace, request: _Request, console: _Console) -> int:
-    from pressconv.batch.run import CONVERTED, DUPLICATE, FAILED, PARTIAL, SKIPPED, BatchPlan, make_executor, run_batch
+    from pressconv.batch.run import CONVERTED, DUPLICATE, FAILED, PARTIAL, SKIPPED, BatchPlan, jobs_for, make_executor, run_batch
     from pressconv.batch.sources import count_files, default_jobs, iter_sources
 
     output_dir = args.output or "."
@@ -506,8 +489,7 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
         executor = make_executor(
-            stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read,
-            split=args.jobs is None, helper=getattr(args, "helper", None), total=total,
+            stack, jobs=jobs_for(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read
         )  # fmt: skip
         report = stack.enter_context(_Report(args.report)) if args.report else None
         progress = stack.enter_context(_Progress(console, total))
@@ -539,17 +521,6 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
     if counts[FAILED] == 0 and counts[PARTIAL] == 0 and not (report is not None and report.error):
         return EXIT_OK
     return EXIT_PARTIAL if done else EXIT_FAILED
-
-
-def _jobs(asked: int | None, cores: int, total: int | None) -> int:
-    """Worker processes for a batch: what --jobs asks for (one for a single input), else one per core.
-
-    Without --jobs, a batch of up to `SPLIT_UP_TO` releases runs in this process instead, with the
-    start-up helper where it pays (see `pressconv.batch.run.make_executor`).
-    """
-    if asked:
-        return asked if total != 1 else 1
-    return cores
 
 
 def _stop(executor: Any) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pressconv.api import prepare_writers, read_input, read_release
 from pressconv.batch.naming import render_name, unique_name
@@ -34,13 +34,10 @@ from pressconv.model import Release
 from pressconv.options import ReadOptions
 from pressconv.writers import get_writer
 
-if TYPE_CHECKING:
-    from pressconv.batch.helper import Helper
-
-#: Up to this many releases, the start-up helper (`pressconv.batch.split`) beats a pool, whose start
-#: (importing multiprocessing, warming this process, forking: ≈ 100 ms) comes after this process has parsed
-#: its arguments; 64 releases are ≈ 300 ms of work. Larger batches use a pool, with every core.
-SPLIT_UP_TO = 64
+#: Up to this many releases (when the count is known) a batch runs in this process: a pool's start
+#: (importing multiprocessing, warming this process, forking: ≈ 100 ms) costs more than the second core
+#: saves on ≈ 150 ms of work. Larger batches use a pool, with every core.
+INLINE_UP_TO = 32
 CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
 
 
@@ -221,17 +218,9 @@ def make_executor(
     scheduler: str | None = None,
     formats: tuple[str, ...] = (),
     read: ReadOptions | None = None,
-    split: bool = False,
-    helper: Helper | None = None,
-    total: int | None = None,
 ) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
     workers start warm and die with this process.
-
-    With `split`, a batch that would run inline, or one of up to `SPLIT_UP_TO` releases (`total`),
-    shares the work with a forked helper that writes the formats slowest to start (see
-    `pressconv.batch.split`). `helper` is one started earlier, used if it fits; the caller stops it
-    in any case.
 
     Warm: where processes fork, this process converts a small sample once before the workers start,
     so they inherit the imported libraries, compiled patterns and loaded templates instead of each
@@ -248,20 +237,6 @@ def make_executor(
         except OSError as error:
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
-    if split and (jobs <= 1 or (total is not None and total <= SPLIT_UP_TO)):
-        from pressconv.batch.helper import Helper, split_formats
-        from pressconv.batch.split import SplitExecutor
-
-        wanted = split_formats(formats)
-        if helper is not None and helper.formats != wanted:
-            helper.stop()
-            helper = None
-        if helper is None:
-            helper = Helper.start(wanted)
-        if helper is not None:
-            return stack.enter_context(SplitExecutor(helper))
-        # No helper (quick formats, or no fork): a batch this small is quicker here than in a pool.
-        return InlineExecutor()
     if jobs <= 1:
         return InlineExecutor()
     import multiprocessing
@@ -330,4 +305,14 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "make_executor", "run_batch", "warm_up"]
+def jobs_for(asked: int | None, cores: int, total: int | None) -> int:
+    """Worker processes for a batch: what the caller asks for (one for a single input), else one per core,
+    except that a batch of up to `INLINE_UP_TO` releases (when `total` is known) runs in this process."""
+    if asked:
+        return asked if total != 1 else 1
+    if total is not None and total <= INLINE_UP_TO:
+        return 1
+    return cores
+
+
+__all__ = ["INLINE_UP_TO", "BatchPlan", "InlineExecutor", "Outcome", "jobs_for", "make_executor", "run_batch", "warm_up"]

@@ -1,10 +1,7 @@
 """One format of one release, written: the piece of a batch that any process can do.
 
-Kept apart from `run` (the driver, with its sources, names and executors) so that
-a process that only writes — the start-up helper of `pressconv.batch.split` —
-imports this and the writer it needs, nothing more: `BatchPlan` and `Written`
-travel between processes pickled, and unpickling imports the module that
-defines them.
+Kept apart from `run` (the driver, with its sources, names and executors):
+`BatchPlan` and `Written` travel to and from pool workers pickled.
 """
 
 from __future__ import annotations
