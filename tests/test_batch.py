@@ -18,7 +18,7 @@ import pytest
 import pressconv
 from conftest import FIXTURES, require_tool
 from pressconv.batch.naming import check_template, render_name, safe_component, slugify, unique_name
-from pressconv.batch.run import BatchPlan, InlineExecutor, run_batch
+from pressconv.batch.run import BatchPlan, InlineExecutor, report_row, run_batch
 from pressconv.batch.sources import iter_sources
 from pressconv.cli import main
 
@@ -47,7 +47,8 @@ def test_output_and_report_do_not_depend_on_the_number_of_jobs(tmp_path: Path) -
         out = tmp_path / f"out{jobs}"
         plan = BatchPlan(formats=("html", "json", "docx"), output_dir=str(out))
         with ProcessPoolExecutor(jobs) if jobs > 1 else InlineExecutor() as executor:
-            rows = [outcome.as_row() for outcome in run_batch(iter_sources([str(FIXTURES)]), plan, executor, window=3)]
+            batch = run_batch(iter_sources([str(FIXTURES)]), plan, executor, window=3)
+            rows = [report_row(index, source, result) for index, (source, result) in enumerate(batch)]
         results[jobs] = (rows, tree(out))
     rows_1, files_1 = results[1]
     rows_2, files_2 = results[2]
@@ -315,8 +316,9 @@ def test_quiet_prints_nothing_and_summary_otherwise(tmp_path: Path, capsys: pyte
 
 def test_library_batch_api_accepts_any_executor(tmp_path: Path) -> None:
     plan = BatchPlan(formats=("json",), output_dir=str(tmp_path))
-    outcomes = list(run_batch(iter_sources([str(SEED)]), plan))
-    assert [o.status for o in outcomes] == ["converted"] and Path(outcomes[0].outputs[0]).exists()
+    results = [result for _, result in run_batch(iter_sources([str(SEED)]), plan)]
+    assert [result.status for result in results] == [pressconv.Status.CONVERTED]
+    assert Path(results[0].outputs[0].path or "").exists()
 
 
 def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import pressconv
-from pressconv.api import read_release
+from pressconv._pipeline import read_release
 from pressconv.batch.warc import is_warc, iter_warc
 from pressconv.options import ReadOptions
 
