@@ -207,12 +207,14 @@ def test_killed_run_leaves_only_complete_files_and_resumes(tmp_path: Path) -> No
     assert resumed == tree(tmp_path / "clean")
 
 
-def test_existing_outputs_are_failures_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_output_stops_the_batch_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out/blue-light-integration.json").write_text("keep")
-    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "json", "-o", tmp_path / "out") == 3
-    assert "exists already" in capsys.readouterr().err
+    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "json", "-o", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "exists already" in err and "--skip-existing" in err and "--force" in err
     assert (tmp_path / "out/blue-light-integration.json").read_text() == "keep"
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["blue-light-integration.json"]
 
 
 def bundle(tmp_path: Path, fmt: str, *extra: str) -> Path:

@@ -101,9 +101,10 @@ def test_an_oversized_corpus_record_is_refused_while_it_is_read(tmp_path: Path) 
 def test_one_format_failing_never_stops_the_others_and_leaves_nothing_it_calls_failed(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    (out / "blue-light-integration.docx").write_bytes(b"in the way")
+    (out / "blue-light-integration.docx").mkdir()  # a directory in the way: even --force cannot replace it
+    (out / "blue-light-integration.docx" / "keep").write_bytes(b"in the way")
     report = tmp_path / "r.json"
-    assert run("convert", SEED, "--to", "html,docx,epub", "-o", out, "--report", report, "-q") == 3  # some failed
+    assert run("convert", SEED, "--to", "html,docx,epub", "-o", out, "--report", report, "-q", "-f") == 3  # some failed
     [row] = json.loads(report.read_text())
     assert row["status"] == "partial"
     assert [item["format"] for item in row["failed_formats"]] == ["docx"]

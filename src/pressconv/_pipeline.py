@@ -38,6 +38,9 @@ else:
 #: Where a document goes: a binary stream, or a path (written atomically).
 Target: TypeAlias = BinaryIO | str | os.PathLike[str]
 
+#: What a file system says when it will not take more bytes.
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
 #: Keywords of `convert` and `bundle` that are reading options, not writer options.
 READING_KEYWORDS = frozenset({f.name for f in dataclasses.fields(ReadOptions)} | {"remove_duplicates"})
 
@@ -219,6 +222,11 @@ def writer_errors(writer: Writer) -> Iterator[None]:
         yield
     except PressconvError:
         raise
+    except OSError as error:
+        _raise_masked_interrupt(error)
+        if error.errno in _DISK_ERRORS:  # the file system refused a write: a full disk, a quota, a size limit
+            raise OutputError(f"cannot write the {writer.name} output: {error.strerror or error}") from None
+        raise OutputError(f"the {writer.name} writer failed: {type(error).__name__}: {error}") from error
     except Exception as error:  # a writer library failing is an output problem, told in one line
         _raise_masked_interrupt(error)
         raise OutputError(f"the {writer.name} writer failed: {type(error).__name__}: {error}") from error
@@ -243,8 +251,16 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
 
     Without `overwrite`, the finished file is linked into place, which fails
     if anything appeared at `path` meanwhile: a file created by someone else
-    between the check and the end is never replaced.
+    between the check and the end is never replaced. A device or a pipe
+    (`/dev/null`, `/dev/stdout`, a FIFO) is written directly: there is no
+    file to replace. Every failure of the file system — a full disk found
+    when the last bytes are flushed, a name that cannot be replaced — is an
+    `OutputError`, and leaves no temporary file.
     """
+    if _is_special(path):
+        with _guarded_open(path) as stream:
+            yield stream
+        return
     if not overwrite and os.path.lexists(path):
         raise OutputError(f"{path} exists already; use --force to replace it")
     directory = path.parent
@@ -258,16 +274,124 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as error:
             raise OutputError(f"cannot write to {directory}: {error.strerror or error}") from None
-        with os.fdopen(handle, "wb") as stream:
+        with _guarded(os.fdopen(handle, "wb"), path) as stream:
             yield stream
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            _link_exclusively(temporary, path)
+        try:
+            if overwrite:
+                os.replace(temporary, path)
+            else:
+                _link_exclusively(temporary, path)
+        except OSError as error:
+            raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """A character device, a FIFO or a socket: something to write into, not a file to replace."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+@contextlib.contextmanager
+def _guarded_open(path: Path) -> Iterator[BinaryIO]:
+    try:
+        raw = open(path, "wb")  # noqa: SIM115 - closed by _guarded
+    except OSError as error:
+        raise OutputError(f"cannot write to {path}: {error.strerror or error}") from None
+    with _guarded(raw, path) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _guarded(raw: BinaryIO, path: Path) -> Iterator[BinaryIO]:
+    """`raw`, closed at the end with a full disk (found by the last flush) told as an `OutputError`.
+
+    After the first failed write, later writes are dropped: a writer's zip file that is garbage-collected
+    after the error would otherwise try to write its directory again and print "Exception ignored in
+    ZipFile.__del__" — the error is reported once, by whoever got it first.
+    """
+    stream = _FailOnce(raw)
+    try:
+        yield stream  # type: ignore[misc]
+    except BaseException:
+        stream.abandon()
+        raise
+    try:
+        if stream.failure is not None:
+            raise stream.failure
+        raw.close()
+    except OSError as error:
+        stream.abandon()
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+class _FailOnce(io.RawIOBase):
+    """A binary stream over another that fails the first write the file system refuses, then drops the rest.
+
+    Once the document is lost (a failed write, or `abandon`), writes, seeks and tells go on against a
+    position of its own, so a library closing its zip file later computes sane offsets and stays quiet.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self.raw = raw
+        self.failure: OSError | None = None
+        self._lost_at: int | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._lost_at is not None or self.raw.seekable()
+
+    def abandon(self) -> None:
+        """Close the real stream; from here on nothing reaches it."""
+        if self._lost_at is None:
+            with contextlib.suppress(OSError, ValueError):
+                self._lost_at = self.raw.tell()
+            self._lost_at = self._lost_at or 0
+        with contextlib.suppress(OSError, ValueError):
+            self.raw.close()
+
+    def write(self, data: Any) -> int:
+        if self._lost_at is not None:
+            self._lost_at += len(data)
+            return len(data)
+        try:
+            return self.raw.write(data)
+        except OSError as error:
+            self.failure = error
+            self.abandon()
+            raise
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._lost_at is not None:
+            self._lost_at = offset if whence == 0 else self._lost_at + offset
+            return self._lost_at
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._lost_at if self._lost_at is not None else self.raw.tell()
+
+    def flush(self) -> None:
+        if self._lost_at is None and not self.raw.closed:
+            try:
+                self.raw.flush()
+            except OSError as error:
+                self.failure = error
+                self.abandon()
+                raise
+
+    def close(self) -> None:  # the real stream is closed by `_guarded`
+        super().close()
 
 
 def _link_exclusively(temporary: Path, path: Path) -> None:

@@ -29,7 +29,7 @@ from pressconv._pipeline import (
 )
 from pressconv.errors import InputError, OptionError, OutputError
 from pressconv.model import Notice, Release
-from pressconv.options import ReadOptions
+from pressconv.options import ReadOptions, option_names
 from pressconv.results import Output, Result, Status
 from pressconv.writers import CollectionWriter, Writer, get_writer, make_options
 
@@ -102,15 +102,15 @@ def convert(
     (`month_first=True`). `name` says where bytes came from (for messages,
     and to choose the reader by its extension).
     """
-    writers = [get_writer(item) if isinstance(item, str) else item for item in ([to] if isinstance(to, (str, Writer)) else to)]
-    if not writers:
-        raise OptionError("name at least one output format")
-    reading_settings = {key: settings.pop(key) for key in list(settings) if key in READING_KEYWORDS}
+    writers = _writers(to)
+    reading_settings = _reading_settings(settings, writers)
     options = merge_read_options(read_options, reading_settings)
     prepared = prepare_writers(writers, settings, strict=True)  # a bad option fails before any input is read
     if isinstance(source, bytes):
         data = source
     else:
+        if isinstance(source, str) and not os.path.lexists(source):
+            raise InputError(_not_a_path(source))
         data, name = read_input(Path(source), max_bytes=options.max_bytes), name or os.fspath(source)
     reading = read_release(data, options, name=name)
     if output is not None and not isinstance(output, (str, os.PathLike)) and len(writers) > 1:
@@ -128,7 +128,7 @@ def convert(
 
 def bundle(
     sources: Iterable[Source | BatchSource],
-    to: str | Writer,
+    to: str | Writer | Sequence[str | Writer],
     output: Target | None = None,
     *,
     title: str,
@@ -141,24 +141,69 @@ def bundle(
 
     `sources` are paths (files, directories, corpora), bytes, or the batch's
     `Source`s (`pressconv.batch.sources.iter_sources`, as the command line
-    does). An input that cannot be read is listed in `result.failures` and
-    left out; releases that repeat an earlier one are listed in
-    `result.duplicates` (unless `keep_duplicates`). Without `overwrite`, an
-    existing output file is refused before anything is read.
+    does). `to` is one format or several, like `convert`'s: with several,
+    `output` is a directory and each file is named after the title. Any
+    writer with a `write_collection` method can bundle, plugins included.
+    An input that cannot be read is listed in `result.failures` and left out;
+    releases that repeat an earlier one are listed in `result.duplicates`
+    (unless `keep_duplicates`). Without `overwrite`, an existing output file
+    is refused before anything is read.
     """
     from pressconv.batch.collection import collect
+    from pressconv.batch.naming import slugify
     from pressconv.batch.sources import as_sources
 
-    writer = get_writer(to) if isinstance(to, str) else to
-    if not isinstance(writer, CollectionWriter):
-        raise OptionError(f"the {writer.name} writer cannot write collections; use epub, docx, pdf, html or json")
-    reading_settings = {key: settings.pop(key) for key in list(settings) if key in READING_KEYWORDS}
+    writers = _writers(to)
+    for writer in writers:
+        if not isinstance(writer, CollectionWriter):
+            raise OptionError(
+                f"the {writer.name} writer cannot write collections (it has no write_collection method); "
+                "use epub, docx, pdf, html or json"
+            )
+    reading_settings = _reading_settings(settings, writers)
     options = merge_read_options(read_options, reading_settings)
-    [(_, writer_options)] = prepare_writers([writer], settings, strict=True)
-    if not overwrite and isinstance(output, (str, os.PathLike)) and os.path.lexists(output):
-        raise OutputError(f"{os.fspath(output)} exists already; use --force to replace it")
+    prepared = prepare_writers(writers, settings, strict=True)
+    if output is not None and not isinstance(output, (str, os.PathLike)) and len(writers) > 1:
+        raise OptionError("a stream takes one format; give a directory to write several")
+    targets: list[Target | None] = [output] * len(writers)
+    if isinstance(output, (str, os.PathLike)) and len(writers) > 1:
+        targets = [Path(output) / f"{slugify(title)}{writer.extension}" for writer in writers]
+    if not overwrite:
+        for target in targets:
+            if isinstance(target, (str, os.PathLike)) and os.path.lexists(target):
+                raise OutputError(f"{os.fspath(target)} exists already; use --force to replace it")
     gathered = collect(as_sources(sources), options, title=title, keep_duplicates=keep_duplicates)
     if gathered.collection is None or not gathered.collection.releases:
         raise InputError("no release could be read, so there is nothing to bundle")
-    written = render(writer, gathered.collection, output, writer_options, overwrite=overwrite)
-    return replace(gathered, outputs=(written,), notices=(*gathered.notices, *written.notices))
+    collection = gathered.collection
+    outputs = tuple(
+        render(writer, collection, target, writer_options, overwrite=overwrite)
+        for (writer, writer_options), target in zip(prepared, targets, strict=True)
+    )
+    return replace(gathered, outputs=outputs, notices=(*gathered.notices, *(n for written in outputs for n in written.notices)))
+
+
+def _reading_settings(settings: dict[str, Any], writers: Sequence[Writer]) -> dict[str, Any]:
+    """Take the reading keywords (`month_first=True`) out of `settings`. A keyword that a writer being
+    written also takes (a plugin writer's `encoding`) is that writer's: pass reading options in
+    `read_options` to set both."""
+    taken = {name for writer in writers for name in option_names(writer.options_type)}
+    return {key: settings.pop(key) for key in list(settings) if key in READING_KEYWORDS and key not in taken}
+
+
+def _not_a_path(text: str) -> str:
+    """Why a str `source` failed: a path that is not there, or (more likely, if it has lines) the release itself."""
+    preview = text if len(text) <= 60 else text[:57] + "…"
+    if "\n" in text or len(text) > 255:
+        return (
+            f"convert() takes a path or bytes, and {preview!r} is no file; to convert the release's own text, "
+            "pass it as bytes (text.encode()) or read it with pressconv.parse(text)"
+        )
+    return f"no such file: {preview!r}; check the path (or pass the release's own text as bytes)"
+
+
+def _writers(to: str | Writer | Sequence[str | Writer]) -> list[Writer]:
+    writers = [get_writer(item) if isinstance(item, str) else item for item in ([to] if isinstance(to, (str, Writer)) else to)]
+    if not writers:
+        raise OptionError("name at least one output format")
+    return writers

@@ -18,6 +18,8 @@ rest were converted; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import os
 import signal
 import sys
@@ -26,10 +28,10 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from pressconv import __version__
-from pressconv.errors import PressconvError, UsageError
+from pressconv.errors import OutputError, PressconvError, UsageError
 
 if TYPE_CHECKING:
     from pressconv.model import Notice
@@ -140,6 +142,28 @@ def _on_sigterm() -> Any:
 # ---------------------------------------------------------------------------------------------- parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a hint after the errors a newcomer makes first."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{_hint(message)}\n")
+
+
+def _hint(message: str) -> str:
+    """What to do instead, for the usual slips: a file named without `convert`, pandoc's `--format`."""
+    import re
+
+    choice = re.search(r"invalid choice: '([^']*)'", message)
+    if choice is not None and choice[1] not in {command.name for command in COMMANDS}:
+        given = choice[1]
+        if os.path.exists(given) or Path(given).suffix or given == "-":
+            return f"\n  (name the command first: pressconv convert {given} --to FORMAT)"
+    if re.search(r"unrecognized arguments:.*(^|\s)(-f|--format|--from-format|--output-format|-w|--write)(\s|=|$)", message):
+        return "\n  (the output format is --to FORMAT, e.g. --to pdf; the input format is --from)"
+    return ""
+
+
 class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
     """Subparsers whose flags are added only for the subcommand named on the command line (argparse calls
     this action with it), so the command line is parsed once and `pressconv --help` builds no writer flags."""
@@ -159,7 +183,7 @@ class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: one subparser per row of `COMMANDS`, each filled in when it is used."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pressconv",
         description="Turn raw scraped press releases and saved press-release pages into clean DOCX, PDF, EPUB, HTML and JSON.",
         epilog=_CONVERT_EPILOG,
@@ -218,8 +242,14 @@ def _convert_arguments(convert: argparse.ArgumentParser) -> None:
 
 def _bundle_arguments(bundle: argparse.ArgumentParser) -> None:
     _add_inputs(bundle)
-    bundle.add_argument("-t", "--to", required=True, metavar="FORMAT", help="epub, docx, pdf, html or json")
-    bundle.add_argument("-o", "--output", required=True, metavar="FILE", help="the collection file to write")
+    bundle.add_argument(
+        "-t", "--to", required=True, metavar="FORMAT[,FORMAT…]",
+        help="epub, docx, pdf, html, json or a plugin's format; several, comma-separated, write one file each",
+    )  # fmt: skip
+    bundle.add_argument(
+        "-o", "--output", required=True, metavar="FILE|DIR/",
+        help="the collection file to write; for several formats a directory (files named after --title)",
+    )  # fmt: skip
     bundle.add_argument("--title", required=True, help="the collection's title")
     bundle.add_argument("-f", "--force", action="store_true", help="replace the output file if it exists")
     bundle.add_argument("--keep-duplicates", action="store_true", help="keep releases that repeat an earlier one")
@@ -266,9 +296,17 @@ def _add_writer_options(parser: argparse.ArgumentParser) -> None:
     for info in available_formats():
         for spec in option_specs(info.options_type):
             by_name.setdefault(spec.name, (spec, []))[1].append(info.name)
-    for name, (spec, formats) in by_name.items():
+    flags: dict[str, str] = {}
+    for name, (shared, formats) in by_name.items():
+        spec = shared
+        if spec.flag in parser._option_string_actions:
+            # A plugin's option named like one of ours (--encoding, --output): its own flag, named after its
+            # format, rather than argparse's "conflicting option string" crashing every command.
+            spec = dataclasses.replace(spec, flag=f"--{formats[0]}-{name.replace('_', '-')}")
+        flags[name] = spec.flag
         _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {spec.info.help}")
     parser.set_defaults(
+        writer_option_flags=flags,
         writer_option_names=tuple(by_name),
         writer_option_formats={name: tuple(formats) for name, (_, formats) in by_name.items()},
         writer_option_switches={name: spec.default for name, (spec, _) in by_name.items() if spec.info.switch},
@@ -361,7 +399,7 @@ def _request(args: argparse.Namespace) -> _Request:
     for name in settings:
         takers = args.writer_option_formats[name]
         if not chosen & set(takers):
-            flag = "--" + name.replace("_", "-")
+            flag = args.writer_option_flags[name]
             raise UsageError(
                 f"{flag} applies to {', '.join(takers)}, not to {', '.join(sorted(chosen))}; drop it or add a format"
             )
@@ -380,28 +418,45 @@ def run_formats(args: argparse.Namespace) -> int:
     from pressconv.readers import available_readers
     from pressconv.writers import available_formats
 
+    readers = [(info, " ".join(info.extensions)) for info in available_readers(broken=True)]
+    writers = [(info, info.extension) for info in available_formats(broken=True)]
+    # Columns as wide as their longest entry, so a reader with several extensions never pushes its row out.
+    name_width = max(len(info.name) for info, _ in (*readers, *writers))
+    extension_width = max(len(extensions) for _, extensions in (*readers, *writers))
     print("input formats (--from):")
-    for info in available_readers(broken=True):
-        print(_format_row(info, " ".join(info.extensions)))
+    for info, extensions in readers:
+        print(_format_row(info, extensions, name_width, extension_width))
     print("output formats (--to):")
-    for info in available_formats(broken=True):
-        print(_format_row(info, info.extension))
+    for info, extensions in writers:
+        print(_format_row(info, extensions, name_width, extension_width))
     return EXIT_OK
 
 
-def _format_row(info: FormatInfo, extensions: str) -> str:
+def _format_row(info: FormatInfo, extensions: str, name_width: int, extension_width: int) -> str:
     if info.error is not None:
-        return f"  {info.name:<8} {'':<16} could not be loaded: {info.error}  [{info.origin}]"
+        return f"  {info.name:<{name_width}}  {'':<{extension_width}}  could not be loaded: {info.error}  [{info.origin}]"
     where = "" if info.origin == "built-in" else f"  [{info.origin}]"
-    return f"  {info.name:<8} {extensions:<16} {info.description}{where}"
+    return f"  {info.name:<{name_width}}  {extensions:<{extension_width}}  {info.description}{where}"
 
 
 def run_convert(args: argparse.Namespace) -> int:
     request = _request(args)
-    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
+    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose, dates_settled=_dates_settled(args))
     if _one_document(args, request):
         return _convert_one(args, request, console)
     return _convert_batch(args, request, console)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def _dates_settled(args: argparse.Namespace) -> bool:
+    """The user said how to read numeric dates: --month-first, or a language (--lang)."""
+    return bool(args.read_month_first or args.read_language)
 
 
 def _one_document(args: argparse.Namespace, request: _Request) -> bool:
@@ -420,6 +475,14 @@ def _one_document(args: argparse.Namespace, request: _Request) -> bool:
     if args.output == "-":
         if not single_input or several:
             raise UsageError("--output - writes one document to standard output; give one input file and one format")
+        binary = not (
+            request.formats[0].media_type.startswith("text/") or request.formats[0].media_type.endswith(("json", "xml"))
+        )
+        if binary and _is_terminal(sys.stdout):
+            name = request.formats[0].name
+            raise UsageError(
+                f"--output - would write a binary {name.upper()} to the terminal; redirect it (> out.{name}) or use -o FILE"
+            )
         return True
     if args.output is None:
         return False
@@ -427,7 +490,8 @@ def _one_document(args: argparse.Namespace, request: _Request) -> bool:
     is_directory = args.output.endswith(("/", os.sep)) or output.is_dir()
     if is_directory:
         return False
-    names_a_file = output.suffix != ""
+    # A name with an extension, or anything there already that is not a directory (a file, /dev/null).
+    names_a_file = output.suffix != "" or os.path.exists(output)
     batch_options = args.name != "{stem}" or args.report or args.skip_existing or args.scheduler
     if names_a_file and (not single_input or several or batch_options):
         what = "several formats" if several else "several inputs" if not single_input else "batch options"
@@ -449,8 +513,7 @@ def _convert_one(args: argparse.Namespace, request: _Request, console: _Console)
         )  # fmt: skip
         if output is None:
             # Rendered fully before printing, so a failure never leaves half a document on stdout.
-            sys.stdout.buffer.write(result.data)
-            sys.stdout.buffer.flush()
+            _to_stdout(result.data)
         console.result(name, result)
         if output is not None:
             console.info(f"wrote {output}")
@@ -462,6 +525,20 @@ def _convert_one(args: argparse.Namespace, request: _Request, console: _Console)
         console.error(name, str(error))
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _to_stdout(data: bytes) -> None:
+    """The document on standard output; a full disk or a closed pipe is one error line, not a traceback."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again when the interpreter exits ("Exception ignored…"): drop it.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
 def _convert_batch(args: argparse.Namespace, request: _Request, console: _Console) -> int:
@@ -502,6 +579,8 @@ def _convert_batch(args: argparse.Namespace, request: _Request, console: _Consol
                 if console.verbose or (total is not None and total <= _LIST_EACH_UP_TO):
                     progress.clear()
                     console.outcome(result)
+                else:
+                    console.ambiguous_dates(source.name, result.notices)
                 if report is not None:
                     report.add(report_row(index, source, result))
                 progress.advance(counts[Status.FAILED])
@@ -546,12 +625,13 @@ def run_bundle(args: argparse.Namespace) -> int:
     from pressconv.batch.sources import iter_sources
 
     request = _request(args)
-    if len(request.formats) != 1:
-        raise UsageError("bundle writes one format; name one with --to")
-    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
+    several = len(request.formats) > 1
+    if several and not (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()):
+        raise UsageError(f"--output {args.output} names one file, but several formats need a directory; end it with /")
+    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose, dates_settled=_dates_settled(args))
     sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
     result = pressconv.bundle(
-        sources, to=request.names[0], output=Path(args.output), title=args.title, read_options=request.read,
+        sources, to=list(request.names), output=Path(args.output), title=args.title, read_options=request.read,
         keep_duplicates=args.keep_duplicates, overwrite=args.force, **request.settings,
     )  # fmt: skip
     for name, error in result.failures:
@@ -563,7 +643,8 @@ def run_bundle(args: argparse.Namespace) -> int:
     duplicates = f", {len(result.duplicates)} duplicates left out" if result.duplicates else ""
     failed = f", {len(result.failures)} could not be read" if result.failures else ""
     count = len(result.collection.releases) if result.collection else 0
-    console.info(f"wrote {args.output}: {count} releases{duplicates}{failed}")
+    written = ", ".join(output.path or output.format for output in result.outputs)
+    console.info(f"wrote {written}: {count} releases{duplicates}{failed}")
     return EXIT_PARTIAL if result.failures else EXIT_OK
 
 
@@ -602,8 +683,24 @@ COMMANDS: tuple[Command, ...] = (
 class _Console:
     """Everything the command says goes through here, to stderr, so stdout stays the document."""
 
-    def __init__(self, stream: TextIO, *, quiet: bool, verbose: bool) -> None:
+    def __init__(self, stream: TextIO, *, quiet: bool, verbose: bool, dates_settled: bool = False) -> None:
         self.stream, self.quiet, self.verbose = stream, quiet, verbose
+        #: --month-first or --lang was given: a date that reads both ways is read as the user asked.
+        self.dates_settled = dates_settled
+        self._told_ambiguous = False
+
+    def ambiguous_dates(self, source: str, notices: Sequence[Notice]) -> None:
+        """The first date of the run that reads both ways (07/03/2014), once, at the default verbosity:
+        a US user would otherwise get the wrong dates without a word. -v lists every one."""
+        if self.quiet or self.verbose or self.dates_settled or self._told_ambiguous:
+            return
+        from pressconv.notices import Code
+
+        for notice in notices:
+            if notice.code == Code.DATE_AMBIGUOUS:
+                self._told_ambiguous = True
+                print(f"pressconv: {source}: note: {notice.message}; told once per run (-v lists every one)", file=self.stream)
+                return
 
     def error(self, source: str, message: str) -> None:
         print(f"pressconv: error: {source}: {message}", file=self.stream)
@@ -620,6 +717,7 @@ class _Console:
         for notice in notices:
             if self.verbose or notice.code not in QUIET:
                 print(f"pressconv: {source}: note: {notice.message}", file=self.stream)
+        self.ambiguous_dates(source, notices)
 
     def outcome(self, result: Result) -> None:
         """One line per release of a small batch: what was written, what was removed, what to know."""

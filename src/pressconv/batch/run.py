@@ -28,7 +28,7 @@ from typing import Any
 from pressconv._pipeline import Reading, prepare_writers, read_input, read_release, render
 from pressconv.batch.naming import render_name, unique_name
 from pressconv.batch.sources import Source
-from pressconv.errors import OptionError, PressconvError
+from pressconv.errors import OptionError, OutputError, PressconvError, UsageError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
 from pressconv.results import Output, Result, Status
@@ -72,6 +72,8 @@ def check_plan(plan: BatchPlan) -> None:
     from pressconv.batch.naming import check_template
 
     check_template(plan.name_template)
+    if os.path.exists(plan.output_dir) and not os.path.isdir(plan.output_dir):
+        raise UsageError(f"--output {plan.output_dir} is a file, not a directory; name a directory for the outputs")
     prepare_writers([get_writer(name) for name in plan.formats], plan.settings, strict=False)
 
 
@@ -125,6 +127,14 @@ def _decide(
             outputs = tuple(Output(writer.name, path=path) for writer, path in zip(writers, paths, strict=True))
             yield replace(facts, status=Status.SKIPPED, outputs=outputs)
             continue
+        if not plan.overwrite and not plan.skip_existing:
+            existing = next((path for path in paths if os.path.lexists(path)), None)
+            if existing is not None:
+                # Stop here, not one "exists already" per release after converting each in vain.
+                raise OutputError(
+                    f"{existing} exists already (a previous run?); rerun with --skip-existing to convert only what "
+                    "is missing, or --force to replace the outputs"
+                )
         yield (_write_stage, facts, paths, plan)
 
 

@@ -21,7 +21,8 @@ from pressconv.options import DEFAULT_MAX_BYTES
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-#: Files taken from a directory when no --glob is given: raw releases and saved pages.
+#: Files taken from a directory when no --glob is given: raw releases and saved pages, and the
+#: extensions of any plugin reader (`default_globs`).
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE_FIELD = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
@@ -75,14 +76,21 @@ def iter_sources(
                     continue
                 yield from _file_sources(file, text_field, max_bytes)
             if not found:
-                patterns = glob or ", ".join(DEFAULT_GLOBS)
+                patterns = glob or ", ".join(default_globs())
                 yield Source(item, path.name or "input", error=f"no files matching {patterns} in this directory")
         else:
             yield from _file_sources(path, text_field, max_bytes)
 
 
+def default_globs() -> tuple[str, ...]:
+    """What a directory walk takes without --glob: `DEFAULT_GLOBS`, and every plugin reader's extensions."""
+    from pressconv.readers import plugin_extensions
+
+    return tuple(dict.fromkeys((*DEFAULT_GLOBS, *(f"*{extension}" for extension in plugin_extensions()))))
+
+
 def _walk(directory: Path, glob: str | None) -> list[Path]:
-    patterns = (glob,) if glob else DEFAULT_GLOBS
+    patterns = (glob,) if glob else default_globs()
     files = {file for pattern in patterns for file in directory.rglob(pattern) if file.is_file()}
     return sorted(files)
 

@@ -18,7 +18,7 @@ from pressconv.model import Release
 from pressconv.options import ReadOptions
 from pressconv.registry import FormatInfo, Registry
 
-__all__ = ["READERS", "Reader", "available_readers", "choose_reader", "get_reader", "reader_extensions"]
+__all__ = ["READERS", "Reader", "available_readers", "choose_reader", "get_reader", "plugin_extensions"]
 
 
 @runtime_checkable
@@ -66,9 +66,11 @@ def available_readers(*, broken: bool = False) -> list[FormatInfo]:
     return infos
 
 
-def reader_extensions() -> tuple[str, ...]:
-    """Every file name ending a reader is chosen for, plugins included (what a directory walk takes)."""
-    return tuple(dict.fromkeys(extension for reader, _ in READERS.items() for extension in reader.extensions))
+def plugin_extensions() -> tuple[str, ...]:
+    """The file name endings installed plugin readers are chosen for ('.upper'): a directory walk takes
+    these files too. Broken plugins have none."""
+    found = (reader.extensions for reader, origin in READERS.items() if origin != "built-in")
+    return tuple(dict.fromkeys(extension.lower() for extensions in found for extension in extensions))
 
 
 def choose_reader(name: str | None, *, filename: str | None = None, head: bytes = b"") -> Reader:
