@@ -64,7 +64,11 @@ def test_a_binary_format_is_not_written_to_a_terminal(tmp_path: Path) -> None:
     try:
         result = subprocess.run(
             [sys.executable, "-m", "pressconv", "convert", str(SEED), "--to", "pdf", "-o", "-"],
-            stdout=follower, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(SRC)}, check=False, timeout=120,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+            check=False,
+            timeout=120,
         )  # fmt: skip  (a PDF written to a terminal nobody reads would block: the timeout makes that a failure)
     finally:
         os.close(follower)
