@@ -17,7 +17,7 @@ import pytest
 
 import pressconv
 from conftest import FIXTURES, require_tool
-from pressconv.batch.naming import check_template, render_name, safe_component, slugify, unique_name
+from pressconv.batch.naming import TakenNames, check_template, render_name, safe_component, slugify, unique_name
 from pressconv.batch.run import BatchPlan, InlineExecutor, report_row, run_batch
 from pressconv.batch.sources import iter_sources
 from pressconv.cli import main
@@ -156,8 +156,9 @@ def test_naming_helpers() -> None:
     )
     assert render_name("{date}-{slug}", release, stem="s", record=None, index=0) == "undated-zoes-2m-cafe-big-news"
     assert render_name("../{stem}/./..", release, stem="a/b", record=None, index=0) == "a/b"
-    taken: set[str] = set()
+    taken = TakenNames()
     assert [unique_name("x", taken) for _ in range(3)] == ["x", "x-2", "x-3"] and unique_name("X", taken) == "X-4"
+    assert unique_name("x-5", taken) == "x-5" and unique_name("x", taken) == "x-6"
     with pytest.raises(pressconv.OptionError):
         check_template("{nope}")
 
@@ -331,3 +332,22 @@ def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() 
     for fixture in all_fixtures():
         cleaned, keys = clean_keyed(pressconv.parse(fixture.raw, **fixture.options))
         assert duplicate_key(cleaned.release, keys) == duplicate_key(cleaned.release), fixture.name
+
+
+class _CountingSet(set[str]):
+    """A set that counts membership tests: the work `unique_name` does, without timing anything."""
+
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        self.lookups += 1
+        return super().__contains__(item)
+
+
+def test_many_colliding_names_cost_linear_work() -> None:
+    """20,000 releases wanting one name took minutes when each tried -2, -3, … from the start (issue 24.6)."""
+    counted = _CountingSet()
+    taken = TakenNames(counted)
+    names = [unique_name("press-release", taken) for _ in range(20_000)]
+    assert len(set(names)) == 20_000 and names[-1] == "press-release-20000"
+    assert counted.lookups <= 2 * 20_000

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pressconv._pipeline import Reading, prepare_writers, read_input, read_release, render
-from pressconv.batch.naming import render_name, unique_name
+from pressconv.batch.naming import TakenNames, render_name, unique_name
 from pressconv.batch.sources import Source
 from pressconv.errors import OptionError, OutputError, PressconvError, UsageError
 from pressconv.model import Release
@@ -107,7 +107,7 @@ def _decide(
     Each source is queued on `order` as its work is handed on, so `run_batch` pairs results with sources.
     """
     first_seen: dict[str, str] = {}
-    taken: set[str] = set()
+    taken = TakenNames()
     writers = [get_writer(name) for name in plan.formats]
     for source, reading in reads:
         order.append(replace(source, data=None) if source.data is not None else source)
