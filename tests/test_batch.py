@@ -12,6 +12,7 @@ import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -351,3 +352,21 @@ def test_many_colliding_names_cost_linear_work() -> None:
     names = [unique_name("press-release", taken) for _ in range(20_000)]
     assert len(set(names)) == 20_000 and names[-1] == "press-release-20000"
     assert counted.lookups <= 2 * 20_000
+
+
+class _AnotherRunFinishesFirst(InlineExecutor):
+    """Runs everything inline, but before each write stage writes its outputs itself, as a second
+    `--skip-existing` run into the same folder would between this run's look and its write."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], pressconv.Result):
+            for path in args[1]:
+                Path(path).write_text("written by the other run")
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(tmp_path: Path) -> None:
+    plan = BatchPlan(formats=("html", "json"), output_dir=str(tmp_path), skip_existing=True)
+    [(_, result)] = list(run_batch(iter_sources([str(SEED)]), plan, _AnotherRunFinishesFirst()))
+    assert result.status is pressconv.Status.CONVERTED and result.error is None, result.error
+    assert (tmp_path / "blue-light-integration.html").read_text() == "written by the other run"

@@ -174,6 +174,12 @@ def write_format(release: Release, format_name: str, path: str, plan: BatchPlan)
         # read every option file again, for every release and format).
         writer = get_writer(format_name)
         return render(writer, release, Path(path), make_options(writer, plan.settings, strict=False), overwrite=plan.overwrite)
+    except OutputError as error:
+        if plan.skip_existing and not plan.overwrite and os.path.lexists(path):
+            # Another run into the same folder finished this file after this one looked: it is complete (every
+            # write is atomic) and it is what --skip-existing asks for, not a failure.
+            return Output(format_name, path=path)
+        return Output(format_name, path=path, error=str(error))
     except PressconvError as error:
         return Output(format_name, path=path, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
