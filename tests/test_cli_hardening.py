@@ -109,3 +109,39 @@ def test_dev_null_is_an_output_file_not_a_directory(capsys: pytest.CaptureFixtur
     assert run("convert", SEED, "--to", "html", "-o", "/dev/null") == 0
     assert "error" not in capsys.readouterr().err
     assert {name for name in set(os.listdir("/dev")) - before if name.endswith(".part")} == set()
+
+
+def test_a_legal_long_file_name_is_written(tmp_path: Path) -> None:
+    """255 bytes is the limit of one name; the temporary name must fit wherever the final one does."""
+    target = tmp_path / ("x" * 236 + ".html")  # 241 bytes
+    assert run("convert", SEED, "--to", "html", "-o", target) == 0
+    assert target.read_bytes().startswith(b"<!DOCTYPE html>")
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_directory_walk_reports_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    report = tmp_path / "report.json"
+    assert run("convert", folder, "--to", "json", "-o", f"{tmp_path}/out/", "--report", report) == 3
+    err = capsys.readouterr().err
+    assert "pipe.txt: a FIFO" in err and "gone.txt: a link to nothing" in err
+    rows = {Path(row["input"]).name: row for row in json.loads(report.read_text())}
+    assert rows["seed.txt"]["status"] == "converted"
+    assert rows["pipe.txt"]["status"] == rows["gone.txt"]["status"] == "failed"
+
+
+def test_an_undecodable_file_name_is_reported_so_it_can_be_found(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_bytes(SEED.read_bytes())
+    report = tmp_path / "report.json"
+    assert run("convert", folder, "--to", "json", "-o", f"{tmp_path}/out/", "--report", report, "-q") == 0
+    [row] = json.loads(report.read_text())
+    assert row["input"].endswith("caf\\xe9.txt")
+    shown = row["input"].encode("ascii").decode("unicode_escape").encode("latin-1")
+    assert os.path.exists(shown)

@@ -38,6 +38,9 @@ else:
 #: Where a document goes: a binary stream, or a path (written atomically).
 Target: TypeAlias = BinaryIO | str | os.PathLike[str]
 
+#: The longest file name most file systems take, in bytes.
+_NAME_MAX = 255
+
 #: What a file system says when it will not take more bytes.
 _DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
@@ -264,7 +267,7 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     if not overwrite and os.path.lexists(path):
         raise OutputError(f"{path} exists already; use --force to replace it")
     directory = path.parent
-    temporary = directory / f".{path.name}.{os.urandom(6).hex()}.part"
+    temporary = directory / _temporary_name(path.name)
     # One guarded block from the file's creation on: a Ctrl-C or SIGTERM that lands between creating the
     # temporary file and writing it must remove it too (the name is random, so it is never another's).
     try:
@@ -287,6 +290,14 @@ def atomic_output(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _temporary_name(name: str) -> str:
+    """A hidden, random name beside `name` that fits where `name` fits: a legal 241-byte name must not
+    fail because the temporary one adds 19 bytes (255 bytes is the usual limit of one name). Only a
+    prefix of the name is kept; a character cut in two, or bytes that are not UTF-8, are left out."""
+    prefix = os.fsencode(name)[: _NAME_MAX - 19].decode("utf-8", "ignore")
+    return f".{prefix}.{os.urandom(6).hex()}.part"
 
 
 def _is_special(path: Path) -> bool:

@@ -89,7 +89,7 @@ def report_row(index: int, source: Source, result: Result) -> dict[str, Any]:
     release = result.release
     failed = [output for output in result.outputs if output.error is not None]
     return {
-        "index": index, "input": source.name, "record": source.record, "status": str(result.status),
+        "index": index, "input": shown_name(source.name), "record": source.record, "status": str(result.status),
         "outputs": [output.path for output in result.outputs if output.error is None], "error": result.error,
         "duplicate_of": result.duplicate_of, "title": release.title if release else None,
         "date": release.date.isoformat() if release and release.date else None,
@@ -97,6 +97,17 @@ def report_row(index: int, source: Source, result: Result) -> dict[str, Any]:
         "notices": [{"code": notice.code, "message": notice.message} for notice in result.notices],
         "failed_formats": [{"format": output.format, "error": output.error} for output in failed],
     }  # fmt: skip
+
+
+def shown_name(name: str) -> str:
+    """A file name as a report can carry it and a user can type it back: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become \\xNN escapes, not U+FFFD, which would name no file."""
+    if not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte: the report turns it into U+FFFD
+        return name
 
 
 def _decide(

@@ -71,6 +71,10 @@ def iter_sources(
             root = path.resolve()
             for file in _walk(path, glob):
                 found = True
+                odd = _not_a_file(file)
+                if odd is not None:
+                    yield Source(str(file), file.stem or "release", error=odd)
+                    continue
                 if not file.resolve().is_relative_to(root):
                     yield Source(str(file), file.stem or "release", error="a link to a file outside the directory; not followed")
                     continue
@@ -90,9 +94,27 @@ def default_globs() -> tuple[str, ...]:
 
 
 def _walk(directory: Path, glob: str | None) -> list[Path]:
+    """Every entry the patterns match, files or not: what is not a file is reported by the caller, never
+    skipped without a word (a FIFO, a device, a link to nothing). Directories are walked, not listed."""
     patterns = (glob,) if glob else default_globs()
-    files = {file for pattern in patterns for file in directory.rglob(pattern) if file.is_file()}
-    return sorted(files)
+    entries = {entry for pattern in patterns for entry in directory.rglob(pattern) if not entry.is_dir()}
+    return sorted(entries)
+
+
+def _not_a_file(entry: Path) -> str | None:
+    """Why a matching entry of a directory cannot be read as a release, or None for a regular file."""
+    import stat
+
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        return "a link to nothing (dangling); skipped"
+    except OSError as error:
+        return f"cannot look at it: {error.strerror or error}; skipped"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
+    return f"{kind}, not a release file; skipped"
 
 
 def is_corpus(path: Path) -> bool:
