@@ -145,3 +145,27 @@ def test_an_undecodable_file_name_is_reported_so_it_can_be_found(tmp_path: Path)
     assert row["input"].endswith("caf\\xe9.txt")
     shown = row["input"].encode("ascii").decode("unicode_escape").encode("latin-1")
     assert os.path.exists(shown)
+
+
+def test_a_corpus_record_s_javascript_url_is_not_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"text": SEED.read_text("utf-8"), "url": "javascript:alert(document.cookie)"},
+        {"text": SEED.read_text("utf-8").replace("Commissioner", "Chief"), "url": "https://example.org/a"},
+    ]
+    corpus.write_text("\n".join(json.dumps(record) for record in records) + "\n")
+    assert run("convert", corpus, "--to", "json,html", "-o", f"{tmp_path}/out/", "-q") == 0
+    first, second = sorted((tmp_path / "out").glob("*.json"))
+    assert json.loads(first.read_text())["source_url"] is None
+    assert json.loads(second.read_text())["source_url"] == "https://example.org/a"
+    assert not any("javascript:" in path.read_text() for path in (tmp_path / "out").iterdir())
+
+
+def test_broken_utf16_found_by_its_bom_is_not_told_to_drop_an_option_never_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "broken.txt"
+    source.write_bytes(b"\xff\xfe" + "Title\nText\n".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    assert run("convert", source, "--to", "json", "-o", "-") == 1
+    err = capsys.readouterr().err
+    assert "byte-order mark" in err and "drop --encoding" not in err

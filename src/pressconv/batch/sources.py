@@ -198,9 +198,18 @@ def _record(path: Path, stem: str, number: int, line: bytes, text_field: str) ->
         # An escaped lone surrogate is no character at all: U+FFFD marks the spot, the rest stays UTF-8.
         data=_SURROGATES.sub("\ufffd", text).encode("utf-8"),
         record=number,
-        url=_field(url) if isinstance(url, str) else None,
+        url=_web_address(url) if isinstance(url, str) else None,
         timestamp=_field(str(timestamp)) if isinstance(timestamp, (str, int, float)) else None,
     )
+
+
+def _web_address(value: str) -> str | None:
+    """A record's `url`, if it is a web address (http or https): it becomes the canonical link and the
+    identifier of every output, where a `javascript:` or `data:` URL would be a live link in the document."""
+    cleaned = _field(value)
+    if cleaned is None or not cleaned.lower().startswith(("http://", "https://")):
+        return None
+    return cleaned
 
 
 def _field(value: str) -> str | None:
