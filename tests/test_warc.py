@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import uuid
 from pathlib import Path
 
@@ -162,3 +163,16 @@ def test_reading_resumes_after_damage_whatever_bytes_follow_it(tmp_path: Path, m
             "https://news.example/one", "https://news.example/two", "https://news.example/caf%C3%A9", "https://news.example/three"
         ]  # fmt: skip
         assert len([source for source in sources if source.error]) == 1
+
+
+def test_max_size_reaches_the_web_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An archived page over the default 10 MiB is read when --max-size allows it (issue 24.8)."""
+    from pressconv.cli import main
+
+    padding = b"<!-- " + b"x" * (11 * 1024 * 1024) + b" -->"
+    big = _page("Big page").replace(b"<html>", b"<html>" + padding)
+    archive = tmp_path / "big.warc"
+    archive.write_bytes(_record("https://news.example/big", "200 OK", "text/html; charset=utf-8", big, gz=False))
+    assert main(["convert", str(archive), "--to", "json", "-o", f"{tmp_path}/out/", "--max-size", "20M", "-q"]) == 0
+    [output] = (tmp_path / "out").iterdir()
+    assert json.loads(output.read_text())["title"] == "Big page"

@@ -136,7 +136,7 @@ def _file_sources(path: Path, text_field: str, max_bytes: int) -> Iterator[Sourc
     elif is_archive(path):
         from pressconv.batch.warc import iter_warc
 
-        yield from iter_warc(path)
+        yield from iter_warc(path, max_bytes=max_bytes)
     else:
         yield Source(str(path), path.stem or "release", path=str(path))
 
