@@ -26,17 +26,15 @@ def run(*argv: str | Path) -> int:
     return main([str(arg) for arg in argv])
 
 
-def on_a_small_disk(*argv: str | Path, limit: int = 1500, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+def on_a_small_disk(*argv: str | Path, limit: int = 1500) -> subprocess.CompletedProcess[bytes]:
     """The command with files limited to `limit` bytes: past it, every write fails as on a full disk."""
 
     def small_disk() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run(
-        [sys.executable, "-m", "pressconv", *map(str, argv)],
-        capture_output=True, check=False, preexec_fn=small_disk, env={**os.environ, "PYTHONPATH": str(SRC),
-        "PYTHONDONTWRITEBYTECODE": "1"}, **kwargs,  # type: ignore[arg-type]
-    )  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "pressconv", *map(str, argv)]
+    return subprocess.run(command, capture_output=True, check=False, preexec_fn=small_disk, env=env)
 
 
 def test_a_full_disk_is_one_line_per_output_and_leaves_no_part_files(tmp_path: Path) -> None:
