@@ -176,3 +176,18 @@ def test_max_size_reaches_the_web_archive(tmp_path: Path, capsys: pytest.Capture
     assert main(["convert", str(archive), "--to", "json", "-o", f"{tmp_path}/out/", "--max-size", "20M", "-q"]) == 0
     [output] = (tmp_path / "out").iterdir()
     assert json.loads(output.read_text())["title"] == "Big page"
+
+
+def test_a_record_whose_length_runs_past_its_end_does_not_swallow_the_next(tmp_path: Path) -> None:
+    """A Content-Length too large made warcio read the following records as the first one's content,
+    silently, exit 0 (issue 24.8): now the first is reported damaged and the others are read."""
+    first = _record("https://news.example/one", "200 OK", "text/html", _page("Page one"), gz=False)
+    rest = [_record(f"https://news.example/{n}", "200 OK", "text/html", _page(f"Page {n}"), gz=False) for n in ("two", "three")]
+    length = int(first.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    overrun = first.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + len(rest[0]) // 2), 1)
+    archive = tmp_path / "overrun.warc"
+    archive.write_bytes(overrun + b"".join(rest))
+    sources = list(iter_warc(archive))
+    assert [source.error is not None for source in sources] == [True, False, False]
+    assert "runs past its end" in (sources[0].error or "")
+    assert [source.url for source in sources[1:]] == ["https://news.example/two", "https://news.example/three"]

@@ -68,6 +68,7 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
         iterator = ArchiveIterator(handle, arc2warc=True)
         after = start
         read_any = False
+        overrun: int | None = None
         problem: str | None = None
         try:
             for record in iterator:
@@ -81,12 +82,24 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
                 offset = start + iterator.get_record_offset()
                 after = offset + iterator.get_record_length()
                 read_any = True
+                swallowed = None if compressed else _swallowed(handle, offset, after)
+                if swallowed is not None:
+                    # Its Content-Length runs past its end: what warcio read as its content holds the records after it.
+                    yield Source(
+                        f"{path}:{offset}", f"{stem}-{number:06d}", record=number,
+                        error=f"damaged record at byte {offset}: its length runs past its end, into the record at {swallowed}",
+                    )  # fmt: skip
+                    overrun = swallowed
+                    break
                 if page is not None:
                     yield _source(
                         record, page, name=f"{path}:{offset}", stem=f"{stem}-{number:06d}", number=number, max_bytes=max_bytes
                     )
         except Exception as error:  # noqa: BLE001 - warcio, zlib and the HTTP parser each fail their own way on damage
             problem = _describe(error)
+        if overrun is not None:
+            start, resumed = overrun, True
+            continue
         if problem is None and not _more_after(handle, after):
             return
         # warcio stops quietly at a record header it cannot read: data left after the last record is damage too.
@@ -113,6 +126,21 @@ def _plausible(record: Any) -> bool:
         return True
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     return _TARGET_URI.fullmatch(uri) is not None
+
+
+def _swallowed(handle: BinaryIO, offset: int, end: int) -> int | None:
+    """Where another record starts inside the record at `offset` (an uncompressed archive): a Content-Length
+    that runs past the record's end makes warcio read the records after it as its content."""
+    here = handle.tell()
+    try:
+        handle.seek(offset + 1)
+        block = handle.read(end - offset - 1)
+    finally:
+        handle.seek(here)
+    match = _RECORD_START.search(block)
+    if match is None:
+        return None
+    return offset + 1 + match.start() + (1 if match.group().startswith(b"\n") else 0)
 
 
 def _more_after(handle: BinaryIO, position: int) -> bool:
