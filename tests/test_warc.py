@@ -191,3 +191,19 @@ def test_a_record_whose_length_runs_past_its_end_does_not_swallow_the_next(tmp_p
     assert [source.error is not None for source in sources] == [True, False, False]
     assert "runs past its end" in (sources[0].error or "")
     assert [source.url for source in sources[1:]] == ["https://news.example/two", "https://news.example/three"]
+
+
+def test_a_record_shorter_than_its_length_says_is_reported_not_warned_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio wrote "WARNING: Record not followed by newline" straight to stderr (issue 24.8)."""
+    first = _record("https://news.example/one", "200 OK", "text/html", _page("Page one"), gz=False)
+    second = _record("https://news.example/two", "200 OK", "text/html", _page("Page two"), gz=False)
+    length = int(first.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    short = first.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 20), 1)
+    archive = tmp_path / "short.warc"
+    archive.write_bytes(short + second)
+    sources = list(iter_warc(archive))
+    assert "WARNING" not in capfd.readouterr().err
+    assert any(source.error and "does not end where its length says" in source.error for source in sources)
+    assert "https://news.example/two" in [source.url for source in sources if source.error is None]

@@ -98,15 +98,16 @@ class _Terminated(KeyboardInterrupt):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
     try:
-        args = build_parser().parse_args(arguments)
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     except PressconvError as error:  # a plugin that breaks while its flags are made, say
         print(f"pressconv: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.command is None:
-        build_parser().print_help()
+        parser.print_help()
         return EXIT_USAGE
     previous = _on_sigterm()
     try:

@@ -59,16 +59,23 @@ def iter_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Sou
 def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterator[Source]:
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
+        """warcio's iterator without its raw warning on stderr ("WARNING: Record not followed by newline…"):
+        the batch reports it as a damaged record instead, with the rest of its messages."""
+
+        INC_RECORD = ""
+
     number = 0
     start = 0
     compressed = path.name.lower().endswith(".gz")
     resumed = False
     while True:
         handle.seek(start)
-        iterator = ArchiveIterator(handle, arc2warc=True)
+        iterator = QuietIterator(handle, arc2warc=True)
         after = start
         read_any = False
         overrun: int | None = None
+        warned = 0
         problem: str | None = None
         try:
             for record in iterator:
@@ -77,6 +84,13 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
                     after = start + iterator.get_record_offset()
                     problem = "its header is not a WARC or ARC record header (damaged data)"
                     break
+                if iterator.err_count > warned:
+                    # The record before this one did not end where its length said: its content may be cut or padded.
+                    warned = iterator.err_count
+                    yield Source(
+                        f"{path}:{start + iterator.get_record_offset()}", f"{stem}-{number:06d}-damaged", record=number,
+                        error="damaged record: the record before this one does not end where its length says; check it",
+                    )  # fmt: skip
                 number += 1
                 page = _page(record, max_bytes)  # read before the offset: asking warcio for it skips the record's content
                 offset = start + iterator.get_record_offset()
