@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import os
 import signal
@@ -10,9 +11,9 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -354,19 +355,54 @@ def test_many_colliding_names_cost_linear_work() -> None:
     assert counted.lookups <= 2 * 20_000
 
 
-class _AnotherRunFinishesFirst(InlineExecutor):
-    """Runs everything inline, but before each write stage writes its outputs itself, as a second
-    `--skip-existing` run into the same folder would between this run's look and its write."""
+RACER = """
+from pathlib import Path
 
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        if args and isinstance(args[0], pressconv.Result):
-            for path in args[1]:
-                Path(path).write_text("written by the other run")
-        return super().submit(fn, *args, **kwargs)
+OUT = Path({out!r})
 
 
-def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(tmp_path: Path) -> None:
-    plan = BatchPlan(formats=("html", "json"), output_dir=str(tmp_path), skip_existing=True)
-    [(_, result)] = list(run_batch(iter_sources([str(SEED)]), plan, _AnotherRunFinishesFirst()))
-    assert result.status is pressconv.Status.CONVERTED and result.error is None, result.error
-    assert (tmp_path / "blue-light-integration.html").read_text() == "written by the other run"
+class RacerWriter:
+    \"\"\"Writes its document, but while it does, 'another run' finishes the same output under its final name.\"\"\"
+
+    name = "racer"
+    extension = ".racer"
+    media_type = "text/plain"
+    description = "a toy writer that loses a race"
+    options_type = None
+
+    def write(self, release, stream, options=None):
+        (OUT / (Path(release.source).stem + ".racer")).write_text("written by the other run")
+        stream.write(release.title.encode("utf-8"))
+"""
+
+
+@pytest.fixture
+def racer(tmp_path: Path) -> Iterator[Path]:
+    """A writer plugin (a real distribution on sys.path) that lets another run finish its output first."""
+    from pressconv.registry import installed_entry_points
+
+    out = tmp_path / "out"
+    out.mkdir()
+    package = tmp_path / "racer"
+    package.mkdir()
+    (package / "racer_writer.py").write_text(RACER.format(out=str(out)))
+    info = package / "racer_writer-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: racer-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[pressconv.writers]\nracer = racer_writer:RacerWriter\n")
+    sys.path.insert(0, str(package))
+    importlib.invalidate_caches()
+    installed_entry_points.cache_clear()
+    yield out
+    sys.path.remove(str(package))
+    sys.modules.pop("racer_writer", None)
+    installed_entry_points.cache_clear()
+
+
+def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(racer: Path) -> None:
+    """Issue 24.10: the other run's finished file, found by the exclusive link, was reported as a failure."""
+    plan = BatchPlan(formats=("racer", "json"), output_dir=str(racer), skip_existing=True)
+    [(_, result)] = list(run_batch(iter_sources([str(SEED)]), plan))
+    assert result.error is None and result.status is pressconv.Status.CONVERTED, result.error
+    assert (racer / "blue-light-integration.racer").read_text() == "written by the other run"
+    assert (racer / "blue-light-integration.json").exists()
