@@ -1,7 +1,14 @@
-"""Measure pressconv against its targets, the plain libraries and pandoc; write docs/performance.md.
+"""Measure pressconv against its targets, the plain libraries and pandoc; print the table.
 
-    python benchmarks/run.py                 # every row, a few minutes on 2 cores
-    python benchmarks/run.py --corpus 100000 # also the flat-memory corpus run (issue: archives)
+    python benchmarks/run.py                          # every row: 5-6 minutes on a quiet 2-core machine,
+                                                      # 10 or more on a busy one
+    python benchmarks/run.py --only cold,many         # the cold-start rows and the 29-release batch (≈ 1 min)
+    python benchmarks/run.py --output /tmp/perf.md    # also write the table into that file
+    python benchmarks/run.py --write-docs             # the maintainer's run: rewrite docs/performance.md
+    python benchmarks/run.py --corpus 100000          # also the flat-memory corpus run (issue: archives)
+
+Groups of rows (`--only`): warm (in-process writers), batch (1,000 releases × 4 formats), memory,
+cold (`--help`, one release cold against pandoc), many (29 releases against pandoc).
 
 Warm rows are medians of in-process `perf_counter` loops after a warm-up;
 cold rows are hyperfine means where it is installed (medians of repeated
@@ -32,11 +39,13 @@ SEED = ROOT / "fixtures" / "blue-light-integration.txt"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pressconv  # noqa: E402
 from baselines import PLAIN  # noqa: E402
+
+import pressconv  # noqa: E402
 
 FORMATS = ("docx", "pdf", "epub", "html")
 PRESSCONV = [sys.executable, "-m", "pressconv"]
+GROUPS = ("warm", "batch", "memory", "cold", "many")
 
 
 def median_ms(function, *, repeat: int = 200, warmup: int = 20) -> float:
@@ -140,19 +149,69 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=int, default=0, metavar="N", help="also convert an N-record JSON Lines corpus")
     parser.add_argument("--releases", type=int, default=1000, help="batch size for the throughput and memory rows")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE.md",
+        help="also write the table into this file (between its measured markers, if it has them)",
+    )
+    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/performance.md (the maintainer's run)")
+    parser.add_argument(
+        "--only",
+        default=",".join(GROUPS),
+        metavar="GROUP[,GROUP…]",
+        help=f"run only these groups of rows: {', '.join(GROUPS)} (default: all)",
+    )
     args = parser.parse_args()
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if only - set(GROUPS):
+        parser.error(f"unknown group(s) {', '.join(sorted(only - set(GROUPS)))}; choose from {', '.join(GROUPS)}")
+    output = ROOT / "docs" / "performance.md" if args.write_docs else args.output
 
     rows: list[tuple[str, str, str, str, str]] = []  # what, plain, pressconv, target, verdict
     raw = SEED.read_bytes()
     release = pressconv.clean(pressconv.parse(raw)).release
+    started_all = time.perf_counter()
+    if "warm" in only:
+        rows += _warm_rows(raw, release)
+    corpus_line = ""
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        if "batch" in only or "memory" in only:
+            (work / "in").mkdir()
+            for number in range(args.releases):
+                (work / "in" / f"r{number:05d}.txt").write_text(varied_release(number), encoding="utf-8")
+        if "batch" in only:
+            rows.append(_batch_row(work, args.releases))
+        if "memory" in only:
+            rows.append(_memory_row(args.releases))
+        pandoc = _pandoc()
+        if "cold" in only:
+            rows += _cold_rows(work, release, pandoc)
+        if "many" in only:
+            many_ours, many_pandoc, count = _many_releases(work, pandoc)
+            rows.append((f"{count} releases → docx, epub, html (one command)",
+                         f"pandoc, {3 * count} processes: {many_pandoc:.2f} s" if many_pandoc else "pandoc not found",
+                         f"{many_ours:.3f} s" + (f" ({many_pandoc / many_ours:.1f}× pandoc's speed)" if many_pandoc else ""),
+                         "≥ 10× pandoc", _verdict(many_pandoc is not None and many_pandoc >= 10 * many_ours)))  # fmt: skip
+            print(rows[-1], flush=True)
+        if args.corpus:
+            corpus_line = _corpus_line(work, args.corpus)
+            print(corpus_line, flush=True)
+    elapsed = time.perf_counter() - started_all
+    print(f"\n(measured in {elapsed / 60:.1f} min)")
+    _write_report(output, rows, corpus_line)
+    return 0
+
+
+def _warm_rows(raw: bytes, release: pressconv.Release) -> list[tuple[str, str, str, str, str]]:
+    rows = []
     writers = {name: pressconv.get_writer(name) for name in FORMATS}
     targets = {"docx": 3.0, "pdf": 10.0, "epub": 1.5, "html": 0.5}
-    warm: dict[str, float] = {}
     for name in FORMATS:
         ours = median_ms(lambda name=name: writers[name].write(release, io.BytesIO()))
         plain = median_ms(lambda name=name: PLAIN[name](release))
-        warm[name] = ours
         rows.append((f"{name.upper()}, warm, one release", f"{plain:.2f} ms", f"{ours:.2f} ms ({_ratio(plain, ours)})",
                      f"≤ {targets[name]} ms", _verdict(ours <= targets[name])))  # fmt: skip
         print(rows[-1], flush=True)
@@ -170,81 +229,78 @@ def main() -> int:
     rows.append(("all four formats, warm, one release (parse + clean + write)", f"{four_plain:.1f} ms",
                  f"{four:.1f} ms ({_ratio(four_plain, four)})", "≤ 13 ms", _verdict(four <= 13)))  # fmt: skip
     print(rows[-1], flush=True)
+    return rows
 
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        (work / "in").mkdir()
-        for number in range(args.releases):
-            (work / "in" / f"r{number:05d}.txt").write_text(varied_release(number), encoding="utf-8")
-        batch = [*PRESSCONV, "convert", str(work / "in"), "--to", "docx,pdf,epub,html", "-o", str(work / "out"), "-q", "--force"]
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            subprocess.run(batch, check=True)
-            times.append(time.perf_counter() - started)
-        seconds = statistics.median(times)
-        plain_batch = [sys.executable, str(Path(__file__).with_name("plain_batch.py")), str(work / "in")]
+
+def _batch_row(work: Path, releases: int) -> tuple[str, str, str, str, str]:
+    batch = [*PRESSCONV, "convert", str(work / "in"), "--to", "docx,pdf,epub,html", "-o", str(work / "out"), "-q", "--force"]
+    times = []
+    for _ in range(3):
         started = time.perf_counter()
-        subprocess.run(plain_batch, check=True)
-        plain_seconds = time.perf_counter() - started
-        cores = len(os.sched_getaffinity(0))
-        rows.append((f"{args.releases:,} releases × 4 formats, {cores} cores", f"{plain_seconds:.1f} s",
-                     f"{seconds:.1f} s = {args.releases / seconds:.0f} releases/s ({_ratio(plain_seconds, seconds)})",
-                     "≤ 8 s", _verdict(seconds <= 8 * args.releases / 1000)))  # fmt: skip
-        print(rows[-1], flush=True)
+        subprocess.run(batch, check=True)
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
+    plain_batch = [sys.executable, str(Path(__file__).with_name("plain_batch.py")), str(work / "in")]
+    started = time.perf_counter()
+    subprocess.run(plain_batch, check=True)
+    plain_seconds = time.perf_counter() - started
+    cores = len(os.sched_getaffinity(0))
+    row = (f"{releases:,} releases × 4 formats, {cores} cores", f"{plain_seconds:.1f} s",
+           f"{seconds:.1f} s = {releases / seconds:.0f} releases/s ({_ratio(plain_seconds, seconds)})",
+           "≤ 8 s", _verdict(seconds <= 8 * releases / 1000))  # fmt: skip
+    print(row, flush=True)
+    return row
 
-        memory = {}
-        for count in (args.releases, 3 * args.releases):
-            loop = [sys.executable, str(Path(__file__).with_name("memory_loop.py")), str(count)]
-            memory[count] = tree_peak_rss_mib(loop)[1]
-        plain_memory = tree_peak_rss_mib([*loop[:2], str(args.releases), "--plain"])[1]
-        rows.append((f"peak memory, {args.releases:,} releases × 4 formats in one process", f"{plain_memory:.0f} MiB",
-                     f"{memory[args.releases]:.0f} MiB; {memory[3 * args.releases]:.0f} MiB for {3 * args.releases:,}",
-                     "≤ 100 MiB, flat", _verdict(max(memory.values()) <= 100)))  # fmt: skip
-        print(rows[-1], flush=True)
 
-        pandoc = _pandoc()
-        seed_md = work / "seed.md"
-        seed_md.write_text(_markdown(release), encoding="utf-8")
-        one = f"{' '.join(PRESSCONV)} convert {SEED} -q --force"
-        cold = command_ms([
-            f"{' '.join(PRESSCONV)} --help",
-            f"{one} --to html -o {work / 'c.html'}",
-            f"{one} --to docx,epub,html -o {work / 'cold'}/",
-        ])  # fmt: skip
-        rows.append(("`pressconv --help`, cold", "—", f"{cold[0]:.0f} ms", "≤ 60 ms", _verdict(cold[0] <= 60)))
-        rows.append(("one file → html, cold", "—", f"{cold[1]:.0f} ms", "≤ 200 ms", _verdict(cold[1] <= 200)))
-        pandoc_ms = None
-        if pandoc:
-            three = " && ".join(f"{pandoc} {seed_md} -s -o {work / ('p.' + fmt)}" for fmt in ("docx", "epub", "html"))
-            pandoc_ms = command_ms([f"sh -c '{three}'"])[0]
-        rows.append(("one release → docx, epub, html, cold (one command)",
-                     f"pandoc, 3 processes: {pandoc_ms:.0f} ms" if pandoc_ms else "pandoc not found",
-                     f"{cold[2]:.0f} ms" + (f" ({pandoc_ms / cold[2]:.2f}× pandoc's speed)" if pandoc_ms else ""),
-                     "≥ 1.0× pandoc", _verdict(pandoc_ms is not None and cold[2] <= pandoc_ms)))  # fmt: skip
-        many_ours, many_pandoc, count = _many_releases(work, pandoc)
-        rows.append((f"{count} releases → docx, epub, html (one command)",
-                     f"pandoc, {3 * count} processes: {many_pandoc:.2f} s" if many_pandoc else "pandoc not found",
-                     f"{many_ours:.3f} s" + (f" ({many_pandoc / many_ours:.1f}× pandoc's speed)" if many_pandoc else ""),
-                     "≥ 10× pandoc", _verdict(many_pandoc is not None and many_pandoc >= 10 * many_ours)))  # fmt: skip
-        for row in rows[-4:]:
-            print(row, flush=True)
+def _memory_row(releases: int) -> tuple[str, str, str, str, str]:
+    memory = {}
+    for count in (releases, 3 * releases):
+        loop = [sys.executable, str(Path(__file__).with_name("memory_loop.py")), str(count)]
+        memory[count] = tree_peak_rss_mib(loop)[1]
+    plain_memory = tree_peak_rss_mib([*loop[:2], str(releases), "--plain"])[1]
+    row = (f"peak memory, {releases:,} releases × 4 formats in one process", f"{plain_memory:.0f} MiB",
+           f"{memory[releases]:.0f} MiB; {memory[3 * releases]:.0f} MiB for {3 * releases:,}",
+           "≤ 100 MiB, flat", _verdict(max(memory.values()) <= 100))  # fmt: skip
+    print(row, flush=True)
+    return row
 
-        corpus_line = ""
-        if args.corpus:
-            corpus = work / "corpus.jsonl.gz"
-            with gzip.open(corpus, "wt", encoding="utf-8") as out:
-                for number in range(args.corpus):
-                    out.write(json.dumps({"text": varied_release(number), "url": f"https://example.org/{number}"}) + "\n")
-            command = [*PRESSCONV, "convert", str(corpus), "--to", "json,html", "-o", str(work / "corpus-out"), "-q"]
-            seconds, peak = tree_peak_rss_mib(command)
-            corpus_line = (f"\nCorpus: {args.corpus:,} JSON Lines records (gzip) → JSON + HTML on {cores} cores: "
-                           f"{seconds:.0f} s ({args.corpus / seconds:.0f} records/s), peak RSS of the whole process tree "
-                           f"{peak:.0f} MiB.\n")  # fmt: skip
-            print(corpus_line, flush=True)
 
-    _write_report(args.output, rows, corpus_line, warm)
-    return 0
+def _cold_rows(work: Path, release: pressconv.Release, pandoc: str | None) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    seed_md = work / "seed.md"
+    seed_md.write_text(_markdown(release), encoding="utf-8")
+    one = f"{' '.join(PRESSCONV)} convert {SEED} -q --force"
+    cold = command_ms([
+        f"{' '.join(PRESSCONV)} --help",
+        f"{one} --to html -o {work / 'c.html'}",
+        f"{one} --to docx,epub,html -o {work / 'cold'}/",
+    ])  # fmt: skip
+    rows.append(("`pressconv --help`, cold", "—", f"{cold[0]:.0f} ms", "≤ 60 ms", _verdict(cold[0] <= 60)))
+    rows.append(("one file → html, cold", "—", f"{cold[1]:.0f} ms", "≤ 200 ms", _verdict(cold[1] <= 200)))
+    pandoc_ms = None
+    if pandoc:
+        three = " && ".join(f"{pandoc} {seed_md} -s -o {work / ('p.' + fmt)}" for fmt in ("docx", "epub", "html"))
+        pandoc_ms = command_ms([f"sh -c '{three}'"])[0]
+    rows.append(("one release → docx, epub, html, cold (one command)",
+                 f"pandoc, 3 processes: {pandoc_ms:.0f} ms" if pandoc_ms else "pandoc not found",
+                 f"{cold[2]:.0f} ms" + (f" ({pandoc_ms / cold[2]:.2f}× pandoc's speed)" if pandoc_ms else ""),
+                 "≥ 1.0× pandoc", _verdict(pandoc_ms is not None and cold[2] <= pandoc_ms)))  # fmt: skip
+    for row in rows:
+        print(row, flush=True)
+    return rows
+
+
+def _corpus_line(work: Path, records: int) -> str:
+    corpus = work / "corpus.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        for number in range(records):
+            out.write(json.dumps({"text": varied_release(number), "url": f"https://example.org/{number}"}) + "\n")
+    command = [*PRESSCONV, "convert", str(corpus), "--to", "json,html", "-o", str(work / "corpus-out"), "-q"]
+    seconds, peak = tree_peak_rss_mib(command)
+    cores = len(os.sched_getaffinity(0))
+    return (f"\nCorpus: {records:,} JSON Lines records (gzip) → JSON + HTML on {cores} cores: "
+            f"{seconds:.0f} s ({records / seconds:.0f} records/s), peak RSS of the whole process tree "
+            f"{peak:.0f} MiB.\n")  # fmt: skip
 
 
 def _many_releases(work: Path, pandoc: str | None, *, runs: int = 5) -> tuple[float, float | None, int]:
@@ -300,10 +356,14 @@ def _markdown(release: pressconv.Release) -> str:
     return header + "\n\n".join(release.paragraphs) + "\n"
 
 
-def _write_report(path: Path, rows: list[tuple[str, str, str, str, str]], corpus_line: str, warm: dict[str, float]) -> None:
+def _write_report(path: Path | None, rows: list[tuple[str, str, str, str, str]], corpus_line: str) -> None:
+    """Print the table; with a path, also put it there (between the measured markers of a file that has them)."""
     table = ["| what | plain use of the libraries | pressconv | target | |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     measured = "\n".join(table)
+    if path is None:
+        print(measured)
+        return
     text = path.read_text("utf-8") if path.exists() else ""
     marker_start, marker_end = "<!-- measured:start -->", "<!-- measured:end -->"
     block = (f"{marker_start}\nMeasured {datetime.date.today()} with `python benchmarks/run.py` on: {machine()}\n\n"

@@ -2,7 +2,7 @@
 
 The whole public API::
 
-    result = pressconv.convert("in.txt", to="pdf", output="out.pdf")    # read, clean, write → Result
+    result = pressconv.convert("in.txt", to="pdf", output="out.pdf")    # read, clean, write → Result (.status, .outputs)
     result = pressconv.bundle(["2014/"], to="epub", output="2014.epub", title="Releases 2014")
     release = pressconv.read(raw_bytes, pressconv.ReadOptions(language="cy"))   # bytes → Release
     release = pressconv.parse(raw_bytes_or_text)                       # the same, for text too
@@ -24,15 +24,28 @@ __version__ = "0.2.0"
 
 #: Every public name and the module that defines it.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("Output", "Result", "bundle", "convert", "parse", "read", "write"), "pressconv.api"),
+    **dict.fromkeys(("bundle", "convert", "parse", "read", "write"), "pressconv.api"),
+    **dict.fromkeys(("Output", "Result", "Status"), "pressconv.results"),
     **dict.fromkeys(("Cleaned", "clean"), "pressconv.cleaning"),
     **dict.fromkeys(
         ("InputError", "InvalidReleaseError", "OptionError", "OutputError", "PressconvError", "UnknownFormatError", "UsageError"),
         "pressconv.errors",
     ),
     **dict.fromkeys(
-        ("Block", "ContactBlock", "EndMark", "Heading", "Link", "ListBlock", "Notice", "NotesSection", "Paragraph", "Release",
-         "Removal", "Text"),
+        (
+            "Block",
+            "ContactBlock",
+            "EndMark",
+            "Heading",
+            "Link",
+            "ListBlock",
+            "Notice",
+            "NotesSection",
+            "Paragraph",
+            "Release",
+            "Removal",
+            "Text",
+        ),
         "pressconv.model",
     ),
     "ReadOptions": "pressconv.options",
@@ -63,6 +76,7 @@ __all__ = [
     "Release",
     "Removal",
     "Result",
+    "Status",
     "Text",
     "UnknownFormatError",
     "UsageError",
@@ -94,7 +108,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from pressconv.api import Output, Result, bundle, convert, parse, read, write
+    from pressconv.api import bundle, convert, parse, read, write
     from pressconv.cleaning import Cleaned, clean
     from pressconv.errors import (
         InputError,
@@ -121,4 +135,5 @@ if TYPE_CHECKING:
     )
     from pressconv.options import ReadOptions
     from pressconv.readers import Reader, get_reader
+    from pressconv.results import Output, Result, Status
     from pressconv.writers import FormatInfo, Writer, available_formats, get_writer

@@ -1,11 +1,13 @@
 """The `pressconv` command: argument parsing, progress, messages and exit codes over the public API.
 
 No conversion logic lives here: one document goes through `pressconv.convert`,
-many through `pressconv.batch.run.run_batch`, a bundle through `pressconv.bundle`'s
-parts. Writer and reading flags are generated from the options dataclasses'
-metadata, so a plugin writer's options appear here without this module
-knowing the plugin. `main(argv)` returns the exit status so tests run the
-command in-process.
+many through `pressconv.batch.run.run_batch`, a bundle through `pressconv.bundle`;
+this module parses the command line once, calls them and prints their `Result`s.
+Writer and reading flags are generated from the options dataclasses' metadata,
+so a plugin writer's options appear here without this module knowing the
+plugin. Subcommands are the rows of `COMMANDS`; a subcommand's flags are built
+only when it is the one named, so `pressconv --help` loads no writer.
+`main(argv)` returns the exit status so tests run the command in-process.
 
 Exit status: 0 everything converted (duplicates and existing outputs skipped
 count as success); 1 nothing could be converted, or a fatal error; 2 the
@@ -17,33 +19,44 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
-import json
+import dataclasses
 import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, suppress
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from pressconv import __version__
-from pressconv.errors import OptionError, PressconvError, UsageError
+from pressconv.errors import OutputError, PressconvError, UsageError
 
 if TYPE_CHECKING:
-    from pressconv.api import Result
-    from pressconv.batch.helper import Helper
-    from pressconv.batch.run import Outcome
+    from pressconv.model import Notice
     from pressconv.options import OptionSpec, ReadOptions
-    from pressconv.writers import Writer
+    from pressconv.registry import FormatInfo
+    from pressconv.results import Result
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 # Batches this small list every release's outputs and notes; larger ones show progress and a summary.
 _LIST_EACH_UP_TO = 20
-_COMMANDS = ("convert", "bundle", "formats", "serve")
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One subcommand: its help, the function that adds its flags (called only when it is the command
+    named, or for its --help), and the function that runs it with the parsed arguments."""
+
+    name: str
+    help: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    epilog: str | None = None
+
 
 _CONVERT_EPILOG = """\
 examples:
@@ -82,32 +95,20 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, delivered as an interruption so every `finally` and context manager runs."""
 
 
-def main(argv: Sequence[str] | None = None, *, helper: Helper | None = None, started: bool = False) -> int:
-    """Run the command line. `started`: the caller has already decided on the start-up helper (`helper`, or
-    None for none), as `pressconv.__main__` does before importing this module; else it is decided here."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    command = next((item for item in arguments if not item.startswith("-")), None)
-    command = command if command in _COMMANDS else None
-    if not started:
-        from pressconv.batch.helper import start_for
-
-        helper = start_for(arguments)
+    parser = build_parser()
     try:
-        return _main(arguments, command, helper)
-    finally:
-        if helper is not None:
-            helper.stop()
-
-
-def _main(arguments: list[str], command: str | None, helper: Helper | None) -> int:
-    try:
-        args = _parse(arguments, command)
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    if args.command is None:
-        build_parser(None).print_help()
+    except PressconvError as error:  # a plugin that breaks while its flags are made, say
+        print(f"pressconv: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    args.helper = helper
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
     previous = _on_sigterm()
     try:
         return int(args.run(args))
@@ -127,29 +128,6 @@ def _main(arguments: list[str], command: str | None, helper: Helper | None) -> i
             signal.signal(signal.SIGTERM, previous)
 
 
-def _parse(arguments: list[str], command: str | None) -> argparse.Namespace:
-    """Parse with the built-in formats' flags; look plugins up (≈20 ms of package metadata) only when the
-    command line needs them: help, a flag the built-ins do not know, or a format that is not built in."""
-    if any(item in ("-h", "--help") for item in arguments) or command not in ("convert", "bundle"):
-        return build_parser(command, plugins=True).parse_args(arguments)
-    from pressconv.writers import WRITERS
-
-    quiet = argparse.ArgumentParser(add_help=False)
-    quiet.add_argument("-t", "--to", default="html")
-    known, _ = quiet.parse_known_args(arguments[arguments.index(command) + 1 :])
-    built_in = all(name in WRITERS.built_in for name in _formats(known.to or ""))
-    if built_in:
-        parser = build_parser(command, plugins=False)
-        with contextlib.redirect_stderr(io.StringIO()):
-            try:
-                args, unknown = parser.parse_known_args(arguments)
-            except SystemExit:
-                unknown = ["?"]
-        if not unknown:
-            return args
-    return build_parser(command, plugins=True).parse_args(arguments)
-
-
 def _on_sigterm() -> Any:
     """Turn SIGTERM into `_Terminated` for this call (main thread only), so it stops like Ctrl-C."""
 
@@ -165,10 +143,48 @@ def _on_sigterm() -> Any:
 # ---------------------------------------------------------------------------------------------- parser
 
 
-def build_parser(command: str | None = None, *, plugins: bool = True) -> argparse.ArgumentParser:
-    """The argument parser; the option flags of `command` (convert, bundle) are generated only when it is asked for,
-    so `pressconv --help` loads no writer."""
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a hint after the errors a newcomer makes first."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{_hint(message)}\n")
+
+
+def _hint(message: str) -> str:
+    """What to do instead, for the usual slips: a file named without `convert`, pandoc's `--format`."""
+    import re
+
+    choice = re.search(r"invalid choice: '([^']*)'", message)
+    if choice is not None and choice[1] not in {command.name for command in COMMANDS}:
+        given = choice[1]
+        if os.path.exists(given) or Path(given).suffix or given == "-":
+            return f"\n  (name the command first: pressconv convert {given} --to FORMAT)"
+    if re.search(r"unrecognized arguments:.*(^|\s)(-f|--format|--from-format|--output-format|-w|--write)(\s|=|$)", message):
+        return "\n  (the output format is --to FORMAT, e.g. --to pdf; the input format is --from)"
+    return ""
+
+
+class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subparsers whose flags are added only for the subcommand named on the command line (argparse calls
+    this action with it), so the command line is parsed once and `pressconv --help` builds no writer flags."""
+
+    commands: dict[str, Command]
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: Any = None
+    ) -> None:
+        command = self.commands.get(values[0]) if values else None
+        subparser = self._name_parser_map.get(values[0]) if values else None
+        if command is not None and subparser is not None and not subparser.get_default("built"):
+            command.arguments(subparser)
+            subparser.set_defaults(built=True)
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subparser per row of `COMMANDS`, each filled in when it is used."""
+    parser = _Parser(
         prog="pressconv",
         description="Turn raw scraped press releases and saved press-release pages into clean DOCX, PDF, EPUB, HTML and JSON.",
         epilog=_CONVERT_EPILOG,
@@ -176,48 +192,20 @@ def build_parser(command: str | None = None, *, plugins: bool = True) -> argpars
     )
     parser.add_argument("--version", action="version", version=f"pressconv {__version__}")
     parser.set_defaults(command=None, debug=False)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    convert = commands.add_parser(
-        "convert",
-        help="convert releases (files, directories, JSON Lines corpora, web archives) to one or more formats",
-        description="Read, clean and write releases: one output file per release and format.",
-        epilog=_CONVERT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    convert.set_defaults(command="convert", run=run_convert)
-    bundle = commands.add_parser(
-        "bundle",
-        help="write many releases into one EPUB, DOCX, PDF, HTML or JSON collection",
-        description="Collect releases (files, directories, corpora) into one document: a chapter per release, "
-        "ordered by date then title, with a table of contents.",
-        epilog=_BUNDLE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    bundle.set_defaults(command="bundle", run=run_bundle)
-    listing = commands.add_parser(
-        "formats",
-        help="list the input and output formats, plugins included",
-        description="List every reader and writer: built-ins and installed plugins.",
-    )
-    listing.set_defaults(command="formats", run=run_formats)
-    serve = commands.add_parser(
-        "serve", help="run the conversion service over HTTP (needs pressconv[serve]; see docs/service.md)",
-        description="A resident conversion service: POST a release to /v1/convert, get the document back.",
-    )  # fmt: skip
-    serve.set_defaults(command="serve", run=run_serve)
-    if command == "serve":
-        from pressconv.serve import add_arguments
-
-        add_arguments(serve)
-    if command == "convert":
-        _add_convert_arguments(convert, plugins=plugins)
-    elif command == "bundle":
-        _add_bundle_arguments(bundle, plugins=plugins)
+    parser.register("action", "parsers", _Subcommands)
+    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    assert isinstance(subcommands, _Subcommands)
+    subcommands.commands = {command.name: command for command in COMMANDS}
+    for command in COMMANDS:
+        subparser = subcommands.add_parser(
+            command.name, help=command.help, description=command.description, epilog=command.epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+        subparser.set_defaults(command=command.name, run=command.run, built=False)
     return parser
 
 
-def _add_convert_arguments(convert: argparse.ArgumentParser, *, plugins: bool) -> None:
+def _convert_arguments(convert: argparse.ArgumentParser) -> None:
     _add_inputs(convert)
     convert.add_argument(
         "-t", "--to", default="html", metavar="FORMAT[,FORMAT…]",
@@ -249,20 +237,30 @@ def _add_convert_arguments(convert: argparse.ArgumentParser, *, plugins: bool) -
         help="run on a Dask distributed cluster (needs pressconv[dask]); outputs go to --output",
     )
     _add_reading(convert)
-    _add_writer_options(convert, plugins=plugins)
+    _add_writer_options(convert)
     _add_messages(convert)
 
 
-def _add_bundle_arguments(bundle: argparse.ArgumentParser, *, plugins: bool) -> None:
+def _bundle_arguments(bundle: argparse.ArgumentParser) -> None:
     _add_inputs(bundle)
-    bundle.add_argument("-t", "--to", required=True, metavar="FORMAT", help="epub, docx, pdf, html or json")
-    bundle.add_argument("-o", "--output", required=True, metavar="FILE", help="the collection file to write")
+    bundle.add_argument(
+        "-t", "--to", required=True, metavar="FORMAT[,FORMAT…]",
+        help="epub, docx, pdf, html, json or a plugin's format; several, comma-separated, write one file each",
+    )  # fmt: skip
+    bundle.add_argument(
+        "-o", "--output", required=True, metavar="FILE|DIR/",
+        help="the collection file to write; for several formats a directory (files named after --title)",
+    )  # fmt: skip
     bundle.add_argument("--title", required=True, help="the collection's title")
     bundle.add_argument("-f", "--force", action="store_true", help="replace the output file if it exists")
     bundle.add_argument("--keep-duplicates", action="store_true", help="keep releases that repeat an earlier one")
     _add_reading(bundle)
-    _add_writer_options(bundle, plugins=plugins)
+    _add_writer_options(bundle)
     _add_messages(bundle)
+
+
+def _formats_arguments(listing: argparse.ArgumentParser) -> None:
+    """`pressconv formats` takes no flags."""
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -273,7 +271,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--glob", default=None, metavar="PATTERN",
-        help="files to take from directories (default: *.txt, *.html and *.htm)",
+        help="files to take from directories (default: every extension a reader takes: *.txt, *.html, *.htm…)",
     )  # fmt: skip
     parser.add_argument(
         "--text-field", default="text", metavar="FIELD",
@@ -289,19 +287,27 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         _add_flag(group, spec, f"read_{spec.name}", spec.info.help, keep_default=True)
 
 
-def _add_writer_options(parser: argparse.ArgumentParser, *, plugins: bool = True) -> None:
+def _add_writer_options(parser: argparse.ArgumentParser) -> None:
     """One flag per writer option, shared by the formats that have an option of that name."""
     from pressconv.options import option_specs
-    from pressconv.writers import WRITERS
+    from pressconv.writers import available_formats
 
     group = parser.add_argument_group("output options (each applies to the formats named before its help)")
     by_name: dict[str, tuple[OptionSpec, list[str]]] = {}
-    for writer, _origin in WRITERS.items(plugins=plugins):
-        for spec in option_specs(writer.options_type):
-            by_name.setdefault(spec.name, (spec, []))[1].append(writer.name)
-    for name, (spec, formats) in by_name.items():
+    for info in available_formats():
+        for spec in option_specs(info.options_type):
+            by_name.setdefault(spec.name, (spec, []))[1].append(info.name)
+    flags: dict[str, str] = {}
+    for name, (shared, formats) in by_name.items():
+        spec = shared
+        if spec.flag in parser._option_string_actions:
+            # A plugin's option named like one of ours (--encoding, --output): its own flag, named after its
+            # format, rather than argparse's "conflicting option string" crashing every command.
+            spec = dataclasses.replace(spec, flag=f"--{formats[0]}-{name.replace('_', '-')}")
+        flags[name] = spec.flag
         _add_flag(group, spec, f"write_{name}", f"{', '.join(formats)}: {spec.info.help}")
     parser.set_defaults(
+        writer_option_flags=flags,
         writer_option_names=tuple(by_name),
         writer_option_formats={name: tuple(formats) for name, (_, formats) in by_name.items()},
         writer_option_switches={name: spec.default for name, (spec, _) in by_name.items() if spec.info.switch},
@@ -358,24 +364,31 @@ def _positive(text: str) -> int:
 class _Request:
     """What the command line asks for, checked: the formats, their options, and how to read."""
 
-    writers: list[Writer]
+    formats: tuple[FormatInfo, ...]
     settings: dict[str, Any]
     read: ReadOptions
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(info.name for info in self.formats)
 
-def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
+
+def _request(args: argparse.Namespace) -> _Request:
     """Formats, reading options and writer options, all checked before any input is read (usage errors → exit 2)."""
-    from pressconv.api import prepare_writers
+    import pressconv
     from pressconv.options import ReadOptions, option_specs
-    from pressconv.writers import get_writer
 
-    if not format_names:
+    names = _format_names(args.to)
+    if not names:
         raise UsageError("--to names no format; e.g. --to html or --to docx,pdf")
-    writers = [get_writer(name) for name in format_names]
+    known = {info.name: info for info in pressconv.available_formats()}
+    for name in names:
+        if name not in known:
+            pressconv.get_writer(name)  # raises, naming the formats there are (or why a plugin did not load)
+            raise UsageError(f"the output format {name!r} is not listed; see `pressconv formats`")
+    formats = tuple(known[name] for name in names)
     if args.read_reader:
-        from pressconv.readers import get_reader
-
-        get_reader(args.read_reader)
+        pressconv.get_reader(args.read_reader)
     read = ReadOptions(**{spec.name: getattr(args, f"read_{spec.name}") for spec in option_specs(ReadOptions)})
     settings: dict[str, Any] = {}
     for name in args.writer_option_names:
@@ -383,40 +396,54 @@ def _request(args: argparse.Namespace, format_names: list[str]) -> _Request:
         if value is None or value == [] or (name in args.writer_option_switches and value == args.writer_option_switches[name]):
             continue
         settings[name] = tuple(value) if isinstance(value, list) else value
-    chosen = {writer.name for writer in writers}
+    chosen = {info.name for info in formats}
     for name in settings:
         takers = args.writer_option_formats[name]
         if not chosen & set(takers):
-            flag = "--" + name.replace("_", "-")
+            flag = args.writer_option_flags[name]
             raise UsageError(
                 f"{flag} applies to {', '.join(takers)}, not to {', '.join(sorted(chosen))}; drop it or add a format"
             )
-    prepare_writers(writers, settings, strict=False)  # unreadable option files, bad reference documents: once, up front
-    return _Request(writers, settings, read)
+    return _Request(formats, settings, read)
 
 
-def _formats(text: str) -> list[str]:
-    from pressconv.batch.helper import format_names
-
-    return format_names(text)
+def _format_names(text: str) -> list[str]:
+    """The format names of a `--to` value ("DOCX, pdf,docx" → ["docx", "pdf"]): lower case, once each."""
+    return list(dict.fromkeys(name.strip().lower() for name in text.split(",") if name.strip()))
 
 
 # ---------------------------------------------------------------------------------------------- commands
 
 
 def run_formats(args: argparse.Namespace) -> int:
-    from pressconv.readers import READERS
-    from pressconv.writers import WRITERS
+    from pressconv.readers import available_readers
+    from pressconv.writers import available_formats
 
+    readers = [(info, " ".join(info.extensions)) for info in available_readers(broken=True)]
+    writers = [(info, info.extension) for info in available_formats(broken=True)]
+    # Columns as wide as their longest entry, so a reader with several extensions never pushes its row out.
+    name_width = max(len(info.name) for info, _ in (*readers, *writers))
+    extension_width = max(len(extensions) for _, extensions in (*readers, *writers))
     print("input formats (--from):")
-    for reader, origin in READERS.items():
-        where = "" if origin == "built-in" else f"  [{origin}]"
-        print(f"  {reader.name:<8} {' '.join(reader.extensions):<16} {reader.description}{where}")
+    for info, extensions in readers:
+        print(_format_row(info, extensions, name_width, extension_width))
     print("output formats (--to):")
-    for writer, origin in WRITERS.items():
-        where = "" if origin == "built-in" else f"  [{origin}]"
-        print(f"  {writer.name:<8} {writer.extension:<16} {writer.description}{where}")
+    for info, extensions in writers:
+        print(_format_row(info, extensions, name_width, extension_width))
     return EXIT_OK
+
+
+def _format_row(info: FormatInfo, extensions: str, name_width: int, extension_width: int) -> str:
+    if info.error is not None:
+        return f"  {info.name:<{name_width}}  {'':<{extension_width}}  could not be loaded: {info.error}  [{info.origin}]"
+    where = "" if info.origin == "built-in" else f"  [{info.origin}]"
+    return f"  {info.name:<{name_width}}  {extensions:<{extension_width}}  {info.description}{where}"
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    from pressconv.serve import add_arguments
+
+    add_arguments(parser)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -426,17 +453,26 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    from pressconv.batch.naming import check_template
-
-    request = _request(args, _formats(args.to))
-    check_template(args.name)
-    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-    if _one_document(args, request.writers):
+    request = _request(args)
+    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose, dates_settled=_dates_settled(args))
+    if _one_document(args, request):
         return _convert_one(args, request, console)
     return _convert_batch(args, request, console)
 
 
-def _one_document(args: argparse.Namespace, writers: list[Writer]) -> bool:
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def _dates_settled(args: argparse.Namespace) -> bool:
+    """The user said how to read numeric dates: --month-first, or a language (--lang)."""
+    return bool(args.read_month_first or args.read_language)
+
+
+def _one_document(args: argparse.Namespace, request: _Request) -> bool:
     """One input to one named file or to stdout: no batch machinery, no process pool.
 
     `-o FILE` (a name with an extension that is not a directory) with several
@@ -448,9 +484,18 @@ def _one_document(args: argparse.Namespace, writers: list[Writer]) -> bool:
     single_input = len(inputs) == 1 and (
         inputs[0] == "-" or not (Path(inputs[0]).is_dir() or is_collection_file(Path(inputs[0])))
     )
+    several = len(request.formats) > 1
     if args.output == "-":
-        if not single_input or len(writers) > 1:
+        if not single_input or several:
             raise UsageError("--output - writes one document to standard output; give one input file and one format")
+        binary = not (
+            request.formats[0].media_type.startswith("text/") or request.formats[0].media_type.endswith(("json", "xml"))
+        )
+        if binary and _is_terminal(sys.stdout):
+            name = request.formats[0].name
+            raise UsageError(
+                f"--output - would write a binary {name.upper()} to the terminal; redirect it (> out.{name}) or use -o FILE"
+            )
         return True
     if args.output is None:
         return False
@@ -458,10 +503,11 @@ def _one_document(args: argparse.Namespace, writers: list[Writer]) -> bool:
     is_directory = args.output.endswith(("/", os.sep)) or output.is_dir()
     if is_directory:
         return False
-    names_a_file = output.suffix != ""
+    # A name with an extension, or anything there already that is not a directory (a file, /dev/null).
+    names_a_file = output.suffix != "" or os.path.exists(output)
     batch_options = args.name != "{stem}" or args.report or args.skip_existing or args.scheduler
-    if names_a_file and (not single_input or len(writers) > 1 or batch_options):
-        what = "several formats" if len(writers) > 1 else "several inputs" if not single_input else "batch options"
+    if names_a_file and (not single_input or several or batch_options):
+        what = "several formats" if several else "several inputs" if not single_input else "batch options"
         raise UsageError(f"--output {args.output} names one file, but {what} need a directory; end it with / (e.g. out/)")
     return names_a_file
 
@@ -472,20 +518,15 @@ def _convert_one(args: argparse.Namespace, request: _Request, console: _Console)
     source = args.inputs[0]
     name = "<stdin>" if source == "-" else source
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read(request.read.max_bytes + 1)
-            origin: Any = data
-        else:
-            origin = Path(source)
+        origin: bytes | Path = sys.stdin.buffer.read(request.read.max_bytes + 1) if source == "-" else Path(source)
         output = None if args.output == "-" else Path(args.output)
         result = pressconv.convert(
-            origin, to=request.writers[0], output=output, read_options=request.read, overwrite=args.force,
-            name=None if source != "-" else name, **request.settings,
+            origin, to=list(request.names), output=output, read_options=request.read, overwrite=args.force,
+            name=name if source == "-" else None, **request.settings,
         )  # fmt: skip
         if output is None:
             # Rendered fully before printing, so a failure never leaves half a document on stdout.
-            sys.stdout.buffer.write(result.data)
-            sys.stdout.buffer.flush()
+            _to_stdout(result.data)
         console.result(name, result)
         if output is not None:
             console.info(f"wrote {output}")
@@ -499,72 +540,79 @@ def _convert_one(args: argparse.Namespace, request: _Request, console: _Console)
     return EXIT_OK
 
 
+def _to_stdout(data: bytes) -> None:
+    """The document on standard output; a full disk or a closed pipe is one error line, not a traceback."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again when the interpreter exits ("Exception ignored…"): drop it.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
 def _convert_batch(args: argparse.Namespace, request: _Request, console: _Console) -> int:
-    from pressconv.batch.run import CONVERTED, DUPLICATE, FAILED, PARTIAL, SKIPPED, BatchPlan, make_executor, run_batch
+    from pressconv.batch.report import BatchReport
+    from pressconv.batch.run import BatchPlan, check_plan, jobs_for, make_executor, report_row, run_batch
     from pressconv.batch.sources import count_files, default_jobs, iter_sources
+    from pressconv.results import Status
 
     output_dir = args.output or "."
-    if args.output is None:
-        console.info("no --output given: writing into the current directory")
-    formats = tuple(writer.name for writer in request.writers)
-    _check_report_path(args.report, output_dir, request.writers)
+    _check_report_path(args.report, output_dir, request)
     plan = BatchPlan(
-        formats=formats, output_dir=output_dir, settings=request.settings, read=request.read, name_template=args.name,
+        formats=request.names, output_dir=output_dir, settings=request.settings, read=request.read, name_template=args.name,
         skip_existing=args.skip_existing, overwrite=args.force, keep_duplicates=args.keep_duplicates,
     )  # fmt: skip
+    check_plan(plan)
+    if args.output is None:
+        console.info("no --output given: writing into the current directory")
     # A second walk of the directories, on purpose: the total gives the progress bar its ETA, runs a
-    # batch of one inline (no pool), and lists each release of a small batch. It stops at a corpus.
+    # small batch inline (no pool), and lists each release of a small batch. It stops at a corpus.
     total = count_files(args.inputs, glob=args.glob)
-    counts = {CONVERTED: 0, PARTIAL: 0, FAILED: 0, DUPLICATE: 0, SKIPPED: 0}
+    counts = dict.fromkeys(Status, 0)
     started = time.monotonic()
-    report_failed: str | None = None
     jobs = args.jobs or default_jobs()
     with ExitStack() as stack:
-        executor = make_executor(
-            stack, jobs=_jobs(args.jobs, jobs, total), scheduler=args.scheduler, formats=formats, read=request.read,
-            split=args.jobs is None, helper=getattr(args, "helper", None), total=total,
-        )  # fmt: skip
-        report = stack.enter_context(_Report(args.report)) if args.report else None
-        progress = stack.enter_context(_Progress(console, total))
         sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
+        executor = make_executor(
+            stack, jobs=jobs_for(args.jobs, jobs, total), scheduler=args.scheduler, formats=request.names, read=request.read
+        )
+        results = run_batch(sources, plan, executor, window=max(8, 4 * jobs))  # checks the plan before any work
+        report = stack.enter_context(BatchReport(args.report)) if args.report else None
+        progress = stack.enter_context(_Progress(console, total))
         try:
-            for outcome in run_batch(sources, plan, executor, window=max(8, 4 * jobs)):
-                counts[outcome.status] += 1
-                if outcome.status in (FAILED, PARTIAL):
+            for index, (source, result) in enumerate(results):
+                counts[result.status] += 1
+                if result.status in (Status.FAILED, Status.PARTIAL):
                     progress.clear()
-                    console.error(outcome.source, outcome.error or "failed")
+                    console.error(source.name, result.error or "failed")
                 if console.verbose or (total is not None and total <= _LIST_EACH_UP_TO):
                     progress.clear()
-                    console.outcome(outcome)
+                    console.outcome(result)
+                else:
+                    console.ambiguous_dates(source.name, result.notices)
                 if report is not None:
-                    report_failed = report.add(outcome.as_row()) or report_failed
-                progress.advance(counts)
+                    report.add(report_row(index, source, result))
+                progress.advance(counts[Status.FAILED])
         except KeyboardInterrupt:
             _stop(executor)
             raise
     if report is not None and report.error:
         console.error(str(args.report), report.error)
     elapsed = time.monotonic() - started
-    done = counts[CONVERTED] + counts[DUPLICATE] + counts[SKIPPED] + counts[PARTIAL]
-    partial = f"{counts[PARTIAL]} partly converted, " if counts[PARTIAL] else ""
+    done = sum(count for status, count in counts.items() if status.done)
+    partial = f"{counts[Status.PARTIAL]} partly converted, " if counts[Status.PARTIAL] else ""
     console.info(
-        f"{counts[CONVERTED]} converted, {partial}{counts[FAILED]} failed, {counts[DUPLICATE]} duplicates skipped, "
-        f"{counts[SKIPPED]} already done, in {elapsed:.1f} s; outputs in {output_dir}"
+        f"{counts[Status.CONVERTED]} converted, {partial}{counts[Status.FAILED]} failed, "
+        f"{counts[Status.DUPLICATE]} duplicates skipped, {counts[Status.SKIPPED]} already done, in {elapsed:.1f} s; "
+        f"outputs in {output_dir}"
     )
-    if counts[FAILED] == 0 and counts[PARTIAL] == 0 and not (report is not None and report.error):
+    if counts[Status.FAILED] == 0 and counts[Status.PARTIAL] == 0 and not (report is not None and report.error):
         return EXIT_OK
     return EXIT_PARTIAL if done else EXIT_FAILED
-
-
-def _jobs(asked: int | None, cores: int, total: int | None) -> int:
-    """Worker processes for a batch: what --jobs asks for (one for a single input), else one per core.
-
-    Without --jobs, a batch of up to `SPLIT_UP_TO` releases runs in this process instead, with the
-    start-up helper where it pays (see `pressconv.batch.run.make_executor`).
-    """
-    if asked:
-        return asked if total != 1 else 1
-    return cores
 
 
 def _stop(executor: Any) -> None:
@@ -575,48 +623,78 @@ def _stop(executor: Any) -> None:
         executor.shutdown(wait=False)
 
 
-def _check_report_path(report: Path | None, output_dir: str, writers: list[Writer]) -> None:
+def _check_report_path(report: Path | None, output_dir: str, request: _Request) -> None:
     """Refuse a --report path an output could take (it would be replaced, or replace an output)."""
     if report is None:
         return
-    extensions = {writer.extension.lower() for writer in writers}
+    extensions = {info.extension.lower() for info in request.formats}
     inside = Path(os.path.abspath(report)).is_relative_to(os.path.abspath(output_dir))
     if inside and report.suffix.lower() in extensions:
         raise UsageError(f"--report {report} could collide with an output in {output_dir}; write the report elsewhere")
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from pressconv.api import write_bundle
-    from pressconv.batch.collection import collect
+    import pressconv
     from pressconv.batch.sources import iter_sources
-    from pressconv.writers import CollectionWriter
 
-    request = _request(args, _formats(args.to))
-    if len(request.writers) != 1:
-        raise UsageError("bundle writes one format; name one with --to")
-    writer = request.writers[0]
-    if not isinstance(writer, CollectionWriter):
-        raise UsageError(f"the {writer.name} writer cannot write collections; use epub, docx, pdf, html or json")
-    output = Path(args.output)
-    if not args.force and output.exists():
-        raise OptionError(f"{output} exists already; use --force to replace it")
-    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-    from pressconv.writers import make_options
-
-    options = make_options(writer, request.settings, strict=False)
+    request = _request(args)
+    several = len(request.formats) > 1
+    if several and not (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()):
+        raise UsageError(f"--output {args.output} names one file, but several formats need a directory; end it with /")
+    console = _Console(sys.stderr, quiet=args.quiet, verbose=args.verbose, dates_settled=_dates_settled(args))
     sources = iter_sources(args.inputs, glob=args.glob, text_field=args.text_field, max_bytes=request.read.max_bytes)
-    gathered = collect(sources, request.read, title=args.title, keep_duplicates=args.keep_duplicates)
-    for name, error in gathered.failures:
+    result = pressconv.bundle(
+        sources, to=list(request.names), output=Path(args.output), title=args.title, read_options=request.read,
+        keep_duplicates=args.keep_duplicates, overwrite=args.force, **request.settings,
+    )  # fmt: skip
+    for name, error in result.failures:
         console.error(name, error)
     if console.verbose:
-        for name, first in gathered.duplicates:
+        for name, first in result.duplicates:
             console.info(f"{name}: same release as {first}; left out")
-    result = write_bundle(writer, options, gathered, output, overwrite=args.force)
     console.notices(args.output, result.notices)
-    duplicates = f", {len(gathered.duplicates)} duplicates left out" if gathered.duplicates else ""
-    failed = f", {len(gathered.failures)} could not be read" if gathered.failures else ""
-    console.info(f"wrote {args.output}: {len(gathered.collection.releases)} releases{duplicates}{failed}")
-    return EXIT_PARTIAL if gathered.failures else EXIT_OK
+    duplicates = f", {len(result.duplicates)} duplicates left out" if result.duplicates else ""
+    failed = f", {len(result.failures)} could not be read" if result.failures else ""
+    count = len(result.collection.releases) if result.collection else 0
+    written = ", ".join(output.path or output.format for output in result.outputs)
+    console.info(f"wrote {written}: {count} releases{duplicates}{failed}")
+    return EXIT_PARTIAL if result.failures else EXIT_OK
+
+
+#: The subcommands, in the order `pressconv --help` lists them. A new one is one more row.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "convert",
+        "convert releases (files, directories, JSON Lines corpora, web archives) to one or more formats",
+        "Read, clean and write releases: one output file per release and format.",
+        _convert_arguments,
+        run_convert,
+        _CONVERT_EPILOG,
+    ),
+    Command(
+        "bundle",
+        "write many releases into one EPUB, DOCX, PDF, HTML or JSON collection",
+        "Collect releases (files, directories, corpora) into one document: a chapter per release, "
+        "ordered by date then title, with a table of contents.",
+        _bundle_arguments,
+        run_bundle,
+        _BUNDLE_EPILOG,
+    ),
+    Command(
+        "formats",
+        "list the input and output formats, plugins included",
+        "List every reader and writer: built-ins and installed plugins.",
+        _formats_arguments,
+        run_formats,
+    ),
+    Command(
+        "serve",
+        "run the conversion service over HTTP (needs pressconv[serve]; see docs/service.md)",
+        "A resident conversion service: POST a release to /v1/convert, get the document back.",
+        _serve_arguments,
+        run_serve,
+    ),
+)
 
 
 # ---------------------------------------------------------------------------------------------- output
@@ -625,8 +703,24 @@ def run_bundle(args: argparse.Namespace) -> int:
 class _Console:
     """Everything the command says goes through here, to stderr, so stdout stays the document."""
 
-    def __init__(self, stream: TextIO, *, quiet: bool, verbose: bool) -> None:
+    def __init__(self, stream: TextIO, *, quiet: bool, verbose: bool, dates_settled: bool = False) -> None:
         self.stream, self.quiet, self.verbose = stream, quiet, verbose
+        #: --month-first or --lang was given: a date that reads both ways is read as the user asked.
+        self.dates_settled = dates_settled
+        self._told_ambiguous = False
+
+    def ambiguous_dates(self, source: str, notices: Sequence[Notice]) -> None:
+        """The first date of the run that reads both ways (07/03/2014), once, at the default verbosity:
+        a US user would otherwise get the wrong dates without a word. -v lists every one."""
+        if self.quiet or self.verbose or self.dates_settled or self._told_ambiguous:
+            return
+        from pressconv.notices import Code
+
+        for notice in notices:
+            if notice.code == Code.DATE_AMBIGUOUS:
+                self._told_ambiguous = True
+                print(f"pressconv: {source}: note: {notice.message}; told once per run (-v lists every one)", file=self.stream)
+                return
 
     def error(self, source: str, message: str) -> None:
         print(f"pressconv: error: {source}: {message}", file=self.stream)
@@ -635,29 +729,32 @@ class _Console:
         if not self.quiet:
             print(f"pressconv: {message}", file=self.stream)
 
-    def notices(self, source: str, notices: Iterator[Any] | Sequence[Any]) -> None:
+    def notices(self, source: str, notices: Sequence[Notice]) -> None:
         if self.quiet:
             return
-        for item in notices:
-            code, message = (item.code, item.message) if hasattr(item, "code") else item
-            if self.verbose or code not in _quiet_codes():
-                print(f"pressconv: {source}: note: {message}", file=self.stream)
+        from pressconv.notices import QUIET
 
-    def outcome(self, outcome: Outcome) -> None:
+        for notice in notices:
+            if self.verbose or notice.code not in QUIET:
+                print(f"pressconv: {source}: note: {notice.message}", file=self.stream)
+        self.ambiguous_dates(source, notices)
+
+    def outcome(self, result: Result) -> None:
         """One line per release of a small batch: what was written, what was removed, what to know."""
-        if self.quiet:
+        from pressconv.results import Status
+
+        source = result.source or "input"
+        if self.quiet or result.status is Status.FAILED:
             return
-        if outcome.status == "duplicate":
-            self.info(f"{outcome.source}: same release as {outcome.duplicate_of}; not written again")
+        if result.status is Status.DUPLICATE:
+            self.info(f"{source}: same release as {result.duplicate_of}; not written again")
             return
-        if outcome.status == "failed":
-            return
-        verb = "already written" if outcome.status == "skipped" else "wrote"
-        removed = (
-            f" (removed {outcome.removed} repeated or page line{'s' if outcome.removed != 1 else ''})" if outcome.removed else ""
-        )
-        self.info(f"{outcome.source}: {verb} {', '.join(outcome.outputs)}{removed}")
-        self.notices(outcome.source, outcome.notices)
+        verb = "already written" if result.status is Status.SKIPPED else "wrote"
+        count = len(result.release.removed) if result.release else 0
+        removed = f" (removed {count} repeated or page line{'s' if count != 1 else ''})" if count else ""
+        written = ", ".join(output.path or output.format for output in result.outputs if output.error is None)
+        self.info(f"{source}: {verb} {written}{removed}")
+        self.notices(source, result.notices)
 
     def result(self, source: str, result: Result) -> None:
         if self.quiet:
@@ -669,12 +766,6 @@ class _Console:
         if self.verbose:
             for removal in result.removed:
                 print(f"pressconv: {source}:   {removal.message}", file=self.stream)
-
-
-def _quiet_codes() -> frozenset[str]:
-    from pressconv.notices import QUIET
-
-    return QUIET
 
 
 class _Progress:
@@ -700,78 +791,15 @@ class _Progress:
         if self.bar is not None:
             self.bar.clear()
 
-    def advance(self, counts: dict[str, int]) -> None:
+    def advance(self, failed: int) -> None:
         self.done += 1
         if self.bar is not None:
             self.bar.update(1)
-            self.bar.set_postfix(failed=counts["failed"], refresh=False)
+            self.bar.set_postfix(failed=failed, refresh=False)
             return
         now = time.monotonic()
         if not self.console.quiet and now - self.last_line >= 10:
             self.last_line = now
             rate = self.done / max(now - self.started, 1e-9)
             of = f"/{self.total}" if self.total else ""
-            self.console.info(f"{self.done}{of} done, {counts['failed']} failed, {rate:.0f} releases/s")
-
-
-class _Report:
-    """The --report file, a JSON array streamed one row at a time so memory stays flat.
-
-    Written to a temporary file beside it and moved into place at the end; a
-    row that cannot be written (a full disk) stops the report, never the batch.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.rows = 0
-        self.error: str | None = None
-        self._file: IO[str] | None = None
-        self._temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
-
-    def __enter__(self) -> _Report:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self._temporary.open("w", encoding="utf-8", errors="replace")
-            self._file.write("[")
-        except OSError as error:
-            raise OptionError(f"cannot write the report {self.path}: {error.strerror or error}") from None
-        return self
-
-    def add(self, row: dict[str, Any]) -> str | None:
-        if self._file is None or self.error:
-            return self.error
-        try:
-            self._file.write(("\n  " if self.rows == 0 else ",\n  ") + json.dumps(_sanitised(row), ensure_ascii=False))
-        except (OSError, ValueError) as error:
-            self.error = f"cannot write the report: {getattr(error, 'strerror', None) or error}; the conversion went on"
-            return self.error
-        self.rows += 1
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        if self._file is None:
-            return
-        try:
-            if not self.error:
-                self._file.write("\n]\n")
-            self._file.close()
-            os.replace(self._temporary, self.path)
-        except OSError as error:
-            self.error = self.error or f"cannot write the report: {error.strerror or error}"
-            with suppress(OSError):
-                self._temporary.unlink()
-
-
-def _sanitised(value: Any) -> Any:
-    """Report values that JSON and UTF-8 can carry: lone surrogates become U+FFFD."""
-    if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(value) else value
-    if isinstance(value, dict):
-        return {key: _sanitised(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_sanitised(item) for item in value]
-    return value
-
-
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= char <= "\udfff" for char in text)
+            self.console.info(f"{self.done}{of} done, {failed} failed, {rate:.0f} releases/s")

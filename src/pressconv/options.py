@@ -64,8 +64,18 @@ class OptionSpec:
     default: Any
 
 
-def option_specs(options_type: type[Any]) -> Iterator[OptionSpec]:
-    """The options of a dataclass that carry `OptionInfo` metadata (others are API-only)."""
+def option_names(options_type: type[Any] | None) -> frozenset[str]:
+    """Every option an options dataclass takes, API-only ones included; none for a writer whose
+    `options_type` is None (a writer without options need not declare an empty dataclass)."""
+    if options_type is None or not dataclasses.is_dataclass(options_type):
+        return frozenset()
+    return frozenset(item.name for item in dataclasses.fields(options_type))
+
+
+def option_specs(options_type: type[Any] | None) -> Iterator[OptionSpec]:
+    """The options of a dataclass that carry `OptionInfo` metadata (others are API-only); none for None."""
+    if options_type is None or not dataclasses.is_dataclass(options_type):
+        return
     for item in dataclasses.fields(options_type):
         info = item.metadata.get("pressconv")
         if isinstance(info, OptionInfo):

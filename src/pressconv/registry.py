@@ -12,11 +12,42 @@ import difflib
 import functools
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from pressconv.errors import UnknownFormatError
+from pressconv.errors import PressconvError, UnknownFormatError
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FormatInfo:
+    """One format as `pressconv formats` and `GET /v1/formats` list it."""
+
+    name: str
+    extension: str
+    media_type: str
+    description: str
+    origin: str  # "built-in" or the distribution a plugin came from
+    kind: str = "writer"  # "reader" or "writer"
+    #: Why a plugin could not be loaded (its other fields are then empty); None for a usable format.
+    error: str | None = None
+    #: A writer's options dataclass (None: no options), from which flags and query parameters are made.
+    options_type: type[Any] | None = None
+    #: A reader's file name endings (".txt"); a writer's is `extension`.
+    extensions: tuple[str, ...] = ()
+    #: A writer that can also write a collection (`pressconv bundle`).
+    collections: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[T]):
+    """One registered name: its object, where it came from, or why it could not be loaded (`error`)."""
+
+    name: str
+    origin: str  # "built-in" or the distribution a plugin came from
+    obj: T | None = None
+    error: str | None = None
 
 
 class Registry(Generic[T]):
@@ -32,7 +63,7 @@ class Registry(Generic[T]):
             return self._load(self.built_in[key])
         for entry in self._entry_points():
             if entry.name == key:
-                return self._instantiate(entry.load(), entry.value)
+                return self._load_plugin(entry)
         names = sorted(set(self.built_in) | {entry.name for entry in self._entry_points()})
         close = difflib.get_close_matches(key, names, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -45,18 +76,42 @@ class Registry(Generic[T]):
         """Every usable object with its origin ("built-in" or the plugin's distribution); broken plugins are skipped.
 
         Lazy, built-ins first: a caller that stops early never pays for the plugin look-up."""
-        for path in self.built_in.values():
-            yield self._load(path), "built-in"
+        for entry in self.entries(plugins=plugins):
+            if entry.obj is not None:
+                yield entry.obj, entry.origin
+
+    def entries(self, *, plugins: bool = True) -> Iterator[Entry[T]]:
+        """Every registered name, built-ins first, each with its object or, for a plugin that cannot be
+        loaded, its error: a broken plugin costs only its own name, and `pressconv formats` can say why."""
+        for name, path in self.built_in.items():
+            yield Entry(name, "built-in", self._load(path))
         if not plugins:
             return
         for entry in sorted(self._entry_points(), key=lambda e: e.name):
             if entry.name in self.built_in:
                 continue
+            origin = entry.dist.name if entry.dist is not None else entry.value
             try:
-                obj = self._instantiate(entry.load(), entry.value)
-            except Exception:  # noqa: BLE001 - a broken plugin must not hide the others
-                continue
-            yield obj, (entry.dist.name if entry.dist is not None else entry.value)
+                yield Entry(entry.name, origin, self._load_plugin(entry))
+            except PressconvError as error:
+                yield Entry(entry.name, origin, error=str(error))
+
+    def _load_plugin(self, entry: Any) -> T:
+        """A plugin's object; whatever goes wrong importing or making it becomes one `UnknownFormatError`."""
+        try:
+            loaded = entry.load()
+        except Exception as error:
+            raise UnknownFormatError(
+                f"the {self.kind} format {entry.name!r} ({entry.value}) could not be loaded: {type(error).__name__}: {error}"
+            ) from error
+        try:
+            return self._instantiate(loaded, entry.value)
+        except PressconvError:
+            raise
+        except Exception as error:
+            raise UnknownFormatError(
+                f"the {self.kind} format {entry.name!r} ({entry.value}) could not be made: {type(error).__name__}: {error}"
+            ) from error
 
     def _entry_points(self) -> Any:
         return installed_entry_points(self.group)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import os
 import signal
@@ -10,15 +11,16 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import pressconv
-from conftest import FIXTURES
-from pressconv.batch.naming import check_template, render_name, safe_component, slugify, unique_name
-from pressconv.batch.run import BatchPlan, InlineExecutor, run_batch
+from conftest import FIXTURES, require_tool
+from pressconv.batch.naming import TakenNames, check_template, render_name, safe_component, slugify, unique_name
+from pressconv.batch.run import BatchPlan, InlineExecutor, report_row, run_batch
 from pressconv.batch.sources import iter_sources
 from pressconv.cli import main
 
@@ -47,7 +49,8 @@ def test_output_and_report_do_not_depend_on_the_number_of_jobs(tmp_path: Path) -
         out = tmp_path / f"out{jobs}"
         plan = BatchPlan(formats=("html", "json", "docx"), output_dir=str(out))
         with ProcessPoolExecutor(jobs) if jobs > 1 else InlineExecutor() as executor:
-            rows = [outcome.as_row() for outcome in run_batch(iter_sources([str(FIXTURES)]), plan, executor, window=3)]
+            batch = run_batch(iter_sources([str(FIXTURES)]), plan, executor, window=3)
+            rows = [report_row(index, source, result) for index, (source, result) in enumerate(batch)]
         results[jobs] = (rows, tree(out))
     rows_1, files_1 = results[1]
     rows_2, files_2 = results[2]
@@ -155,8 +158,9 @@ def test_naming_helpers() -> None:
     )
     assert render_name("{date}-{slug}", release, stem="s", record=None, index=0) == "undated-zoes-2m-cafe-big-news"
     assert render_name("../{stem}/./..", release, stem="a/b", record=None, index=0) == "a/b"
-    taken: set[str] = set()
+    taken = TakenNames()
     assert [unique_name("x", taken) for _ in range(3)] == ["x", "x-2", "x-3"] and unique_name("X", taken) == "X-4"
+    assert unique_name("x-5", taken) == "x-5" and unique_name("x", taken) == "x-6"
     with pytest.raises(pressconv.OptionError):
         check_template("{nope}")
 
@@ -207,12 +211,14 @@ def test_killed_run_leaves_only_complete_files_and_resumes(tmp_path: Path) -> No
     assert resumed == tree(tmp_path / "clean")
 
 
-def test_existing_outputs_are_failures_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_output_stops_the_batch_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out/blue-light-integration.json").write_text("keep")
-    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "json", "-o", tmp_path / "out") == 3
-    assert "exists already" in capsys.readouterr().err
+    assert run("convert", SEED, FIXTURES / "no-date.txt", "--to", "json", "-o", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "exists already" in err and "--skip-existing" in err and "--force" in err
     assert (tmp_path / "out/blue-light-integration.json").read_text() == "keep"
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["blue-light-integration.json"]
 
 
 def bundle(tmp_path: Path, fmt: str, *extra: str) -> Path:
@@ -307,8 +313,9 @@ def test_quiet_prints_nothing_and_summary_otherwise(tmp_path: Path, capsys: pyte
 
 def test_library_batch_api_accepts_any_executor(tmp_path: Path) -> None:
     plan = BatchPlan(formats=("json",), output_dir=str(tmp_path))
-    outcomes = list(run_batch(iter_sources([str(SEED)]), plan))
-    assert [o.status for o in outcomes] == ["converted"] and Path(outcomes[0].outputs[0]).exists()
+    results = [result for _, result in run_batch(iter_sources([str(SEED)]), plan)]
+    assert [result.status for result in results] == [pressconv.Status.CONVERTED]
+    assert Path(results[0].outputs[0].path or "").exists()
 
 
 def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() -> None:
@@ -319,3 +326,75 @@ def test_duplicate_key_from_the_cleaner_s_keys_equals_the_key_computed_afresh() 
     for fixture in all_fixtures():
         cleaned, keys = clean_keyed(pressconv.parse(fixture.raw, **fixture.options))
         assert duplicate_key(cleaned.release, keys) == duplicate_key(cleaned.release), fixture.name
+
+
+class _CountingSet(set[str]):
+    """A set that counts membership tests: the work `unique_name` does, without timing anything."""
+
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        self.lookups += 1
+        return super().__contains__(item)
+
+
+def test_many_colliding_names_cost_linear_work() -> None:
+    """20,000 releases wanting one name took minutes when each tried -2, -3, … from the start (issue 24.6)."""
+    counted = _CountingSet()
+    taken = TakenNames(counted)
+    names = [unique_name("press-release", taken) for _ in range(20_000)]
+    assert len(set(names)) == 20_000 and names[-1] == "press-release-20000"
+    assert counted.lookups <= 2 * 20_000
+
+
+RACER = """
+from pathlib import Path
+
+OUT = Path({out!r})
+
+
+class RacerWriter:
+    \"\"\"Writes its document, but while it does, 'another run' finishes the same output under its final name.\"\"\"
+
+    name = "racer"
+    extension = ".racer"
+    media_type = "text/plain"
+    description = "a toy writer that loses a race"
+    options_type = None
+
+    def write(self, release, stream, options=None):
+        (OUT / (Path(release.source).stem + ".racer")).write_text("written by the other run")
+        stream.write(release.title.encode("utf-8"))
+"""
+
+
+@pytest.fixture
+def racer(tmp_path: Path) -> Iterator[Path]:
+    """A writer plugin (a real distribution on sys.path) that lets another run finish its output first."""
+    from pressconv.registry import installed_entry_points
+
+    out = tmp_path / "out"
+    out.mkdir()
+    package = tmp_path / "racer"
+    package.mkdir()
+    (package / "racer_writer.py").write_text(RACER.format(out=str(out)))
+    info = package / "racer_writer-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: racer-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[pressconv.writers]\nracer = racer_writer:RacerWriter\n")
+    sys.path.insert(0, str(package))
+    importlib.invalidate_caches()
+    installed_entry_points.cache_clear()
+    yield out
+    sys.path.remove(str(package))
+    sys.modules.pop("racer_writer", None)
+    installed_entry_points.cache_clear()
+
+
+def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(racer: Path) -> None:
+    """Issue 24.10: the other run's finished file, found by the exclusive link, was reported as a failure."""
+    plan = BatchPlan(formats=("racer", "json"), output_dir=str(racer), skip_existing=True)
+    [(_, result)] = list(run_batch(iter_sources([str(SEED)]), plan))
+    assert result.error is None and result.status is pressconv.Status.CONVERTED, result.error
+    assert (racer / "blue-light-integration.racer").read_text() == "written by the other run"
+    assert (racer / "blue-light-integration.json").exists()

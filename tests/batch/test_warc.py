@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import uuid
 from pathlib import Path
 
 import pytest
 
 import pressconv
-from pressconv.api import read_release
+from pressconv._pipeline import read_release
 from pressconv.batch.warc import is_warc, iter_warc
 from pressconv.options import ReadOptions
 
@@ -162,3 +163,47 @@ def test_reading_resumes_after_damage_whatever_bytes_follow_it(tmp_path: Path, m
             "https://news.example/one", "https://news.example/two", "https://news.example/caf%C3%A9", "https://news.example/three"
         ]  # fmt: skip
         assert len([source for source in sources if source.error]) == 1
+
+
+def test_max_size_reaches_the_web_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An archived page over the default 10 MiB is read when --max-size allows it (issue 24.8)."""
+    from pressconv.cli import main
+
+    padding = b"<!-- " + b"x" * (11 * 1024 * 1024) + b" -->"
+    big = _page("Big page").replace(b"<html>", b"<html>" + padding)
+    archive = tmp_path / "big.warc"
+    archive.write_bytes(_record("https://news.example/big", "200 OK", "text/html; charset=utf-8", big, gz=False))
+    assert main(["convert", str(archive), "--to", "json", "-o", f"{tmp_path}/out/", "--max-size", "20M", "-q"]) == 0
+    [output] = (tmp_path / "out").iterdir()
+    assert json.loads(output.read_text())["title"] == "Big page"
+
+
+def test_a_record_whose_length_runs_past_its_end_does_not_swallow_the_next(tmp_path: Path) -> None:
+    """A Content-Length too large made warcio read the following records as the first one's content,
+    silently, exit 0 (issue 24.8): now the first is reported damaged and the others are read."""
+    first = _record("https://news.example/one", "200 OK", "text/html", _page("Page one"), gz=False)
+    rest = [_record(f"https://news.example/{n}", "200 OK", "text/html", _page(f"Page {n}"), gz=False) for n in ("two", "three")]
+    length = int(first.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    overrun = first.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + len(rest[0]) // 2), 1)
+    archive = tmp_path / "overrun.warc"
+    archive.write_bytes(overrun + b"".join(rest))
+    sources = list(iter_warc(archive))
+    assert [source.error is not None for source in sources] == [True, False, False]
+    assert "runs past its end" in (sources[0].error or "")
+    assert [source.url for source in sources[1:]] == ["https://news.example/two", "https://news.example/three"]
+
+
+def test_a_record_shorter_than_its_length_says_is_reported_not_warned_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio wrote "WARNING: Record not followed by newline" straight to stderr (issue 24.8)."""
+    first = _record("https://news.example/one", "200 OK", "text/html", _page("Page one"), gz=False)
+    second = _record("https://news.example/two", "200 OK", "text/html", _page("Page two"), gz=False)
+    length = int(first.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    short = first.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 20), 1)
+    archive = tmp_path / "short.warc"
+    archive.write_bytes(short + second)
+    sources = list(iter_warc(archive))
+    assert "WARNING" not in capfd.readouterr().err
+    assert any(source.error and "does not end where its length says" in source.error for source in sources)
+    assert "https://news.example/two" in [source.url for source in sources if source.error is None]

@@ -8,40 +8,43 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from pressconv.batch.run import read_source
 from pressconv.batch.sources import Source
 from pressconv.model import Collection, Release
 from pressconv.options import ReadOptions
+from pressconv.results import Result
 
 
-@dataclass(frozen=True, slots=True)
-class Gathered:
-    """A collection, and what did not make it in: (input, error) failures and (input, duplicate of) pairs."""
+def collect(sources: Iterable[Source], options: ReadOptions, *, title: str, keep_duplicates: bool = False) -> Result:
+    """Read every source into a collection sorted by date, then title (undated last).
 
-    collection: Collection
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-
-
-def collect(sources: Iterable[Source], options: ReadOptions, *, title: str, keep_duplicates: bool = False) -> Gathered:
-    """Read every source into a collection sorted by date, then title (undated last)."""
+    The `Result` has no outputs yet: the collection, its releases' notices and removals, and the
+    inputs left out — (input, error) `failures` and (input, first input) `duplicates`.
+    """
     releases: list[Release] = []
     failures: list[tuple[str, str]] = []
     duplicates: list[tuple[str, str]] = []
     first_seen: dict[str, str] = {}
-    for index, source in enumerate(sources):
-        read = read_source(index, source, options)
-        if read.release is None:
-            failures.append((source.name, read.error or "could not be read"))
-        elif not keep_duplicates and read.key in first_seen:
-            duplicates.append((source.name, first_seen[read.key]))
+    for source in sources:
+        _, reading = read_source(source, options)
+        if isinstance(reading, str):
+            failures.append((source.name, reading))
+        elif not keep_duplicates and reading.key in first_seen:
+            duplicates.append((source.name, first_seen[reading.key]))
         else:
-            first_seen.setdefault(read.key, source.name)
-            releases.append(read.release)
+            first_seen.setdefault(reading.key, source.name)
+            releases.append(reading.release)
     releases.sort(key=reading_order)
-    return Gathered(Collection(title=title, releases=tuple(releases), language=options.language_or_default), failures, duplicates)
+    collection = Collection(title=title, releases=tuple(releases), language=options.language_or_default)
+    return Result(
+        None,
+        notices=tuple(notice for release in releases for notice in release.notices),
+        removed=tuple(removal for release in releases for removal in release.removed),
+        collection=collection,
+        failures=tuple(failures),
+        duplicates=tuple(duplicates),
+    )
 
 
 def reading_order(release: Release) -> tuple[bool, datetime.date, str]:

@@ -19,159 +19,182 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pressconv.api import prepare_writers, read_input, read_release
-from pressconv.batch.naming import render_name, unique_name
+from pressconv._pipeline import Reading, prepare_writers, read_input, read_release, render
+from pressconv.batch.naming import TakenNames, render_name, unique_name
 from pressconv.batch.sources import Source
-from pressconv.batch.writing import BatchPlan, Written, write_format
-from pressconv.errors import OptionError, PressconvError
+from pressconv.errors import OptionError, OutputError, PressconvError, UsageError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
-from pressconv.writers import get_writer
+from pressconv.results import Output, Result, Status
+from pressconv.writers import get_writer, make_options
 
-if TYPE_CHECKING:
-    from pressconv.batch.helper import Helper
-
-#: Up to this many releases, the start-up helper (`pressconv.batch.split`) beats a pool, whose start
-#: (importing multiprocessing, warming this process, forking: ≈ 100 ms) comes after this process has parsed
-#: its arguments; 64 releases are ≈ 300 ms of work. Larger batches use a pool, with every core.
-SPLIT_UP_TO = 64
-CONVERTED, PARTIAL, FAILED, DUPLICATE, SKIPPED = "converted", "partial", "failed", "duplicate", "skipped"
+#: Up to this many releases (when the count is known) a batch runs in this process: a pool's start
+#: (importing multiprocessing, warming this process, forking: ≈ 100 ms) costs more than the second core
+#: saves on ≈ 150 ms of work. Larger batches use a pool, with every core.
+INLINE_UP_TO = 32
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input: a row of the batch report."""
+class BatchPlan:
+    """Everything a worker needs to convert a release; picklable, so it can travel to other processes or machines."""
 
-    index: int
-    source: str
-    status: str
-    outputs: tuple[str, ...] = ()
-    error: str | None = None
-    duplicate_of: str | None = None
-    record: int | None = None
-    title: str | None = None
-    date: str | None = None
-    removed: int = 0
-    url: str | None = None
-    timestamp: str | None = None
-    #: The release's and writers' notices as (code, message): unknown dates, repaired encodings, fallback fonts…
-    notices: tuple[tuple[str, str], ...] = ()
-    #: (format, error) for each format that could not be written; the others were.
-    failed_formats: tuple[tuple[str, str], ...] = ()
-
-    def as_row(self) -> dict[str, Any]:
-        """The report row: every field, in declaration order."""
-        return {
-            "index": self.index, "input": self.source, "record": self.record, "status": self.status,
-            "outputs": list(self.outputs), "error": self.error, "duplicate_of": self.duplicate_of,
-            "title": self.title, "date": self.date, "removed": self.removed, "url": self.url, "timestamp": self.timestamp,
-            "notices": [{"code": code, "message": message} for code, message in self.notices],
-            "failed_formats": [{"format": name, "error": error} for name, error in self.failed_formats],
-        }  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    index: int
-    source: Source
-    release: Release | None = None
-    error: str | None = None
-    key: str = ""
+    formats: tuple[str, ...]
+    output_dir: str
+    settings: Mapping[str, object] = field(default_factory=dict)
+    read: ReadOptions = field(default_factory=ReadOptions)
+    name_template: str = "{stem}"
+    skip_existing: bool = False
+    overwrite: bool = False
+    keep_duplicates: bool = False
 
 
 def run_batch(
     sources: Iterable[Source], plan: BatchPlan, executor: Executor | None = None, *, window: int = 16
-) -> Iterator[Outcome]:
-    """Convert every source; yields one `Outcome` per source, in input order."""
-    writers = [get_writer(name) for name in plan.formats]
-    prepare_writers(writers, plan.settings, strict=False)  # bad formats or options fail before any work
-    pool = executor or InlineExecutor()
-    reads = _ordered(pool, ((read_source, index, source, plan.read) for index, source in enumerate(sources)), window)
-    yield from _ordered(pool, _decide(reads, plan), window)
+) -> Iterator[tuple[Source, Result]]:
+    """Convert every source; yields each source (without its bytes) with its `Result`, in input order.
+
+    The plan is checked when this is called, before any source is read: an unknown format, a bad
+    option or an unreadable option file raises here, not once per release.
+    """
+    check_plan(plan)
+    return _run(sources, plan, executor or InlineExecutor(), window)
 
 
-def _decide(reads: Iterable[ReadResult], plan: BatchPlan) -> Iterator[tuple[Any, ...] | Outcome]:
-    """The driver's part, in input order: duplicates, unique names, outputs that exist already."""
+def check_plan(plan: BatchPlan) -> None:
+    """Raise a `UsageError` for a plan no release could be written with: an unknown format, a bad
+    option, an option file that cannot be read, a reference document that is not one."""
+    from pressconv.batch.naming import check_template
+
+    check_template(plan.name_template)
+    if os.path.exists(plan.output_dir) and not os.path.isdir(plan.output_dir):
+        raise UsageError(f"--output {plan.output_dir} is a file, not a directory; name a directory for the outputs")
+    prepare_writers([get_writer(name) for name in plan.formats], plan.settings, strict=False)
+
+
+def _run(sources: Iterable[Source], plan: BatchPlan, pool: Executor, window: int) -> Iterator[tuple[Source, Result]]:
+    order: deque[Source] = deque()
+    reads = _ordered(pool, ((read_source, source, plan.read) for source in sources), window)
+    for result in _ordered(pool, _decide(reads, plan, order), window):
+        yield order.popleft(), result
+
+
+def report_row(index: int, source: Source, result: Result) -> dict[str, Any]:
+    """One row of the batch report (`--report`), in its documented field order."""
+    release = result.release
+    failed = [output for output in result.outputs if output.error is not None]
+    return {
+        "index": index, "input": shown_name(source.name), "record": source.record, "status": str(result.status),
+        "outputs": [output.path for output in result.outputs if output.error is None], "error": result.error,
+        "duplicate_of": result.duplicate_of, "title": release.title if release else None,
+        "date": release.date.isoformat() if release and release.date else None,
+        "removed": len(release.removed) if release else 0, "url": source.url, "timestamp": source.timestamp,
+        "notices": [{"code": notice.code, "message": notice.message} for notice in result.notices],
+        "failed_formats": [{"format": output.format, "error": output.error} for output in failed],
+    }  # fmt: skip
+
+
+def shown_name(name: str) -> str:
+    """A file name as a report can carry it and a user can type it back: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become \\xNN escapes, not U+FFFD, which would name no file."""
+    if not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte: the report turns it into U+FFFD
+        return name
+
+
+def _decide(
+    reads: Iterable[tuple[Source, Reading | str]], plan: BatchPlan, order: deque[Source]
+) -> Iterator[tuple[Any, ...] | Result]:
+    """The driver's part, in input order: duplicates, unique names, outputs that exist already.
+
+    Each source is queued on `order` as its work is handed on, so `run_batch` pairs results with sources.
+    """
     first_seen: dict[str, str] = {}
-    taken: set[str] = set()
-    writers = {name: get_writer(name) for name in plan.formats}
-    for read in reads:
-        source, release = read.source, read.release
-        origin: dict[str, Any] = {"record": source.record, "url": source.url, "timestamp": source.timestamp}
-        if release is None:
-            yield Outcome(read.index, source.name, FAILED, error=read.error, **origin)
+    taken = TakenNames()
+    writers = [get_writer(name) for name in plan.formats]
+    for source, reading in reads:
+        order.append(replace(source, data=None) if source.data is not None else source)
+        if isinstance(reading, str):
+            yield Result(None, status=Status.FAILED, source=source.name, error=reading)
             continue
-        facts: dict[str, Any] = {
-            **origin,
-            "title": release.title,
-            "date": release.date.isoformat() if release.date else None,
-            "removed": len(release.removed),
-            "notices": tuple((notice.code, notice.message) for notice in release.notices),
-        }
-        if not plan.keep_duplicates and read.key in first_seen:
-            yield Outcome(read.index, source.name, DUPLICATE, duplicate_of=first_seen[read.key], **facts)
+        release = reading.release
+        facts = Result(release, notices=release.notices, removed=reading.removed, source=source.name)
+        if not plan.keep_duplicates and reading.key in first_seen:
+            yield replace(facts, status=Status.DUPLICATE, duplicate_of=first_seen[reading.key])
             continue
-        first_seen.setdefault(read.key, source.name)
-        name = unique_name(
-            render_name(plan.name_template, release, stem=source.stem, record=source.record, index=read.index), taken
-        )
-        paths = tuple(str(Path(plan.output_dir) / f"{name}{writer.extension}") for writer in writers.values())
+        first_seen.setdefault(reading.key, source.name)
+        index = len(order) - 1
+        name = unique_name(render_name(plan.name_template, release, stem=source.stem, record=source.record, index=index), taken)
+        paths = tuple(str(Path(plan.output_dir) / f"{name}{writer.extension}") for writer in writers)
         if plan.skip_existing and all(Path(path).exists() for path in paths):
-            yield Outcome(read.index, source.name, SKIPPED, outputs=paths, **facts)
+            outputs = tuple(Output(writer.name, path=path) for writer, path in zip(writers, paths, strict=True))
+            yield replace(facts, status=Status.SKIPPED, outputs=outputs)
             continue
-        yield (_write_stage, _WriteJob(read.index, source.name, release, paths, plan, facts))
+        if not plan.overwrite and not plan.skip_existing:
+            existing = next((path for path in paths if os.path.lexists(path)), None)
+            if existing is not None:
+                # Stop here, not one "exists already" per release after converting each in vain.
+                raise OutputError(
+                    f"{existing} exists already (a previous run?); rerun with --skip-existing to convert only what "
+                    "is missing, or --force to replace the outputs"
+                )
+        yield (_write_stage, facts, paths, plan)
 
 
-def read_source(index: int, source: Source, options: ReadOptions) -> ReadResult:
-    """Worker: raw bytes → cleaned release and its duplicate key. Any failure becomes data."""
+def read_source(source: Source, options: ReadOptions) -> tuple[Source, Reading | str]:
+    """Worker: raw bytes → cleaned release and its duplicate key, or why not. Any failure becomes data."""
     if source.error is not None:
-        return ReadResult(index, source, error=source.error)
+        return source, source.error
     try:
         data = source.data if source.data is not None else read_input(Path(source.path or ""), max_bytes=options.max_bytes)
         reading = read_release(data, options, name=source.path or source.name, url=source.url, timestamp=source.timestamp)
-        return ReadResult(index, source, reading.release, key=reading.key)
     except PressconvError as error:
-        return ReadResult(index, source, error=str(error))
+        return source, str(error)
     except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
-        return ReadResult(index, source, error=f"internal error: {type(error).__name__}: {error}")
+        return source, f"internal error: {type(error).__name__}: {error}"
+    # The bytes stay here: the write stage and the report need only where they came from.
+    return (replace(source, data=None) if source.data is not None else source), reading
 
 
-@dataclass(frozen=True, slots=True)
-class _WriteJob:
-    index: int
-    name: str
-    release: Release
-    paths: tuple[str, ...]
-    plan: BatchPlan
-    facts: dict[str, Any]
-
-    def targets(self) -> list[tuple[str, str]]:
-        """(format, output path) for each format of the plan, in its order."""
-        return list(zip(self.plan.formats, self.paths, strict=True))
-
-
-def _write_stage(job: _WriteJob) -> Outcome:
+def _write_stage(facts: Result, paths: tuple[str, ...], plan: BatchPlan) -> Result:
     """Worker: render every format and write each file atomically; one format failing never stops the others."""
-    return written_outcome(job, [write_format(job.release, name, path, job.plan) for name, path in job.targets()])
+    assert facts.release is not None  # only read releases reach the write stage
+    outputs = tuple(write_format(facts.release, name, path, plan) for name, path in zip(plan.formats, paths, strict=True))
+    failed = [output for output in outputs if output.error is not None]
+    status = Status.CONVERTED if not failed else Status.PARTIAL if len(failed) < len(outputs) else Status.FAILED
+    summary = "; ".join(f"{output.format}: {output.error}" for output in failed) or None
+    notices = (*facts.notices, *(notice for output in outputs for notice in output.notices))
+    return replace(facts, outputs=outputs, notices=notices, status=status, error=summary)
 
 
-def written_outcome(job: _WriteJob, results: list[Written]) -> Outcome:
-    """The release's outcome from its formats' results (in the plan's order): converted, partial or failed."""
-    facts = dict(job.facts)
-    notices = [*facts.pop("notices", ()), *(notice for result in results for notice in result.notices)]
-    written = tuple(result.path for result in results if result.error is None)
-    failed = tuple((result.format, result.error) for result in results if result.error is not None)
-    status = CONVERTED if not failed else PARTIAL if written else FAILED
-    summary = "; ".join(f"{format_name}: {message}" for format_name, message in failed) or None
-    return Outcome(
-        job.index, job.name, status, outputs=written, error=summary, failed_formats=failed, notices=tuple(notices), **facts
-    )
+def write_format(release: Release, format_name: str, path: str, plan: BatchPlan) -> Output:
+    """Render one format and write its file atomically; any failure becomes data (`Output.error`)."""
+    if plan.skip_existing and Path(path).exists():
+        # A run killed between one release's formats: files under their final names are complete.
+        return Output(format_name, path=path)
+    try:
+        # Built, not checked: the batch checked the options once before any release (re-checking would
+        # read every option file again, for every release and format).
+        writer = get_writer(format_name)
+        return render(writer, release, Path(path), make_options(writer, plan.settings, strict=False), overwrite=plan.overwrite)
+    except OutputError as error:
+        if plan.skip_existing and not plan.overwrite and os.path.lexists(path):
+            # Another run into the same folder finished this file after this one looked: it is complete (every
+            # write is atomic) and it is what --skip-existing asks for, not a failure.
+            return Output(format_name, path=path)
+        return Output(format_name, path=path, error=str(error))
+    except PressconvError as error:
+        return Output(format_name, path=path, error=str(error))
+    except Exception as error:  # noqa: BLE001 - one bad input must never stop the batch
+        return Output(format_name, path=path, error=f"internal error: {type(error).__name__}: {error}")
 
 
 def _ordered(executor: Executor, items: Iterable[tuple[Any, ...] | Any], window: int) -> Iterator[Any]:
@@ -221,17 +244,9 @@ def make_executor(
     scheduler: str | None = None,
     formats: tuple[str, ...] = (),
     read: ReadOptions | None = None,
-    split: bool = False,
-    helper: Helper | None = None,
-    total: int | None = None,
 ) -> Executor:
     """Dask's executor when a scheduler is named, inline for one job, else a local process pool whose
     workers start warm and die with this process.
-
-    With `split`, a batch that would run inline, or one of up to `SPLIT_UP_TO` releases (`total`),
-    shares the work with a forked helper that writes the formats slowest to start (see
-    `pressconv.batch.split`). `helper` is one started earlier, used if it fits; the caller stops it
-    in any case.
 
     Warm: where processes fork, this process converts a small sample once before the workers start,
     so they inherit the imported libraries, compiled patterns and loaded templates instead of each
@@ -249,20 +264,6 @@ def make_executor(
         except OSError as error:
             raise PressconvError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         return client.get_executor()  # type: ignore[no-any-return]
-    if split and (jobs <= 1 or (total is not None and total <= SPLIT_UP_TO)):
-        from pressconv.batch.helper import Helper, split_formats
-        from pressconv.batch.split import SplitExecutor
-
-        wanted = split_formats(formats)
-        if helper is not None and helper.formats != wanted:
-            helper.stop()
-            helper = None
-        if helper is None:
-            helper = Helper.start(wanted)
-        if helper is not None:
-            return stack.enter_context(SplitExecutor(helper))
-        # No helper (quick formats, or no fork): a batch this small is quicker here than in a pool.
-        return InlineExecutor()
     if jobs <= 1:
         return InlineExecutor()
     import multiprocessing
@@ -291,24 +292,24 @@ _WARM_UP = (
 def warm_up(formats: tuple[str, ...], read: ReadOptions | None = None) -> None:
     """Convert a small sample release in `formats`, discarding the output: afterwards this process has
     imported, compiled and loaded everything a conversion needs (workers forked from it inherit that)."""
-    import io
-
-    from pressconv.api import render
-    from pressconv.writers import make_options
-
     try:
-        reading = read_release(_WARM_UP, read, name="warm-up.txt")
+        reading = read_release(_WARM_UP, read or ReadOptions(), name="warm-up.txt")
         for name in formats:
             writer = get_writer(name)
-            render(writer, reading.release, io.BytesIO(), make_options(writer, {}))
+            render(writer, reading.release, None, make_options(writer, {}))
     except PressconvError:
         pass  # a warm-up that fails only means the workers start cold
 
 
 def _worker_start(parent: int, formats: tuple[str, ...]) -> None:
-    """In each pool worker: die with the parent (even on SIGKILL), let the parent handle Ctrl-C, warm the writers."""
+    """In each pool worker: die with the parent (even on SIGKILL), leave Ctrl-C and SIGTERM to the parent, warm the writers.
+
+    SIGTERM is ignored, not left to its default: `kill -- -PGID`, timeout(1) and systemd signal the whole
+    process group, and a worker killed mid-write would leave a temporary file. The parent, on SIGTERM,
+    drops the queued work and waits for the running writes, then the workers exit with the pool.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if sys.platform == "linux":
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
@@ -331,4 +332,24 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-__all__ = ["BatchPlan", "InlineExecutor", "Outcome", "make_executor", "run_batch", "warm_up"]
+def jobs_for(asked: int | None, cores: int, total: int | None) -> int:
+    """Worker processes for a batch: what the caller asks for (one for a single input), else one per core,
+    except that a batch of up to `INLINE_UP_TO` releases (when `total` is known) runs in this process."""
+    if asked:
+        return asked if total != 1 else 1
+    if total is not None and total <= INLINE_UP_TO:
+        return 1
+    return cores
+
+
+__all__ = [
+    "INLINE_UP_TO",
+    "BatchPlan",
+    "InlineExecutor",
+    "check_plan",
+    "jobs_for",
+    "make_executor",
+    "report_row",
+    "run_batch",
+    "warm_up",
+]

@@ -21,7 +21,8 @@ from pressconv.options import DEFAULT_MAX_BYTES
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-#: Files taken from a directory when no --glob is given: raw releases and saved pages.
+#: Files taken from a directory when no --glob is given: raw releases and saved pages, and the
+#: extensions of any plugin reader (`default_globs`).
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE_FIELD = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
@@ -70,21 +71,50 @@ def iter_sources(
             root = path.resolve()
             for file in _walk(path, glob):
                 found = True
+                odd = _not_a_file(file)
+                if odd is not None:
+                    yield Source(str(file), file.stem or "release", error=odd)
+                    continue
                 if not file.resolve().is_relative_to(root):
                     yield Source(str(file), file.stem or "release", error="a link to a file outside the directory; not followed")
                     continue
                 yield from _file_sources(file, text_field, max_bytes)
             if not found:
-                patterns = glob or ", ".join(DEFAULT_GLOBS)
+                patterns = glob or ", ".join(default_globs())
                 yield Source(item, path.name or "input", error=f"no files matching {patterns} in this directory")
         else:
             yield from _file_sources(path, text_field, max_bytes)
 
 
+def default_globs() -> tuple[str, ...]:
+    """What a directory walk takes without --glob: `DEFAULT_GLOBS`, and every plugin reader's extensions."""
+    from pressconv.readers import plugin_extensions
+
+    return tuple(dict.fromkeys((*DEFAULT_GLOBS, *(f"*{extension}" for extension in plugin_extensions()))))
+
+
 def _walk(directory: Path, glob: str | None) -> list[Path]:
-    patterns = (glob,) if glob else DEFAULT_GLOBS
-    files = {file for pattern in patterns for file in directory.rglob(pattern) if file.is_file()}
-    return sorted(files)
+    """Every entry the patterns match, files or not: what is not a file is reported by the caller, never
+    skipped without a word (a FIFO, a device, a link to nothing). Directories are walked, not listed."""
+    patterns = (glob,) if glob else default_globs()
+    entries = {entry for pattern in patterns for entry in directory.rglob(pattern) if not entry.is_dir()}
+    return sorted(entries)
+
+
+def _not_a_file(entry: Path) -> str | None:
+    """Why a matching entry of a directory cannot be read as a release, or None for a regular file."""
+    import stat
+
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        return "a link to nothing (dangling); skipped"
+    except OSError as error:
+        return f"cannot look at it: {error.strerror or error}; skipped"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
+    return f"{kind}, not a release file; skipped"
 
 
 def is_corpus(path: Path) -> bool:
@@ -106,7 +136,7 @@ def _file_sources(path: Path, text_field: str, max_bytes: int) -> Iterator[Sourc
     elif is_archive(path):
         from pressconv.batch.warc import iter_warc
 
-        yield from iter_warc(path)
+        yield from iter_warc(path, max_bytes=max_bytes)
     else:
         yield Source(str(path), path.stem or "release", path=str(path))
 
@@ -168,9 +198,18 @@ def _record(path: Path, stem: str, number: int, line: bytes, text_field: str) ->
         # An escaped lone surrogate is no character at all: U+FFFD marks the spot, the rest stays UTF-8.
         data=_SURROGATES.sub("\ufffd", text).encode("utf-8"),
         record=number,
-        url=_field(url) if isinstance(url, str) else None,
+        url=_web_address(url) if isinstance(url, str) else None,
         timestamp=_field(str(timestamp)) if isinstance(timestamp, (str, int, float)) else None,
     )
+
+
+def _web_address(value: str) -> str | None:
+    """A record's `url`, if it is a web address (http or https): it becomes the canonical link and the
+    identifier of every output, where a `javascript:` or `data:` URL would be a live link in the document."""
+    cleaned = _field(value)
+    if cleaned is None or not cleaned.lower().startswith(("http://", "https://")):
+        return None
+    return cleaned
 
 
 def _field(value: str) -> str | None:

@@ -59,15 +59,23 @@ def iter_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Sou
 def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterator[Source]:
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
+        """warcio's iterator without its raw warning on stderr ("WARNING: Record not followed by newline…"):
+        the batch reports it as a damaged record instead, with the rest of its messages."""
+
+        INC_RECORD = ""
+
     number = 0
     start = 0
     compressed = path.name.lower().endswith(".gz")
     resumed = False
     while True:
         handle.seek(start)
-        iterator = ArchiveIterator(handle, arc2warc=True)
+        iterator = QuietIterator(handle, arc2warc=True)
         after = start
         read_any = False
+        overrun: int | None = None
+        warned = 0
         problem: str | None = None
         try:
             for record in iterator:
@@ -76,17 +84,36 @@ def _records(handle: BinaryIO, path: Path, stem: str, max_bytes: int) -> Iterato
                     after = start + iterator.get_record_offset()
                     problem = "its header is not a WARC or ARC record header (damaged data)"
                     break
+                if iterator.err_count > warned:
+                    # The record before this one did not end where its length said: its content may be cut or padded.
+                    warned = iterator.err_count
+                    yield Source(
+                        f"{path}:{start + iterator.get_record_offset()}", f"{stem}-{number:06d}-damaged", record=number,
+                        error="damaged record: the record before this one does not end where its length says; check it",
+                    )  # fmt: skip
                 number += 1
                 page = _page(record, max_bytes)  # read before the offset: asking warcio for it skips the record's content
                 offset = start + iterator.get_record_offset()
                 after = offset + iterator.get_record_length()
                 read_any = True
+                swallowed = None if compressed else _swallowed(handle, offset, after)
+                if swallowed is not None:
+                    # Its Content-Length runs past its end: what warcio read as its content holds the records after it.
+                    yield Source(
+                        f"{path}:{offset}", f"{stem}-{number:06d}", record=number,
+                        error=f"damaged record at byte {offset}: its length runs past its end, into the record at {swallowed}",
+                    )  # fmt: skip
+                    overrun = swallowed
+                    break
                 if page is not None:
                     yield _source(
                         record, page, name=f"{path}:{offset}", stem=f"{stem}-{number:06d}", number=number, max_bytes=max_bytes
                     )
         except Exception as error:  # noqa: BLE001 - warcio, zlib and the HTTP parser each fail their own way on damage
             problem = _describe(error)
+        if overrun is not None:
+            start, resumed = overrun, True
+            continue
         if problem is None and not _more_after(handle, after):
             return
         # warcio stops quietly at a record header it cannot read: data left after the last record is damage too.
@@ -113,6 +140,21 @@ def _plausible(record: Any) -> bool:
         return True
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     return _TARGET_URI.fullmatch(uri) is not None
+
+
+def _swallowed(handle: BinaryIO, offset: int, end: int) -> int | None:
+    """Where another record starts inside the record at `offset` (an uncompressed archive): a Content-Length
+    that runs past the record's end makes warcio read the records after it as its content."""
+    here = handle.tell()
+    try:
+        handle.seek(offset + 1)
+        block = handle.read(end - offset - 1)
+    finally:
+        handle.seek(here)
+    match = _RECORD_START.search(block)
+    if match is None:
+        return None
+    return offset + 1 + match.start() + (1 if match.group().startswith(b"\n") else 0)
 
 
 def _more_after(handle: BinaryIO, position: int) -> bool:

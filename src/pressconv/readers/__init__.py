@@ -16,9 +16,9 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from pressconv.model import Release
 from pressconv.options import ReadOptions
-from pressconv.registry import Registry
+from pressconv.registry import FormatInfo, Registry
 
-__all__ = ["READERS", "Reader", "choose_reader", "get_reader"]
+__all__ = ["READERS", "Reader", "available_readers", "choose_reader", "get_reader", "plugin_extensions"]
 
 
 @runtime_checkable
@@ -50,6 +50,27 @@ READERS: Registry[Reader] = Registry(
 
 def get_reader(name: str) -> Reader:
     return READERS.get(name)
+
+
+def available_readers(*, broken: bool = False) -> list[FormatInfo]:
+    """Every input format, built-ins first; with `broken`, also each plugin that could not be loaded, with its error."""
+    infos = []
+    for entry in READERS.entries():
+        reader = entry.obj
+        if reader is not None:
+            media_type = reader.media_types[0] if reader.media_types else ""
+            infos.append(FormatInfo(reader.name, "", media_type, reader.description, entry.origin, kind="reader",
+                                    extensions=tuple(reader.extensions)))  # fmt: skip
+        elif broken:
+            infos.append(FormatInfo(entry.name, "", "", "", entry.origin, kind="reader", error=entry.error))
+    return infos
+
+
+def plugin_extensions() -> tuple[str, ...]:
+    """The file name endings installed plugin readers are chosen for ('.upper'): a directory walk takes
+    these files too. Broken plugins have none."""
+    found = (reader.extensions for reader, origin in READERS.items() if origin != "built-in")
+    return tuple(dict.fromkeys(extension.lower() for extensions in found for extension in extensions))
 
 
 def choose_reader(name: str | None, *, filename: str | None = None, head: bytes = b"") -> Reader:

@@ -89,19 +89,24 @@ def normalise(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def _decode_with(data: bytes, encoding: str) -> str:
+def _decode_with(data: bytes, encoding: str, *, given: bool = True) -> str:
     check_encoding(encoding)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
+        if not given:  # found from its byte-order mark, not asked for: there is no --encoding to drop
+            raise InputError(
+                f"input starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+                f"(byte {error.start}): it is damaged, or give its real encoding with --encoding"
+            ) from None
         raise InputError(f"input is not valid {encoding} (byte {error.start}); drop --encoding to detect it") from None
 
 
 def _detect_and_decode(data: bytes, notices: list[Notice]) -> str:
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return _decode_with(data, "utf-32")
+        return _decode_with(data, "utf-32", given=False)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_with(data, "utf-16")
+        return _decode_with(data, "utf-16", given=False)
     data = data.removeprefix(codecs.BOM_UTF8)
     _reject_binary(data)
     try:

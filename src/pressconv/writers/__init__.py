@@ -11,9 +11,7 @@ fields (with `pressconv.options.option` metadata) become command-line flags.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pressconv.registry import Registry
+from pressconv.registry import FormatInfo, Registry
 from pressconv.writers.base import CollectionWriter, Writer, check_options, make_options
 
 __all__ = ["CollectionWriter", "FormatInfo", "Writer", "available_formats", "check_options", "get_writer", "make_options"]
@@ -35,21 +33,21 @@ WRITERS: Registry[Writer] = Registry(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class FormatInfo:
-    name: str
-    extension: str
-    media_type: str
-    description: str
-    origin: str  # "built-in" or the distribution a plugin came from
-    kind: str = "writer"  # "reader" or "writer"
-
-
 def get_writer(name: str) -> Writer:
     """The writer registered as `name`; raises `UnknownFormatError` listing what exists."""
     return WRITERS.get(name)
 
 
-def available_formats() -> list[FormatInfo]:
-    """Every format that `get_writer` can return, built-ins first; broken plugins are skipped."""
-    return [FormatInfo(w.name, w.extension, w.media_type, w.description, origin) for w, origin in WRITERS.items()]
+def available_formats(*, plugins: bool = True, broken: bool = False) -> list[FormatInfo]:
+    """Every format that `get_writer` can return, built-ins first; with `broken`, also each plugin
+    that could not be loaded, with its `error` (and nothing else)."""
+    infos = []
+    for entry in WRITERS.entries(plugins=plugins):
+        writer = entry.obj
+        if writer is not None:
+            infos.append(FormatInfo(writer.name, writer.extension, writer.media_type, writer.description, entry.origin,
+                                    options_type=writer.options_type, extensions=(writer.extension,),
+                                    collections=isinstance(writer, CollectionWriter)))  # fmt: skip
+        elif broken:
+            infos.append(FormatInfo(entry.name, "", "", "", entry.origin, error=entry.error))
+    return infos

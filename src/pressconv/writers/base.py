@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from pressconv.errors import OptionError
 from pressconv.model import Collection, Notice, Release, writable
-from pressconv.options import option_specs, read_option_file
+from pressconv.options import option_names, option_specs, read_option_file
 
 __all__ = ["CollectionWriter", "NoOptions", "Writer", "make_options", "paper_size_mm", "read_option_file"]
 
@@ -60,12 +60,14 @@ def make_options(writer: Writer, settings: Mapping[str, object], *, strict: bool
     ones it does; without, unknown settings are left for other writers (one
     CLI call may write several formats with one set of flags).
     """
-    fields = {field.name for field in dataclasses.fields(writer.options_type)}
+    fields = option_names(writer.options_type)
     unknown = sorted(set(settings) - fields)
     if strict and unknown:
         known = ", ".join(sorted(fields)) or "none"
         raise OptionError(f"the {writer.name} writer has no option {unknown[0]!r}; its options: {known}")
     chosen = {key: value for key, value in settings.items() if key in fields and value is not None}
+    if writer.options_type is None:  # a writer without options
+        return None
     files = {spec.name for spec in option_specs(writer.options_type) if spec.info.file}
     # Text options (an author, a publisher, an identifier) go into metadata, which is XML in every format:
     # what none can carry is replaced once, here, rather than by each writer (or not at all).

@@ -276,7 +276,7 @@ def test_check_rejects_a_bad_reference_up_front(bad: bytes) -> None:
     writer = DocxWriter()
     with pytest.raises(OptionError, match="reference document"):
         writer.check(DocxOptions(reference_doc=bad))
-    from pressconv.api import prepare_writers
+    from pressconv._pipeline import prepare_writers
 
     with pytest.raises(OptionError):
         prepare_writers([writer], {"reference_doc": bad}, strict=False)
