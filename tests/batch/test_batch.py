@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import pressconv
-from conftest import FIXTURES, require_tool
+from conftest import FIXTURES
 from pressconv.batch.naming import TakenNames, check_template, render_name, safe_component, slugify, unique_name
 from pressconv.batch.run import BatchPlan, InlineExecutor, report_row, run_batch
 from pressconv.batch.sources import iter_sources
