@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar, assert_never
 
 from pressconv.model import (
     Block,
@@ -99,7 +99,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             return _with_links(data, _numbered_links(lines, "line"))
         case EndMark(text=text):
             return {"type": "end-mark", "text": text}
-    raise TypeError(f"not a block: {block!r}")
+        case _:
+            assert_never(block)
 
 
 def _with_links(data: dict[str, Any], links: tuple[Link, ...] | list[dict[str, Any]]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from lxml import etree
 
@@ -108,6 +108,8 @@ class BodyBuilder:
                     self.paragraph("Contact", [(line.text, line.links)])
             case EndMark(text=text):
                 self.paragraph("EndMark", [(text, ())])
+            case _:
+                assert_never(block)
 
     def list_block(self, block: ListBlock) -> None:
         if block.ordered:

@@ -16,7 +16,7 @@ import dataclasses
 import datetime
 import functools
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, assert_never
 from urllib.parse import quote
 
 from pressconv.l10n import dated_phrase, format_date, label
@@ -132,6 +132,8 @@ class Composer:
                     self.add(line.text, line.links, "contact-last" if number == len(lines) else "contact", Element("P", section))
             case EndMark(text=text):
                 self.add(text, (), "endmark", Element("P", parent))
+            case _:
+                assert_never(block)
 
     def _heading_level(self, wanted: int) -> int:
         """`wanted`, but never more than one level below the last heading, nor beyond H6."""
