@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from pressconv.errors import InputError
+from pressconv.language import identify_languages
 from pressconv.model import Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
@@ -61,7 +62,7 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
     if not body:
         extra.append(notice(Code.NO_BODY, "the release has a title but no paragraphs"))
     blocks = recover_structure(body) if options.structure else flat_paragraphs(body)
-    return Release(
+    release = Release(
         title=header.title,
         date=header.date,
         blocks=blocks,
@@ -72,6 +73,7 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
         issuer=header.issuer,
         label=header.label,
     )
+    return identify_languages(release, options.language)
 
 
 #: How far down the page chrome may stand among the header lines (breadcrumbs, "Share this page").
