@@ -269,16 +269,25 @@ class _ArticleBuilder:
         return element
 
     def paragraph(self, parent: Element, block: Paragraph) -> None:
-        add_text(SubElement(parent, "p"), block.text, block.links)
+        add_text(self._language_of_part(SubElement(parent, "p"), block.lang), block.text, block.links)
 
     def heading(self, parent: Element, block: Heading, level: int) -> None:
-        self._heading(parent, block.text, level + block.level - 2, block.links)
+        self._language_of_part(self._heading(parent, block.text, level + block.level - 2, block.links), block.lang)
 
     def list_block(self, parent: Element, block: ListBlock) -> None:
         attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
-        element = SubElement(parent, "ol" if block.ordered else "ul", attributes)
+        element = self._language_of_part(SubElement(parent, "ol" if block.ordered else "ul", attributes), block.lang)
         for item in block.items:
             add_text(SubElement(element, "li"), item.text, item.links)
+
+    def _language_of_part(self, element: Element, lang: str | None) -> Element:
+        """A block in another language than the release's says so (`lang`, WCAG 3.1.2), and its direction
+        when that differs (`dir`), so a screen reader switches voice and the browser lays it out right."""
+        if lang is not None:
+            element.set("lang", lang)
+            if text_direction(lang) != text_direction(self.language):
+                element.set("dir", text_direction(lang))
+        return element
 
     def _section(self, parent: Element, kind: str, heading: str, level: int) -> Element:
         """A `<section>` named by its heading (and, in a collection, by the release's title, so each is unique)."""
