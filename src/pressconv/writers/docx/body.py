@@ -23,6 +23,7 @@ from lxml import etree
 
 from pressconv.l10n import dated_phrase, format_date, label, text_direction
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
+from pressconv.writers.base import heading_text
 from pressconv.writers.bidi import direction_runs
 from pressconv.writers.docx.template import R, Template, W, insert_nums, new_num, next_num_id
 
@@ -51,6 +52,8 @@ class BodyBuilder:
         self._bookmarks = 0
         #: The language of the release being built: a block's `lang` is compared with it.
         self.language = "en-GB"
+        #: The level of the last heading set (the title is 1): a heading never skips a level below it.
+        self._level = 1
 
     def _numbering_element(self) -> Any:
         for relationship in self.part.rels.values():
@@ -73,6 +76,7 @@ class BodyBuilder:
     def release(self, release: Release, *, title_style: str, bookmark: str | None = None, page_break: bool = False) -> None:
         """Title, dateline and blocks."""
         self.language = release.language
+        self._level = 1
         title = self.paragraph(title_style, [(release.title, ())], page_break=page_break)
         if bookmark is not None:
             _bookmark(title, bookmark, self._next_bookmark_id())
@@ -98,22 +102,32 @@ class BodyBuilder:
             case Paragraph(text=text, links=links, lang=lang):
                 self.paragraph("NotesText" if notes else None, [(text, links)], lang=lang)
             case Heading(text=text, level=level, links=links, lang=lang):
-                self.paragraph(f"Heading{min(max(level + notes, 2), _DEEPEST)}", [(text, links)], lang=lang)
+                self.paragraph(f"Heading{self._heading_level(level + notes)}", [(text, links)], lang=lang)
             case ListBlock():
                 self.list_block(block)
             case NotesSection(heading=heading, blocks=blocks):
-                self.paragraph("Heading2", [(heading, ())])
+                self.paragraph(f"Heading{self._heading_level(2, reset=True)}", [(heading_text(heading), ())])
                 for inner in blocks:
                     self.block(inner, notes=True)
             case ContactBlock(lines=lines, heading=heading):
                 if heading:
-                    self.paragraph(f"Heading{3 if notes else 2}", [(heading, ())])
+                    self.paragraph(f"Heading{self._heading_level(3 if notes else 2, reset=True)}", [(heading_text(heading), ())])
                 for line in lines:
                     self.paragraph("Contact", [(line.text, line.links)])
             case EndMark(text=text):
                 self.paragraph("EndMark", [(text, ())])
             case _:
                 assert_never(block)
+
+    def _heading_level(self, wanted: int, *, reset: bool = False) -> int:
+        """`wanted` (at least 2, at most the deepest style), never more than one level below the last heading,
+        as the PDF and HTML writers do: "About Acme" under "Notes to editors" is a Heading 3 there and here.
+        A section's own heading (`reset`) sets the level for what follows it."""
+        level = min(max(wanted, 2), _DEEPEST)
+        if not reset:
+            level = min(level, self._level + 1)
+        self._level = level
+        return level
 
     def list_block(self, block: ListBlock) -> None:
         if block.ordered:

@@ -34,6 +34,7 @@ from pressconv.model import (
     Release,
 )
 from pressconv.notices import Code, notice
+from pressconv.writers.base import heading_text
 from pressconv.writers.bidi import base_is_rtl, has_rtl, levels, visual_runs
 from pressconv.writers.pdf import PLACEHOLDER
 from pressconv.writers.pdf.fonts import (
@@ -142,13 +143,13 @@ class Composer:
                 self.items(block, parent)
             case NotesSection(heading=heading, blocks=inner):
                 section = Element("Sect", parent)
-                self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
+                self.add(heading_text(heading), (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for item in inner:
                     self.block(item, section, depth + 1)
             case ContactBlock(lines=lines, heading=heading):
                 section = Element("Sect", parent)
                 if heading:
-                    self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
+                    self.add(heading_text(heading), (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for number, line in enumerate(lines, 1):
                     self.add(line.text, line.links, "contact-last" if number == len(lines) else "contact", Element("P", section))
             case EndMark(text=text):
@@ -187,7 +188,7 @@ class Composer:
             before_entry(number - 1)
             text = release.title
             if release.date is not None:
-                text += " — " + format_date(release.date, release.language)
+                text += " — " + format_date(release.date, collection.language)  # one date style: the bundle's
             link = (Link(0, len(text), f"#release-{number}"),) if text else ()
             entries.append(self.add(text, link, "contents", Element("TOCI", toc), reserve=_PAGE_NUMBER_ROOM))
         return entries
@@ -360,6 +361,8 @@ class _Pen:
         size = block.style.size
         link_spans: dict[int, list[float]] = {}
         position = x
+        # The space a line breaks at is drawn at its end, but a link's underline stops at its last letter.
+        visible_end = start + len(text[start:end].rstrip(" "))
         for piece in block.pieces_in(start, end):
             low, high = max(start, piece.start), min(end, piece.end)
             run = piece.run
@@ -386,7 +389,8 @@ class _Pen:
                 width = run_width(run, text, low, high, size)
                 if piece.link >= 0:
                     span = link_spans.setdefault(piece.link, [position, position])
-                    span[1] = position + width
+                    shown = width if high <= visible_end else run_width(run, text, low, max(low, visible_end), size)
+                    span[1] = max(span[1], position + shown)
                 position += width
         self._annotate(block, link_spans, baseline, size, annotations)
 
