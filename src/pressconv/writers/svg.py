@@ -183,7 +183,7 @@ def _must_drop(element: etree._Element, namespace: str, local: str) -> bool:
         return target.endswith("href") or target.startswith("on")
     if local == "style":
         # The whole stylesheet: text after a comment (a comment node's tail) is CSS too, and so is a CDATA section.
-        return _remote_css("".join(element.itertext()))
+        return _remote_css("".join(str(part) for part in element.itertext()))
     if local == "a":
         # A link out of the cover goes nowhere useful on a shelf; links inside it stay.
         href = element.get("href") or element.get(f"{{{XLINK_NAMESPACE}}}href") or ""
