@@ -107,6 +107,8 @@ NUMBERING = f"""{_DECLARATION}<w:numbering xmlns:w="{_W}" xmlns:r="{_R}">\
 
 _FONT = '<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>'
 _GREY = '<w:color w:val="595959"/>'
+#: The title's colour, for every heading too (the PDF and HTML set headings in the title's navy).
+_NAVY = '<w:color w:val="1B2A41"/>'
 
 
 def _style(style_id: str, name: str, ppr: str = "", rpr: str = "", *, based: str = "Normal", next_style: str = "",
@@ -131,7 +133,7 @@ def _heading(level: int, size_pt: float, space_before_pt: int) -> str:
         f"Heading{level}", f"heading {level}",
         f'<w:keepNext/><w:keepLines/><w:spacing w:before="{space_before_pt * 20}" w:after="120"/>'
         f'<w:outlineLvl w:val="{level - 1}"/>',
-        f'<w:b/><w:bCs/>{"<w:i/><w:iCs/>" if level >= 4 else ""}<w:sz w:val="{int(size_pt * 2)}"/>'
+        f'<w:b/><w:bCs/>{"<w:i/><w:iCs/>" if level >= 4 else ""}{_NAVY}<w:sz w:val="{int(size_pt * 2)}"/>'
         f'<w:szCs w:val="{int(size_pt * 2)}"/>',
         next_style="Normal",
     )  # fmt: skip
@@ -157,7 +159,7 @@ STYLES = "".join(
         # The title is the document's first heading: outline level 1 (H1 in a tagged PDF, first in the navigation pane).
         _style("Title", "Title", '<w:keepNext/><w:spacing w:after="120" w:line="240" w:lineRule="auto"/>'
                '<w:contextualSpacing/><w:outlineLvl w:val="0"/>',
-               '<w:b/><w:bCs/><w:color w:val="1B2A41"/><w:kern w:val="28"/><w:sz w:val="48"/><w:szCs w:val="48"/>', next_style="Date"),
+               f'<w:b/><w:bCs/>{_NAVY}<w:kern w:val="28"/><w:sz w:val="48"/><w:szCs w:val="48"/>', next_style="Date"),
         _style("Date", "Date", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),
         # The byline and the issuer under the date (an update's date is in Date).
         _style("ReleaseInfo", "Release Info", '<w:keepNext/><w:spacing w:after="360"/>', _GREY, next_style="Normal"),
@@ -183,7 +185,7 @@ STYLES = "".join(
                f'{_GREY}<w:sz w:val="18"/><w:szCs w:val="18"/>'),
         # Not an outline level: the contents page's own heading stays out of the contents and the navigation pane.
         _style("TOCHeading", "TOC Heading", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:outlineLvl w:val="9"/>',
-               '<w:b/><w:bCs/><w:sz w:val="32"/><w:szCs w:val="32"/>', next_style="Normal"),
+               f'<w:b/><w:bCs/>{_NAVY}<w:sz w:val="32"/><w:szCs w:val="32"/>', next_style="Normal"),
         # A hanging indent and a dotted right tab: a long title wraps under itself, the page number stays right.
         _style("TOC1", "toc 1", '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9062"/></w:tabs>'
                '<w:spacing w:after="100"/><w:ind w:left="284" w:right="567" w:hanging="284"/>', next_style="Normal"),

@@ -6,8 +6,10 @@ with the code that wrote it could not fail.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 
 @dataclass
@@ -89,3 +91,22 @@ def read_html(markup: str) -> HtmlReading:
     reader.feed(markup)
     reader.close()
     return reader.reading
+
+
+def shown_paragraphs(release: Any) -> list[str]:
+    """`Release.paragraphs` as the writers show them: a section's heading without its colon
+    ("Media contact:" is set as "Media contact"); everything else as it is."""
+    from pressconv.model import ContactBlock, NotesSection, iter_texts
+    from pressconv.writers.base import heading_text
+
+    shown: list[str] = []
+    for block in release.blocks:
+        if isinstance(block, NotesSection):
+            shown.append(heading_text(block.heading))
+            shown += shown_paragraphs(dataclasses.replace(release, blocks=block.blocks))
+        elif isinstance(block, ContactBlock) and block.heading:
+            shown.append(heading_text(block.heading))
+            shown += [line.text for line in block.lines]
+        else:
+            shown += list(iter_texts((block,)))
+    return shown

@@ -89,8 +89,11 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A paragraph of the body. `lang` (a BCP 47 tag) is set only when it is in another language than the release's."""
+
     text: str
     links: tuple[Link, ...] = ()
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,8 @@ class Heading:
     text: str
     level: int = 2
     links: tuple[Link, ...] = ()
+    #: Set only when the heading is in another language than the release's (see `Paragraph`).
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,8 @@ class ListBlock:
     items: tuple[Text, ...]
     ordered: bool = False
     start: int = 1
+    #: Set only when the list is in another language than the release's (see `Paragraph`).
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

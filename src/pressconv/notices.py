@@ -48,6 +48,8 @@ class Code(StrEnum):
     # Reading: web pages (appended later).
     TITLE_FROM_BODY = "title-from-body"
     BYTES_REPLACED = "bytes-replaced"
+    # Reading: the language (appended later).
+    LANGUAGE_UNKNOWN = "language-unknown"
 
 
 def notice(code: Code, message: str) -> Notice:

@@ -16,6 +16,8 @@ from pressconv.model import Collection, Release
 from pressconv.writers import get_writer
 from samples import structured_release
 
+LANGUAGE_FIXTURES = ("script-", "bilingual-")
+
 
 def _pages(directory: Path) -> dict[str, Path]:
     """The pages judged: the structured release, a right-to-left one, three fixtures, a bundle of every fixture."""
@@ -28,7 +30,8 @@ def _pages(directory: Path) -> dict[str, Path]:
     # every fixture is also a chapter of the bundle (axe takes seconds a page, so not all of them twice).
     structured = [name for name in (fixture.name for fixture in all_fixtures()) if name.startswith("structure-")][:3]
     for fixture, release in zip(all_fixtures(), fixtures, strict=True):
-        if fixture.name in structured or fixture.name == "blue-light-integration":
+        # The scripts and bilingual fixtures too: right to left, shaped scripts, language of parts (issue 26).
+        if fixture.name in structured or fixture.name == "blue-light-integration" or fixture.name.startswith(LANGUAGE_FIXTURES):
             pages[f"fixture-{fixture.name}"] = release
     twin = dataclasses.replace(structured_release(), date=datetime.date(2024, 3, 1))
     pages["bundle"] = Collection("Press releases <2024>", (structured_release(), twin, *fixtures), "en-GB")

@@ -167,11 +167,11 @@ def _rebuild(blocks: tuple[Block, ...], units: Iterator[Unit]) -> tuple[Block, .
             case Paragraph(text=text, links=links):
                 unit = next(units)
                 if not unit.removed:
-                    kept.append(Paragraph(unit.text, _shift_links(text, unit.text, links)))
-            case Heading(text=text, level=level, links=links):
+                    kept.append(dataclasses.replace(block, text=unit.text, links=_shift_links(text, unit.text, links)))
+            case Heading(text=text, links=links):
                 unit = next(units)
                 if not unit.removed:
-                    kept.append(Heading(unit.text, level, _shift_links(text, unit.text, links)))
+                    kept.append(dataclasses.replace(block, text=unit.text, links=_shift_links(text, unit.text, links)))
             case EndMark():
                 if not next(units).removed:
                     kept.append(block)

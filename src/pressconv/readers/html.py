@@ -30,6 +30,7 @@ from typing import Any
 
 from pressconv.errors import InputError
 from pressconv.keys import typographic_key
+from pressconv.language import identify_languages
 from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
@@ -111,7 +112,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     byline = _clean_field(meta.author or header.byline)
     issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
     notices += _found(byline, updated, issuer, header.label)
-    return Release(
+    release = Release(
         title=title,
         date=published,
         blocks=blocks,
@@ -123,6 +124,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         issuer=issuer,
         label=_clean_field(header.label),
     )
+    return identify_languages(release, options.language or meta.language)
 
 
 def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metadata) -> list[RawBlock]:

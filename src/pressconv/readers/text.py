@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from pressconv.errors import InputError
+from pressconv.language import identify_languages
 from pressconv.model import Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
@@ -60,7 +61,7 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
     else:
         blocks = flat_paragraphs(found.body)
         page_lines = tuple(number for number, role in enumerate(found.body_roles, 1) if role in PAGE_ROLES)
-    return Release(
+    release = Release(
         title=found.title,
         date=found.date,
         blocks=blocks,
@@ -72,6 +73,7 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
         label=found.label,
         page_lines=page_lines,
     )
+    return identify_languages(release, options.language)
 
 
 def parse_text(source: bytes | str, options: ReadOptions) -> Release:

@@ -21,7 +21,14 @@ from pressconv.errors import OptionError
 from pressconv.model import Collection, Notice, Release, writable
 from pressconv.options import option_names, option_specs, read_option_file
 
-__all__ = ["CollectionWriter", "NoOptions", "Writer", "make_options", "paper_size_mm", "read_option_file"]
+__all__ = ["CollectionWriter", "NoOptions", "Writer", "heading_text", "make_options", "paper_size_mm", "read_option_file"]
+
+
+def heading_text(text: str) -> str:
+    """A section heading as set: "Media contact:" introduced the lines below it in the source, as a heading it
+    loses its colon ("Media contact"), as in every format. The model (and the JSON) keep the text as read."""
+    shown = text.rstrip().rstrip(":\uff1a").rstrip()
+    return shown or text
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

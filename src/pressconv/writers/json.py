@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar, assert_never
 
 from pressconv.model import (
     Block,
@@ -85,13 +85,13 @@ def release_to_dict(release: Release) -> dict[str, Any]:
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block in the `blocks` contract: a "type" and the fields of that type, links where there are any."""
     match block:
-        case Paragraph(text=text, links=links):
-            return _with_links({"type": "paragraph", "text": text}, links)
-        case Heading(text=text, level=level, links=links):
-            return _with_links({"type": "heading", "level": level, "text": text}, links)
-        case ListBlock(items=items, ordered=ordered, start=start):
+        case Paragraph(text=text, links=links, lang=lang):
+            return _with_lang(_with_links({"type": "paragraph", "text": text}, links), lang)
+        case Heading(text=text, level=level, links=links, lang=lang):
+            return _with_lang(_with_links({"type": "heading", "level": level, "text": text}, links), lang)
+        case ListBlock(items=items, ordered=ordered, start=start, lang=lang):
             data: dict[str, Any] = {"type": "list", "ordered": ordered, "start": start, "items": [item.text for item in items]}
-            return _with_links(data, _numbered_links(items, "item"))
+            return _with_lang(_with_links(data, _numbered_links(items, "item")), lang)
         case NotesSection(heading=heading, blocks=inner):
             return {"type": "notes", "heading": heading, "blocks": [block_to_dict(child) for child in inner]}
         case ContactBlock(lines=lines, heading=heading):
@@ -99,7 +99,15 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             return _with_links(data, _numbered_links(lines, "line"))
         case EndMark(text=text):
             return {"type": "end-mark", "text": text}
-    raise TypeError(f"not a block: {block!r}")
+        case _:
+            assert_never(block)
+
+
+def _with_lang(data: dict[str, Any], lang: str | None) -> dict[str, Any]:
+    """A block in another language than the release's says which; absent means the release's (WCAG 3.1.2)."""
+    if lang is not None:
+        data["lang"] = lang
+    return data
 
 
 def _with_links(data: dict[str, Any], links: tuple[Link, ...] | list[dict[str, Any]]) -> dict[str, Any]:

@@ -37,6 +37,24 @@ _ACTIVE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "obj
 _ANIMATIONS = frozenset({"set", "animate", "animateTransform", "animateMotion"})
 # A reference that stays inside the file, or a raster image carried in it.
 _SAFE_HREF = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
+
+
+def _remote_css(css: str) -> bool:
+    """Whether a stylesheet (or a style attribute) could fetch anything: read as a browser reads it, without
+    comments (`@im/**/port` is no import, but `/* x */ @import` is) and with escapes decoded (`@\\69mport`)."""
+    plain = _CSS_ESCAPE.sub(_unescape, _CSS_COMMENT.sub("", css))
+    return bool(_REMOTE_CSS.search(plain)) or bool(_REMOTE_CSS.search(css))
+
+
+def _unescape(match: re.Match[str]) -> str:
+    if match[1]:
+        code = int(match[1], 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return match[2]
+
+
 # CSS that fetches: @import, or url(...) to anything but a fragment or inline raster data.
 _REMOTE_CSS = re.compile(r"@import|url\(\s*['\"]?\s*(?!#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
 
@@ -164,7 +182,8 @@ def _must_drop(element: etree._Element, namespace: str, local: str) -> bool:
         target = (element.get("attributeName") or "").strip().lower()
         return target.endswith("href") or target.startswith("on")
     if local == "style":
-        return bool(_REMOTE_CSS.search(element.text or ""))
+        # The whole stylesheet: text after a comment (a comment node's tail) is CSS too, and so is a CDATA section.
+        return _remote_css("".join(str(part) for part in element.itertext()))
     if local == "a":
         # A link out of the cover goes nowhere useful on a shelf; links inside it stay.
         href = element.get("href") or element.get(f"{{{XLINK_NAMESPACE}}}href") or ""
@@ -179,4 +198,4 @@ def _unsafe_attribute(namespace: str, local: str, value: str) -> bool:
         return not _SAFE_HREF.match(value)
     if namespace == "http://www.w3.org/XML/1998/namespace" and local == "base":
         return True
-    return bool(_REMOTE_CSS.search(value))
+    return _remote_css(value)

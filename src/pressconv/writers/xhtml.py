@@ -23,6 +23,7 @@ from pressconv.errors import OptionError
 from pressconv.l10n import dated_phrase, format_date, label, text_direction
 from pressconv.model import Block, Collection, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import FileValue, read_option_file
+from pressconv.writers.base import heading_text
 
 #: Link targets a writer may emit; anything else in a hand-built `Link` is shown as plain text.
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -127,11 +128,12 @@ def time_element(parent: Element, date: datetime.date, language: str) -> Element
     return element
 
 
-def contents_entry_text(release: Release) -> str:
-    """A contents entry as plain text (the EPUB navigation document): the title, then the date when known."""
+def contents_entry_text(release: Release, language: str) -> str:
+    """A contents entry as plain text (the EPUB navigation document): the title, then the date when known,
+    in the collection's `language` (one date style on the contents page, whatever each release's language)."""
     if release.date is None:
         return release.title
-    return f"{release.title} \u2014 {format_date(release.date, release.language)}"
+    return f"{release.title} \u2014 {format_date(release.date, language)}"
 
 
 def build_contents(collection: Collection, anchors: list[str]) -> Element:
@@ -149,7 +151,10 @@ def build_contents(collection: Collection, anchors: list[str]) -> Element:
             link.set("lang", release.language)
         if release.date is not None:
             link.text += " \u2014 "
-            time_element(link, release.date, release.language)
+            # The contents page's dates are all in the bundle's language, in one style.
+            date = time_element(link, release.date, collection.language)
+            if release.language != collection.language:
+                date.set("lang", collection.language)
     return nav
 
 
@@ -269,16 +274,25 @@ class _ArticleBuilder:
         return element
 
     def paragraph(self, parent: Element, block: Paragraph) -> None:
-        add_text(SubElement(parent, "p"), block.text, block.links)
+        add_text(self._language_of_part(SubElement(parent, "p"), block.lang), block.text, block.links)
 
     def heading(self, parent: Element, block: Heading, level: int) -> None:
-        self._heading(parent, block.text, level + block.level - 2, block.links)
+        self._language_of_part(self._heading(parent, block.text, level + block.level - 2, block.links), block.lang)
 
     def list_block(self, parent: Element, block: ListBlock) -> None:
         attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
-        element = SubElement(parent, "ol" if block.ordered else "ul", attributes)
+        element = self._language_of_part(SubElement(parent, "ol" if block.ordered else "ul", attributes), block.lang)
         for item in block.items:
             add_text(SubElement(element, "li"), item.text, item.links)
+
+    def _language_of_part(self, element: Element, lang: str | None) -> Element:
+        """A block in another language than the release's says so (`lang`, WCAG 3.1.2), and its direction
+        when that differs (`dir`), so a screen reader switches voice and the browser lays it out right."""
+        if lang is not None:
+            element.set("lang", lang)
+            if text_direction(lang) != text_direction(self.language):
+                element.set("dir", text_direction(lang))
+        return element
 
     def _section(self, parent: Element, kind: str, heading: str, level: int) -> Element:
         """A `<section>` named by its heading (and, in a collection, by the release's title, so each is unique)."""
@@ -287,7 +301,7 @@ class _ArticleBuilder:
         section = SubElement(parent, "section", {"class": kind})
         if self.name_sections:
             section.set("aria-labelledby", " ".join((ident, *self.context_ids)))
-        self._heading(section, heading, level, ident=ident)
+        self._heading(section, heading_text(heading), level, ident=ident)
         return section
 
     def notes(self, parent: Element, block: NotesSection, level: int) -> None:

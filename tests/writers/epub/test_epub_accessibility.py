@@ -42,6 +42,9 @@ def _books(directory: Path) -> dict[str, Path]:
             cover=SVG_HEAD + b' onload="x()"><script>x()</script><image href="https://x.example/a.png"/></svg>',
         ),
     }
+    for fixture, release in zip(all_fixtures(), fixtures, strict=True):
+        if fixture.name.startswith(("script-", "bilingual-")):  # right to left, shaped scripts, language of parts
+            books[fixture.name] = _book(release)
     for name, title in HARD_TITLES.items():
         books[f"cover-{name}"] = _book(Release(title, datetime.date(2024, 2, 21), ("Text.",)))
     paths = {}
@@ -58,7 +61,9 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["structured", "arabic", "bundle", "sanitised-svg-cover"])
+@pytest.mark.parametrize(
+    "name", ["structured", "arabic", "bundle", "sanitised-svg-cover", "script-arabic", "script-hindi", "bilingual-welsh-english"]
+)
 def test_ace_finds_no_violations(books: dict[str, Path], name: str) -> None:
     from judges import ace_violations
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from lxml import etree
 
-from pressconv.l10n import dated_phrase, format_date, label
+from pressconv.l10n import dated_phrase, format_date, label, text_direction
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
+from pressconv.writers.base import heading_text
+from pressconv.writers.bidi import direction_runs
 from pressconv.writers.docx.template import R, Template, W, insert_nums, new_num, next_num_id
 
 if TYPE_CHECKING:
@@ -48,6 +50,10 @@ class BodyBuilder:
         self._links: dict[str, str] = {}
         self._rid_prefix = _free_prefix(set(self.part.rels))
         self._bookmarks = 0
+        #: The language of the release being built: a block's `lang` is compared with it.
+        self.language = "en-GB"
+        #: The level of the last heading set (the title is 1): a heading never skips a level below it.
+        self._level = 1
 
     def _numbering_element(self) -> Any:
         for relationship in self.part.rels.values():
@@ -69,6 +75,8 @@ class BodyBuilder:
 
     def release(self, release: Release, *, title_style: str, bookmark: str | None = None, page_break: bool = False) -> None:
         """Title, dateline and blocks."""
+        self.language = release.language
+        self._level = 1
         title = self.paragraph(title_style, [(release.title, ())], page_break=page_break)
         if bookmark is not None:
             _bookmark(title, bookmark, self._next_bookmark_id())
@@ -91,23 +99,35 @@ class BodyBuilder:
 
     def block(self, block: Block, *, notes: bool) -> None:
         match block:
-            case Paragraph(text=text, links=links):
-                self.paragraph("NotesText" if notes else None, [(text, links)])
-            case Heading(text=text, level=level, links=links):
-                self.paragraph(f"Heading{min(max(level + notes, 2), _DEEPEST)}", [(text, links)])
+            case Paragraph(text=text, links=links, lang=lang):
+                self.paragraph("NotesText" if notes else None, [(text, links)], lang=lang)
+            case Heading(text=text, level=level, links=links, lang=lang):
+                self.paragraph(f"Heading{self._heading_level(level + notes)}", [(text, links)], lang=lang)
             case ListBlock():
                 self.list_block(block)
             case NotesSection(heading=heading, blocks=blocks):
-                self.paragraph("Heading2", [(heading, ())])
+                self.paragraph(f"Heading{self._heading_level(2, reset=True)}", [(heading_text(heading), ())])
                 for inner in blocks:
                     self.block(inner, notes=True)
             case ContactBlock(lines=lines, heading=heading):
                 if heading:
-                    self.paragraph(f"Heading{3 if notes else 2}", [(heading, ())])
+                    self.paragraph(f"Heading{self._heading_level(3 if notes else 2, reset=True)}", [(heading_text(heading), ())])
                 for line in lines:
                     self.paragraph("Contact", [(line.text, line.links)])
             case EndMark(text=text):
                 self.paragraph("EndMark", [(text, ())])
+            case _:
+                assert_never(block)
+
+    def _heading_level(self, wanted: int, *, reset: bool = False) -> int:
+        """`wanted` (at least 2, at most the deepest style), never more than one level below the last heading,
+        as the PDF and HTML writers do: "About Acme" under "Notes to editors" is a Heading 3 there and here.
+        A section's own heading (`reset`) sets the level for what follows it."""
+        level = min(max(wanted, 2), _DEEPEST)
+        if not reset:
+            level = min(level, self._level + 1)
+        self._level = level
+        return level
 
     def list_block(self, block: ListBlock) -> None:
         if block.ordered:
@@ -117,7 +137,7 @@ class BodyBuilder:
         else:
             style, num_id = "ListBullet", self.template.bullet_num
         for item in block.items:
-            self.paragraph(style, [(item.text, item.links)], num_id=num_id)
+            self.paragraph(style, [(item.text, item.links)], num_id=num_id, lang=block.lang)
 
     # --- bundles -------------------------------------------------------------------------------------
 
@@ -153,10 +173,15 @@ class BodyBuilder:
     # --- paragraphs and runs -------------------------------------------------------------------------
 
     def paragraph(self, style: str | None, pieces: list[tuple[str, tuple[Link, ...]]], *, num_id: str | None = None,
-                  page_break: bool = False) -> Any:  # fmt: skip
-        """A `w:p` in `style` (a house style id, mapped to this document's) holding `pieces` of linked text."""
+                  page_break: bool = False, lang: str | None = None) -> Any:  # fmt: skip
+        """A `w:p` in `style` (a house style id, mapped to this document's) holding `pieces` of linked text.
+
+        `lang` marks a paragraph in another language than the release's: `w:lang` on its runs (WCAG 3.1.2),
+        and `w:bidi` on the paragraph when its direction differs from the release's (on, or off with val 0).
+        """
         paragraph = etree.Element(W + "p")
-        if style is not None or num_id is not None or page_break:
+        bidi = None if lang is None or text_direction(lang) == text_direction(self.language) else text_direction(lang) == "rtl"
+        if style is not None or num_id is not None or page_break or bidi is not None:
             properties = etree.SubElement(paragraph, W + "pPr")
             if style is not None:
                 etree.SubElement(properties, W + "pStyle").set(W + "val", self.styles[style])
@@ -166,24 +191,26 @@ class BodyBuilder:
                 numbering = etree.SubElement(properties, W + "numPr")
                 etree.SubElement(numbering, W + "ilvl").set(W + "val", "0")
                 etree.SubElement(numbering, W + "numId").set(W + "val", num_id)
+            if bidi is not None:
+                etree.SubElement(properties, W + "bidi").set(W + "val", "1" if bidi else "0")
         for text, links in pieces:
-            self._text(paragraph, text, links)
+            self._text(paragraph, text, links, lang)
         self.elements.append(paragraph)
         return paragraph
 
-    def _text(self, parent: Any, text: str, links: tuple[Link, ...]) -> None:
+    def _text(self, parent: Any, text: str, links: tuple[Link, ...], lang: str | None = None) -> None:
         """Runs for `text`, its link spans as `w:hyperlink`s to external relationships in the Hyperlink style."""
         position = 0
         for link in sorted(links, key=lambda link: link.start):
             if link.start < position:  # overlapping spans: the model forbids nothing here, keep the text whole
                 continue
-            _run(parent, text[position : link.start])
+            _run(parent, text[position : link.start], lang=lang)
             hyperlink = etree.SubElement(parent, W + "hyperlink")
             hyperlink.set(R + "id", self._link_rid(link.href))
             hyperlink.set(W + "history", "1")
-            _run(hyperlink, text[link.start : link.end], self.styles["Hyperlink"])
+            _run(hyperlink, text[link.start : link.end], self.styles["Hyperlink"], lang=lang)
             position = link.end
-        _run(parent, text[position:])
+        _run(parent, text[position:], lang=lang)
 
     def _link_rid(self, href: str) -> str:
         rid = self._links.get(href)
@@ -202,16 +229,29 @@ def _free_prefix(taken: set[str]) -> str:
     return prefix
 
 
-def _run(parent: Any, text: str, character_style: str | None = None) -> None:
+def _run(parent: Any, text: str, character_style: str | None = None, *, lang: str | None = None) -> None:
+    """Runs for `text`: one per stretch of one direction, right-to-left stretches marked `w:rtl` (Word then
+    orders them by the bidi algorithm and sets them in the complex-script font), `w:lang` when `lang` is given."""
     if not text:
         return
-    run = etree.SubElement(parent, W + "r")
-    if character_style:
-        etree.SubElement(etree.SubElement(run, W + "rPr"), W + "rStyle").set(W + "val", character_style)
-    element = etree.SubElement(run, W + "t")
-    if text[0].isspace() or text[-1].isspace() or "  " in text:
-        element.set(_XML_SPACE, "preserve")
-    element.text = text
+    for start, end, rtl in direction_runs(text):
+        run = etree.SubElement(parent, W + "r")
+        if character_style or rtl or lang:
+            properties = etree.SubElement(run, W + "rPr")
+            if character_style:
+                etree.SubElement(properties, W + "rStyle").set(W + "val", character_style)
+            if rtl:
+                etree.SubElement(properties, W + "rtl")
+            if lang:
+                language = etree.SubElement(properties, W + "lang")
+                language.set(W + "val", lang)
+                if text_direction(lang) == "rtl":
+                    language.set(W + "bidi", lang)  # w:bidi names the language of right-to-left text
+        piece = text[start:end]
+        element = etree.SubElement(run, W + "t")
+        if piece[0].isspace() or piece[-1].isspace() or "  " in piece:
+            element.set(_XML_SPACE, "preserve")
+        element.text = piece
 
 
 def _collapse_space_after(paragraph: Any) -> None:

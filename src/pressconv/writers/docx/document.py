@@ -65,7 +65,7 @@ def write_collection(collection: Collection, stream: BinaryIO, options: DocxOpti
     # The bundle's title stays out of its own contents (LibreOffice builds a TOC from outline levels).
     _outline_level(title, 9)
     bookmarks = [builder.bookmark_name(number) for number in range(1, len(collection.releases) + 1)]
-    entries = [(dated_entry(release.title, release.date, release.language), bookmark)
+    entries = [(dated_entry(release.title, release.date, collection.language), bookmark)
                for release, bookmark in zip(collection.releases, bookmarks, strict=True)]  # fmt: skip
     builder.contents(label("contents", collection.language), entries)
     for release, bookmark in zip(collection.releases, bookmarks, strict=True):

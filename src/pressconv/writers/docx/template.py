@@ -248,6 +248,27 @@ def _strip_content(document: Document) -> None:
             _strip_settings(target)
         elif kind in {"header", "footer"}:
             _strip_comment_marks(target.element)
+    _drop_external_relationships(document)
+
+
+def _drop_external_relationships(document: Document) -> None:
+    """No part kept from a reference document points outside the file: a header logo linked to a remote URL
+    would be fetched by Word on every opening of every output (a web beacon). Each external relationship of
+    every part still reachable is dropped, with the attributes that named it (the picture shows nothing)."""
+    for part in document.part.package.iter_parts():
+        external = [rid for rid, relationship in part.rels.items() if relationship.is_external]
+        if not external:
+            continue
+        for rid in external:
+            _drop(part.rels, rid)
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        names = set(external)
+        for node in element.iter():
+            for attribute, value in list(node.attrib.items()):
+                if attribute.startswith(R) and value in names:
+                    del node.attrib[attribute]
 
 
 def _drop(relationships: Any, rid: str) -> None:

@@ -100,7 +100,7 @@ def _write_book(stream: BinaryIO, options: EpubOptions, spec: _Book) -> list[Not
         chapter = epub.EpubItem(uid=f"release-{number}", file_name=file_name, media_type="application/xhtml+xml",
                                 content=_chapter_document(release))  # fmt: skip
         book.add_item(chapter)
-        entry = release.title if spec.single else contents_entry_text(release)
+        entry = release.title if spec.single else contents_entry_text(release, spec.language)
         book.toc.append(epub.Link(file_name, entry, f"toc-{number}"))
         spine.append(chapter)
 

@@ -16,10 +16,10 @@ import dataclasses
 import datetime
 import functools
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, assert_never
 from urllib.parse import quote
 
-from pressconv.l10n import dated_phrase, format_date, label
+from pressconv.l10n import dated_phrase, format_date, label, text_direction
 from pressconv.model import (
     Block,
     Collection,
@@ -34,10 +34,14 @@ from pressconv.model import (
     Release,
 )
 from pressconv.notices import Code, notice
+from pressconv.writers.base import heading_text
+from pressconv.writers.bidi import base_is_rtl, has_rtl, levels, visual_runs
 from pressconv.writers.pdf import PLACEHOLDER
 from pressconv.writers.pdf.fonts import (
     HIDDEN,
+    SHAPED,
     SPELLED_OUT,
+    TEXT,
     FontChain,
     GlyphReport,
     LoadedFont,
@@ -45,8 +49,9 @@ from pressconv.writers.pdf.fonts import (
     run_width,
 )
 from pressconv.writers.pdf.furniture import shortened
-from pressconv.writers.pdf.layout import Placement, TextBlock, break_lines, make_pieces, paginate
+from pressconv.writers.pdf.layout import Piece, Placement, TextBlock, break_lines, make_pieces, paginate
 from pressconv.writers.pdf.objects import content_stream, info_date, metadata_stream, output_intents, xmp_packet
+from pressconv.writers.pdf.shaping import advance, glyph_texts, needs_shaping, shape
 from pressconv.writers.pdf.styles import FURNITURE, FURNITURE_SIZE, LINK, LIST_INDENT, MARGIN, MM, RULE, STYLES, Colour
 from pressconv.writers.pdf.tagging import Element, StructureTree
 
@@ -74,15 +79,31 @@ class Composer:
     def __init__(self, regular: FontChain, bold: FontChain, width: float, root: Element) -> None:
         self.regular, self.bold, self.width, self.root = regular, bold, width, root
         self.blocks: list[TextBlock] = []
+        #: The language of the release being composed: the base direction of text without a strong letter.
+        self.language = "en-GB"
         #: The level of the last heading set: a heading may go at most one level deeper (PDF/UA: no skipped levels).
         self.level = 1
 
     def add(self, text: str, links: tuple[Link, ...], style_name: str, element: Element, *, indent: float = 0.0,
-            reserve: float = 0.0, listed: bool = True, **extra: Any) -> TextBlock:  # fmt: skip
+            reserve: float = 0.0, listed: bool = True, lang: str | None = None, **extra: Any) -> TextBlock:  # fmt: skip
+        """`text` in a style, under `element`; `lang` (a block in another language) becomes the element's /Lang."""
         style = STYLES[style_name]
         chain = self.bold if style.bold else self.regular
-        pieces = make_pieces(chain.runs(text), links, len(text))
+        runs = chain.runs(text)
+        shaped = needs_shaping(text)
+        if shaped:
+            runs = [dataclasses.replace(run, kind=SHAPED) if run.kind == TEXT else run for run in runs]
+        pieces = make_pieces(runs, links, len(text))
         block = TextBlock(text, style, element, pieces, links, indent, **extra)
+        if lang is not None:
+            element.lang = lang
+        if shaped:
+            if not links and element.actual_text is None:
+                # Assistive technology reads the element's logical text, whatever order its glyphs are drawn in.
+                element.actual_text = text
+            block.shaped = True
+            block.rtl = base_is_rtl(text, default=text_direction(lang or self.language) == "rtl")
+            block.levels = levels(text, block.rtl) if has_rtl(text) else None
         block.lines = break_lines(text, pieces, style.size, self.width - indent - reserve)
         if listed:
             self.blocks.append(block)
@@ -92,6 +113,7 @@ class Composer:
         """The release's title, header lines and body; in a bundle (`depth` 1) each starts a new page."""
         chapter = depth > 0
         self.level = 1 + depth
+        self.language = release.language
         title = self.add(release.title, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
                          page_break_before=chapter, bookmark=key)  # fmt: skip
         # The header lines, as the HTML has them: date, update, byline, issuer; the last one spaced from the body.
@@ -112,26 +134,28 @@ class Composer:
 
     def block(self, block: Block, parent: Element, depth: int) -> None:
         match block:
-            case Paragraph(text=text, links=links):
-                self.add(text, links, "body", Element("P", parent))
-            case Heading(text=text, level=level, links=links):
+            case Paragraph(text=text, links=links, lang=lang):
+                self.add(text, links, "body", Element("P", parent), lang=lang)
+            case Heading(text=text, level=level, links=links, lang=lang):
                 level = self._heading_level(level + depth)
-                self.add(text, links, "heading" if level <= 2 + depth else "subheading", Element(f"H{level}", parent))
+                self.add(text, links, "heading" if level <= 2 + depth else "subheading", Element(f"H{level}", parent), lang=lang)
             case ListBlock():
                 self.items(block, parent)
             case NotesSection(heading=heading, blocks=inner):
                 section = Element("Sect", parent)
-                self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
+                self.add(heading_text(heading), (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for item in inner:
                     self.block(item, section, depth + 1)
             case ContactBlock(lines=lines, heading=heading):
                 section = Element("Sect", parent)
                 if heading:
-                    self.add(heading, (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
+                    self.add(heading_text(heading), (), "section", Element(f"H{self._heading_level(2 + depth)}", section))
                 for number, line in enumerate(lines, 1):
                     self.add(line.text, line.links, "contact-last" if number == len(lines) else "contact", Element("P", section))
             case EndMark(text=text):
                 self.add(text, (), "endmark", Element("P", parent))
+            case _:
+                assert_never(block)
 
     def _heading_level(self, wanted: int) -> int:
         """`wanted`, but never more than one level below the last heading, nor beyond H6."""
@@ -140,7 +164,7 @@ class Composer:
 
     def items(self, block: ListBlock, parent: Element) -> None:
         """Items with hanging indents: the label (bullet or number) in the gutter, the text indented after it."""
-        element = Element("L", parent)
+        element = Element("L", parent, lang=block.lang)
         labels = [f"{block.start + number}." if block.ordered else "•" for number in range(len(block.items))]
         size = STYLES["item"].size
         widest = max((self.regular.width(text, size) for text in labels), default=0.0)
@@ -164,7 +188,7 @@ class Composer:
             before_entry(number - 1)
             text = release.title
             if release.date is not None:
-                text += " — " + format_date(release.date, release.language)
+                text += " — " + format_date(release.date, collection.language)  # one date style: the bundle's
             link = (Link(0, len(text), f"#release-{number}"),) if text else ()
             entries.append(self.add(text, link, "contents", Element("TOCI", toc), reserve=_PAGE_NUMBER_ROOM))
         return entries
@@ -233,7 +257,14 @@ class Painter:
             if style.centred:
                 start, end = block.lines[line]
                 x += (self.width - 2 * MARGIN - block.indent - _line_width(block, start, end)) / 2
-            pen.line(block, line, x, self._baseline(placement, line), annotations)
+            elif block.rtl:
+                # Right-aligned; a line's trailing space is drawn at its left end (bidi rule L1), so it counts.
+                start, end = block.lines[line]
+                x = self.width - MARGIN - _line_width(block, start, end)
+            if block.shaped:
+                pen.shaped_line(block, line, x, self._baseline(placement, line), annotations)
+            else:
+                pen.line(block, line, x, self._baseline(placement, line), annotations)
         if block.points_to is not None and placement.last == len(block.lines):
             target = self.first_page.get(id(block.points_to), 0)
             number = str(target + 1)
@@ -324,12 +355,14 @@ class _Pen:
 
     def line(self, block: TextBlock, line: int, x: float, baseline: float, annotations: list[Any]) -> None:
         """Draw one line of `block`; each change of element (text, link, placeholder) is a new sequence."""
-        painter, out, text = self.painter, self.out, block.text
+        out, text = self.out, block.text
         start, end = block.lines[line]
         out.append(f"1 0 0 1 {_num(x)} {_num(baseline)} Tm")
         size = block.style.size
         link_spans: dict[int, list[float]] = {}
         position = x
+        # The space a line breaks at is drawn at its end, but a link's underline stops at its last letter.
+        visible_end = start + len(text[start:end].rstrip(" "))
         for piece in block.pieces_in(start, end):
             low, high = max(start, piece.start), min(end, piece.end)
             run = piece.run
@@ -356,15 +389,119 @@ class _Pen:
                 width = run_width(run, text, low, high, size)
                 if piece.link >= 0:
                     span = link_spans.setdefault(piece.link, [position, position])
-                    span[1] = position + width
+                    shown = width if high <= visible_end else run_width(run, text, low, max(low, visible_end), size)
+                    span[1] = max(span[1], position + shown)
                 position += width
+        self._annotate(block, link_spans, baseline, size, annotations)
+
+    def shaped_line(self, block: TextBlock, line: int, x: float, baseline: float, annotations: list[Any]) -> None:
+        """Draw one line of a shaped block: its stretches in visual order, each from HarfBuzz's glyphs.
+
+        Each stretch is drawn inside `/Span <</ActualText (its logical text)>>`, so the text layer is
+        the logical text. Without links, the whole block is one sequence of its element (as `line` does);
+        with links, each stretch is a sequence of its element, the MCIDs given in logical order so that
+        the structure tree reads the line in logical order whatever order it is drawn in.
+        """
+        painter, out, text = self.painter, self.out, block.text
+        start, end = block.lines[line]
+        out.append(f"1 0 0 1 {_num(x)} {_num(baseline)} Tm")
+        size = block.style.size
+        stretches = [(start, end, 0)] if block.levels is None else visual_runs(text, block.levels, start, end, block.rtl)
+        segments: list[tuple[int, int, Piece, int]] = []  # in drawing order
+        for low_end, high_end, level in stretches:
+            found = [
+                (max(low_end, piece.start), min(high_end, piece.end), piece, level)
+                for piece in block.pieces_in(low_end, high_end)
+                if piece.run.kind != HIDDEN and max(low_end, piece.start) < min(high_end, piece.end)
+            ]
+            segments += reversed(found) if level % 2 else found
+        marks: dict[int, int] = {}
+        if block.links:
+            self.close()
+            for low, _, piece, _ in sorted(segments, key=lambda segment: segment[0]):
+                marks[low] = painter.tree.mark(block.element if piece.link < 0 else _link_element(block, piece.link), self.page)
+        link_spans: dict[int, list[float]] = {}
+        position = x
+        for low, high, piece, level in segments:
+            run = piece.run
+            owner = block.element if piece.link < 0 else _link_element(block, piece.link)
+            # A left-to-right stretch (Devanagari…) says what it stands for: its glyphs are reordered. A right-to-left
+            # one is drawn as it reads, right to left, each glyph mapped to its letters (ToUnicode), so text
+            # extraction, which reads such lines right to left, gives the logical text; /ActualText there would be
+            # laid out left to right by extractors, reversed.
+            actual = "" if level % 2 else f" /ActualText {_text_string(text[low:high])}"
+            if block.links:
+                out.append(f"/{owner.role} <</MCID {marks[low]}{actual}>> BDC")
+            else:
+                if self.open is not owner:
+                    self.close()
+                    self._begin(owner, "")
+                out.append(f"/Span <<{actual.strip()}>> BDC")
+            outward = piece.link >= 0 and not block.links[piece.link].href.startswith("#")
+            self.colour(LINK if outward else block.style.colour)
+            if run.kind == SHAPED:
+                width = self.glyphs(run.font, text, low, high, size, rtl=level % 2 == 1)
+            else:
+                self.show(run.font, drawn_text(run, text, low, high), size)
+                width = run_width(run, text, low, high, size)
+            out.append("EMC")
+            if piece.link >= 0:
+                span = link_spans.setdefault(piece.link, [position, position + width])
+                span[0], span[1] = min(span[0], position), max(span[1], position + width)
+            position += width
+        self._annotate(block, link_spans, baseline, size, annotations)
+
+    def glyphs(self, font: LoadedFont, text: str, start: int, end: int, size: float, *, rtl: bool) -> float:
+        """Show text[start:end] as HarfBuzz shapes it in `font` (offsets by TJ adjustments and rise); its width."""
+        from reportlab.lib.rl_accel import escapePDF
+
+        doc = self.painter.doc
+        shaped = shape(font, text, start, end, rtl)
+        widths = [advance(font, glyph.gid) for glyph in shaped]
+        clusters = glyph_texts(text, shaped, end, font.font.face.glyphToChar, rtl=rtl)
+        codes = font.font.glyph_codes(
+            [(glyph.gid, cluster, width) for glyph, cluster, width in zip(shaped, clusters, widths, strict=True)], doc
+        )
+        parts: list[str] = []
+        rise = 0.0
+
+        def flush() -> None:
+            if parts:
+                self.out.append(f"[{' '.join(parts)}] TJ")
+                parts.clear()
+
+        for glyph, (subset, code), width in zip(shaped, codes, widths, strict=True):
+            name = font.font.getSubsetInternalName(subset, doc)
+            if self.font != (name, size):
+                flush()
+                self.out.append(f"{name} {_num(size)} Tf")
+                self.font = (name, size)
+            wanted = glyph.y_offset * size / 1000
+            if wanted != rise:
+                flush()
+                self.out.append(f"{_num(wanted)} Ts")
+                rise = wanted
+            if glyph.x_offset:
+                parts.append(_num(-glyph.x_offset))
+            parts.append(f"({escapePDF(bytes([code]))})")
+            after = width + glyph.x_offset - glyph.advance
+            if after:
+                parts.append(_num(after))
+        flush()
+        if rise:
+            self.out.append("0 Ts")
+        return sum(glyph.advance for glyph in shaped) * size / 1000
+
+    def _annotate(self, block: TextBlock, link_spans: dict[int, list[float]], baseline: float, size: float,
+                  annotations: list[Any]) -> None:  # fmt: skip
+        """Underline and annotate each link drawn on this line (`link_spans`: link → [left, right])."""
         ascent, descent = size * 0.9, size * 0.25
         for index, (left, right) in link_spans.items():
             if not block.links[index].href.startswith("#"):
                 self.underlines.append((left, right, baseline - size * 0.12))
             element = _link_element(block, index)
-            annotations.append(painter.annotation(block, block.links[index], element, self.page,
-                                                  (left, baseline - descent, right, baseline + ascent)))  # fmt: skip
+            annotations.append(self.painter.annotation(block, block.links[index], element, self.page,
+                                                       (left, baseline - descent, right, baseline + ascent)))  # fmt: skip
 
     def _begin(self, element: Element, extra: str) -> None:
         mcid = self.painter.tree.mark(element, self.page)

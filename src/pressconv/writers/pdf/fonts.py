@@ -23,6 +23,7 @@ given as bytes), `system_font_for` (4,096 code points: each miss runs fc-list),
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import hashlib
@@ -39,6 +40,8 @@ from pressconv.writers.pdf import DEFAULT_BOLD, DEFAULT_REGULAR, PLACEHOLDER
 # How a run of text is drawn: as itself; not at all (format characters); as placeholder boxes; as itself but
 # with /ActualText (private-use characters, whose meaning no ToUnicode map can carry: PDF/A-2a 6.2.11.7.3).
 TEXT, HIDDEN, BOXED, PRIVATE = 0, 1, 2, 3
+#: Drawn as HarfBuzz's glyphs with /ActualText (complex scripts: `shaping.py`); set by the composer, never by the chain.
+SHAPED = 4
 #: The kinds drawn in a marked-content sequence of their own that carries /ActualText.
 SPELLED_OUT = frozenset({BOXED, PRIVATE})
 
@@ -55,6 +58,8 @@ class LoadedFont:
     #: The font's full name, for notices ("WenQuanYi Zen Hei").
     label: str
     where: str
+    #: The font's index in a TrueType collection (0 for a plain .ttf): HarfBuzz needs it too.
+    index: int = 0
 
     def width(self, text: str, size: float) -> float:
         return float(self.font.stringWidth(text, size))
@@ -119,7 +124,7 @@ def _make_font(data: bytes, where: str, index: int) -> LoadedFont:
     coverage = frozenset(code for code in font.face.charToGlyph if unicodedata.category(chr(code)) not in ("Cf", "Co"))
     label = font.face.fullName
     label = label.decode("latin-1") if isinstance(label, bytes) else str(label)
-    return LoadedFont(name, font, coverage, label, where)
+    return LoadedFont(name, font, coverage, label, where, index)
 
 
 def default_font(bold: bool = False) -> LoadedFont:
@@ -151,7 +156,9 @@ def system_font_for(codepoint: int) -> LoadedFont | None:
         path = path.rstrip(":").strip()
         if path.lower().endswith((".ttf", ".ttc")):
             candidates.append((path, int(index) if index.strip().isdigit() else 0))
-    for font_path, font_index in sorted(candidates):
+    # Regular before Bold, Italic…: a fallback sets body text too (the bold chain falls back to it only if
+    # nothing better is installed, as before).
+    for font_path, font_index in sorted(candidates, key=lambda item: (_not_regular(item[0]), item)):
         try:
             font = _font_from_path(font_path, font_index)
         except OptionError:
@@ -159,6 +166,11 @@ def system_font_for(codepoint: int) -> LoadedFont | None:
         if codepoint in font.coverage:
             return font
     return None
+
+
+def _not_regular(path: str) -> bool:
+    stem = Path(path).stem.lower()
+    return any(word in stem for word in ("bold", "italic", "oblique", "black", "light", "thin", "medium", "condensed"))
 
 
 class FontChain:
@@ -247,6 +259,11 @@ def run_width(run: Run, text: str, start: int, end: int, size: float) -> float:
     """The width of text[start:end], a stretch inside `run`."""
     if run.kind in (TEXT, PRIVATE):
         return run.font.width(text[start:end], size)
+    if run.kind == SHAPED:
+        from pressconv.writers.bidi import has_rtl
+        from pressconv.writers.pdf.shaping import shaped_width
+
+        return shaped_width(run.font, text, start, end, size, rtl=has_rtl(text[start:end]))
     if run.kind == BOXED:
         return (end - start) * run.font.width(PLACEHOLDER, size)
     return 0.0
@@ -254,14 +271,14 @@ def run_width(run: Run, text: str, start: int, end: int, size: float) -> float:
 
 def drawn_text(run: Run, text: str, start: int, end: int) -> str:
     """What is actually drawn for text[start:end] inside `run`."""
-    if run.kind in (TEXT, PRIVATE):
+    if run.kind in (TEXT, PRIVATE, SHAPED):
         return text[start:end]
     if run.kind == BOXED:
         return PLACEHOLDER * (end - start)
     return ""
 
 
-def to_unicode_cmap(name: str, subset: list[int]) -> str:
+def to_unicode_cmap(name: str, subset: list[int], glyph_texts: dict[int, str] | None = None) -> str:
     """The ToUnicode CMap of one 256-code font subset.
 
     Unlike reportlab's: codes the subset does not use (reportlab maps them to
@@ -269,9 +286,14 @@ def to_unicode_cmap(name: str, subset: list[int]) -> str:
     U+FFFF are written as UTF-16 surrogate pairs (reportlab writes five hex
     digits, so "🎉" extracted as "Ἰ" plus a digit); U+FEFF and U+FFFE never
     appear; entries come in blocks of at most 100, as the CMap format says.
+    A shaped glyph with no character of its own (a negative key, see
+    `glyph_codes`) maps to the characters it stands for (`glyph_texts`).
     """
     entries: list[str] = []
     for code, value in enumerate(subset):
+        if value < 0 and glyph_texts and value in glyph_texts:
+            entries.append(f"<{code:02X}> <{glyph_texts[value].encode('utf-16-be').hex().upper()}>")
+            continue
         if value <= 0 or value in (0xFEFF, 0xFFFE) or 0xD800 <= value <= 0xDFFF:
             continue
         if value > 0xFFFF:
@@ -315,16 +337,52 @@ def _font_class() -> type[Any]:
                 pdf_font.BaseFont = base
                 pdf_font.FirstChar = 0
                 pdf_font.LastChar = len(subset) - 1
-                pdf_font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(code) for code in subset])
-                cmap = stream(content=to_unicode_cmap(base, subset), filters=[pdfdoc.PDFZCompress])
+                glyph_widths: dict[int, float] = getattr(state, "glyph_widths", {})
+                widths = [glyph_widths[code] if code < 0 else self.face.getCharWidth(code) for code in subset]
+                pdf_font.Widths = pdfdoc.PDFArray(widths)
+                texts = getattr(state, "glyph_texts", None)
+                cmap = stream(content=to_unicode_cmap(base, subset, texts), filters=[pdfdoc.PDFZCompress])
                 pdf_font.ToUnicode = doc.Reference(cmap, f"toUnicodeCMap:{self.fontName}:{base}")
-                pdf_font.FontDescriptor = self._descriptor(doc, base, subset)
+                pdf_font.FontDescriptor = self._descriptor(doc, base, subset, getattr(state, "glyph_ids", {}))
                 doc.Reference(pdf_font, internal)
                 doc.idToObject["BasicFonts"].dict[internal] = pdf_font
             del self.state[doc]
 
-        def _descriptor(self, doc: Any, base: str, subset: list[int]) -> Any:
+        def glyph_codes(self, glyphs: list[tuple[int, str, float]], doc: Any) -> list[tuple[int, int]]:
+            """(subset, code) of each shaped glyph (id, text, width), as `splitString` encodes characters.
+
+            `text` is what the glyph stands for. A glyph the font maps that one character to is encoded as the
+            character (it shares the plain text's code); any other (a contextual form, a ligature, a conjunct)
+            gets a negative key per (glyph, text) in this document's subsets, whose ToUnicode entry is `text`
+            and whose width is `width`. The font object shared by other documents is not changed.
+            """
+            state = self.state.get(doc)
+            if state is None:
+                state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+            if not hasattr(state, "glyph_keys"):
+                state.glyph_keys, state.glyph_texts, state.glyph_widths, state.glyph_ids = {}, {}, {}, {}
+            to_char = self.face.glyphToChar
+            codes: list[tuple[int, int]] = []
+            for gid, text, width in glyphs:
+                if len(text) == 1 and ord(text) in to_char.get(gid, ()):
+                    key = ord(text)
+                else:
+                    key = state.glyph_keys.get((gid, text))
+                    if key is None:
+                        key = state.glyph_keys[(gid, text)] = -len(state.glyph_keys) - 1
+                        state.glyph_texts[key], state.glyph_widths[key], state.glyph_ids[key] = text, width, gid
+                code = state.assignments.get(key)
+                if code is None:
+                    code = _assign(state, key, bool(self._asciiReadable))
+                codes.append((code >> 8, code & 0xFF))
+            return codes
+
+        def _descriptor(self, doc: Any, base: str, subset: list[int], glyph_ids: dict[int, int]) -> Any:
             face = self.face
+            if any(code < 0 for code in subset):
+                # Shaped glyphs' keys stand for glyphs: a view of the face that maps them, for this subset only.
+                face = copy.copy(face)
+                face.charToGlyph = {**self.face.charToGlyph, **{code: glyph_ids[code] for code in subset if code < 0}}
             data = face.makeSubset(subset)
             font_file = stream(content=data, filters=[pdfdoc.PDFZCompress])
             font_file.dictionary["Length1"] = len(data)
@@ -337,3 +395,29 @@ def _font_class() -> type[Any]:
             return doc.Reference(descriptor, f"fontDescriptor:{self.fontName}:{base}")
 
     return EmbeddedFont
+
+
+def _assign(state: Any, key: int, ascii_readable: bool) -> int:
+    """The next free code of a document's font subsets for `key`, by reportlab's own rules (`splitString`):
+    code 32 of every subset is the space, code 0 of every subset after the first is .notdef."""
+    if state.frozen:
+        raise OutputError("internal error: a font was used after its subsets were written")
+    code: int = state.nextCode
+    if code & 0xFF == 32:
+        if code != 32:
+            state.subsets[code >> 8].append(32)
+        state.nextCode += 1
+        code = state.nextCode
+    if code > 32:
+        if not code & 0xFF:
+            state.subsets.append([0])
+            state.nextCode += 1
+            code = state.nextCode
+        state.subsets[code >> 8].append(key)
+    else:
+        if code == 31 and ascii_readable:
+            state.nextCode = 127  # codes 32–127 are ASCII's own
+        state.subsets[0][code] = key
+    state.nextCode += 1
+    state.assignments[key] = code
+    return code

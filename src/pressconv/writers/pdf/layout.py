@@ -53,6 +53,12 @@ class TextBlock:
     #: A contents entry: the block whose page number it shows, right-aligned on its last line.
     points_to: TextBlock | None = None
     lines: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    #: Drawn from HarfBuzz's glyphs, line by line in visual order (complex scripts, right-to-left text).
+    shaped: bool = False
+    #: The paragraph's base direction is right to left: lines are right-aligned.
+    rtl: bool = False
+    #: The bidi embedding level of each character, when the text holds right-to-left letters.
+    levels: list[int] | None = None
     #: The Link structure element of each link (by index), made when the link is first drawn.
     link_elements: dict[int, Element] = dataclasses.field(default_factory=dict)
 
