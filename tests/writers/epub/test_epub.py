@@ -16,6 +16,7 @@ import judges
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded
 from readback import shown_paragraphs
+from samples import tiny_png
 from strategies import releases
 
 

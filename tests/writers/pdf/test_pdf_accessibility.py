@@ -178,7 +178,8 @@ def test_struct_text_has_every_paragraph_in_order_and_no_furniture(
     fixture: Fixture, fixture_pdfs: dict[str, tuple[Path, list[str]]]
 ) -> None:
     release = fixture.release()
-    struct = struct_text(fixture_pdfs[fixture.name][0])
+    path = fixture_pdfs[fixture.name][0]
+    struct = struct_text(path)
     assert "Page 1 of" not in struct
     # pdfinfo prints a paragraph's text in pieces (around a link); compare without whitespace.
     texts = "".join(line.strip()[1:-1] for line in struct.splitlines() if line.strip().startswith('"'))
