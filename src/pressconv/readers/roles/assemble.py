@@ -162,11 +162,16 @@ def _exact_structure(role: Role, rule: str) -> Role:
     return role
 
 
+_COPY_LENGTH = 4
+
+
 def _title_copies_are_repeats(found: Assembled) -> None:
     """Guard: a copy of the title in the body is a repeat, whatever else the model took it for, so the cleaner
     reports it as the title again (never as the page's, never kept as an end mark or a heading)."""
     title_key = typographic_key(found.title)
     for index, (line, role) in enumerate(zip(found.body, found.body_roles, strict=True)):
+        if role is Role.REPEAT or len(line) > _COPY_LENGTH * (len(found.title) + 100):
+            continue  # far longer than the title: no copy of it (and a crafted long line costs nothing here)
         key = typographic_key(line)
         if role is not Role.REPEAT and is_title_copy(line, found.title, found.date, key=key, title_key=title_key):
             found.body_roles[index] = Role.REPEAT

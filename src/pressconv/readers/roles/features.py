@@ -115,19 +115,28 @@ class Line:
 
 
 def line_key(text: str) -> str:
-    """What "the same line" means for repeats: case, spacing and punctuation folded."""
-    return " ".join("".join(char for char in text.casefold() if char.isalnum() or char.isspace()).split())
+    """What "the same line" means for repeats: case, spacing and punctuation folded (a long line by its head
+    and its length, so that keys stay small)."""
+    head = text[:_HEAD]
+    key = " ".join("".join(char for char in head.casefold() if char.isalnum() or char.isspace()).split())
+    return key if len(text) <= _HEAD else f"{key}…{len(text)}"
+
+
+#: How much of a line the shape features look at: every one of them is decided by a line's first few hundred
+#: characters, and a crafted 10 MB line must cost no more than a short one (linear time, bounded memory).
+_HEAD = 2000
 
 
 def _own_features(text: str, element: str) -> list[str]:
     stripped = text.strip()
-    words = stripped.casefold().split()
+    head = stripped[:_HEAD]
+    words = head.casefold().split()
     features = [
         "len=" + _length(stripped),
-        "words=" + _word_count(stripped),
+        "words=" + _word_count(head),
         "end=" + _ending(stripped),
-        "case=" + _case(stripped),
-        "digits=" + _digit_share(stripped),
+        "case=" + _case(head),
+        "digits=" + _digit_share(head),
     ]
     if element:
         features.append("el=" + element)
@@ -135,20 +144,20 @@ def _own_features(text: str, element: str) -> list[str]:
         features.append("bullet")
     if stripped.startswith(_QUOTE_OPEN):
         features.append("quote-open")
-    if _URL.search(stripped):
+    if _URL.search(head):
         features.append("url")
-    if _EMAIL.search(stripped):
+    if _EMAIL.search(head):
         features.append("email")
-    if _PHONE.search(stripped):
+    if _PHONE.search(head):
         features.append("phone")
-    if "|" in stripped:
+    if "|" in head:
         features.append("bar")
-    separators = len(_TRAIL.findall(stripped))
+    separators = len(_TRAIL.findall(head))
     if separators:
         features.append("trail=" + ("1" if separators == 1 else "2+"))
     if len(words) <= _NAME_WORDS and not _ends_sentence(stripped) and _ORGANISATION_WORDS().intersection(words):
         features.append("organisation")  # "Northshire City Council", "Ministry of Transport": a letterhead's shape
-    if _LEADING_PLACE.match(stripped):
+    if _LEADING_PLACE.match(head):
         features.append("place-open")
     if len(words) <= _SHORT_LINE_WORDS:
         # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
