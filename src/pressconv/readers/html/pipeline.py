@@ -1,14 +1,14 @@
-"""The `html` reader: a saved press-release web page → `Release`.
+"""The html reader's pipeline: a saved press-release web page → `Release`.
 
-The steps, each in its own module:
+The steps, each in its own module of this package:
 
-1. `html_decoding`: bytes → text (BOM, saved HTTP head, `<meta charset>`, else UTF-8 or Windows-1252);
-2. `html_metadata`: what the page declares — schema.org JSON-LD and microdata, Open Graph, `<meta>`, canonical URL;
-3. `html_page`: the tree without what nobody sees (scripts, styles, hidden elements), measured;
-4. `html_container`: where the release is — the densest text block checked against `<article>`, `<main>`, schema.org;
-5. `html_blocks`: the page's text as blocks, flagged inside/outside the container and inside/outside site furniture;
+1. `decoding`: bytes → text (BOM, saved HTTP head, `<meta charset>`, else UTF-8 or Windows-1252);
+2. `metadata`: what the page declares — schema.org JSON-LD and microdata, Open Graph, `<meta>`, canonical URL;
+3. `page`: the tree without what nobody sees (scripts, styles, hidden elements), measured;
+4. `container`: where the release is — the densest text block checked against `<article>`, `<main>`, schema.org;
+5. `blocks`: the page's text as blocks, flagged inside/outside the container and inside/outside site furniture;
 6. here: the headline, and the header lines around it (dates, byline, "From:", label), read like the text reader reads them;
-7. `html_structure`: headings, lists, notes to editors, contacts and end marks.
+7. `structure`: headings, lists, notes to editors, contacts and end marks.
 
 Precedence for each field: the visible headline over schema.org `headline`
 over `og:title` over the `<title>` less its site name; schema.org
@@ -17,8 +17,8 @@ over `og:title` over the `<title>` less its site name; schema.org
 headline. Never a date from outside the article and its header.
 
 The reader object the registry loads (`HtmlReader`: its name, formats and
-sniff) lives in `html_reader` and imports this module only to read a page, so
-that choosing a reader for a raw text release never pays for it.
+sniff) lives in the package's `__init__` and imports this module only to read
+a page, so that choosing a reader for a raw text release never pays for it.
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ from pressconv.options import ReadOptions
 from pressconv.readers import dates
 from pressconv.readers.decoding import normalise
 from pressconv.readers.header import dateline
-from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
-from pressconv.readers.html_container import Container, around_headline, find_container
-from pressconv.readers.html_decoding import decode_page
-from pressconv.readers.html_header import MetaLine, is_lead_in, read_meta_line
-from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
-from pressconv.readers.html_page import (
+from pressconv.readers.html.blocks import RawBlock, WalkContext, walk_blocks
+from pressconv.readers.html.container import Container, around_headline, find_container
+from pressconv.readers.html.decoding import decode_page
+from pressconv.readers.html.header import MetaLine, is_lead_in, read_meta_line
+from pressconv.readers.html.metadata import Metadata, http_url, machine_date, read_metadata
+from pressconv.readers.html.page import (
     BLOCKS,
     PageTree,
     attribute,
@@ -52,10 +52,9 @@ from pressconv.readers.html_page import (
     parse_html,
     strip_invisible,
 )
-from pressconv.readers.html_reader import HtmlReader
-from pressconv.readers.html_structure import build_blocks
+from pressconv.readers.html.structure import build_blocks
 
-__all__ = ["HtmlReader", "read_page"]  # HtmlReader: still importable from here, where it used to live
+__all__ = ["read_page"]
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
 _LABELLED_TITLE = re.compile(

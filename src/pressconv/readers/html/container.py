@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pressconv.readers.html_page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
+from pressconv.readers.html.page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
 from pressconv.readers.structure import contact_heading, is_about_heading, is_end_mark, is_notes_heading
 
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)

@@ -4,7 +4,7 @@ Read before the page's scripts are stripped (JSON-LD lives in `<script>`).
 Each field keeps the first value found in the order of trust: JSON-LD's
 `NewsArticle`, then microdata, then Open Graph / article, then Dublin Core
 and plain `<meta>`. Nothing here looks at the visible text; that is
-`html_header`'s job, and the reader decides between the two.
+`header`'s job, and the reader decides between the two.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from pressconv.readers import dates
-from pressconv.readers.html_page import attribute, iter_tags, normal_space
+from pressconv.readers.html.page import attribute, iter_tags, normal_space
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|Posting|PressRelease|Report|NewsRelease|Release)$", re.I)
 # What no output format can carry in a link target (the model refuses it): a link with it is dropped, its words kept.

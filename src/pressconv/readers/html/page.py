@@ -1,4 +1,4 @@
-"""The parsed page, and what the other html_* modules ask of its elements: is it a block, is it chrome, how much text.
+"""The parsed page, and what the other modules of the html reader ask of its elements: is it a block, is it chrome, how much text.
 
 One `PageTree` per read holds the soup and every per-element measure; nothing
 is kept between reads. Every walk is iterative (an explicit stack), so a page

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
-from pressconv.readers.html_blocks import RawBlock
+from pressconv.readers.html.blocks import RawBlock
 from pressconv.readers.structure import contact_heading, is_about_heading, is_contact_line, is_end_mark, is_notes_heading
 
 _SITE_HEADING = re.compile(

@@ -21,7 +21,7 @@ from typing import Any
 
 from pressconv.model import Link, Text
 from pressconv.readers.decoding import normalise
-from pressconv.readers.html_page import BLOCKS, HEADINGS, SKIPPED, attribute, is_tag, is_text
+from pressconv.readers.html.page import BLOCKS, HEADINGS, SKIPPED, attribute, is_tag, is_text
 
 _WHITESPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BOLD = frozenset({"b", "strong"})
