@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import pressconv
-from pressconv.cleaning.chrome import CHROME_PATTERNS, is_chrome
+from pressconv.lines import CHROME_PATTERNS, is_chrome
 from pressconv.model import ContactBlock, EndMark, Heading, ListBlock, Paragraph, Release, Text
 
 CHROME = [

@@ -130,7 +130,7 @@ def test_short_contact_lines_repeated_in_two_blocks_are_kept() -> None:
 
 
 def test_long_cookie_and_browser_notices_are_still_chrome() -> None:
-    from pressconv.cleaning.chrome import is_chrome
+    from pressconv.lines import is_chrome
 
     padding = " to give you the best possible experience, to remember your settings and to measure how the site is used"
     assert is_chrome("We use cookies on this website" + padding + ", and we will assume you are happy with that.")

@@ -8,7 +8,8 @@ import datetime
 import pytest
 
 from pressconv.keys import typographic_key
-from pressconv.readers.header import Header, is_title_copy, split_header
+from pressconv.lines import is_title_copy
+from pressconv.readers.header import Header, split_header
 
 BODY = "The council said the work would be finished by the end of the year."
 MARCH_12 = datetime.date(2019, 3, 12)

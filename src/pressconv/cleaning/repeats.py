@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from pressconv.cleaning.units import Unit
 from pressconv.keys import typographic_key
+from pressconv.lines import is_title_copy
 from pressconv.model import Release, Removal
-from pressconv.readers.header import is_title_copy
 
 _WORD = re.compile(r"\w+")
 # "Thank you. Thank you." is something people say; a glued scrape copy is a

@@ -867,68 +867,20 @@ def _is_place(text: str, *, first: bool = True) -> bool:
     return all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words) and words[0][:1].isupper()
 
 
-_COPY_PREFIX = lazy_pattern(r"(?:\[[^\]]{1,60}\]|(?:fwd?|re|fw)\s*:)\s*", re.IGNORECASE)
-_COPY_LABEL = lazy_pattern(rf"{_STRONG_LABEL}\s*[:|\-–—]\s*", re.IGNORECASE)
-_MAX_COPY_EXTRA = 200
-_COPY_SEPARATORS = " |•·;,–—-:/([)]"
+#: The strong label alternation, for `pressconv.lines.is_title_copy` ("PRESS RELEASE: Title").
+STRONG_LABEL = _STRONG_LABEL
 
 
-def is_title_copy(text: str, title: str, date: datetime.date | None, *, key: str, title_key: str) -> bool:
-    """True when a body line is the title again: in another letter case (an ALL-CAPS copy), with its date
-    marker glued on (the whole title line scraped twice), or behind a list, site or date prefix
-    ("[press-list] Title", "14.02.2023: Title", "Site name | Title"). `key` and `title_key` are the
-    typographic keys of `text` and `title`. Cheap: most lines fail the length test or the substring test."""
-    if not title_key or len(key) < len(title_key) or len(key) > len(title_key) + _MAX_COPY_EXTRA:
-        return False
-    folded, folded_title = key.casefold(), title_key.casefold()
-    at = folded.find(folded_title)
-    if at < 0:
-        return False
-    aligned = len(folded) == len(key) and len(folded_title) == len(title_key)
-    source = key if aligned else folded
-    prefix, rest = source[:at], source[at + len(folded_title) :]
-    if prefix and not _is_copy_prefix(prefix, date):
-        return False
-    if not rest:
-        return True
-    # Glued on, a tail starts a new word by its case ("depotPublished", "DEPOTPublished"); else the title is
-    # only the start of a longer sentence ("… depots across the county").
-    case_change = rest[:1].isupper() and (not title_key[-1:].isupper() or rest[1:2].islower())
-    if rest[:1].isalnum() and title_key[-1:].isalnum() and not case_change:
-        return False
-    start = len(rest) - len(rest.lstrip(_COPY_SEPARATORS))  # keys keep no space beside a dash: "Title-Site"
-    parts = _parts(rest, start, in_title=True, separated=True) or _parts(rest, start, in_title=False, separated=True)
-    if parts is None:
-        return False
-    dated = [part for part in parts if part.kind == "date" and part.found is not None]
-    if not dated:
-        return all(part.kind in ("byline", "label", "issuer", "updated") for part in parts)
-    read, _ = dates.read_match(dated[0].found, month_first=False) if dated[0].found else (None, [])
-    if date is None or read is None or read == date:
-        return True
-    month_first_read, _ = dates.read_match(dated[0].found, month_first=True) if dated[0].found else (None, [])
-    return month_first_read == date
+def glued_parts(text: str, pos: int) -> list[_Part] | None:
+    """All of `text[pos:]` as header parts glued behind a title (as a title's tail, else as a header line's)."""
+    return _parts(text, pos, in_title=True, separated=True) or _parts(text, pos, in_title=False, separated=True)
 
 
-def _is_copy_prefix(prefix: str, date: datetime.date | None) -> bool:
-    """A list tag ("[press-list] "), a forward marker, a date ("14.02.2023: ") or a site name ("Site | ")."""
-    pos = 0
-    tag = _COPY_PREFIX().match(prefix) or _COPY_LABEL().match(prefix)
-    if tag is not None:
-        pos = tag.end()
-        if pos == len(prefix):
-            return True
-    found = dates.match_date(prefix, pos, partial=False)
-    if found is not None:
-        rest = prefix[found.end :]
-        if rest.strip(" :|-–—,") == "":
-            read, _ = dates.read_match(found)
-            read_us, _ = dates.read_match(found, month_first=True)
-            return date is None or date in (read, read_us) or read is None
-        return False
-    site = prefix[pos:]
-    if site.endswith((" | ", "|")) and len(site.split()) <= 7:
-        return bool(_NAME_SPAN().match(site))
-    name = site.rstrip(" -–—:")
-    # "Northshire Council - Title": behind a dash, only an organisation's name.
-    return name != site and _NAME_SPAN().fullmatch(name) is not None and _is_org_name(name.split(), by_line=False)
+def is_site_prefix(site: str) -> bool:
+    """True when `site` ("Northshire Council | ") starts with a run of name words."""
+    return bool(_NAME_SPAN().match(site))
+
+
+def is_org_prefix(name: str) -> bool:
+    """True when the whole of `name` is an organisation's name ("Northshire Council")."""
+    return _NAME_SPAN().fullmatch(name) is not None and _is_org_name(name.split(), by_line=False)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from pressconv.errors import InputError
+from pressconv.lines import is_chrome
 from pressconv.model import Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
@@ -84,8 +85,6 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 def _page_lines_at_the_top(lines: list[str]) -> tuple[list[str], list[str]]:
     """Split off the web page's own lines (breadcrumbs, share buttons) from the first few lines, so that
     the header is read without them; returns (page lines, the other lines), each in order."""
-    from pressconv.cleaning.chrome import is_chrome
-
     window = lines[:_HEADER_WINDOW]
     # The header ends where the first sentence of the body begins; page lines below it stay where they are.
     for index, line in enumerate(window[1:], start=1):

@@ -178,7 +178,7 @@ def _title_from_body(body: list[RawBlock]) -> str:
     Lines of the web page before it ("Print this page") stay in the body, where the page-chrome cleaning step
     removes and reports them (or --keep-chrome keeps them): never the title, never lost — as in the text reader.
     """
-    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+    from pressconv.lines import is_chrome as is_chrome_line
 
     at = next((index for index, block in enumerate(body) if not is_chrome_line(block.text)), None)
     if at is None:
@@ -189,7 +189,7 @@ def _title_from_body(body: list[RawBlock]) -> str:
 def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
     """The body's first paragraph, past a subheading and lines of the web page ("Print this page" above the dateline):
     the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
-    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+    from pressconv.lines import is_chrome as is_chrome_line
 
     return next((block for block in body if block.kind != "heading" and not is_chrome_line(block.text)), None)
 
