@@ -49,11 +49,11 @@ def around_headline(container: Container, headline: Any) -> Container:
     if not container.main or headline is None:
         return container
     root = container.roots[0]
-    around_densest = [container.densest, *_ancestors(container.densest, root)]
+    around_densest = {id(container.densest), *(id(tag) for tag in _ancestors(container.densest, root))}
     for tag in [headline, *_ancestors(headline, root)]:
         if tag is root:
             return container
-        if any(tag is other for other in around_densest):
+        if id(tag) in around_densest:
             return Container((tag,), container.densest, f"{container.how}, the part around the headline ({_describe(tag)})")
     return container
 
@@ -82,12 +82,22 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
             return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})", main=True)
     declared = [tag for tag in iter_tags(body) if _is_article(tag)]
     if declared:
-        scored = [(max((tree.final_score(inner) for inner in [tag, *iter_tags(tag)]), default=0.0), tag) for tag in declared]
+        best_inside = _best_inside(tree, body)
+        scored = [(best_inside[id(tag)], tag) for tag in declared]
         score, article = max(scored, key=lambda pair: pair[0])
         if score >= best / 3:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
     return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+def _best_inside(tree: PageTree, root: Any) -> dict[int, float]:
+    """Each element's best score among itself and everything inside it, in one pass from the leaves up
+    (scoring each declared article's whole inside in turn is quadratic when articles nest)."""
+    best: dict[int, float] = {}
+    for tag in reversed([root, *iter_tags(root)]):
+        best[id(tag)] = max([tree.final_score(tag), *(best[id(child)] for child in tag.children if id(child) in best)])
+    return best
 
 
 def _not_before(body: Any, headline: Any) -> set[int]:

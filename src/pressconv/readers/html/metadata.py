@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from pressconv.readers import dates
-from pressconv.readers.html.page import attribute, iter_tags, normal_space
+from pressconv.readers.html.page import attribute, is_text, iter_tags, normal_space
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|Posting|PressRelease|Report|NewsRelease|Release)$", re.I)
 # What no output format can carry in a link target (the model refuses it): a link with it is dropped, its words kept.
@@ -272,7 +272,9 @@ def _microdata_article(soup: Any) -> dict[str, Any]:
     ]
     if not scopes:
         return {}
-    scope = max(scopes, key=lambda tag: len(tag.get_text()))
+    # The largest: text lengths from one pass over the page, not get_text() of each (nested scopes: quadratic).
+    lengths = _text_lengths(soup) if len(scopes) > 1 else {}
+    scope = max(scopes, key=lambda tag: lengths.get(id(tag), 0))
     found: dict[str, Any] = {}
     for tag in iter_tags(scope):
         prop = attribute(tag, "itemprop").split()
@@ -285,6 +287,14 @@ def _microdata_article(soup: Any) -> dict[str, Any]:
             else:
                 found[name] = _prop_value(tag)
     return found
+
+
+def _text_lengths(root: Any) -> dict[int, int]:
+    """The length of every element's text (what `get_text()` would give), from the leaves up in one pass."""
+    lengths: dict[int, int] = {}
+    for tag in reversed([root, *iter_tags(root)]):
+        lengths[id(tag)] = sum(len(str(child)) if is_text(child) else lengths.get(id(child), 0) for child in tag.children)
+    return lengths
 
 
 def _prop_value(tag: Any) -> str:

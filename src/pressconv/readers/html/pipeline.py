@@ -46,11 +46,13 @@ from pressconv.readers.html.page import (
     PageTree,
     attribute,
     is_chrome,
+    is_tag,
     iter_tags,
     normal_space,
     own_text,
     parse_html,
     strip_invisible,
+    text_start,
 )
 from pressconv.readers.html.structure import build_blocks
 
@@ -138,6 +140,7 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
         title=title_element,
         chrome=lambda tag: is_chrome(tag, tree, content_text),
         href=lambda href: http_url(href, meta.base),
+        tree=tree,
     )
     return walk_blocks(tree.body, context)
 
@@ -215,7 +218,7 @@ def _declared_headline(tree: PageTree, meta: Metadata) -> Any:
         typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
     ]
     for heading in tree.body.find_all("h1"):
-        key = typographic_key(normal_space(heading.get_text(" ")))
+        key = typographic_key(tree.short_text(heading) or "")  # a heading too long to be a headline matches none
         if key and any(key == wanted or (len(key) > 10 and key in wanted) for wanted in declared):
             return heading
     return None
@@ -227,39 +230,41 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
     if matching is not None:
         return matching
     body = tree.body
-    headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
+    headings = [tag for tag in body.find_all("h1") if tree.of(tag).text]
     declared = [
         typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
     ]
-    inside = [heading for heading in headings if _within(heading, container.roots)]
-    if inside:
-        return inside[0]
+    # The first <h1> inside the container, found by walking the container once (not each heading's ancestors).
+    inside = next(
+        (tag for root in container.roots for tag in (root, *iter_tags(root)) if tag.name == "h1" and tree.of(tag).text), None
+    )
+    if inside is not None:
+        return inside
     headline = body.find(attrs={"itemprop": "headline"})
-    if headline is not None and normal_space(headline.get_text(" ")):
+    if headline is not None and tree.of(headline).text:
         return headline
     if len(headings) == 1 and not _is_logo(headings[0]):
         return headings[0]
     # No <h1>: a heading or a bold line in the article, before its first paragraph, that the <title> names.
     for tag in iter_tags(container.roots[0]):
-        text = normal_space(tag.get_text(" "))
-        if not text:
+        if not tree.of(tag).text:
             continue
         if tag.name == "p" and len(own_text(tag)) >= _PROSE:
             break  # own text: html.parser nests unclosed <p>s, so a <p>'s whole text may be the rest of the page
-        key = typographic_key(text)
         if (
             tag.name in ("h2", "h3", "b", "strong", "font", "big")
+            and (text := tree.short_text(tag))
             and len(text) < 200
-            and any(key and key in wanted for wanted in declared)
+            and any((key := typographic_key(text)) and key in wanted for wanted in declared)
         ):
-            return _whole_block(tag)
+            return _whole_block(tree, tag)
     return None
 
 
-def _whole_block(tag: Any) -> Any:
+def _whole_block(tree: PageTree, tag: Any) -> Any:
     """The block an inline headline fills (`<p><b><font>Headline</font></b>`), so the whole block is the title."""
-    text = normal_space(tag.get_text(" "))
-    while tag.name not in BLOCKS and tag.parent is not None and normal_space(tag.parent.get_text(" ")) == text:
+    text = tree.short_text(tag)
+    while tag.name not in BLOCKS and tag.parent is not None and tree.short_text(tag.parent) == text:
         tag = tag.parent
     return tag
 
@@ -408,7 +413,10 @@ def _author_link(block: RawBlock) -> str | None:
     return None
 
 
-_LISTING_HREF = re.compile(r"/(?:tags?|category|categories|topics?|sections?|channels?|news)(?:/[^/?#]*)?/?(?:[?#].*)?$", re.I)
+#: Path segments that name a listing page (a tag, a section): "/news", "/tag/energy/", "/topics/health?page=2".
+_LISTING_WORDS = frozenset(
+    {"tag", "tags", "category", "categories", "topic", "topics", "section", "sections", "channel", "channels", "news"}
+)
 
 
 def _names_only(block: RawBlock, author: str | None) -> bool:
@@ -426,7 +434,18 @@ def _links_to_listing(block: RawBlock) -> bool:
     if block.link_share < 0.99 or len(block.text) > 60 or element is None or not hasattr(element, "find_all"):
         return False
     links = element.find_all("a", limit=10)
-    return bool(links) and all(_LISTING_HREF.search(attribute(link, "href")) for link in links)
+    return bool(links) and all(_is_listing_href(attribute(link, "href")) for link in links)
+
+
+def _is_listing_href(href: str) -> bool:
+    """An address whose path ends in a listing word, or in one word after it ("/tag/energy/"): read by
+    splitting the path once, not by a pattern retried from every slash of a long address."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0]
+    path = path.removesuffix("/")
+    segments = path.split("/")
+    if len(segments) < 2:
+        return False
+    return segments[-1].lower() in _LISTING_WORDS or (len(segments) >= 3 and segments[-2].lower() in _LISTING_WORDS)
 
 
 def _take(header: _Header, line: MetaLine) -> None:
@@ -442,28 +461,46 @@ def _take(header: _Header, line: MetaLine) -> None:
 def _time_element_date(tree: PageTree, container: Container, title_element: Any) -> Any:
     """The publication date of a `<time>` in the article or its header: one marked as the publication date
     (`itemprop="datePublished"`, `pubdate`, a "published"/"posted"/"date" class), or any before the article's
-    first paragraph — never one in the body text (an event's date) or one marked as an update."""
+    first paragraph — never one in the body text (an event's date), in the scope's furniture (an aside, a
+    related-story card) or one marked as an update.
+
+    One walk per scope that hands "inside furniture" down from parent to child, and only the first 60
+    characters of a `<time>`'s parent are read: linear however many `<time>`s or how deeply nested."""
     scopes = [*container.roots]
     if title_element is not None and title_element.parent is not None and not _within(title_element, container.roots):
         scopes.insert(0, title_element.parent)
     for scope in scopes:
         before_text = True
-        for node in iter_tags(scope):
+        stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(scope.contents) if is_tag(child)]
+        while stack:
+            node, furniture = stack.pop()
             if node.name == "p" and len(own_text(node)) >= _PROSE:
                 before_text = False
-            if node.name != "time" or _in_furniture(node, scope):
-                continue
-            context = f"{hint(node)} {hint(node.parent)} {normal_space(node.parent.get_text(' '))[:60] if node.parent else ''}"
-            context = context.lower()
-            marked = "pubdate" in node.attrs or re.search(r"publish|posted|pubdate|entry-date", context) is not None
-            if re.search(r"updat|modif|revis", context) and not re.search(r"publish|posted|pubdate", context):
-                continue
-            if not (before_text or marked):
-                continue
-            value = machine_date(attribute(node, "datetime")) or machine_date(normal_space(node.get_text(" ")))
-            if value is not None:
-                return value
+            if not furniture and node.name == "time":
+                value = _time_value(tree, node, before_text)
+                if value is not None:
+                    return value
+            inside = furniture or _is_furniture(node)
+            stack.extend((child, inside) for child in reversed(node.contents) if is_tag(child))
     return None
+
+
+def _time_value(tree: PageTree, node: Any, before_text: bool) -> Any:
+    parent = node.parent
+    around = "" if parent is None else tree.short_text(parent) or text_start(parent, 60)
+    context = f"{hint(node)} {hint(parent)} {around[:60]}".lower()
+    marked = "pubdate" in node.attrs or _PUBLISHED_HINT.search(context) is not None
+    if _UPDATED_HINT.search(context) and not _PUBLISHED_ONLY_HINT.search(context):
+        return None
+    if not (before_text or marked):
+        return None
+    return machine_date(attribute(node, "datetime")) or machine_date(tree.short_text(node) or text_start(node, 60))
+
+
+_PUBLISHED_HINT = re.compile(r"publish|posted|pubdate|entry-date")
+_PUBLISHED_ONLY_HINT = re.compile(r"publish|posted|pubdate")
+_UPDATED_HINT = re.compile(r"updat|modif|revis")
+_FURNITURE_HINT = re.compile(r"related|sidebar|comment|teaser|card|promo", re.I)
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
@@ -484,15 +521,9 @@ def hint(tag: Any) -> str:
     return f"{attribute(tag, 'class')} {attribute(tag, 'id')} {attribute(tag, 'itemprop')}" if tag is not None else ""
 
 
-def _in_furniture(tag: Any, scope: Any) -> bool:
-    for parent in tag.parents:
-        if parent is scope:
-            return False
-        if parent.name in ("aside", "nav", "footer") or re.search(
-            r"related|sidebar|comment|teaser|card|promo", hint(parent), re.I
-        ):
-            return True
-    return False
+def _is_furniture(tag: Any) -> bool:
+    """An aside, a navigation or footer, or an element named as a related-story card, a sidebar or comments."""
+    return tag.name in ("aside", "nav", "footer") or _FURNITURE_HINT.search(hint(tag)) is not None
 
 
 def _clean_field_long(value: str) -> str | None:
