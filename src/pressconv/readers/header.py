@@ -17,24 +17,30 @@ Every line it does not claim is left to the body, exactly as it was. It never
 guesses: a date in a body sentence, a date with no year, or a line below the
 first body line never becomes the publication date.
 
-The work is done by small recognisers. For header parts, each a function of
-(text, position), tried in order by `_parts`: `_on_date_part`, `_category_part`,
-`_updated_part`, `_date_part`, `_from_part`, `_byline_part`, `_label_part`,
-`_named_part` (after a date, `_by_whom` and `_username`). For whole lines:
-`_line_parts`, `_is_org_line`, `_is_name_line`, `_title_again`; for the title
-line, `_prefix_part` and `_tail_parts`; for the first body paragraph,
-`dateline`. Each looks at a bounded amount of text (the first ten lines, a
-title's last 160 characters), so reading a header costs the same for any release.
+The work is done by small recognisers in named rule lists, in the style of
+`structure.RECOGNISERS`: `PART_RULES` (tried in order at each position of a
+header line or a title's tail: on-date, category, updated, date, from,
+byline, label, named; each with a named guard saying where it may look) and
+`AFTER_DATE_RULES` (who issued or wrote it, right after a date); for whole
+lines, `ABOVE_TITLE_RULES` and `BELOW_TITLE_RULES`; for the title line, a
+label or date prefix (`_prefix_part`) and a glued tail, which the named tests
+in `TAIL_REFUSALS` may give back to the title; for the first body paragraph,
+`dateline`. A part's kind is a `PartKind`. Each looks at a bounded amount of
+text (the first ten lines, a title's last 160 characters), so reading a
+header costs the same for any release.
 Dates themselves are recognised and read in `pressconv.readers.dates`.
 """
 
 from __future__ import annotations
 
 import datetime
+import enum
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.keys import typographic_key
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
@@ -61,85 +67,41 @@ _TRAILING = re.compile(r"[\s|•·;,()\[\]–—/:.\-]*$")
 _TITLE_TAIL = " \t|:•·,;([-–—/"
 _ALNUM = re.compile(r"[^\W_]")
 
-# Publication markers. Old habit kept: "published"/"posted" count in any case, even glued on without a space.
-# Other words ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or
-# followed by a colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
-_PUBLISHED = re.compile(
-    r"(?:(?:date|time)\s+(?:first\s+)?(?:published|posted|issued|released)"
-    r"|(?:first|originally)\s+(?:published|posted|issued|released)"
-    r"|(?:publication|release|issue|posting|press\s+release|news)\s+date"
-    r"|date\s+of\s+(?:publication|issue|release)"
-    r"|(?:published|posted|issued|released|dated|created)(?:\s+(?:on|at|date|in))?"
-    # Other languages' markers: German, French, Spanish/Portuguese, Italian, Dutch, Scandinavian, Finnish, Welsh.
-    r"|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicad[oa](?:\s+(?:el|em|en))?|pubblicato(?:\s+il)?"
-    r"|gepubliceerd(?:\s+op)?|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
-    r"|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione|publicatiedatum"
-    r"|date|datum|fecha|data|dyddiad)"
-    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?",
-    re.IGNORECASE,
-)
-_ALWAYS_MARKERS = ("published", "posted", "date published", "date posted", "first published", "first posted")
+# Publication markers (`lexicon` concept "published"), then a bare "Date" word ("date_word"). Old habit kept:
+# "published"/"posted" count in any case, even glued on without a space ("published_any_case"). Other words
+# ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or followed by a
+# colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
+_PUBLISHED = lexicon.pattern(rf"(?:{{published}}|{{date_word}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?")
+_ALWAYS_MARKERS = lexicon.words("published_any_case")
 # A bare "Date" (in any language) is a marker only with a colon, or at the start of a line of its own.
-_BARE_DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dyddiad"})
-_UPDATED = re.compile(
-    r"(?:(?:(?:(?:page\s+)?last|zuletzt)\s+)?(?:updated|modified|revised|amended|edited|aktualisiert|geändert)"
-    r"(?:\s+(?:on|at|am))?|mis\s+à\s+jour(?:\s+le)?|actualizad[oa](?:\s+el)?|atualizad[oa](?:\s+em)?"
-    r"|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|oppdatert|uppdaterad|opdateret|päivitetty|diweddarwyd(?:\s+ddiwethaf)?"
-    r"|stand(?=\s*:))"
-    rf"(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|update\s*:\s*",
-    re.IGNORECASE,
-)
+_BARE_DATE_WORDS = lexicon.word_set("date_word")
+_UPDATED = lexicon.pattern(rf"(?:{{updated}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|(?:{{updated_label}})\s*:\s*")
 #: The marker words, for the HTML reader's header lines too (`html_header`): one list, so both readers agree.
 PUBLISHED_MARKER = _PUBLISHED
 UPDATED_MARKER = _UPDATED
 BARE_DATE_WORDS = _BARE_DATE_WORDS
-_BY = re.compile(r"\s*,?\s*by\s+", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"(?:(?:written|words|story|text|report(?:ed)?|photos?|posted|published|issued|released)\s+by|by)\s*:?\s+"
-    r"|(?:author|writer|reporter|words|byline|contributor|source)\s*:\s*",
-    re.IGNORECASE,
-)
+_BY = lexicon.pattern(r"\s*,?\s*(?:{by})\s+")
+_BYLINE = lexicon.pattern(r"(?:(?:{byline_verb})\s+(?:{by})|(?:{by}))\s*:?\s+|(?:{byline_label})\s*:\s*")
 # gov.uk's "From: Department for Transport and The Rt Hon Jane Smith MP": whatever follows is the issuer.
-_FROM = re.compile(r"(?:from|issued\s+by|on\s+behalf\s+of)\s*:\s*([^|•]*[^|•\s.])", re.IGNORECASE)
+_FROM = lexicon.pattern(r"(?:{issuer_marker})\s*:\s*([^|•]*[^|•\s.])")
 # Labels: words that say what kind of document this is, never its title.
-_STRONG_LABEL = (
-    r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:joint\s+)?(?:press|media|news)\s+"
-    r"(?:release|statement|update|notice|advisory|alert|briefing|information|note|bulletin)"
-    r"|news\s+(?:story|article|item|flash)|(?:official|joint)\s+statement"
-    r"|pressemitteilung|pressemeldung|pressemelding|pressemeddelelse|pressmeddelande|persbericht|tiedote"
-    r"|communiqu[ée]\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|comunicato\s+stampa"
-    r"|komunikat\s+prasowy|datganiad\s+i'r\s+wasg)"
-)
-_LABEL = re.compile(
-    rf"(?:{_STRONG_LABEL}|statement|(?:breaking|latest|top|club|council|police|force|university|campus|company|corporate"
-    r"|community|school|team|local|business|research|health)\s+news|news|update|announcement|newsroom"
-    r"|(?:embargoed|embargo|under\s+embargo)(?:\s+(?:until|till|to|for|before))?(?:\s*:)?(?:\s+[^|]*)?"
-    r"|not\s+for\s+(?:publication|release|broadcast)\s+(?:before|until)\s+[^|]*"
-    rf"|(?:category|categories|section|topics?|tags?|filed\s+under|part\s+of)\s*:\s*[^|•]*[^|•\s])(?!{_LETTER})"
-    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?",
-    re.IGNORECASE,
+_STRONG_LABEL = "(?:" + lexicon.alternation("label") + ")"
+_LABEL = lexicon.pattern(
+    rf"(?:{_STRONG_LABEL}|{{label_weak}})(?!{_LETTER})"
+    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?"
 )
 _ON = re.compile(r"\s*on\s+", re.IGNORECASE)
-_POSTED_IN = re.compile(r"(?:posted|published|filed)\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)", re.IGNORECASE)
+_POSTED_IN = lexicon.pattern(r"(?:{posted_in})\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)")
 _PREFIX_SEPARATOR = lazy_pattern(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 # Before the title on its line: a label that cannot start a headline, or a short one in capitals ("UPDATE: …").
-_LABEL_PREFIX = re.compile(
-    rf"({_STRONG_LABEL}|(?-i:STATEMENT|UPDATE|NEWS|BREAKING(?: NEWS)?|MEDIA ADVISORY|ANNOUNCEMENT))(?!{_LETTER})"
-    r"\s*(?:[:|\-–—]\s*)(?=\S)",
-    re.IGNORECASE,
+_LABEL_PREFIX = lexicon.pattern(
+    rf"({_STRONG_LABEL}|(?-i:{{label_shouted}}))(?!{_LETTER})"
+    r"\s*(?:[:|\-–—]\s*)(?=\S)"
 )
 
 # Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
-_TAIL_WORDS = (
-    r"date|time|first|originally|publication|release|issue|press|media|news|joint|official|for|immediate|statement"
-    r"|update|updated|last|page|modified|revised|dated|issued|released|by|written|words|story|author|reported"
-    r"|embargoed|breaking|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    # The other languages' publication markers (see `_PUBLISHED`), which may be glued on too.
-    r"|veröffentlicht|publié|publicad[oa]|pubblicato|gepubliceerd|publicerad|publiceret|publisert|julkaistu|cyhoeddwyd"
-)
-_TAIL_START = re.compile(
-    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{_TAIL_WORDS})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s",
-    re.IGNORECASE,
+_TAIL_START = lexicon.pattern(
+    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{{tail_word}})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s"
 )
 
 
@@ -154,34 +116,15 @@ _NAME = rf"{_LETTER}[\w'’.\-]*(?: (?:{_LETTER}[\w'’.\-]*|&))*"
 _NAME_SPAN = lazy_pattern(_NAME)
 _ROLE = lazy_pattern(rf",\s*({_NAME})")
 
-_PARTICLES = _words("de da di du del della der den van von le la al el bin ibn y dos das do ter ten and & of")
-_CONNECTORS = _words("of for the and & de du des la le on upon in at y und für et")
-_MARKER_WORDS = _words(
-    "published posted updated update date dated issued released last first on at modified revised time "
-    "originally publication release"
-)
-_ORG_WORDS = _words(
-    "ministry ministries department dept office bureau agency authority council police constabulary "
-    "service services university college school institute institution trust foundation charity "
-    "association society federation union club fc afc commission committee board government embassy "
-    "consulate parliament assembly secretariat directorate administration corporation corp company co "
-    "group plc ltd limited inc llc llp gmbh ag sa nv bv ab oy spa srl pty team unit newsroom "
-    "communications press media centre center hospital nhs museum library gallery partnership network "
-    "alliance force brigade rescue army navy command court tribunal mayor governor cabinet presidency "
-    "chancellery ombudsman regulator organisation organization relations affairs city county minister secretary "
-    "ayuntamiento ministerio gobierno consejería universidad policía mairie ministère préfecture gouvernement conseil "
-    "université stadt stadtverwaltung ministerium landesregierung polizei universität gemeente ministerie politie "
-    "universiteit comune ministero regione università cyngor llywodraeth prifysgol heddlu "
-    "borough municipality commissioner"
-)
+_PARTICLES = lexicon.word_set("name_particle")
+_CONNECTORS = lexicon.word_set("connector")
+_ORG_WORDS = lexicon.word_set("organisation")
 # Words that open sentences, never a dateline's place.
-_NOT_PLACES = _words(
-    "the a an in on at by from since until after before today yesterday tomorrow last this that during "
-    "for as when following between we our it he she they i"
-)
+_NOT_PLACES = lexicon.word_set("not_place")
 # Headings that open a part of a release, never the issuer ("About Anytown Council", "Media contacts").
-_NOT_ISSUERS = _words("about contact contacts notes note background ends editor's editors for")
-_FUNCTION_WORDS = _words("on from until till to by before after since in at of for between and or the a an until during than")
+_NOT_ISSUERS = lexicon.word_set("not_issuer")
+_MARKER_WORDS = lexicon.word_set("marker_word")
+_FUNCTION_WORDS = lexicon.word_set("function_word")
 
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = lazy_pattern(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
@@ -211,16 +154,48 @@ class Header:
     label: str | None = None
 
 
+class PartKind(enum.Enum):
+    """What a header part is."""
+
+    DATE = "date"
+    UPDATED = "updated"
+    BYLINE = "byline"
+    ISSUER = "issuer"
+    LABEL = "label"
+    #: A person's name with no "By": a byline only beside a date, below the title (see `_line_parts`).
+    NAME = "name"
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
-    """One header part found in a line: `kind` is "date", "updated", "byline", "issuer" or "label"."""
+    """One header part found in a line, from `start` to `end`; `text` is what it names (not for dates)."""
 
-    kind: str
+    kind: PartKind
     start: int
     end: int
     text: str = ""
     found: dates.DateMatch | None = None
     marked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    """Where a part rule looks: `text[pos:]`, the parts already found on this line, and how the line stands.
+
+    `in_title`: the parts are glued to the end of a title line; `separated`: the line's first part follows a
+    clear boundary (a bar, a dash, a colon; or the line's start).
+    """
+
+    text: str
+    pos: int
+    parts: tuple[_Part, ...]
+    in_title: bool
+    separated: bool
+
+    @property
+    def first(self) -> bool:
+        """This is the line's first part."""
+        return not self.parts
 
 
 @dataclass(slots=True)
@@ -239,7 +214,7 @@ class _Found:
 
     def add(self, parts: list[_Part], *, in_title: bool = False) -> None:
         for part in parts:
-            if part.kind == "date" and part.found is not None and not self.has_date:
+            if part.kind is PartKind.DATE and part.found is not None and not self.has_date:
                 self.date, notices = dates.read_match(part.found, month_first=self.month_first)
                 self.has_date = True
                 self.notices += notices
@@ -247,20 +222,20 @@ class _Found:
                     where = "glued to the title" if in_title else "on a header line"
                     message = f"read {part.found.text!r}, {where} without a marker word, as the publication date"
                     self.notices.append(notice(Code.DATE_UNMARKED, message))
-            elif part.kind == "updated" and part.found is not None and not self.has_updated:
+            elif part.kind is PartKind.UPDATED and part.found is not None and not self.has_updated:
                 self.updated, notices = dates.read_match(part.found, month_first=self.month_first)
                 self.has_updated = True
                 self.notices += notices
                 if self.updated is not None:
                     self.notices.append(notice(Code.UPDATED_FOUND, f"{part.found.text!r} is the update date"))
-            elif part.kind == "byline" and part.text not in self.bylines:
+            elif part.kind is PartKind.BYLINE and part.text not in self.bylines:
                 self.bylines.append(part.text)
                 where = "taken out of the title" if in_title else "from the header"
                 self.notices.append(notice(Code.BYLINE_FOUND, f"byline {part.text!r} {where}"))
-            elif part.kind == "issuer" and part.text not in self.issuers:
+            elif part.kind is PartKind.ISSUER and part.text not in self.issuers:
                 self.issuers.append(part.text)
                 self.notices.append(notice(Code.ISSUER_FOUND, f"issuer {part.text!r} found in the header"))
-            elif part.kind == "label":
+            elif part.kind is PartKind.LABEL:
                 self.labels.append(part.text)
                 self.notices.append(notice(Code.LABEL_DROPPED, f"label {part.text!r} is not part of the title"))
 
@@ -270,7 +245,7 @@ class _Found:
         if not self.has_date:
             return False
         return any(
-            part.kind == "date"
+            part.kind is PartKind.DATE
             and part.found is not None
             and dates.read_match(part.found, month_first=self.month_first)[0] != self.date
             for part in parts
@@ -303,18 +278,18 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
         line = lines[index]
         after = lines[index + 1] if index + 1 < len(lines) else None
         if title is not None:
-            parts = _after_title(line, after, found, title_key)
+            parts = _claim_line(BELOW_TITLE_RULES, _Line(line, after, found, title_key))
             if parts is None:
                 break
             found.add(parts)
-        elif (parts := _before_title(line, after, found, issuer_first=issuer_first)) is not None:
+        elif (parts := _claim_line(ABOVE_TITLE_RULES, _Line(line, after, found, issuer_first=issuer_first))) is not None:
             found.add(parts)
-            issuers_before_title += sum(part.kind == "issuer" and not part.marked for part in parts)
+            issuers_before_title += sum(part.kind is PartKind.ISSUER and not part.marked for part in parts)
         else:
             title_line = _split_title_line(line)
             title, title_key = title_line.title, typographic_key(title_line.title).casefold()
             dated = found.conflicts(title_line.parts)
-            found.add([part for part in title_line.parts if not (dated and part.kind == "date")], in_title=True)
+            found.add([part for part in title_line.parts if not (dated and part.kind is PartKind.DATE)], in_title=True)
         index += 1
     if title is None:
         if found.labels:
@@ -345,43 +320,126 @@ def _scan(lines: list[str], *, month_first: bool, issuer_first: bool) -> Header 
     )
 
 
-def _before_title(line: str, after: str | None, found: _Found, *, issuer_first: bool) -> list[_Part] | None:
-    """Header parts on a line above the title: a label, a date, a byline — or an organisation line."""
-    parts = _line_parts(line, names=False)
-    guessed = parts is not None and any(part.kind == "issuer" and not part.marked for part in parts)
-    if parts is not None and not found.conflicts(parts) and (issuer_first or not guessed):
-        return parts
-    if issuer_first and after is not None and _is_org_line(line):
-        return [_Part("issuer", 0, len(line), line)]
-    if after is not None and len(line) <= _MAX_TAIL and _ALNUM.search(line) is None:
-        return []  # "*****" above the title is layout, never the title
+# ---------------------------------------------------------------------------------------------------------------------
+# The line rules: what a whole line above or below the title is. Each takes the line in context and returns the
+# parts it claims the line holds (perhaps none: layout), `_Stop.BODY` when the body begins there, or None to let
+# the next rule look.
+
+
+class _Stop(enum.Enum):
+    """A line rule's verdict that the header ends before this line."""
+
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line of the header in context: the line after it, what was found so far, the title's key (below it)."""
+
+    text: str
+    after: str | None
+    found: _Found
+    title_key: str = ""
+    issuer_first: bool = True
+
+
+LineRule = tuple[str, Callable[[_Line], "list[_Part] | _Stop | None"]]
+
+
+def _above_parts(line: _Line) -> list[_Part] | _Stop | None:
+    """A line of header parts above the title ("PRESS RELEASE", "12 March 2019", "By Jane Smith"); an organisation
+    guessed without a marker only on the first pass (`issuer_first`)."""
+    parts = _line_parts(line.text, names=False)
+    if parts is None or line.found.conflicts(parts):
+        return None
+    guessed = any(part.kind is PartKind.ISSUER and not part.marked for part in parts)
+    return parts if line.issuer_first or not guessed else None
+
+
+def _above_issuer(line: _Line) -> list[_Part] | _Stop | None:
+    """An organisation's line above the title (first pass only: the second takes it for the title)."""
+    if line.issuer_first and line.after is not None and _is_org_line(line.text):
+        return [_Part(PartKind.ISSUER, 0, len(line.text), line.text)]
+    return None
+
+
+def _layout(line: _Line) -> list[_Part] | _Stop | None:
+    """ "*****" above the title is layout, never the title."""
+    if line.after is not None and len(line.text) <= _MAX_TAIL and _ALNUM.search(line.text) is None:
+        return []
+    return None
+
+
+def _below_parts(line: _Line) -> list[_Part] | _Stop | None:
+    """A line of header parts below the title; one that gives a second, different date starts the body."""
+    parts = _line_parts(line.text)
+    if parts is None:
+        return None
+    return _Stop.BODY if line.found.conflicts(parts) else parts
+
+
+def _rule_line(line: _Line) -> list[_Part] | _Stop | None:
+    """A line of dashes or stars between header lines ("-----"): layout inside the header, not body text."""
+    return [] if _is_rule(line.text, line.after) else None
+
+
+def _below_issuer(line: _Line) -> list[_Part] | _Stop | None:
+    """An organisation's line below the title, with more lines after it."""
+    if line.after is not None and _is_org_line(line.text):
+        return [_Part(PartKind.ISSUER, 0, len(line.text), line.text)]
+    return None
+
+
+def _author_above_date(line: _Line) -> list[_Part] | _Stop | None:
+    """ "Jane Smith" on a line of its own, just above the date line: the author."""
+    if line.after is not None and _is_name_line(line.text) and _has_date(_line_parts(line.after)):
+        return [_Part(PartKind.BYLINE, 0, len(line.text), line.text)]
+    return None
+
+
+def _title_line_again(line: _Line) -> list[_Part] | _Stop | None:
+    """The title line again (say, once bare and once with its date): header when it carries or precedes header
+    parts; a bare copy just before the body ends the header (the cleaner removes it, and says so)."""
+    again = _title_again(line.text, line.title_key)
+    if again is None:
+        return None
+    if line.found.conflicts(again.parts):
+        return _Stop.BODY
+    if not again.parts and not (line.after is not None and _line_parts(line.after) is not None):
+        return _Stop.BODY
+    return again.parts
+
+
+#: Lines above the title, tried in order; a line none claims is the title.
+ABOVE_TITLE_RULES: tuple[LineRule, ...] = (
+    ("header-parts", _above_parts),
+    ("issuer", _above_issuer),
+    ("layout", _layout),
+)
+#: Lines below the title, tried in order; a line none claims starts the body.
+BELOW_TITLE_RULES: tuple[LineRule, ...] = (
+    ("header-parts", _below_parts),
+    ("rule", _rule_line),
+    ("issuer", _below_issuer),
+    ("author", _author_above_date),
+    ("title-again", _title_line_again),
+)
+
+
+def _claim_line(rules: tuple[LineRule, ...], line: _Line) -> list[_Part] | None:
+    """The parts the first rule that claims `line` finds in it; None when the line is not header."""
+    for _name, rule in rules:
+        verdict = rule(line)
+        if verdict is _Stop.BODY:
+            return None
+        if verdict is not None:
+            return verdict
     return None
 
 
 def _is_rule(line: str, after: str | None) -> bool:
     """A line of dashes or stars between header lines ("-----"): layout inside the header, not body text."""
     return len(line) <= _MAX_TAIL and _ALNUM.search(line) is None and after is not None and _line_parts(after) is not None
-
-
-def _after_title(line: str, after: str | None, found: _Found, title_key: str) -> list[_Part] | None:
-    """Header parts on a line below the title, or None where the body begins."""
-    parts = _line_parts(line)
-    if parts is not None:
-        return None if found.conflicts(parts) else parts
-    if _is_rule(line, after):
-        return []
-    if after is not None and _is_org_line(line):
-        return [_Part("issuer", 0, len(line), line)]
-    if after is not None and _is_name_line(line) and _has_date(_line_parts(after)):
-        # "Jane Smith" on a line of its own, just above the date line: the author.
-        return [_Part("byline", 0, len(line), line)]
-    # The title line again (say, once bare and once with its date): header, when it carries or precedes header parts.
-    again = _title_again(line, title_key)
-    if again is None or found.conflicts(again.parts):
-        return None
-    if not again.parts and not (after is not None and _line_parts(after) is not None):
-        return None  # a bare copy just before the body: the cleaner removes it, and says so
-    return again.parts
 
 
 def _issuer_above_title(title: str, *, has_body: bool) -> bool:
@@ -443,8 +501,8 @@ def _prefix_part(line: str, pos: int) -> tuple[_Part, int] | None:
     separator (":", "|", a dash), since a title may itself begin with a date ("7 March 2014 election results")."""
     label = _LABEL_PREFIX.match(line, pos)
     if label is not None:
-        return _Part("label", pos, label.end(1), label[1]), label.end()
-    part = _date_part(line, pos, in_title=True, separated=True)
+        return _Part(PartKind.LABEL, pos, label.end(1), label[1]), label.end()
+    part = _date_part(_At(line, pos, (), in_title=True, separated=True))
     if part is None:
         return None
     separator = _PREFIX_SEPARATOR().match(line, part.end)
@@ -474,23 +532,59 @@ def _tail_parts(line: str, title_start: int, pos: int, content: int) -> tuple[in
     parts = _parts(line, pos, in_title=True, separated=separated or glued)
     if parts is None:
         return None
-    first = parts[0]
-    if first.kind == "date" and not first.marked:
-        # "Roads closed until 12 March 2019": a date the title's own words lead into is part of the title.
-        words = title.split()
-        if words and words[-1].casefold() in _FUNCTION_WORDS:
-            return None
-    # "Council opens depot By Jane Smith" is a byline; "Man Bitten By Dog" is a title in Title Case.
-    spaced_byline = first.kind == "byline" and not (glued or separated or any(part.kind == "date" for part in parts))
-    if spaced_byline and not any(word[:1].islower() for word in title.split()):
-        return None
-    # "Council opens depot PRESS RELEASE": a label in capitals after a title that is not, with a space only.
-    shouted = first.kind == "label" and first.text.isupper() and any(char.islower() for char in title)
-    if first.kind in ("issuer", "label") and not separated and not shouted:
-        return None
-    if all(part.kind == "issuer" for part in parts):
+    tail = _Tail(title, parts, glued=glued, separated=separated)
+    if any(refuse(tail) for _name, refuse in TAIL_REFUSALS):
         return None
     return end, parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """Header parts read from a title's end: the title's last characters, the parts, and what stands between."""
+
+    title: str
+    parts: list[_Part]
+    glued: bool  # nothing at all between title and tail ("depotPublished")
+    separated: bool  # a bar, dash or colon between them, not just spaces
+
+
+def _date_led_by_title(tail: _Tail) -> bool:
+    """ "Roads closed until 12 March 2019": a date the title's own words lead into is part of the title."""
+    first = tail.parts[0]
+    words = tail.title.split()
+    return first.kind is PartKind.DATE and not first.marked and bool(words) and words[-1].casefold() in _FUNCTION_WORDS
+
+
+def _title_case_byline(tail: _Tail) -> bool:
+    """ "Council opens depot By Jane Smith" is a byline; "Man Bitten By Dog" is a title in Title Case."""
+    if tail.parts[0].kind is not PartKind.BYLINE or tail.glued or tail.separated:
+        return False
+    dated = any(part.kind is PartKind.DATE for part in tail.parts)
+    return not dated and not any(word[:1].islower() for word in tail.title.split())
+
+
+def _unseparated_name_or_label(tail: _Tail) -> bool:
+    """An issuer or a label follows a title only behind a separator — or, for a label, in capitals after a title
+    that is not ("Council opens depot PRESS RELEASE")."""
+    first = tail.parts[0]
+    if first.kind not in (PartKind.ISSUER, PartKind.LABEL) or tail.separated:
+        return False
+    shouted = first.kind is PartKind.LABEL and first.text.isupper() and any(char.islower() for char in tail.title)
+    return not shouted
+
+
+def _only_issuers(tail: _Tail) -> bool:
+    """A tail of organisation names alone is the title's own words ("… with Northshire Council")."""
+    return all(part.kind is PartKind.ISSUER for part in tail.parts)
+
+
+#: Why header parts found at a title's end are still the title's: each a named test, any one refuses the split.
+TAIL_REFUSALS: tuple[tuple[str, Callable[[_Tail], bool]], ...] = (
+    ("date-led-by-title", _date_led_by_title),
+    ("title-case-byline", _title_case_byline),
+    ("unseparated-name-or-label", _unseparated_name_or_label),
+    ("only-issuers", _only_issuers),
+)
 
 
 def _line_parts(line: str, *, names: bool = True) -> list[_Part] | None:
@@ -504,12 +598,12 @@ def _line_parts(line: str, *, names: bool = True) -> list[_Part] | None:
     if line.endswith(".") and line.count(" ") > _MAX_PART_WORDS // 2 and not line[-2:-1].isdigit():
         return None  # a sentence: header lines end in a date ("APRIL 3RD. 2018."), a name or a label
     parts = _parts(line, 0, in_title=False, separated=True)
-    if parts is None or all(part.kind == "issuer" and not part.marked for part in parts):
+    if parts is None or all(part.kind is PartKind.ISSUER and not part.marked for part in parts):
         return None  # a bare organisation line: an issuer only where `_is_org_line` and its position say so
-    if any(part.kind == "name" for part in parts):
+    if any(part.kind is PartKind.NAME for part in parts):
         if not names or not _has_date(parts):
             return None
-        return [_Part("byline", part.start, part.end, part.text) if part.kind == "name" else part for part in parts]
+        return [_Part(PartKind.BYLINE, part.start, part.end, part.text) if part.kind is PartKind.NAME else part for part in parts]
     return parts
 
 
@@ -518,25 +612,15 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
     parts: list[_Part] = []
     end = len(text)
     while pos < end:
-        first = not parts
-        part = (
-            _on_date_part(text, pos, parts)
-            or _category_part(text, pos)
-            or _updated_part(text, pos)
-            or _date_part(text, pos, in_title=in_title, separated=separated or not first)
-            or (None if in_title else _from_part(text, pos))
-            or _byline_part(text, pos, strict=in_title and first and not separated)
-            or _label_part(text, pos)
-            or _named_part(text, pos, people=not in_title)
-        )
+        part = _first_claim(PART_RULES, _At(text, pos, tuple(parts), in_title=in_title, separated=separated))
         if part is None:
             return None
         parts.append(part)
         pos = part.end
-        if part.kind in ("date", "updated"):
+        if part.kind in (PartKind.DATE, PartKind.UPDATED):
             if text.startswith(".", pos) and text[pos + 1 : pos + 2] in ("", " "):
                 pos += 1  # "APRIL 3RD. 2018. by …": a full stop after the year
-            by = _by_whom(text, pos) or _username(text, pos)
+            by = _first_claim(AFTER_DATE_RULES, _At(text, pos, tuple(parts), in_title=in_title, separated=True))
             if by is not None:
                 parts.append(by)
                 pos = by.end
@@ -550,29 +634,29 @@ def _parts(text: str, pos: int, *, in_title: bool, separated: bool) -> list[_Par
     return None
 
 
-def _date_part(text: str, pos: int, *, in_title: bool, separated: bool) -> _Part | None:
+def _date_part(at: _At) -> _Part | None:
     """A publication date, with or without a marker word ("Published", "Posted on", "Release date:", "Issued:")."""
+    text, pos, in_title = at.text, at.pos, at.in_title
     marker = _PUBLISHED.match(text, pos)
-    if marker is not None and _is_marker_word(text, marker, in_title=in_title, separated=separated):
+    if marker is not None and _is_marker_word(text, marker, in_title=in_title, separated=at.separated or not at.first):
         found = dates.match_date(text, marker.end())
         if found is not None:
-            return _Part("date", pos, found.end, found=found, marked=True)
+            return _Part(PartKind.DATE, pos, found.end, found=found, marked=True)
     # Without a marker, a date glued to a title must be complete; on a line of its own "Nov. 3" is noted.
     found = dates.match_date(text, pos, partial=not in_title)
     if found is None:
         return None
-    return _Part("date", pos, found.end, found=found)
+    return _Part(PartKind.DATE, pos, found.end, found=found)
 
 
-def _on_date_part(text: str, pos: int, parts: list[_Part]) -> _Part | None:
+def _on_date_part(at: _At) -> _Part | None:
     """ "… by Jane Smith on 12 March 2019", "Posted in News on …": "on" marks the date after a name or label."""
-    if not parts or parts[-1].kind not in ("byline", "issuer", "label"):
-        return None
+    text, pos = at.text, at.pos
     on = _ON.match(text, pos)
     found = dates.match_date(text, on.end()) if on is not None else None
     if found is None:
         return None
-    return _Part("date", pos, found.end, found=found, marked=True)
+    return _Part(PartKind.DATE, pos, found.end, found=found, marked=True)
 
 
 def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separated: bool) -> bool:
@@ -587,28 +671,31 @@ def _is_marker_word(text: str, marker: re.Match[str], *, in_title: bool, separat
     return colon or text[marker.start()].isupper() or separated
 
 
-def _category_part(text: str, pos: int) -> _Part | None:
+def _category_part(at: _At) -> _Part | None:
     """ "Posted in News on 12 March 2019": the category (kept as the label), then the date."""
+    text, pos = at.text, at.pos
     category = _POSTED_IN.match(text, pos)
     on = _ON.match(text, category.end()) if category is not None else None
     if category is None or on is None or dates.match_date(text, on.end()) is None:
         return None
-    return _Part("label", pos, category.end(1), category[1])
+    return _Part(PartKind.LABEL, pos, category.end(1), category[1])
 
 
-def _updated_part(text: str, pos: int) -> _Part | None:
+def _updated_part(at: _At) -> _Part | None:
     """An update date: "Last updated 14 March 2019", "Updated: …", "Modified …"."""
+    text, pos = at.text, at.pos
     marker = _UPDATED.match(text, pos)
     if marker is None:
         return None
     found = dates.match_date(text, marker.end())
     if found is None:
         return None
-    return _Part("updated", pos, found.end, found=found, marked=True)
+    return _Part(PartKind.UPDATED, pos, found.end, found=found, marked=True)
 
 
-def _by_whom(text: str, pos: int) -> _Part | None:
+def _by_whom(at: _At) -> _Part | None:
     """ "… by Regional Press Office" after a date: the issuer (an organisation) or the author (a person)."""
+    text, pos = at.text, at.pos
     by = _BY.match(text, pos)
     if by is None:
         return None
@@ -617,14 +704,14 @@ def _by_whom(text: str, pos: int) -> _Part | None:
         return None
     words, end = name
     if _is_org_name(words, by_line=True):
-        return _Part("issuer", pos, end, " ".join(words))
+        return _Part(PartKind.ISSUER, pos, end, " ".join(words))
     if _is_person_name(words):
-        return _Part("byline", pos, end, " ".join(words))
+        return _Part(PartKind.BYLINE, pos, end, " ".join(words))
     return None
 
 
 def _has_date(parts: list[_Part] | None) -> bool:
-    return parts is not None and any(part.kind == "date" for part in parts)
+    return parts is not None and any(part.kind is PartKind.DATE for part in parts)
 
 
 def _is_name_line(line: str) -> bool:
@@ -635,28 +722,32 @@ def _is_name_line(line: str) -> bool:
     return name is not None and name[1] == len(line) and 2 <= len(name[0]) <= 4 and _is_person_name(name[0])
 
 
-def _username(text: str, pos: int) -> _Part | None:
+def _username(at: _At) -> _Part | None:
     """ "… by admin" after a date: a site's user name, kept as the byline it stands for."""
+    text, pos = at.text, at.pos
     by = _BY.match(text, pos)
     user = _USERNAME().match(text, by.end()) if by is not None else None
     if user is None:
         return None
-    return _Part("byline", pos, user.end(), user[0])
+    return _Part(PartKind.BYLINE, pos, user.end(), user[0])
 
 
-def _from_part(text: str, pos: int) -> _Part | None:
+def _from_part(at: _At) -> _Part | None:
     """ "From: <issuer>": marked, so any text up to a separator is the issuer."""
+    text, pos = at.text, at.pos
     issuer = _FROM.match(text, pos)
     if issuer is None or len(issuer[1]) > _MAX_PART_LINE // 2:
         return None
-    return _Part("issuer", pos, issuer.end(), issuer[1], marked=True)
+    return _Part(PartKind.ISSUER, pos, issuer.end(), issuer[1], marked=True)
 
 
-def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
+def _byline_part(at: _At) -> _Part | None:
     """ "By Jane Smith", "By Jane Smith, Health Reporter", "Author: J. Smith"; an organisation after "By" is the issuer.
 
-    `strict` (glued to a title by a space only): "By" must be capitalised and the name two words or more.
+    Strict when glued to a title by a space only (`_glued_by_a_space`): "By" must be capitalised and the name two
+    words or more.
     """
+    text, pos, strict = at.text, at.pos, _glued_by_a_space(at)
     by = _BYLINE.match(text, pos)
     if by is None or (strict and not text[pos : pos + 1].isupper()):
         return None
@@ -665,39 +756,105 @@ def _byline_part(text: str, pos: int, *, strict: bool) -> _Part | None:
         return None
     words, end = name
     if _is_org_name(words, by_line=True):
-        return _Part("issuer", pos, end, " ".join(words), marked=True)
+        return _Part(PartKind.ISSUER, pos, end, " ".join(words), marked=True)
     if not _is_person_name(words) or (strict and len(words) < 2):
         return None
     role = _ROLE().match(text, end)
     if role is not None:
         role_name = _name(text, role.start(1))
         if role_name is not None and role_name[1] == role.end() and _is_role(role_name[0]):
-            return _Part("byline", pos, role.end(), " ".join(words) + ", " + " ".join(role_name[0]))
-    return _Part("byline", pos, end, " ".join(words))
+            return _Part(PartKind.BYLINE, pos, role.end(), " ".join(words) + ", " + " ".join(role_name[0]))
+    return _Part(PartKind.BYLINE, pos, end, " ".join(words))
 
 
-def _label_part(text: str, pos: int) -> _Part | None:
+def _label_part(at: _At) -> _Part | None:
     """ "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release No. 12/19", "EMBARGOED UNTIL …".
     (After a title, only behind a separator or in capitals: `_tail_parts` says.)"""
-    label = _LABEL.match(text, pos)
+    label = _LABEL.match(at.text, at.pos)
     if label is None:
         return None
-    return _Part("label", pos, label.end(), label[0].rstrip(" :.-–—|"))
+    return _Part(PartKind.LABEL, at.pos, label.end(), label[0].rstrip(" :.-–—|"))
 
 
-def _named_part(text: str, pos: int, *, people: bool) -> _Part | None:
-    """An organisation among other header parts ("Ministry of Transport | 12 March 2019"), or, with `people`,
-    a person's name with no "By" ("Jane Smith | 12 March 2019": a byline only beside a date, see `_line_parts`)."""
-    if not text[pos : pos + 1].isupper():
-        return None
+def _named_part(at: _At) -> _Part | None:
+    """An organisation among other header parts ("Ministry of Transport | 12 March 2019"), or, on a line of its
+    own, a person's name with no "By" ("Jane Smith | 12 March 2019": a byline only beside a date, see
+    `_line_parts`)."""
+    text, pos, people = at.text, at.pos, not at.in_title
     name = _name(text, pos)
     if name is None:
         return None
     words, end = name
     if _is_org_name(words, by_line=False):
-        return _Part("issuer", pos, end, " ".join(words))
+        return _Part(PartKind.ISSUER, pos, end, " ".join(words))
     if people and 2 <= len(words) <= 4 and _is_person_name(words):
-        return _Part("name", pos, end, " ".join(words))
+        return _Part(PartKind.NAME, pos, end, " ".join(words))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The part rules, by name, as `structure.RECOGNISERS` is: tried in order at each position of a header line (or of a
+# title's tail); the first whose guard lets it look and which claims the text makes the part.
+
+
+def _always(at: _At) -> bool:
+    return True
+
+
+def _after_name_or_label(at: _At) -> bool:
+    """ "on 12 March 2019" marks a date only after a byline, an issuer or a label."""
+    return bool(at.parts) and at.parts[-1].kind in (PartKind.BYLINE, PartKind.ISSUER, PartKind.LABEL)
+
+
+def _not_in_title(at: _At) -> bool:
+    """ "From: …" is read on a header line of its own, never out of a title."""
+    return not at.in_title
+
+
+def _capitalised(at: _At) -> bool:
+    """A name with no marker word starts with a capital letter."""
+    return at.text[at.pos : at.pos + 1].isupper()
+
+
+def _glued_by_a_space(at: _At) -> bool:
+    """The title's first tail part, after nothing but a space: the strictest reading."""
+    return at.in_title and at.first and not at.separated
+
+
+@dataclass(frozen=True, slots=True)
+class PartRule:
+    """A named header-part recogniser and the guard that says where it may look."""
+
+    name: str
+    recognise: Callable[[_At], _Part | None]
+    applies: Callable[[_At], bool] = _always
+
+
+#: The header parts, in the order they are tried.
+PART_RULES: tuple[PartRule, ...] = (
+    PartRule("on-date", _on_date_part, _after_name_or_label),
+    PartRule("category", _category_part),
+    PartRule("updated", _updated_part),
+    PartRule("date", _date_part),
+    PartRule("from", _from_part, _not_in_title),
+    PartRule("byline", _byline_part),
+    PartRule("label", _label_part),
+    PartRule("named", _named_part, _capitalised),
+)
+#: Right after a date: who issued or wrote it ("… by Regional Press Office", "… by admin").
+AFTER_DATE_RULES: tuple[PartRule, ...] = (
+    PartRule("by-whom", _by_whom),
+    PartRule("username", _username),
+)
+
+
+def _first_claim(rules: tuple[PartRule, ...], at: _At) -> _Part | None:
+    """The part made by the first rule that may look at `at` and claims it; None when none does."""
+    for rule in rules:
+        if rule.applies(at):
+            part = rule.recognise(at)
+            if part is not None:
+                return part
     return None
 
 
@@ -728,6 +885,7 @@ def _name(text: str, pos: int) -> tuple[list[str], int] | None:
     return words, ends[-1]
 
 
+# Calendar abbreviations, not a lexicon concept: month and weekday names are calendar data (see `dates`).
 _MONTHS_AND_DAYS = _words("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun")
 
 
@@ -766,14 +924,17 @@ def _is_org_name(words: list[str], *, by_line: bool) -> bool:
     return by_line and not all_caps and any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words)
 
 
-_HEAD_CONNECTORS = _words("of for de du des")
-_HEADLINE_WORDS = _words("by from to with after over into against about as than says said opens backs wins calls")
-_OFFICE_HOLDER = lazy_pattern(
-    rf"(?:the\s+)?(?:rt\.?\s+)?hon(?:ourable|\.)?\s+{_LETTER}[\w'’.\- ]{{2,60}}"
-    rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:MP|MLA|MSP|AM|TD|MPP|MLC|MHA|MHK|QC|KC)"
-    rf"|(?:senator|councillor|cllr\.?)\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){{0,2}}",
-    re.IGNORECASE,
-)
+_HEAD_CONNECTORS = lexicon.word_set("organisation_connector")
+_HEADLINE_WORDS = lexicon.word_set("headline_word")
+
+
+def _office_holder() -> re.Pattern[str]:
+    """ "The Hon. Jane Smith", "Jane Smith MP", "Senator Jane Smith" (compiled on first use)."""
+    return lexicon.pattern(
+        rf"(?:{{honourable}})\s+{_LETTER}[\w'’.\- ]{{2,60}}"
+        rf"|{_LETTER}[\w'’.\- ]{{2,60}}\s(?-i:{{office_suffix}})"
+        r"|(?:{office_title})\s+(?-i:[A-Z])[\w'’.\-]*(?:\s(?-i:[A-Z])[\w'’.\-]*){0,2}"
+    )
 
 
 def _is_org_line(line: str) -> bool:
@@ -783,7 +944,7 @@ def _is_org_line(line: str) -> bool:
         return False
     if line.split(None, 1)[0].casefold() in _NOT_ISSUERS:
         return False
-    if _OFFICE_HOLDER().fullmatch(line):
+    if _office_holder().fullmatch(line):
         return True
     plain = line.replace(",", "")
     return _NAME_SPAN().fullmatch(plain) is not None and _is_org_name(plain.split(), by_line=False)
@@ -867,13 +1028,13 @@ def _is_place(text: str, *, first: bool = True) -> bool:
     return all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words) and words[0][:1].isupper()
 
 
-#: The strong label alternation, for `pressconv.lines.is_title_copy` ("PRESS RELEASE: Title").
-STRONG_LABEL = _STRONG_LABEL
-
-
 def glued_parts(text: str, pos: int) -> list[_Part] | None:
     """All of `text[pos:]` as header parts glued behind a title (as a title's tail, else as a header line's)."""
-    return _parts(text, pos, in_title=True, separated=True) or _parts(text, pos, in_title=False, separated=True)
+    for in_title in (True, False):
+        parts = _parts(text, pos, in_title=in_title, separated=True)
+        if parts:
+            return parts
+    return None
 
 
 def is_site_prefix(site: str) -> bool:

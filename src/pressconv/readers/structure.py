@@ -24,10 +24,12 @@ expression runs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.links import find_links
 from pressconv.readers.patterns import lazy_pattern
@@ -38,10 +40,9 @@ from pressconv.readers.patterns import lazy_pattern
 # release meets (phone numbers, labelled fields, addresses, abbreviations) are compiled here.
 
 #: End marks: ENDS, -ends-, End, ###, # # #, -30- (and "Fin", "Ende", "Diwedd"), with any decoration around them.
-_END_MARK = lazy_pattern(
-    r"[\s\-–—*\[\](){}_=~.]*(?:ends?|end\s+of\s+(?:press\s+|news\s+|media\s+)?release|fin|ende|diwedd)[\s\-–—*\[\](){}_=~.]*"
-    r"|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#)+",
-    re.IGNORECASE,
+_END_MARK = functools.partial(
+    lexicon.pattern,
+    r"[\s\-–—*\[\](){}_=~.]*(?:{end_mark})[\s\-–—*\[\](){}_=~.]*|[\-–—]+\s*30\s*[\-–—]+|#(?:\s*#)+",
 )
 
 #: Glyphs that make a bulleted list even of one line; "-", "–" and "*" need two lines, or a line ending in ":" before them.
@@ -54,122 +55,67 @@ _ROMAN = lazy_pattern(r"(?i:x{0,3}(?:ix|iv|v?i{0,3}))")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 #: "Notes to editors" and its kin: a notes section wherever it stands.
-_NOTES_HEADING = lazy_pattern(
-    r"(?:(?:(?:background\s+)?(?:notes?|information)|briefing)\s+(?:to|for)\s+(?:the\s+)?(?:news\s+|picture\s+)?"
-    r"(?:editors?|journalists|media|press|news\s*desks?)(?:\s*(?:and|&)\s+(?:picture\s+)?(?:editors|desks|journalists))?"
-    r"|editors?['’]?s?['’]?\s+notes?|notes?\s+for\s+editors?"
-    r"|nodiadau?\s+i\s+(?:olygyddion|olygydd)|nodyn\s+i\s+olygyddion"
-    r"|notes?\s+(?:aux|à\s+l['’]attention\s+des|pour\s+les)\s+(?:rédacteurs|rédactions|éditeurs|journalistes|médias)"
-    r"|(?:hinweise?|anmerkungen?)\s+für\s+(?:die\s+)?redaktion(?:en)?|redaktionelle\s+hinweise"
-    r"|notas?\s+(?:para|a)\s+(?:los\s+)?(?:editores|redactores|periodistas|redacciones)"
-    r")\s*:?",
-    re.IGNORECASE,
-)
+_NOTES_HEADING = functools.partial(lexicon.pattern, r"(?:{notes_heading})\s*:?")
 #: Boilerplate headings ("About Northshire Council", "Background") that open notes after the end mark.
-_ABOUT_HEADING = lazy_pattern(
+_ABOUT_HEADING = functools.partial(
+    lexicon.pattern,
     # "About" and a name ("About Northshire Council", "About the Trust", "About us"), not "About 300 people came".
-    r"(?:(?:about|à\s+propos\s+d[eu]|über|acerca\s+de|sobre|informazioni\s+su|ynglŷn\s+â|am)\s+|à\s+propos\s+d['’]\s*)"
-    r"(?:(?:the|us|our|y|la|le|les|el|los|die|der|das|il|lo|gli)\b|l['’](?=\w)|"
+    r"(?:(?:{about})\s+|(?:{about_glued})\s*)"
+    r"(?:(?:{about_article})\b|l['’](?=\w)|"
     r"(?-i:[A-ZÀ-ÖØ-Þ]))(?:.{0,70}\S)?"
-    r"|background(?:\s+information|\s+notes?)?|boilerplate|(?:further|additional)\s+background\s*:?"
-    r"|hintergrund(?:informationen)?|contexte|antecedentes|cefndir",
-    re.IGNORECASE,
+    r"|{background_heading}",
 )
 
 #: Who to call: "Media contact", "Press office", "For more information contact"… (strong ones need no phone number).
-_STRONG_CONTACT = (
-    r"(?:for\s+)?(?:media|press|news|journalists?|investors?|analysts?)\s*(?:contacts?|enquiries|inquiries|queries|office|desk|relations|team|"
-    r"information|officer|liaison)(?:\s+only)?(?:\s*(?:,\s*)?(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?)?"
-    r"|(?:for\s+)?(?:more|further)\s+(?:information|details|info)\s*,?\s*(?:please\s+)?(?:contact|call|e-?mail|phone|ring)(?:\s+us)?"
-    r"|(?:media|press)\s+contact\s+(?:details|information)|journalists\s+(?:should|can|may)\s+contact"
-    r"|to\s+arrange\s+(?:an?\s+)?(?:interviews?|filming|photography)\s*,?\s*(?:please\s+)?(?:contact|call|e-?mail)"
-    r"|contacts?\s+(?:presse|médias?|medios|prensa)|relations?\s+(?:presse|médias)|presse-?\s*kontakte?|pressekontakte?"
-    r"|medienkontakte?|pressestelle|kontakt\s+für\s+(?:die\s+)?(?:presse|medien)|contacto\s+(?:de\s+)?(?:prensa|medios)"
-    r"|gabinete\s+de\s+prensa|cyswllt\s+(?:â['’]r\s+cyfryngau|i['’]r\s+wasg)|ymholiadau['’]r?\s+(?:cyfryngau|wasg)"
+_CONTACT_HEADING = functools.partial(
+    lexicon.pattern, r"(?:(?P<strong>{contact_heading})|(?P<weak>{contact_heading_weak}))\s*[:\-–]?"
 )
-_WEAK_CONTACT = (
-    r"contacts?(?:\s+(?:us|details|information|info))?|(?:for\s+)?(?:more|further)\s+(?:information|details|info)"
-    r"|enquiries|inquiries|issued\s+by|kontakt|contacto|cyswllt"
+_CONTACT_LEAD = functools.partial(
+    lexicon.pattern, r"(?:(?P<strong>{contact_heading})|(?P<weak>{contact_heading_weak}))\s*:\s*(?=\S)"
 )
-_CONTACT_HEADING = lazy_pattern(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*[:\-–]?", re.IGNORECASE)
-_CONTACT_LEAD = lazy_pattern(rf"(?:(?P<strong>{_STRONG_CONTACT})|(?P<weak>{_WEAK_CONTACT}))\s*:\s*(?=\S)", re.IGNORECASE)
 #: "Media enquiries 020 7944 3021": a strong heading, then a phone number or e-mail address with no colon between.
-_CONTACT_LEAD_BARE = lazy_pattern(rf"(?:{_STRONG_CONTACT})\s+(?=[+(\d]|[\w.+-]+@)", re.IGNORECASE)
+_CONTACT_LEAD_BARE = functools.partial(lexicon.pattern, r"(?:{contact_heading})\s+(?=[+(\d]|[\w.+-]+@)")
 #: "Roads media enquiries", "Northshire Council press office": a strong heading after a few words saying whose.
-_OWNED_CONTACT = lazy_pattern(
-    rf"(?:[\w'’&.-]+\s+){{1,4}}(?:{_STRONG_CONTACT})\s*:?|(?:[\w'’&.-]+\s+){{1,3}}contacts?\s*:", re.IGNORECASE
+_OWNED_CONTACT = functools.partial(
+    lexicon.pattern,
+    r"(?:[\w'’&.-]+\s+){1,4}(?:{contact_heading})\s*:?|(?:[\w'’&.-]+\s+){1,3}(?:{contact_word})\s*:",
 )  # the second: "Police contact:", "Council contact:" (with its colon)
 #: "For more information, please contact Jane Smith on 01234 567890.": one line, a contact by what it says and holds.
-_CONTACT_SENTENCE = lazy_pattern(
-    r"(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media|press)\s+(?:enquiries|inquiries)|"
-    r"(?:media|press)\s+(?:enquiries|inquiries)|journalists)\b[^.?!]{0,40}?\b(?:contact|call|e-?mail|phone|ring)\b",
-    re.IGNORECASE,
-)
+_CONTACT_SENTENCE = functools.partial(lexicon.pattern, r"{contact_sentence}")
 #: The first words of every contact heading above: the quick reject before those patterns run.
-_CONTACT_FIRST_WORDS = frozenset(
-    ("for", "media", "press", "news", "journalist", "journalists", "investor", "investors", "analyst", "analysts", "to",
-     "more", "further", "contact", "contacts", "enquiries",
-     "inquiries", "issued", "kontakt", "contacto", "cyswllt", "relations", "relation", "presse", "pressekontakt",
-     "pressekontakte", "presse-kontakt", "medienkontakt", "medienkontakte", "pressestelle", "gabinete", "ymholiadau",
-     "ymholiadau'r", "ymholiadau’r")
-)  # fmt: skip
+_CONTACT_FIRST_WORDS = lexicon.word_set("contact_first_word")
 _EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number starts with "+", "0" or "(" (so "2023-2024" is not one), or is spelled the North American way.
 _PHONE = re.compile(
     r"(?<![\w/.,-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d|\(?0)[\d\s().-]{6,}\d(?![\w/])"
     r"|(?<![\w/.,-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w/])"
 )
-_FIELD = re.compile(
-    r"(?:tel|telephone|phone|mobile|mob|cell|fax|e-?mail|web|website|twitter|x|instagram|facebook|linkedin|bluesky|"
-    r"mastodon|address|out\s+of\s+hours|ooh|switchboard|direct(?:\s+line|\s+dial)?|office|tél|téléphone|"
-    r"courriel|telefon|handy|teléfono|correo|ffôn|ebost|e-bost)\b\.?\s*[:.]\s*\S|[tmewpf]\s*:\s*\S",
-    re.IGNORECASE,
-)
+_FIELD = lexicon.pattern(r"(?:{contact_field})\b\.?\s*[:.]\s*\S|[tmewpf]\s*:\s*\S")
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 
 #: Lines ending in a colon after which the next lines are speech, not list items.
-_SPEECH_COLON = lazy_pattern(
-    r"\b(?:said|says|say|added|adds|commented|comments|explained|explains|stated|states|continued|continues|"
-    r"remarked|noted|notes|told|tells|announced|warned|urged|confirmed|concluded|quote|dywedodd|a\s+déclaré|"
-    r"sagte|erklärte|dijo|afirmó|declaró)\s*:$",
-    re.IGNORECASE,
-)
+_SPEECH_COLON = functools.partial(lexicon.pattern, r"\b(?:{speech_verb})\s*:$")
 #: A line that ends a sentence: final punctuation, perhaps inside a closing quote or bracket.
 _SENTENCE_END = lazy_pattern(r"[.!?…:;][\"'”’»)\]]*$")
 _QUOTES = "\"'“”‘’«»„‚‹›"
 _CLOSERS = "\"'”’»)]"
 #: Titles that start a person's name: "Cllr Jane Smith, Leader of the Council" is an attribution, not a heading.
-_HONORIFIC = lazy_pattern(
-    r"(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|baron|rev|revd|the\s+rev|"
-    r"det|dci|di|ds|dc|pc|pcso|sgt|sergeant|insp|inspector|supt|superintendent|ch\s+supt|chief\s+(?:inspector|constable|"
-    r"superintendent|executive|officer)|minister|mayor|senator|rep|mp|msp|hon|rt\s+hon)\.?\s",
-    re.IGNORECASE,
-)
+_HONORIFIC = functools.partial(lexicon.pattern, r"(?:{honorific})\.?\s")
 #: Labels a page carries that are not subheadings ("FOR IMMEDIATE RELEASE", "Embargoed until…").
-_LABEL = lazy_pattern(
-    r"(?:for\s+immediate\s+release|immediate\s+release|(?:press|news|media)\s+release|embargo(?:ed)?\b.*|"
-    r"for\s+release\b.*|news|update|by\s+\S.*|photo\s+opportunity|communiqué(?:\s+de\s+presse)?|pressemitteilung|"
-    r"nota\s+de\s+prensa|datganiad\s+i['’]r\s+wasg)",
-    re.IGNORECASE,
-)
+_LABEL = functools.partial(lexicon.pattern, r"(?:{label}|{label_line})")
 #: A UK postcode, a US state and ZIP code, or a European postcode before a town: the last line of an address.
 _POSTCODE = lazy_pattern(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜÀ-Þ]\w+(?:\s+\w+)?$"
 )
-_CAPTION = lazy_pattern(
-    r"\((?:left|right|centre|center|l-r|l to r|pictured|above|below|top|bottom)\)|\bpictured\b", re.IGNORECASE
-)
+_CAPTION = functools.partial(lexicon.pattern, r"\((?:{caption_position})\)|\b(?:{caption_word})\b")
 _DATE_LIKE = lazy_pattern(r"[\d\s/.,:-]+|(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
 #: Words a heading does not end with: a line ending in one is a sentence cut short.
-_DANGLING = frozenset(
-    ("a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "in", "on", "at", "by", "from", "as", "is", "are",
-     "was", "were", "be", "that", "which", "who", "this", "its", "their", "our", "your", "said", "says")
-)  # fmt: skip
+_DANGLING = lexicon.word_set("dangling_word")
 
 #: How the last but one item of a list ends ("…; and"), so the item after it may end the list with a full stop.
-_LAST_BUT_ONE = (" and", " or", " und", " oder", " et", " ou", " y", " o", " a", " neu")
+_LAST_BUT_ONE = tuple(" " + word for word in lexicon.words("conjunction"))
 #: A final full stop that belongs to a company's name ("About Acme Corp."), not to a sentence.
-_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|plc|PLC|LLC|LLP|Bros|Pty|GmbH|AG|SA|NV|BV|AB|L\.P|S\.A|N\.V)\.$")
+_ABBREVIATION_END = lexicon.pattern(r"\b(?:{company_suffix})\.$", flags=0)
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 10
 _MAX_CONTACT_NAME_WORDS = 10

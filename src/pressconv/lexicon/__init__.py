@@ -1,0 +1,186 @@
+"""Every word and marker the readers and the cleaner recognise, by concept and language: one file per language.
+
+A *concept* is what a word says in a release or on its page — a publication
+marker ("Published", "Veröffentlicht am"), a label ("PRESS RELEASE",
+"Pressemitteilung"), an end mark ("ENDS", "Diwedd"), a share button
+("Partager sur Facebook")… `CONCEPTS` lists them with what each entry is. A
+language is one module in `pressconv/lexicon/data/` named by its ISO 639 code
+(`en.py`, `de.py`…; `mul.py` holds what belongs to no one language: social
+networks, company suffixes, name particles, breadcrumb shapes), holding one
+dict, ``WORDS: dict[str, tuple[str, ...]]``, from concept to entries. Adding a
+language is adding one file; a new file is found by its name, with no list to
+edit. Month and weekday names are not here: they come from CLDR.
+
+Entries are regular-expression fragments, matched without regard to case
+unless the concept says otherwise, with spaces written ``\\s+``. An entry may
+name another concept in braces (``share on {network}``), replaced by that
+concept's alternation. Entries are tried English first, then `mul`, then the
+other languages in the order of their codes, each file's entries in their
+order: where the *span* of a match matters (a header marker is cut off where
+it ends), two entries that can match at the same place must stand in one file,
+the longer first — or be one entry (Spanish and Portuguese share
+``publicad[oa](?:\\s+(?:el|em|en))?`` for that reason). For a whole-line test
+(`fullmatch`) or a yes/no `search` the order never changes the answer.
+
+Use::
+
+    from pressconv import lexicon
+
+    lexicon.words("end_mark")                        # ('ends?', 'end\\s+of…', 'diwedd', 'ende', 'fin', …)
+    lexicon.word_set("organisation")                 # frozenset of plain lower-case words
+    lexicon.alternation("label")                     # 'for\\s+immediate\\s+release|…|komunikat\\s+prasowy'
+    lexicon.pattern(r"(?:{end_mark})\\s*:?")          # compiled once, cached
+    lexicon.pattern(r"\\b(?:{company_suffix})\\.$", flags=0)   # case-sensitive
+    lexicon.pattern(r"(?:{label})", languages=("en", "fr"))  # only some languages
+
+In a template (and inside an entry), ``{concept}`` is replaced by the
+concept's alternation in a non-capturing group, ``(?:…)``; regex quantifiers
+(``{2,6}``) are left alone. Everything returned is immutable and derived from constant data, so the
+caches (`functools.lru_cache`, bounded) hold no state that depends on input.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from collections.abc import Mapping
+
+from pressconv.lexicon import data
+
+#: Every concept, with what its entries are. A data file using a concept not listed here fails the lexicon test.
+CONCEPTS: Mapping[str, str] = {
+    # The header.
+    "published": "publication markers before a date (span matters: longer entries first)",
+    "published_any_case": "English markers that count in any letter case, even glued on (plain phrases)",
+    "date_word": "a bare 'Date' word: a marker only with a colon or at a line's start (plain words)",
+    "updated": "update markers before a date (span matters)",
+    "updated_label": "a word that marks an update date only with a colon ('Update: 3 May')",
+    "by": "the word before an author or issuer ('by')",
+    "byline_verb": "words before 'by' in a byline ('written by', 'photos by')",
+    "byline_label": "labels before an author, with a colon ('Author:')",
+    "issuer_marker": "labels before the issuing body, with a colon ('From:', 'Issued by:')",
+    "label": "strong labels: what kind of document this is, never its title ('PRESS RELEASE')",
+    "label_weak": "weaker header labels ('News', 'Update', 'Embargoed until …')",
+    "label_shouted": "labels that prefix a title only in capitals ('UPDATE: …'); matched case-sensitively",
+    "label_line": "whole body lines that are a label, not a subheading ('Photo opportunity')",
+    "posted_in": "verbs of 'Posted in <category> on <date>'",
+    "tail_word": "words a title's glued-on tail may start with (markers, labels, bylines, month abbreviations)",
+    "marker_word": "words of date markers (plain words)",
+    "organisation": "words that name an organisation at the head of its name (plain lower-case words)",
+    "organisation_connector": "words after an organisation word in its name ('Ministry of …') (plain words)",
+    "connector": "lower-case words inside a name or title ('of', 'und') (plain words)",
+    "name_particle": "lower-case particles inside a person's name ('van', 'dos') (plain words)",
+    "not_place": "words that open a sentence, never a dateline's place (plain words)",
+    "not_issuer": "first words of headings that are never an issuer ('About', 'Contact') (plain words)",
+    "function_word": "function words (plain words)",
+    "headline_word": "words that make a capitalised line a headline, not a name (plain words)",
+    "office_title": "titles before an office holder's name ('Senator', 'Cllr')",
+    "office_suffix": "suffixes after an office holder's name ('MP'); matched case-sensitively",
+    "honourable": "'The Rt Hon' and its spellings",
+    "copy_prefix": "forward and reply markers before a copied title ('Fwd:', 'Re:')",
+    # The body's structure.
+    "end_mark": "the words of an end mark ('ENDS', 'Diwedd'); symbols ('###', '-30-') are shapes, not words",
+    "notes_heading": "'Notes to editors' and its kin",
+    "about": "'About' before a name in an 'About the company' heading",
+    "about_glued": "'About' glued to its article ('À propos d'…')",
+    "about_article": "articles and pronouns after 'About' ('the', 'us') (plain words)",
+    "background_heading": "'Background' headings of the notes",
+    "contact_heading": "strong contact headings: need no phone number after them ('Media enquiries')",
+    "contact_heading_weak": "weak contact headings: need a phone number or address ('Contact')",
+    "contact_word": "'contact' as owned by a name ('Police contact:')",
+    "contact_sentence": "a one-line contact sentence ('For more information, contact …')",
+    "contact_first_word": "first words of every contact heading: the quick reject (plain lower-case words)",
+    "contact_field": "labels of a contact field before a colon ('Tel', 'Courriel')",
+    "speech_verb": "verbs that end a line before a quotation ('said:')",
+    "honorific": "titles that start a person's name ('Cllr', 'Dr')",
+    "caption_position": "positions in a photo caption ('(left)')",
+    "caption_word": "words that make a line a caption ('pictured')",
+    "dangling_word": "words a heading never ends with (plain lower-case words)",
+    "conjunction": "'and'/'or' ending the last but one list item (plain lower-case words)",
+    "company_suffix": "company forms after a name, whose full stop ends no sentence; matched case-sensitively",
+    # The page around the release.
+    "network": "social networks and channels a share or follow widget names",
+    "share": "share, follow and listen widget labels",
+    "print": "print, PDF and save widget labels",
+    "new_window": "screen-reader text after a link ('opens in new tab')",
+    "navigation": "navigation links and breadcrumbs",
+    "tags": "tag and category lines",
+    "comments": "comment and feedback widgets",
+    "cookie_subject": "how a cookie banner starts ('We use')",
+    "cookie_word": "the word for cookies",
+    "cookie_purpose": "what a cookie banner says cookies are for ('experience')",
+    "cookie": "cookie banner buttons and links",
+    "caption_label": "labels before a caption's colon ('Photo:')",
+    "caption": "whole caption lines",
+    "copyright": "copyright lines",
+    "rights_reserved": "'All rights reserved'",
+    "site_notice": "the site's own notices (browser warnings, newsletter sign-up)",
+    "long_line_word": "a word every long chrome line (cookie banner, browser notice) holds: the quick reject",
+}
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """Every language with a data file: English first, then `mul`, then the others by code."""
+    names = sorted(module.name for module in pkgutil.iter_modules(data.__path__))
+    first = [name for name in ("en", "mul") if name in names]
+    return (*first, *(name for name in names if name not in first))
+
+
+@functools.lru_cache(maxsize=64)
+def table(language: str) -> Mapping[str, tuple[str, ...]]:
+    """One language's concepts (its data file's `WORDS`), loaded on first use."""
+    module = importlib.import_module(f"{data.__name__}.{language}")
+    words: Mapping[str, tuple[str, ...]] = module.WORDS
+    return words
+
+
+@functools.lru_cache(maxsize=512)
+def words(concept: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The entries of `concept` in every language (or only `languages`), in lexicon order, without repeats.
+
+    Placeholders (``{network}``) are left as written: `alternation` fills them in.
+    """
+    if concept not in CONCEPTS:
+        raise KeyError(f"no concept {concept!r} in the lexicon (see pressconv.lexicon.CONCEPTS)")
+    chosen = _languages() if languages is None else languages
+    seen: dict[str, None] = {}
+    for language in chosen:
+        for entry in table(language).get(concept, ()):
+            seen.setdefault(entry, None)
+    return tuple(seen)
+
+
+def _languages() -> tuple[str, ...]:
+    return languages()
+
+
+@functools.lru_cache(maxsize=128)
+def word_set(concept: str, languages: tuple[str, ...] | None = None) -> frozenset[str]:
+    """A concept of plain words as a set of case-folded words, for membership tests."""
+    return frozenset(word.casefold() for word in words(concept, languages))
+
+
+@functools.lru_cache(maxsize=256)
+def alternation(concept: str, languages: tuple[str, ...] | None = None) -> str:
+    """The entries of `concept` joined by ``|`` (not wrapped in a group), placeholders filled in."""
+    return "|".join(_fill(entry, languages) for entry in words(concept, languages))
+
+
+def _fill(template: str, languages: tuple[str, ...] | None) -> str:
+    return _PLACEHOLDER.sub(lambda match: f"(?:{alternation(match[1], languages)})", template)
+
+
+def expand(template: str, languages: tuple[str, ...] | None = None) -> str:
+    """`template` with each ``{concept}`` replaced by ``(?:…)`` around that concept's alternation."""
+    return _fill(template, languages)
+
+
+@functools.lru_cache(maxsize=256)
+def pattern(template: str, flags: int = re.IGNORECASE, languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """`template` expanded (see `expand`) and compiled, once per (template, flags, languages)."""
+    return re.compile(expand(template, languages), flags)

@@ -1,0 +1,45 @@
+"""Welsh (Cymraeg) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (r"cyhoeddwyd",),
+    "date_word": ("dyddiad",),
+    "updated": (r"diweddarwyd(?:\s+ddiwethaf)?",),
+    "label": (r"datganiad\s+i'r\s+wasg",),
+    "label_line": (r"datganiad\s+i['’]r\s+wasg",),
+    "tail_word": ("cyhoeddwyd",),
+    "organisation": (
+        "cyngor",
+        "llywodraeth",
+        "prifysgol",
+        "heddlu",
+    ),
+    "connector": ("y",),
+    "end_mark": (r"diwedd",),
+    "notes_heading": (r"nodiadau?\s+i\s+(?:olygyddion|olygydd)", r"nodyn\s+i\s+olygyddion"),
+    "about": (r"ynglŷn\s+â", r"am"),
+    "about_article": ("y",),
+    "background_heading": (r"cefndir",),
+    "contact_heading": (r"cyswllt\s+(?:â['’]r\s+cyfryngau|i['’]r\s+wasg)", r"ymholiadau['’]r?\s+(?:cyfryngau|wasg)"),
+    "contact_heading_weak": (r"cyswllt",),
+    "contact_first_word": ("cyswllt", "ymholiadau", "ymholiadau'r", "ymholiadau’r"),
+    "contact_field": (r"ffôn", r"ebost", r"e-bost"),
+    "speech_verb": (r"dywedodd",),
+    "conjunction": ("a", "neu"),
+    "share": (
+        r"rhannu(?:\s+ar\s+{network})?|rhannwch(?:\s+y\s+dudalen\s+hon)?",
+        r"dilynwch\s+ni",
+    ),
+    "print": (r"argraffu|argraffwch(?:\s+y\s+dudalen\s+hon)?",),
+    "navigation": (r"yn\s+ôl(?:\s+i['’]r\s+newyddion)?",),
+    "cookie_subject": (r"rydym\s+yn\s+defnyddio", r"mae['’]r\s+wefan\s+(?:hon\s+)?yn\s+defnyddio"),
+    "cookie_word": ("cwcis",),
+    "cookie_purpose": (r"gwefan", r"profiad", r"dadansodd\w*", r"caniatâd", r"gwasanaethau", r"hysbysebu"),
+    "cookie": (
+        r"(?:derbyn|gwrthod)\s+(?:y\s+cyfan|pob\s+cwci|cwcis(?:\s+ychwanegol)?)|gosodiadau\s+cwcis"
+        r"|cwcis\s+ar\s+[\w.\s]{1,60}",
+    ),
+    "caption_label": (r"llun", r"lluniau", r"delwedd", r"capsiwn", r"(?:llun|delwedd)\s+gan"),
+    "rights_reserved": (r"cedwir\s+pob\s+hawl",),
+    "copyright": (r"hawlfraint\s+(?:©\s*)?(?:\d{4}|y\s+goron).{0,150}",),
+    "long_line_word": ("cwci",),
+}

@@ -1,0 +1,61 @@
+"""Spanish (español) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    # One entry for Spanish and Portuguese: "publicado em" must not stop at "publicado".
+    "published": (r"publicad[oa](?:\s+(?:el|em|en))?", r"fecha\s+de\s+publicación"),
+    "date_word": ("fecha",),
+    "updated": (r"actualizad[oa](?:\s+el)?",),
+    "label": (r"comunicado\s+de\s+prensa", r"nota\s+de\s+prensa"),
+    "label_line": (r"nota\s+de\s+prensa",),
+    "tail_word": (r"publicad[oa]",),
+    "organisation": (
+        "ayuntamiento",
+        "ministerio",
+        "gobierno",
+        "consejería",
+        "universidad",
+        "policía",
+    ),
+    "end_mark": (r"fin",),
+    "notes_heading": (r"notas?\s+(?:para|a)\s+(?:los\s+)?(?:editores|redactores|periodistas|redacciones)",),
+    "about": (r"acerca\s+de", r"sobre"),
+    "about_article": ("la", "el", "los"),
+    "background_heading": (r"antecedentes",),
+    "contact_heading": (
+        r"contacts?\s+(?:medios|prensa)",
+        r"contacto\s+(?:de\s+)?(?:prensa|medios)",
+        r"gabinete\s+de\s+prensa",
+    ),
+    "contact_heading_weak": (r"contacto",),
+    "contact_first_word": ("contacto", "gabinete"),
+    "contact_field": (r"teléfono", r"correo"),
+    "speech_verb": (r"dijo", r"afirmó", r"declaró"),
+    "conjunction": ("y", "o"),
+    "share": (r"compartir(?:\s+en\s+{network})?|síguenos|enviar\s+por\s+(?:correo|e-?mail)",),
+    "print": (r"imprimir",),
+    "navigation": (r"volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",),
+    "cookie_subject": (
+        r"utilizamos",
+        r"usamos",
+        r"(?:este|nuestro)\s+sitio(?:\s+web)?\s+(?:utiliza|usa)",
+        r"esta\s+web\s+(?:utiliza|usa)",
+    ),
+    "cookie_purpose": (
+        r"sitio",
+        r"web",
+        r"experiencia",
+        r"navegación",
+        r"análisis",
+        r"analíticas",
+        r"consentimiento",
+        r"servicios",
+        r"publicidad",
+        r"personaliz\w*",
+    ),
+    "cookie": (
+        r"(?:aceptar|rechazar)\s+(?:todo|todas|todas\s+las\s+cookies|cookies)"
+        r"|configuración\s+de\s+(?:las\s+)?cookies",
+    ),
+    "caption_label": (r"imagen", r"imágenes", r"fotografía", r"pie\s+de\s+foto", r"crédito(?:\s+de\s+la\s+foto)?"),
+    "rights_reserved": (r"todos\s+los\s+derechos\s+reservados",),
+}

@@ -1,0 +1,17 @@
+"""Italian (italiano) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (r"pubblicato(?:\s+il)?", r"data\s+di\s+pubblicazione"),
+    "date_word": ("data",),
+    "updated": (r"aggiornato(?:\s+il)?",),
+    "label": (r"comunicato\s+stampa",),
+    "tail_word": ("pubblicato",),
+    "organisation": (
+        "comune",
+        "ministero",
+        "regione",
+        "università",
+    ),
+    "about": (r"informazioni\s+su",),
+    "about_article": ("il", "lo", "gli"),
+}

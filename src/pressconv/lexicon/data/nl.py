@@ -1,0 +1,15 @@
+"""Dutch (Nederlands) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (r"gepubliceerd(?:\s+op)?", r"publicatiedatum"),
+    "date_word": ("datum",),
+    "updated": (r"bijgewerkt(?:\s+op)?",),
+    "label": (r"persbericht",),
+    "tail_word": ("gepubliceerd",),
+    "organisation": (
+        "gemeente",
+        "ministerie",
+        "politie",
+        "universiteit",
+    ),
+}

@@ -1,0 +1,5 @@
+"""Polish (polski) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "label": (r"komunikat\s+prasowy",),
+}
