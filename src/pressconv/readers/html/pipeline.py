@@ -28,6 +28,7 @@ import datetime
 import re
 from typing import Any
 
+from pressconv import lexicon
 from pressconv.errors import InputError
 from pressconv.keys import typographic_key
 from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
@@ -59,11 +60,8 @@ from pressconv.readers.html.structure import build_blocks
 __all__ = ["read_page"]
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
-_LABELLED_TITLE = re.compile(
-    r"^(?P<label>press\s+release|news\s+release|media\s+release|press\s+statement|media\s+statement|statement"
-    r"|communiqué(?:\s+de\s+presse)?|pressemitteilung|nota\s+de\s+prensa)\s*[:|–—-]\s*(?P<title>\S.*)$",
-    re.IGNORECASE,
-)
+# "Press release: Council approves budget": the lexicon's strong labels ("label"), a bare "Statement" or "Communiqué".
+_LABELLED_TITLE = lexicon.pattern(r"^(?P<label>{label}|statement|communiqu[ée])\s*[:|–—-]\s*(?P<title>\S.*)$")
 #: How many blocks after the headline count as its header, at most.
 _HEADER_SPAN = 12
 _PROSE = 80
