@@ -85,7 +85,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def parse_html(text: str) -> Any:
-    """The page as a Beautiful Soup tree, with the standard library's parser (always present, same tree everywhere)."""
+    """The page as a Beautiful Soup tree, built by lxml (libxml2): about three times faster than the standard
+    library's `html.parser`, and it closes unclosed `<p>`s as browsers do instead of nesting them."""
     import warnings
 
     from bs4 import BeautifulSoup
@@ -94,10 +95,10 @@ def parse_html(text: str) -> Any:
         # bs4 warns about XHTML read as HTML and about text that looks like a file name; neither matters here.
         warnings.simplefilter("ignore")
         try:
-            return BeautifulSoup(text, "html.parser")
+            return BeautifulSoup(text, "lxml")
         except RecursionError:
             raise InputError("the page is nested too deeply to read") from None
-        except (AssertionError, ValueError, IndexError, TypeError) as error:  # html.parser's rare failures on garbage
+        except (AssertionError, ValueError, IndexError, TypeError) as error:  # a parser's rare failures on garbage
             raise InputError(f"the page cannot be parsed as HTML ({type(error).__name__}: {error})") from None
 
 
