@@ -22,7 +22,7 @@ from pressconv.errors import InputError
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
-from pressconv.readers.decoding import clean_text, windows_1252
+from pressconv.readers.decoding import clean_text, normalise, windows_1252
 from pressconv.readers.html.encodings import REPLACEMENT, encoding_for
 from pressconv.readers.patterns import lazy_pattern
 
@@ -37,6 +37,11 @@ _META = lazy_pattern(rb"<meta\b[^>]*>", re.I)
 _XML_ENCODING = lazy_pattern(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["'](?P<name>[A-Za-z0-9._:\-]+)["']""", re.I)
 _SAVED_FROM = lazy_pattern(
     r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I
+)
+# A UTF-8 lead byte (0xC2–0xF4) then a continuation byte (0x80–0xBF), both as Windows-1252 (or Latin-1) shows them.
+_MOJIBAKE_PAIR = lazy_pattern(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 #: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
 _PRESCAN_BYTES = 8192
@@ -69,8 +74,13 @@ def decode_page(data: bytes, *, encoding: str | None = None, max_bytes: int = DE
     if not text.strip():
         raise InputError("the page holds no text")
     # The same repair as raw text gets (mojibake from an upstream mis-decoding), on the whole page
-    # so that link offsets computed later are never shifted by it.
-    repaired, repairs = clean_text(text, max_chars=max_bytes)
+    # so that link offsets computed later are never shifted by it. Only when the page holds the mark of
+    # mojibake — a UTF-8 lead byte read as Windows-1252 followed by a continuation byte read so ("Ã©",
+    # "â€™"): every page with an "é" would otherwise pay for ftfy over all of its markup.
+    if _MOJIBAKE_PAIR().search(text):
+        repaired, repairs = clean_text(text, max_chars=max_bytes)
+    else:
+        repaired, repairs = normalise(text), []
     location = headers.get("content-location") or _saved_from(repaired[:4096])
     return Page(repaired, (*notices, *repairs), location)
 
