@@ -31,7 +31,7 @@ from typing import Any
 from pressconv import lexicon
 from pressconv.errors import InputError
 from pressconv.keys import typographic_key
-from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
+from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, Removal, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
@@ -83,6 +83,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         # A page that says it is American English writes 03/07/2024 for March 7.
         options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options, meta.author)
+    left_out = _left_out(raw, header.consumed)
     title = _clean_field(_title(raw, meta, title_element))
     if not title and body:
         title = _title_from_body(body)
@@ -111,6 +112,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
     notices += _found(byline, updated, issuer, header.label)
     return Release(
+        removed=left_out,
         title=title,
         date=published,
         blocks=blocks,
@@ -171,6 +173,22 @@ def _publication_date(
     if from_address is not None:
         return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
+    """What the reader leaves out of the page, each block reported as the cleaner reports what it drops: the
+    site around the release ("outside-release": navigation, a comment thread, the footer) and furniture
+    inside it ("page-furniture": a cookie banner, a share bar, a related-stories box). `paragraph` is the
+    block's 1-based position among the page's text blocks in reading order; the header's lines read as
+    metadata (dates, byline, label) are data, not left out."""
+    removed = []
+    for number, block in enumerate(raw, start=1):
+        if block.is_title or number - 1 in consumed or (block.in_container and not block.chrome):
+            continue
+        text = _clean_field_long(block.text)
+        if text:
+            removed.append(Removal(number, "page-furniture" if block.in_container else "outside-release", text))
+    return tuple(removed)
 
 
 def _title_from_body(body: list[RawBlock]) -> str:
@@ -319,6 +337,8 @@ class _Header:
     issuer: str | None = None
     label: str | None = None
     notices: list[Notice] = dataclasses.field(default_factory=list)
+    #: The blocks read as the header's metadata (positions in the page's blocks): data, not left-out text.
+    consumed: set[int] = dataclasses.field(default_factory=set)
 
 
 def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None = None) -> tuple[_Header, list[RawBlock]]:
@@ -331,7 +351,7 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
     zone_start = title_at + 1 if title_at is not None else (content[0] if content else 0)
     # A few lines just above the headline belong to it too ("Press release", "7 March 2024").
     before = [index for index in range(max(0, (title_at or 0) - 3), title_at or 0) if not raw[index].chrome]
-    consumed: set[int] = set()
+    consumed = header.consumed
     index = zone_start
     seen = prose = 0
     zone = [*before]
