@@ -48,3 +48,19 @@ def test_positions_are_the_page_s_blocks_in_reading_order_and_the_cleaner_keeps_
     cleaned, _ = pressconv.clean(release)
     assert cleaned.removed[: len(release.removed)] == release.removed
     assert "block 1 of the page lies outside the release" in release.removed[0].message
+
+
+def test_a_short_dated_line_near_the_headline_dates_a_page_that_says_nothing_else() -> None:
+    page = (
+        "<html lang='de'><body><div><h1>Neue Radwege</h1><aside><p>Pressestelle</p><p>12.03.2024, 10:30 Uhr</p></aside>"
+        f"<p>{_PROSE}</p><p>Am 5. Mai 2024 beginnen die Arbeiten, {_PROSE}</p></div></body></html>"
+    )
+    release = HtmlReader().read(page.encode(), ReadOptions())
+    assert release.date is not None and release.date.isoformat() == "2024-03-12"
+    assert any(found.message == "the date is a short dated line near the headline" for found in release.notices)
+
+
+def test_a_date_inside_a_sentence_of_the_body_never_dates_the_page() -> None:
+    sentence = "The works start on 5 May 2024 and last a month."
+    page = f"<html><body><div><h1>Roadworks</h1><p>{_PROSE} {sentence}</p></div></body></html>"
+    assert HtmlReader().read(page.encode(), ReadOptions()).date is None

@@ -95,7 +95,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         # "Press release: Council approves budget" — the label is data, the rest is the headline.
         title, header.label = labelled["title"], header.label or labelled["label"]
     published, found = _publication_date(
-        tree, container, title_element, meta, header=header, body=body, options=options, location=page.location
+        tree, container, title_element, meta, header=header, body=body, raw=raw, options=options, location=page.location
     )
     notices += found
     updated = meta.modified or header.updated
@@ -153,6 +153,7 @@ def _publication_date(
     *,
     header: _Header,
     body: list[RawBlock],
+    raw: list[RawBlock],
     options: ReadOptions,
     location: str | None,
 ) -> tuple[datetime.date | None, list[Notice]]:
@@ -169,6 +170,9 @@ def _publication_date(
         published, found = dates.read_match(found_dateline, month_first=options.month_first)
         if published is not None:
             return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
+    nearby = _nearby_date(raw, options)
+    if nearby is not None:
+        return nearby, [notice(Code.DATE_FROM_PAGE, "the date is a short dated line near the headline")]
     from_address = _url_date(meta.canonical or location)
     if from_address is not None:
         return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
@@ -189,6 +193,40 @@ def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
         if text:
             removed.append(Removal(number, "page-furniture" if block.in_container else "outside-release", text))
     return tuple(removed)
+
+
+#: How far from the headline (in the page's blocks) a dated line is looked for, after and before it.
+_NEARBY_AFTER, _NEARBY_BEFORE = 15, 6
+#: A line is a dated line when it is short and its date comes early: "12. März 2020, 14:00 Uhr",
+#: "By Jane Smith | 12.03.2020", "Posted March 3, 2020" — not a sentence that names an event's date.
+_DATED_LINE, _DATE_EARLY = 100, 40
+
+
+def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | None:
+    """The last resort before the address: the first short line with a date early in it, among the blocks
+    nearest the headline (those after it first) — glued to a byline, in an aside beside the headline, a
+    dateline under the byline; inside the article when the headline is, anywhere near it when it is not. Pages that print
+    their date without a marker word or markup leave only this, as htmldate reads them."""
+    title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
+    if title_at is None:
+        return None
+    order = [
+        *range(title_at + 1, min(len(raw), title_at + 1 + _NEARBY_AFTER)),
+        *range(title_at - 1, max(-1, title_at - 1 - _NEARBY_BEFORE), -1),
+    ]
+    title_inside = raw[title_at].in_container
+    for index in order:
+        text = raw[index].text
+        if len(text) > _DATED_LINE or (title_inside and not raw[index].in_container):
+            continue  # a headline in the article: its date is in the article too, not in a "Latest news" column
+        for pos in range(min(len(text), _DATE_EARLY)):
+            if text[pos].isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
+                found = dates.match_date(text, pos, partial=False)
+                if found is not None:
+                    published, _ = dates.read_match(found, month_first=options.month_first)
+                    if published is not None:
+                        return published
+    return None
 
 
 def _title_from_body(body: list[RawBlock]) -> str:
