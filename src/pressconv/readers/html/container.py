@@ -62,7 +62,9 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
     """The release's container. `headline`, when the page's headline element is already known, rules out
     blocks that end before it: a release never comes before its own headline (a left column's "About us")."""
     body = tree.body
-    candidates = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    unlikely = _unlikely(body)
+    scored = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    candidates = [tag for tag in scored if id(tag) not in unlikely] or scored
     if headline is not None:
         after = _not_before(body, headline)
         candidates = [tag for tag in candidates if id(tag) in after] or candidates
@@ -89,6 +91,32 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
     return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+#: Readability's "unlikely candidates": class and id names of what holds text but is never the article
+#: (a comment thread, a related-stories box, a sidebar), unless the name also says content (`_MAYBE`).
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|gdpr|legends|menu|related|remark|replies|rss"
+    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
+
+
+def _unlikely(root: Any) -> set[int]:
+    """The elements inside an unlikely candidate (ids), handed down in one walk: a reader-comment thread denser
+    than the article never wins the densest-block vote while the article is a candidate."""
+    found: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(child, False) for child in root.contents if is_tag(child)]
+    while stack:
+        tag, inside = stack.pop()
+        if not inside and tag.name not in ("article", "main"):
+            words = f"{attribute(tag, 'class')} {attribute(tag, 'id')}"
+            inside = bool(words.strip()) and _UNLIKELY.search(words) is not None and _MAYBE.search(words) is None
+        if inside:
+            found.add(id(tag))
+        stack.extend((child, inside) for child in tag.contents if is_tag(child))
+    return found
 
 
 def _best_inside(tree: PageTree, root: Any) -> dict[int, float]:
