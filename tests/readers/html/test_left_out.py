@@ -64,3 +64,20 @@ def test_a_date_inside_a_sentence_of_the_body_never_dates_the_page() -> None:
     sentence = "The works start on 5 May 2024 and last a month."
     page = f"<html><body><div><h1>Roadworks</h1><p>{_PROSE} {sentence}</p></div></body></html>"
     assert HtmlReader().read(page.encode(), ReadOptions()).date is None
+
+
+def test_a_related_section_inside_the_article_is_reported_as_furniture() -> None:
+    page = (
+        f"<html><body><article><h1>Budget approved</h1><p>{_PROSE}</p>"
+        "<h2>Related news</h2><p><a href='/a'>Parking charges frozen</a></p><p><a href='/b'>New bins</a></p>"
+        "</article></body></html>"
+    )
+    release = HtmlReader().read(page.encode(), ReadOptions())
+    assert release.paragraphs == (_PROSE,)
+    furniture = [(removal.reason, removal.text) for removal in release.removed]
+    assert furniture == [
+        ("page-furniture", "Related news"),
+        ("page-furniture", "Parking charges frozen"),
+        ("page-furniture", "New bins"),
+    ]
+    assert [removal.paragraph for removal in release.removed] == [3, 4, 5]

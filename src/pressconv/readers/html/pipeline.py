@@ -101,7 +101,9 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     updated = meta.modified or header.updated
     if updated is not None and published is not None and updated <= published:
         updated = None
-    blocks: tuple[Block, ...] = build_blocks(body)
+    dropped: list[str] = []
+    blocks: tuple[Block, ...] = build_blocks(body, dropped)
+    left_out += _site_lines(raw, dropped)
     if meta.body and len(meta.body) > 5 * sum(len(text) for text in iter_texts(blocks)):
         # A page its scripts would have filled in: the text is only in schema.org's articleBody.
         blocks = tuple(Paragraph(text) for line in meta.body.splitlines() if (text := _clean_field_long(line)))
@@ -112,7 +114,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
     notices += _found(byline, updated, issuer, header.label)
     return Release(
-        removed=left_out,
+        removed=tuple(sorted(left_out, key=lambda removal: removal.paragraph)),
         title=title,
         date=published,
         blocks=blocks,
@@ -227,6 +229,20 @@ def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | N
                     if published is not None:
                         return published
     return None
+
+
+def _site_lines(raw: list[RawBlock], dropped: list[str]) -> tuple[Removal, ...]:
+    """The site's lines found among the release's blocks ("Related news" and its links, "Read more: …") as
+    page furniture, each numbered by the page block that holds it."""
+    removed = []
+    at = 0
+    for text in dropped:
+        found = next((index for index in range(at, len(raw)) if text in raw[index].text), None)
+        if found is not None:
+            at = found
+        if (cleaned := _clean_field_long(text)) is not None:
+            removed.append(Removal((found if found is not None else at) + 1, "page-furniture", cleaned))
+    return tuple(removed)
 
 
 def _title_from_body(body: list[RawBlock]) -> str:
