@@ -95,9 +95,10 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
 
 #: Readability's "unlikely candidates": class and id names of what holds text but is never the article
 #: (a comment thread, a related-stories box, a sidebar), unless the name also says content (`_MAYBE`).
+# Each name ends a word (its plural allowed): "PageBuilder-pageRow" is no "pager", "relatedArticles" is "related".
 _UNLIKELY = re.compile(
-    r"-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|gdpr|legends|menu|related|remark|replies|rss"
-    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup",
+    r"(?:-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|gdpr|legends|menu|related|remark|replies|rss"
+    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup)s?(?-i:(?![a-z]))",
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
