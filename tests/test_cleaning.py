@@ -145,3 +145,33 @@ def test_an_unwritable_character_is_named_by_its_paragraph() -> None:
 
     with pytest.raises(pressconv.InvalidReleaseError, match="paragraph 3 holds U\\+0007"):
         pressconv.Release("T", None, ("One.", "Two.", "Three \x07."))
+
+
+ENDS_BODY = "The council opened its new depot on Monday.\nIt cost two million pounds to build.\n"
+
+
+def test_a_body_scraped_twice_with_its_end_mark_loses_the_second_end_mark() -> None:
+    # Issue 24.9: end-mark blocks escaped the repeat finder, so the copy's "ENDS" stayed.
+    text = f"Council opens new depot\nPublished 1 May 2024\n{ENDS_BODY}ENDS\n{ENDS_BODY}ENDS\n"
+    cleaned, removed = pressconv.clean(pressconv.parse(text))
+    assert cleaned.paragraphs == ("The council opened its new depot on Monday.", "It cost two million pounds to build.", "ENDS")
+    assert [(r.paragraph, r.reason, r.duplicate_of) for r in removed][-1] == (6, "repeated-paragraph", 3)
+    assert [type(block).__name__ for block in cleaned.blocks] == ["Paragraph", "Paragraph", "EndMark"]
+
+
+def test_a_second_end_mark_after_text_of_its_own_stays() -> None:
+    text = f"Council opens new depot\nPublished 1 May 2024\n{ENDS_BODY}ENDS\nNotes to editors\nThe depot is on Mill Road.\nENDS\n"
+    cleaned, removed = pressconv.clean(pressconv.parse(text))
+    assert removed == ()
+    assert cleaned.paragraphs.count("ENDS") == 2
+
+
+def test_of_two_earlier_paragraphs_glued_on_the_earliest_is_taken_off_first() -> None:
+    # The glue index looks pieces up by sentence boundary; among several that fit, the earliest paragraph wins,
+    # as it did when candidates were compared in the order they came.
+    long_tail = "Work starts in May and ends in June next year. The depot opens in July for every resident."
+    short_tail = "The depot opens in July for every resident."
+    lede = "The council agreed its budget on Monday evening."
+    cleaned, removed = pressconv.clean(release(long_tail, short_tail, f"{lede} {long_tail}"))
+    assert cleaned.paragraphs == (long_tail, short_tail, lede)
+    assert [(r.paragraph, r.reason, r.duplicate_of) for r in removed] == [(3, "glued-repeat", 1)]

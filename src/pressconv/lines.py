@@ -36,10 +36,12 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = tuple(
     for kind, template in (
         # A row of widget labels, each perhaps followed by "(opens in new tab)" as screen-reader text leaves it.
         # One repeated group whose first turn may not start with a separator: the same language as "label, then
-        # (separator, label)*", with the long label alternation compiled once instead of twice.
+        # (separator, label)*", with the long label alternation compiled once instead of twice. The separator is
+        # spaces, then perhaps one mark and more spaces: never two quantifiers that can take the same space (with
+        # "\s*[|…]?\s*" every space between n labels could go to either side, 2^n ways to fail).
         (
             "widgets",
-            r"(?![\s|•·/,:\-–])(?:\s*[|•·/,:\-–]?\s*(?:{share}|{network}|{print})(?:\s*\((?:{new_window})\))?)+",
+            r"(?![\s|•·/,:\-–])(?:\s*(?:[|•·/,:\-–]\s*)?(?:{share}|{network}|{print})(?:\s*\((?:{new_window})\))?)+",
         ),
         ("navigation", r"{navigation}"),
         ("tags", r"{tags}"),

@@ -172,8 +172,8 @@ def _rebuild(blocks: tuple[Block, ...], units: Iterator[Unit]) -> tuple[Block, .
                 if not unit.removed:
                     kept.append(Heading(unit.text, level, _shift_links(text, unit.text, links)))
             case EndMark():
-                next(units)
-                kept.append(block)
+                if not next(units).removed:
+                    kept.append(block)
             case ListBlock(items=items):
                 texts = _kept_texts(items, units)
                 if texts:

@@ -27,6 +27,8 @@ _MIN_GLUED_WORDS = 3
 # A glued-on copy of another paragraph is recognised only when it is this long, and only at a sentence end.
 _MIN_GLUED_REPEAT_WORDS = 6
 _SENTENCE_END = frozenset(".!?\"')")
+#: A sentence end, then any spaces, then more text: where a glued piece may end (at the mark) or begin (after it).
+_BOUNDARY = re.compile(r"[.!?\"')]\s*(?=\S)")
 _EDGE = 24
 
 
@@ -34,15 +36,19 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
     """The `repeats` step: repeated text, copies of the title, and text glued onto its own copy.
 
     One pass with a dict of keys seen: linear in the size of the release.
-    Shortened units keep their first part exactly as written; end marks
-    ("ENDS") and layout lines ("***") are never repeats.
+    Shortened units keep their first part exactly as written; layout lines
+    ("***") are never repeats, and an end mark ("ENDS") is one only where it
+    ends a repeated run (the body scraped twice with its end mark).
     """
     title_key = typographic_key(release.title)
     seen: dict[str, int] = {}
+    marks: dict[str, int] = {}
     index = _GlueIndex()
     removed: list[Removal] = []
+    after_repeat = False
     for unit in units:
         if unit.kind == "end-mark":
+            after_repeat = _repeated_end_mark(unit, marks, after_repeat, removed)
             continue
         number = unit.number
         paragraph, key = unit.text, typographic_key(unit.text)
@@ -59,7 +65,8 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
                 break
         unit.text, unit.key = paragraph, key
         if not any(char.isalnum() for char in key):
-            continue  # "***" or "-" between sections is layout, not text that repeats.
+            continue  # "***" or "-" between sections is layout, not text that repeats (nor ends a run of repeats).
+        after_repeat = True
         if key == title_key or is_title_copy(paragraph, release.title, release.date, key=key, title_key=title_key):
             removed.append(Removal(number, "repeats-title", paragraph, 0))
             unit.removed = True
@@ -67,9 +74,25 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
             removed.append(Removal(number, "repeated-paragraph", paragraph, seen[key]))
             unit.removed = True
         else:
+            after_repeat = False
             seen[key] = number
             index.add(key)
     return removed
+
+
+def _repeated_end_mark(unit: Unit, marks: dict[str, int], after_repeat: bool, removed: list[Removal]) -> bool:
+    """An end mark is a repeat only as the end of a repeated run: the scraper copied the body with its "ENDS".
+
+    A second "ENDS" after text of its own (the notes' own end mark) stays. Returns whether the run of repeats
+    goes on past this mark.
+    """
+    key = typographic_key(unit.text)
+    first = marks.setdefault(key, unit.number)
+    if after_repeat and first != unit.number:
+        removed.append(Removal(unit.number, "repeated-paragraph", unit.text, first))
+        unit.removed = True
+        return True
+    return False
 
 
 def _split_glued_copy(paragraph: str, key: str) -> tuple[str, str, str]:
@@ -107,20 +130,42 @@ def _split_at(paragraph: str, first_key: str, rest_matches: Callable[[str], bool
 
 
 class _GlueIndex:
-    """Earlier paragraphs long enough to be recognised when glued onto another, by their first and last characters.
+    """Earlier paragraphs long enough to be recognised when glued onto another: their keys, in the order they came.
 
-    A dict lookup per paragraph instead of comparing against every earlier one,
-    so cleaning stays linear.
+    A paragraph is looked up only where a piece of it could begin or end — at
+    a sentence boundary — and only when an earlier paragraph has exactly that
+    length, so the cost of a paragraph does not depend on how many earlier
+    ones share its first or last characters (a bucket of paragraphs sharing
+    their edges, compared one by one, made 50,000 such paragraphs quadratic).
     """
 
     def __init__(self) -> None:
-        self.by_start: dict[str, list[str]] = {}
-        self.by_end: dict[str, list[str]] = {}
+        self.order: dict[str, int] = {}
+        self.lengths: set[int] = set()
 
     def add(self, key: str) -> None:
-        if len(_WORD.findall(key)) >= _MIN_GLUED_REPEAT_WORDS:
-            self.by_start.setdefault(key[:_EDGE], []).append(key)
-            self.by_end.setdefault(key[-_EDGE:], []).append(key)
+        # Shorter than `_EDGE`, a piece was never found (its edges could not equal a longer paragraph's).
+        if len(key) >= _EDGE and len(_WORD.findall(key)) >= _MIN_GLUED_REPEAT_WORDS:
+            self.order.setdefault(key, len(self.order))
+            self.lengths.add(len(key))
+
+    def ends(self, key: str) -> list[str]:
+        """Earlier paragraphs that end `key` right after a sentence end (and its spaces), earliest first."""
+        found = [
+            key[boundary.end() :]
+            for boundary in _BOUNDARY.finditer(key)
+            if len(key) - boundary.end() in self.lengths and key[boundary.end() :] in self.order
+        ]
+        return sorted(found, key=self.order.__getitem__)
+
+    def starts(self, key: str) -> list[str]:
+        """Earlier paragraphs that start `key` and end with a sentence end, earliest first."""
+        found = [
+            key[: boundary.start() + 1]
+            for boundary in _BOUNDARY.finditer(key)
+            if boundary.start() + 1 in self.lengths and key[: boundary.start() + 1] in self.order
+        ]
+        return sorted(found, key=self.order.__getitem__)
 
 
 def _strip_glued_repeats(paragraph: str, key: str, index: _GlueIndex) -> tuple[str, str, list[tuple[str, str]]]:
@@ -141,18 +186,16 @@ def _strip_glued_repeats(paragraph: str, key: str, index: _GlueIndex) -> tuple[s
 
 def _glued_repeat(paragraph: str, key: str, index: _GlueIndex) -> tuple[str, str, str, str] | None:
     """One earlier paragraph glued onto the end or the start: (rest, rest's key, piece, piece's key)."""
-    for piece_key in index.by_end.get(key[-_EDGE:], ()):
+    for piece_key in index.ends(key):
         rest_key = key[: -len(piece_key)].rstrip()
-        if len(piece_key) < len(key) and key.endswith(piece_key) and rest_key[-1:] in _SENTENCE_END:
-            split = _split_at(paragraph, rest_key, piece_key.__eq__)
-            if split is not None:
-                return split[0], rest_key, split[1], piece_key
-    for piece_key in index.by_start.get(key[:_EDGE], ()):
+        split = _split_at(paragraph, rest_key, piece_key.__eq__)
+        if split is not None:
+            return split[0], rest_key, split[1], piece_key
+    for piece_key in index.starts(key):
         rest_key = key[len(piece_key) :].lstrip()
-        if len(piece_key) < len(key) and key.startswith(piece_key) and piece_key[-1:] in _SENTENCE_END:
-            split = _split_at(paragraph, piece_key, rest_key.__eq__)
-            if split is not None:
-                return split[1], rest_key, split[0], piece_key
+        split = _split_at(paragraph, piece_key, rest_key.__eq__)
+        if split is not None:
+            return split[1], rest_key, split[0], piece_key
     return None
 
 

@@ -138,11 +138,11 @@ _EXACT_NO_YEAR_AT = lazy_pattern(_NO_YEAR_HEAD, _FLAGS)
 # The time after a date, optional and last in both patterns: whatever it matches, the patterns take the first way
 # their head matches, so matching it on its own where the head ends gives the same match, from one compiled copy.
 _TIME_AFTER_AT = re.compile(_TIME_AFTER, _FLAGS)
-_END = re.compile(r"\s*\.?\s*$")
+_END = re.compile(r"\s*(?:\.\s*)?$")  # never two quantifiers over the same spaces
 _YEAR_FIRST_PARTS = re.compile(rf"({_YEAR_FIRST})", _FLAGS)
 _NUMERIC_PARTS = re.compile(r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{2,4})")
 _NUMBERS = re.compile(r"\d+")
-_SPANISH_DE = re.compile(r"\s+del?\s+", re.IGNORECASE)
+_SPANISH_DE = re.compile(r"(?<!\s)\s+del?\s+", re.IGNORECASE)  # from a run of spaces\' start only
 _FOREIGN_ORDINAL = re.compile(r"(?<=\d)(?:er|º)", re.IGNORECASE)
 _A_YEAR = re.compile(_YEAR)
 

@@ -80,7 +80,7 @@ _UPDATED = lexicon.pattern(rf"(?:{{updated}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)
 PUBLISHED_MARKER = _PUBLISHED
 UPDATED_MARKER = _UPDATED
 BARE_DATE_WORDS = _BARE_DATE_WORDS
-_BY = lexicon.pattern(r"\s*,?\s*(?:{by})\s+")
+_BY = lexicon.pattern(r"\s*(?:,\s*)?(?:{by})\s+")
 _BYLINE = lexicon.pattern(r"(?:(?:{byline_verb})\s+(?:{by})|(?:{by}))\s*:?\s+|(?:{byline_label})\s*:\s*")
 # gov.uk's "From: Department for Transport and The Rt Hon Jane Smith MP": whatever follows is the issuer.
 _FROM = lexicon.pattern(r"(?:{issuer_marker})\s*:\s*([^|•]*[^|•\s.])")
@@ -132,7 +132,7 @@ _SPACE = lazy_pattern(r"\s+")
 _DATELINE_OPEN = lazy_pattern(r"\s*(?:,|\(|[–—]|--?)\s*")
 # After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
 _DATELINE_CLOSE = lazy_pattern(
-    r"\s*\)?\s*(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
+    r"\s*(?:\)\s*)?(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
     r"|\s*\)\s*(?=\S)|\.\s+(?=[A-Z])"
 )
 _DATE_FIRST_CLOSE = lazy_pattern(r"\s*(?:--?|[–—:])\s*(?=\S)")

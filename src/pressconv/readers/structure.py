@@ -84,7 +84,7 @@ _OWNED_CONTACT = functools.partial(
 _CONTACT_SENTENCE = functools.partial(lexicon.pattern, r"{contact_sentence}")
 #: The first words of every contact heading above: the quick reject before those patterns run.
 _CONTACT_FIRST_WORDS = lexicon.word_set("contact_first_word")
-_EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = lazy_pattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # from a run\'s start only: linear search
 # A phone number starts with "+", "0" or "(" (so "2023-2024" is not one), or is spelled the North American way.
 _PHONE = re.compile(
     r"(?<![\w/.,-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d|\(?0)[\d\s().-]{6,}\d(?![\w/])"

@@ -526,7 +526,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"tweet(?:\s+this)?|like",
         r"e-?mail\s+(?:this|the)(?:\s+(?:page|article|story|post|release|news|item|link))?|e-?mail\s+(?:to\s+)?a\s+friend"
         r"|send\s+to\s+a\s+friend",
-        r"follow\s+us(?:\s+on\s+{network})?|copy(?:\s+the)?\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
+        r"follow\s+us(?:\s+on\s+{network})?|copy\s+the\s+link|link\s+copied|bookmark(?:\s+this(?:\s+page)?)?",
         r"click\s+to\s+(?:share|print|e-?mail)(?:\s+(?:on|via|to|this)\s+{network})?|like\s+this",
         r"share\s+this\s+story,\s+choose\s+your\s+platform!?|opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)"
         r"|loading(?:\.{1,3}|…)?",
