@@ -9,8 +9,10 @@ cases is `benchmarks/complexity.py`.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -20,45 +22,21 @@ from pressconv.errors import PressconvError
 from pressconv.options import ReadOptions
 from pressconv.readers.html import HtmlReader
 
-_HEAD = "<html><head><title>A headline here | Site</title></head><body>"
-_PROSE = "<p>" + "Words of the release that make a paragraph long enough to count, with commas, and more. " * 2 + "</p>"
+
+def _harness_pages() -> dict[str, Callable[[int], bytes]]:
+    """The html cases of the complexity harness (benchmarks/complexity.py), one registry for both."""
+    path = Path(__file__).resolve().parents[3] / "benchmarks" / "complexity.py"
+    spec = importlib.util.spec_from_file_location("pressconv_benchmark_complexity", path)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
+    if spec.name not in sys.modules:
+        sys.modules[spec.name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    pages: dict[str, Callable[[int], bytes]] = module.HTML_PAGES
+    return pages
 
 
-def _page(inner: str) -> bytes:
-    return (_HEAD + "<article><h1>A headline here</h1>" + _PROSE + inner + _PROSE + "</article></body></html>").encode()
-
-
-def _nested(open_tag: str, close_tag: str, middle: str = "x") -> Callable[[int], bytes]:
-    return lambda n: _page(open_tag * n + middle + close_tag * n)
-
-
-#: name → page of size n. Kept in step with `benchmarks/complexity.py`'s html cases.
-CASES: dict[str, Callable[[int], bytes]] = {
-    "nested figures with an image": _nested("<figure>", "</figure>", "<img src=x>"),
-    "unclosed paragraphs, no h1": lambda n: (_HEAD + "<div>" + "<p>some words " * n + "</div>").encode(),
-    "many <time>s in one paragraph": lambda n: _page("<p>" + "<time>2024-01-01</time> some text " * n + "</p>"),
-    "nested <time>": _nested("<time>", "</time>", "2024-03-07"),
-    "nested links": lambda n: _page("<p>" + "<a href='/x'>w " * n + "</p>"),
-    "nested links over line breaks": lambda n: _page("<p>" + "<a href='/x'>w<br>" * n + "</p>"),
-    "nested articles": _nested("<article>", "</article>", "text"),
-    "nested footers holding an end mark": _nested("<footer>", "</footer>", "ENDS"),
-    "nested tables": _nested("<table><tr><td>a</td><td>", "</td></tr></table>"),
-    "nested h1": _nested("<h1>", "</h1>"),
-    "nested h2 naming the title": lambda n: (
-        _HEAD + "<div>" + "<h2>" * n + "A headline here" + "</h2>" * n + _PROSE + "</div>"
-    ).encode(),
-    "nested hidden elements": _nested("<div hidden>", "</div>"),
-    "nested select": _nested("<select>", "</select>"),
-    "nested list items with text": _nested("<ul><li>" + "an item long enough to score, with a comma ", "</li></ul>"),
-    "nested microdata articles": _nested("<div itemscope itemtype='http://schema.org/NewsArticle'>", "</div>"),
-    "nested inline headline": lambda n: (
-        _HEAD + "<div><p>" + "<b>" * n + "A headline here" + "</b>" * n + "</p>" + _PROSE + "</div>"
-    ).encode(),
-    "many hidden siblings": lambda n: _page("<div>" + "<span hidden>x</span>" * n + "</div>"),
-    "many script siblings": lambda n: _page("<div>" + "<script>x</script>" * n + "</div>"),
-    "many comment siblings": lambda n: _page("<!-- c -->" * n),
-    "many figure siblings": lambda n: _page("<figure><img src=x></figure>" * n),
-}
+CASES = _harness_pages()
 
 
 def _calls(data: bytes) -> int:

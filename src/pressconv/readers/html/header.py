@@ -25,7 +25,9 @@ from pressconv.readers.header import BARE_DATE_WORDS, PUBLISHED_MARKER, UPDATED_
 
 # A person's name: capitalised words and the lexicon's lower-case particles inside names ("van", "de", "bin").
 _NAME = lexicon.expand(r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|{name_particle}))*")
-_BYLINE = re.compile(rf"(?:^|\bposted\b.*?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
+# "Posted on 3 March 2024 by Jane Smith": at most 80 characters between "posted" and "by" (unbounded, a line of
+# many "posted" tried every later position from each: quadratic).
+_BYLINE = re.compile(rf"(?:^|\bposted\b.{{0,80}}?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
 # "By Jane Smith", "Author: Jane Smith", "By Jane Smith, Communications Officer".
 _AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|posted\s+by|authors?)\s*:?\s+(?P<name>{_NAME})(?:\s*,\s*[^,]{{1,60}})?\s*$")
 # The issuer: the lexicon's issuer markers ("From:", "Issued by:") and the labels of a page's metadata list.
