@@ -357,6 +357,8 @@ HTML_PAGES: dict[str, Callable[[int], bytes]] = {
     "many script siblings": lambda n: _page("<div>" + "<script>x</script>" * n + "</div>"),
     "many comment siblings": lambda n: _page("<!-- c -->" * n),
     "many figure siblings": lambda n: _page("<figure><img src=x></figure>" * n),
+    "many unclosed noscript": lambda n: _page("<noscript>x " * n),
+    "many noscript with open divs": lambda n: _page("<noscript><div></noscript>" * n),
     "many short paragraphs": lambda n: _page("<p>short line</p>" * n),
     "long class attribute": lambda n: _page('<div class="' + "a " * (20 * n) + '">x</div>'),
     "long style attribute": lambda n: _page('<div style="' + "display : " * (20 * n) + '">x</div>'),

@@ -81,3 +81,9 @@ def test_a_related_section_inside_the_article_is_reported_as_furniture() -> None
         ("page-furniture", "New bins"),
     ]
     assert [removal.paragraph for removal in release.removed] == [3, 4, 5]
+
+
+def test_a_noscript_that_leaves_an_element_open_does_not_swallow_the_page() -> None:
+    page = f'<html><body><noscript><div id="nojs"></noscript><div><h1>Budget approved</h1><p>{_PROSE}</p></div></body></html>'
+    release = HtmlReader().read(page.encode(), ReadOptions())
+    assert release.title == "Budget approved" and release.paragraphs == (_PROSE,)

@@ -62,7 +62,7 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
     """The release's container. `headline`, when the page's headline element is already known, rules out
     blocks that end before it: a release never comes before its own headline (a left column's "About us")."""
     body = tree.body
-    unlikely = _unlikely(body)
+    unlikely = _unlikely(body, headline if headline is not None else next((h1 for h1 in body.find_all("h1", limit=1)), None))
     scored = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
     candidates = [tag for tag in scored if id(tag) not in unlikely] or scored
     if headline is not None:
@@ -101,19 +101,30 @@ _UNLIKELY = re.compile(
     r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup)s?(?-i:(?![a-z]))",
     re.I,
 )
+_TAXONOMY = ("tag-", "category-", "post_tag-", "post_format-", "format-", "topic-", "section-")
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
 
 
-def _unlikely(root: Any) -> set[int]:
+def _unlikely(root: Any, headline: Any) -> set[int]:
     """The elements inside an unlikely candidate (ids), handed down in one walk: a reader-comment thread denser
-    than the article never wins the densest-block vote while the article is a candidate."""
+    than the article never wins the densest-block vote while the article is a candidate. An element around the
+    page's headline is a wrapper whatever its name ("off-canvas-menu__target"), never set aside."""
     found: set[int] = set()
+    around = {id(parent) for parent in headline.parents} if headline is not None else set()
     stack: list[tuple[Any, bool]] = [(child, False) for child in root.contents if is_tag(child)]
     while stack:
         tag, inside = stack.pop()
         if not inside and tag.name not in ("article", "main"):
-            words = f"{attribute(tag, 'class')} {attribute(tag, 'id')}"
-            inside = bool(words.strip()) and _UNLIKELY.search(words) is not None and _MAYBE.search(words) is None
+            # A post's taxonomy classes ("tag-insurance_health_social", "category-news") say what it is about,
+            # not what the element is.
+            kept = [word for word in attribute(tag, "class").split() if not word.startswith(_TAXONOMY)]
+            words = f"{' '.join(kept)} {attribute(tag, 'id')}"
+            inside = (
+                bool(words.strip())
+                and _UNLIKELY.search(words) is not None
+                and _MAYBE.search(words) is None
+                and id(tag) not in around
+            )
         if inside:
             found.add(id(tag))
         stack.extend((child, inside) for child in tag.contents if is_tag(child))

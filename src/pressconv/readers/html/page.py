@@ -95,11 +95,37 @@ def parse_html(text: str) -> Any:
         # bs4 warns about XHTML read as HTML and about text that looks like a file name; neither matters here.
         warnings.simplefilter("ignore")
         try:
-            return BeautifulSoup(text, "lxml")
+            return BeautifulSoup(without_noscript(text), "lxml")
         except RecursionError:
             raise InputError("the page is nested too deeply to read") from None
         except (AssertionError, ValueError, IndexError, TypeError) as error:  # a parser's rare failures on garbage
             raise InputError(f"the page cannot be parsed as HTML ({type(error).__name__}: {error})") from None
+
+
+def without_noscript(text: str) -> str:
+    """The page without its `<noscript>` elements, as a browser that runs scripts reads them: as raw text,
+    never shown. Parsed as markup, a `<noscript><div></noscript>` leaves its `<div>` open and libxml2 puts the
+    rest of the page inside the noscript. One scan forward with `str.find` (linear, however many are unclosed);
+    an unclosed one is left as it is."""
+    lowered = text.lower()
+    if "<noscript" not in lowered:
+        return text
+    parts: list[str] = []
+    position = 0
+    while (start := lowered.find("<noscript", position)) >= 0:
+        after = lowered[start + 9 : start + 10]
+        if after and after not in " \t\n\r\f/>":
+            parts.append(text[position : start + 9])
+            position = start + 9
+            continue
+        close = lowered.find("</noscript", start)
+        end = lowered.find(">", close) if close >= 0 else -1
+        if end < 0:
+            break
+        parts.append(text[position:start])
+        position = end + 1
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 @functools.lru_cache(maxsize=1)
