@@ -278,7 +278,10 @@ class _Walk:
         elif name == "a":
             href = attribute(node, "href").strip()
             change["anchor"] = bool(href) and not href.startswith("#")
-            builder.open_link(context.href(href), anchor=change["anchor"])
+            # Only the release's own links are resolved (urljoin costs): outside it, or in furniture, a block's
+            # links are never written; its link share counts the anchor's words all the same.
+            wanted = self.state["container"] > 0 and self.state["chrome"] == 0
+            builder.open_link(context.href(href) if wanted else None, anchor=change["anchor"])
             change["link"] = True
         elif name in _BOLD:
             builder.bold_depth += 1

@@ -474,17 +474,14 @@ def own_text(tag: Any) -> str:
 
 
 def iter_nodes(root: Any) -> Iterator[Any]:
-    """Every node under `root` in document order, without recursion."""
-    stack = list(reversed(list(root.children))) if is_tag(root) else []
-    while stack:
-        node = stack.pop()
-        yield node
-        if is_tag(node):
-            stack.extend(reversed(list(node.children)))
+    """Every node under `root` in document order, without recursion: bs4's element chain (`descendants`),
+    which every removal here keeps whole (`remove_all` relinks it as `extract()` does)."""
+    return iter(root.descendants) if is_tag(root) else iter(())
 
 
 def iter_tags(root: Any) -> Iterator[Any]:
-    return (node for node in iter_nodes(root) if is_tag(node))
+    tag = _node_types()[0]
+    return (node for node in iter_nodes(root) if isinstance(node, tag))
 
 
 def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
