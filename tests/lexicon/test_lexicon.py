@@ -71,3 +71,14 @@ def test_case_sensitive_concepts_keep_their_case() -> None:
     suffix = lexicon.pattern(r"\b(?:{company_suffix})\.$", flags=0)
     assert suffix.search("Acme Corp.") is not None
     assert suffix.search("acme corp.") is None
+
+
+@pytest.mark.parametrize("language", lexicon.languages())
+def test_a_language_with_rights_reserved_names_its_quick_reject_word(language: str) -> None:
+    # `lines.is_chrome` tries the "All rights reserved" shape only on a line holding a `rights_word`.
+    table = lexicon.table(language)
+    if "rights_reserved" in table:
+        assert table.get("rights_word"), f"{language}.py: rights_reserved without rights_word"
+        for word in table["rights_word"]:
+            assert word == word.casefold()
+            assert any(re.search(word, entry.replace(r"\s+", " "), re.IGNORECASE) for entry in table["rights_reserved"])

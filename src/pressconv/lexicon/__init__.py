@@ -53,7 +53,10 @@ from pressconv.lexicon import data
 CONCEPTS: Mapping[str, str] = {
     # The header.
     "published": "publication markers before a date (span matters: longer entries first)",
-    "published_any_case": "English markers that count in any letter case, even glued on (plain phrases)",
+    "any_case_marker": "markers that count in any letter case, even glued on to a title ('published') (plain words)",
+    "any_case_marker_lead": "words before an any-case marker that make one marker with it ('date published') (plain words)",
+    "date_on": "the word before a date after a name or label ('by Jane Smith on 12 March')",
+    "label_number": "the number mark after a label ('Press release No. 45/2019'); '#' is a symbol, not a word",
     "date_word": "a bare 'Date' word: a marker only with a colon or at a line's start (plain words)",
     "updated": "update markers before a date (span matters)",
     "updated_label": "a word that marks an update date only with a colon ('Update: 3 May')",
@@ -116,6 +119,7 @@ CONCEPTS: Mapping[str, str] = {
     "caption": "whole caption lines",
     "copyright": "copyright lines",
     "rights_reserved": "'All rights reserved'",
+    "rights_word": "a lower-case word every 'rights_reserved' entry of the language holds: the quick reject",
     "site_notice": "the site's own notices (browser warnings, newsletter sign-up)",
     "long_line_word": "a word every long chrome line (cookie banner, browser notice) holds: the quick reject",
 }

@@ -68,11 +68,14 @@ _TITLE_TAIL = " \t|:•·,;([-–—/"
 _ALNUM = re.compile(r"[^\W_]")
 
 # Publication markers (`lexicon` concept "published"), then a bare "Date" word ("date_word"). Old habit kept:
-# "published"/"posted" count in any case, even glued on without a space ("published_any_case"). Other words
+# "published"/"posted" count in any case, even glued on without a space ("any_case_marker"). Other words
 # ("issued", "released", "dated", a bare "date") count in a title's tail only when capitalised or followed by a
 # colon, so that "Report released 12 March 2019" keeps its verb (see `_is_marker_word`).
 _PUBLISHED = lexicon.pattern(rf"(?:{{published}}|{{date_word}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?")
-_ALWAYS_MARKERS = lexicon.words("published_any_case")
+_ALWAYS_MARKERS = (
+    *lexicon.words("any_case_marker"),
+    *(f"{lead} {marker}" for lead in lexicon.words("any_case_marker_lead") for marker in lexicon.words("any_case_marker")),
+)
 # A bare "Date" (in any language) is a marker only with a colon, or at the start of a line of its own.
 _BARE_DATE_WORDS = lexicon.word_set("date_word")
 _UPDATED = lexicon.pattern(rf"(?:{{updated}})(?!{_LETTER})\s*(?:[:\-–—|]\s*)?|(?:{{updated_label}})\s*:\s*")
@@ -88,9 +91,9 @@ _FROM = lexicon.pattern(r"(?:{issuer_marker})\s*:\s*([^|•]*[^|•\s.])")
 _STRONG_LABEL = "(?:" + lexicon.alternation("label") + ")"
 _LABEL = lexicon.pattern(
     rf"(?:{_STRONG_LABEL}|{{label_weak}})(?!{_LETTER})"
-    r"(?:\s*(?:no\.?|number|ref\.?|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?"
+    r"(?:\s*(?:{label_number}|#)\s*:?\s*[\w/.-]*\d[\w/.-]*)?"
 )
-_ON = re.compile(r"\s*on\s+", re.IGNORECASE)
+_ON = lexicon.pattern(r"\s*(?:{date_on})\s+")
 _POSTED_IN = lexicon.pattern(r"(?:{posted_in})\s+in\s+([^|•:]{2,40}?)(?=\s+on\s+)")
 _PREFIX_SEPARATOR = lazy_pattern(r"\s*(?:[:|•–—]|--?(?=\s))\s*(?=\S)")
 # Before the title on its line: a label that cannot start a headline, or a short one in capitals ("UPDATE: …").
@@ -101,7 +104,7 @@ _LABEL_PREFIX = lexicon.pattern(
 
 # Where a title's glued-on tail may begin: a marker, a byline, a label, a date, or a separator.
 _TAIL_START = lexicon.pattern(
-    rf"(?:(?:date|first)\s+)?(?:published|posted)|{_WORD_START}(?:{{tail_word}})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s"
+    rf"(?:(?:{{any_case_marker_lead}})\s+)?(?:{{any_case_marker}})|{_WORD_START}(?:{{tail_word}})|(?<!\d)\d|[|•·–—(\[]|\s-{{1,2}}\s"
 )
 
 

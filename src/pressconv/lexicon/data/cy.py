@@ -40,6 +40,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "caption_label": (r"llun", r"lluniau", r"delwedd", r"capsiwn", r"(?:llun|delwedd)\s+gan"),
     "rights_reserved": (r"cedwir\s+pob\s+hawl",),
+    "rights_word": ("hawl",),
     "copyright": (r"hawlfraint\s+(?:©\s*)?(?:\d{4}|y\s+goron).{0,150}",),
     "long_line_word": ("cwci",),
 }

@@ -80,4 +80,5 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"fotografie",
     ),
     "rights_reserved": (r"alle\s+rechte\s+vorbehalten",),
+    "rights_word": ("vorbehalten",),
 }

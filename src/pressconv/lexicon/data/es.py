@@ -58,4 +58,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "caption_label": (r"imagen", r"imágenes", r"fotografía", r"pie\s+de\s+foto", r"crédito(?:\s+de\s+la\s+foto)?"),
     "rights_reserved": (r"todos\s+los\s+derechos\s+reservados",),
+    "rights_word": ("reservados",),
 }

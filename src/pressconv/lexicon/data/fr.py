@@ -52,4 +52,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "caption_label": (r"légende", r"crédits?(?:\s+photos?)?", r"photos?\s+de", r"image\s+de"),
     "rights_reserved": (r"tous\s+droits\s+réservés",),
+    "rights_word": ("réservés",),
 }
