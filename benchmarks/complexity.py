@@ -27,7 +27,7 @@ A pattern family is a token from the pattern's own words, repeated with a
 separator and ended by a character no pattern expects ("share | share | … §"),
 plus generic runs (spaces, letters, digits, dots, brackets). To add cases (the
 HTML reader's walks, say), write a provider — a function yielding `Case`s —
-and add it to `PROVIDERS`.
+and add it to `PROVIDERS` (`html_cases` does so for the html reader).
 """
 
 from __future__ import annotations
@@ -301,12 +301,109 @@ def cleaning_cases(*, quick: bool) -> Iterator[Case]:
             )
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# The html reader: its patterns, and whole pages built to make each walk re-read what it has read.
+
+HTML_MODULES = (
+    "pressconv.readers.html.decoding",
+    "pressconv.readers.html.metadata",
+    "pressconv.readers.html.page",
+    "pressconv.readers.html.container",
+    "pressconv.readers.html.blocks",
+    "pressconv.readers.html.header",
+    "pressconv.readers.html.structure",
+    "pressconv.readers.html.pipeline",
+)
+_HEAD = "<html><head><title>A headline here | Site</title></head><body>"
+_PROSE = "<p>" + "Words of the release that make a paragraph long enough to count, with commas, and more. " * 2 + "</p>"
+
+
+def _page(inner: str) -> bytes:
+    return (_HEAD + "<article><h1>A headline here</h1>" + _PROSE + inner + _PROSE + "</article></body></html>").encode()
+
+
+def _nested(open_tag: str, close_tag: str, middle: str = "x") -> Callable[[int], bytes]:
+    return lambda n: _page(open_tag * n + middle + close_tag * n)
+
+
+#: Pages of size n: deep nesting of every element the html reader treats specially, many siblings under one
+#: parent, long attributes and addresses. tests/readers/html/test_linear_walks.py counts the calls of the same.
+HTML_PAGES: dict[str, Callable[[int], bytes]] = {
+    "nested figures with an image": _nested("<figure>", "</figure>", "<img src=x>"),
+    "unclosed paragraphs, no h1": lambda n: (_HEAD + "<div>" + "<p>some words " * n + "</div>").encode(),
+    "many <time>s in one paragraph": lambda n: _page("<p>" + "<time>2024-01-01</time> some text " * n + "</p>"),
+    "nested <time>": _nested("<time>", "</time>", "2024-03-07"),
+    "nested links": lambda n: _page("<p>" + "<a href='/x'>w " * n + "</p>"),
+    "nested links over line breaks": lambda n: _page("<p>" + "<a href='/x'>w<br>" * n + "</p>"),
+    "nested articles": _nested("<article>", "</article>", "text"),
+    "nested footers holding an end mark": _nested("<footer>", "</footer>", "ENDS"),
+    "nested headers": _nested("<header>", "</header>", "text"),
+    "nested tables": _nested("<table><tr><td>a</td><td>", "</td></tr></table>"),
+    "nested h1": _nested("<h1>", "</h1>"),
+    "nested h2 naming the title": lambda n: (
+        _HEAD + "<div>" + "<h2>" * n + "A headline here" + "</h2>" * n + _PROSE + "</div>"
+    ).encode(),
+    "nested inline headline": lambda n: (
+        _HEAD + "<div><p>" + "<b>" * n + "A headline here" + "</b>" * n + "</p>" + _PROSE + "</div>"
+    ).encode(),
+    "nested hidden elements": _nested("<div hidden>", "</div>"),
+    "nested select": _nested("<select>", "</select>"),
+    "nested list items with text": _nested("<ul><li>an item long enough to score, with a comma ", "</li></ul>"),
+    "nested microdata articles": _nested("<div itemscope itemtype='http://schema.org/NewsArticle'>", "</div>"),
+    "nested divs named comments": _nested("<div class='comments'>", "</div>", "a comment, long enough to score here"),
+    "nested asides": _nested("<aside>", "</aside>"),
+    "nested forms": _nested("<form>", "</form>"),
+    "many hidden siblings": lambda n: _page("<div>" + "<span hidden>x</span>" * n + "</div>"),
+    "many script siblings": lambda n: _page("<div>" + "<script>x</script>" * n + "</div>"),
+    "many comment siblings": lambda n: _page("<!-- c -->" * n),
+    "many figure siblings": lambda n: _page("<figure><img src=x></figure>" * n),
+    "many unclosed noscript": lambda n: _page("<noscript>x " * n),
+    "many noscript with open divs": lambda n: _page("<noscript><div></noscript>" * n),
+    "many short paragraphs": lambda n: _page("<p>short line</p>" * n),
+    "long class attribute": lambda n: _page('<div class="' + "a " * (20 * n) + '">x</div>'),
+    "long style attribute": lambda n: _page('<div style="' + "display : " * (20 * n) + '">x</div>'),
+    "long title": lambda n: ("<title>" + "a | " * (20 * n) + "</title><h1>a</h1>" + _PROSE).encode(),
+    "long listing address by the headline": lambda n: (
+        _HEAD + "<article><h1>A headline here</h1><p><a href='" + "/news?" * (20 * n) + "\nx'>News</a></p>" + _PROSE
+    ).encode(),
+    "charset padded with spaces": lambda n: (
+        ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=" + " " * (100 * n) + "\r\n\r\n").encode() + _page("")
+    ),
+    "meta charset padded with spaces": lambda n: ('<meta charset="' + " " * min(8000, 20 * n)).encode() + _page(""),
+}
+
+
+def _read_page(data: bytes) -> object:
+    from pressconv.errors import PressconvError
+    from pressconv.options import ReadOptions
+    from pressconv.readers.html import HtmlReader
+
+    try:
+        return HtmlReader().read(data, ReadOptions())
+    except PressconvError as error:
+        return error
+
+
+def html_cases(*, quick: bool) -> Iterator[Case]:
+    """The html reader: every compiled pattern of its modules, and a whole read of each page of `HTML_PAGES`."""
+    import importlib
+
+    for module_name in HTML_MODULES:
+        module = importlib.import_module(module_name)
+        short = module_name.removeprefix("pressconv.")
+        for name, pattern in _module_patterns(module):
+            yield from pattern_cases(f"pattern:{short}.{name}", pattern, quick=quick, uses=_uses(module, name))
+    for name, build in HTML_PAGES.items():
+        yield Case(f"html:{name}", build, _read_page)
+
+
 #: Where the cases come from; add a provider (a function of `quick` yielding `Case`s) to check more.
 PROVIDERS: tuple[Callable[..., Iterable[Case]], ...] = (
     lexicon_cases,
     reader_pattern_cases,
     recogniser_cases,
     cleaning_cases,
+    html_cases,
 )
 
 

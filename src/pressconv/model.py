@@ -67,6 +67,10 @@ class Removal:
             return f"paragraph {self.paragraph} had a copy of paragraph {self.duplicate_of} glued onto it; the copy was dropped"
         if self.reason == "page-chrome":
             return f"paragraph {self.paragraph} is part of the web page, not the release ({self.text!r})"
+        if self.reason == "outside-release":
+            return f"block {self.paragraph} of the page lies outside the release ({_excerpt(self.text)!r})"
+        if self.reason == "page-furniture":
+            return f"block {self.paragraph} of the page is the site's furniture inside the release ({_excerpt(self.text)!r})"
         return f"paragraph {self.paragraph} repeats paragraph {self.duplicate_of}"
 
 
@@ -144,6 +148,10 @@ class NotesSection:
 Block = Union[Paragraph, Heading, ListBlock, NotesSection, ContactBlock, EndMark]  # noqa: UP007 - a runtime alias
 #: The block types, for `isinstance` checks and exhaustive dispatch.
 BLOCK_TYPES: tuple[type, ...] = (Paragraph, Heading, ListBlock, NotesSection, ContactBlock, EndMark)
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 @dataclass(frozen=True, slots=True)

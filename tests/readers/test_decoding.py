@@ -77,7 +77,7 @@ def test_bad_language_tag_is_refused() -> None:
 
 def test_both_readers_fall_back_to_windows_1252_the_same_way_with_a_coded_notice() -> None:
     from pressconv.notices import Code
-    from pressconv.readers.html_decoding import decode_page
+    from pressconv.readers.html.decoding import decode_page
 
     # Curly quotes and an e acute in Windows-1252 (not UTF-8): one helper reads them for both readers.
     data = b"Title \x93quoted\x94 caf\xe9"

@@ -42,7 +42,7 @@ class Reader(Protocol):
 READERS: Registry[Reader] = Registry(
     "input",
     "pressconv.readers",
-    {"text": "pressconv.readers.text:TextReader", "html": "pressconv.readers.html_reader:HtmlReader"},
+    {"text": "pressconv.readers.text:TextReader", "html": "pressconv.readers.html:HtmlReader"},
     lambda obj: isinstance(obj, Reader),
     "name, description, media_types, extensions, sniff and read",
 )

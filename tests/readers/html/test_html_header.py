@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from pressconv.readers.header import split_header
-from pressconv.readers.html_header import is_lead_in, read_meta_line
+from pressconv.readers.html.header import is_lead_in, read_meta_line
 
 WHEN = datetime.date(2024, 3, 7)
 

@@ -72,6 +72,9 @@ def test_fixture_leaves_nothing_for_the_cleaner_and_none_of_the_site(path: Path)
     text = "\n".join((result.release.title, *result.release.paragraphs))
     for phrase in want["absent"]:
         assert phrase not in text
+    left_out = {removal.text for removal in result.release.removed if removal.reason in ("outside-release", "page-furniture")}
+    for block in want.get("left_out", []):  # what the reader leaves out is reported, not lost
+        assert block in left_out
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[path.stem for path in PAGES])

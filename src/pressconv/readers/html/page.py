@@ -1,4 +1,4 @@
-"""The parsed page, and what the other html_* modules ask of its elements: is it a block, is it chrome, how much text.
+"""The parsed page, and what the other modules of the html reader ask of its elements: is it a block, is it chrome, how much text.
 
 One `PageTree` per read holds the soup and every per-element measure; nothing
 is kept between reads. Every walk is iterative (an explicit stack), so a page
@@ -7,6 +7,7 @@ nested ten thousand `<div>`s deep is read, not a `RecursionError`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -75,6 +76,8 @@ _BAD_HINT = re.compile(
     r"|advert|sponsor|popup|meta|tags|pagination|header",
     re.I,
 )
+#: The longest text `PageTree.short_text` gives (headlines, table cells, the words around a date).
+SHORT_TEXT = 300
 #: How much of a footer's text is looked at for the parts of a release that live in footers on some sites.
 _FOOTER_LOOK = 2000
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -82,7 +85,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def parse_html(text: str) -> Any:
-    """The page as a Beautiful Soup tree, with the standard library's parser (always present, same tree everywhere)."""
+    """The page as a Beautiful Soup tree, built by lxml (libxml2): about three times faster than the standard
+    library's `html.parser`, and it closes unclosed `<p>`s as browsers do instead of nesting them."""
     import warnings
 
     from bs4 import BeautifulSoup
@@ -91,11 +95,37 @@ def parse_html(text: str) -> Any:
         # bs4 warns about XHTML read as HTML and about text that looks like a file name; neither matters here.
         warnings.simplefilter("ignore")
         try:
-            return BeautifulSoup(text, "html.parser")
+            return BeautifulSoup(without_noscript(text), "lxml")
         except RecursionError:
             raise InputError("the page is nested too deeply to read") from None
-        except (AssertionError, ValueError, IndexError, TypeError) as error:  # html.parser's rare failures on garbage
+        except (AssertionError, ValueError, IndexError, TypeError) as error:  # a parser's rare failures on garbage
             raise InputError(f"the page cannot be parsed as HTML ({type(error).__name__}: {error})") from None
+
+
+def without_noscript(text: str) -> str:
+    """The page without its `<noscript>` elements, as a browser that runs scripts reads them: as raw text,
+    never shown. Parsed as markup, a `<noscript><div></noscript>` leaves its `<div>` open and libxml2 puts the
+    rest of the page inside the noscript. One scan forward with `str.find` (linear, however many are unclosed);
+    an unclosed one is left as it is."""
+    lowered = text.lower()
+    if "<noscript" not in lowered:
+        return text
+    parts: list[str] = []
+    position = 0
+    while (start := lowered.find("<noscript", position)) >= 0:
+        after = lowered[start + 9 : start + 10]
+        if after and after not in " \t\n\r\f/>":
+            parts.append(text[position : start + 9])
+            position = start + 9
+            continue
+        close = lowered.find("</noscript", start)
+        end = lowered.find(">", close) if close >= 0 else -1
+        if end < 0:
+            break
+        parts.append(text[position:start])
+        position = end + 1
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,16 +187,64 @@ def is_invisible(tag: Any) -> bool:
 
 
 def strip_invisible(soup: Any) -> None:
-    """Remove what a reader never sees: scripts, styles, media, form controls, comments and hidden elements."""
-    # A figure with an image, a video or an embed is the picture and its caption, never the release's words.
-    media = [figure for figure in soup.find_all("figure") if figure.find(list(MEDIA)) is not None]
-    for figure in media:
-        figure.extract()
-    doomed = [
-        node for node in soup.descendants if (is_tag(node) and (node.name in SKIPPED or is_invisible(node))) or _is_comment(node)
-    ]
-    for node in doomed:
-        node.extract()
+    """Remove what a reader never sees: scripts, styles, media, form controls, comments and hidden elements.
+
+    A figure with an image, a video or an embed is the picture and its caption, never the release's words.
+    Linear in the page's size however it is built: which figures hold media is found in one pass from the
+    leaves up, only the outermost of nested doomed elements is removed (its inside goes with it), and the
+    removals are done by `remove_all`, not one `extract()` each (which searches the parent's children).
+    """
+    root = soup
+    with_media: set[int] = set()
+    for tag in reversed(list(iter_tags(root))):
+        if tag.name in MEDIA or any(id(child) in with_media for child in tag.children):
+            with_media.add(id(tag))
+    doomed: list[Any] = []
+    stack = list(reversed(list(root.children)))
+    while stack:
+        node = stack.pop()
+        if is_tag(node):
+            if node.name in SKIPPED or is_invisible(node) or (node.name == "figure" and id(node) in with_media):
+                doomed.append(node)
+            else:
+                stack.extend(reversed(node.contents))
+        elif _is_comment(node):
+            doomed.append(node)
+    remove_all(doomed)
+
+
+def remove_all(nodes: list[Any]) -> None:
+    """Take `nodes` (none inside another, in document order) out of the tree, in time linear in the tree's size.
+
+    bs4's `extract()` finds the node's place among its siblings by a scan of the parent's children, so
+    removing many siblings one by one is quadratic. Here each node is unlinked from the element chain and
+    its siblings as `extract()` does it, and each parent's children list is rebuilt once.
+    """
+    parents: dict[int, Any] = {}
+    removed: set[int] = set()
+    for node in nodes:
+        parent = node.parent
+        if parent is None:
+            continue
+        parents[id(parent)] = parent
+        removed.add(id(node))
+        last = node._last_descendant()  # the bs4 step extract() itself uses: O(1) when the node has a next sibling
+        following = last.next_element
+        before = node.previous_element
+        if before is not None and before is not following:
+            before.next_element = following
+        if following is not None and following is not before:
+            following.previous_element = before
+        node.previous_element = None
+        last.next_element = None
+        node.parent = None
+        if node.previous_sibling is not None and node.previous_sibling is not node.next_sibling:
+            node.previous_sibling.next_sibling = node.next_sibling
+        if node.next_sibling is not None and node.next_sibling is not node.previous_sibling:
+            node.next_sibling.previous_sibling = node.previous_sibling
+        node.previous_sibling = node.next_sibling = None
+    for parent in parents.values():
+        parent.contents = [child for child in parent.contents if id(child) not in removed]
 
 
 def _is_comment(node: Any) -> bool:
@@ -177,12 +255,46 @@ def normal_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+#: How many nodes `text_start` reads per character it is asked for (plus a floor): the bound that keeps
+#: every "what does this element say" question linear however deeply the page nests elements.
+_NODES_PER_CHAR = 4
+_NODES_FLOOR = 64
+
+
+def text_start(tag: Any, limit: int) -> str:
+    """The element's text, spaces normalised, when it is at most `limit` characters; else its first `limit`
+    characters and a little more (callers compare lengths: longer than `limit` means "long").
+
+    Reads at most about 4 × `limit` nodes and `limit` characters, so asking it of every element of a page
+    nested n deep costs O(n · limit), where `get_text()` on each would cost O(n²). An element whose first
+    characters lie further down than that answers with what was found (nested empty wrappers are not text).
+    """
+    if is_text(tag):
+        return normal_space(str(tag))[: limit + 1]
+    parts: list[str] = []
+    length = 0
+    budget = _NODES_FLOOR + _NODES_PER_CHAR * limit
+    for node in tag.descendants:
+        budget -= 1
+        if budget < 0:
+            break
+        if is_text(node):
+            text = str(node)
+            parts.append(text)
+            length += len(text)
+            if length > 2 * limit + 2:  # room for the spaces normal_space will fold
+                break
+    return normal_space(" ".join(parts))[: limit + 1]
+
+
 @dataclass
 class Stats:
     """Text measures of one element's subtree."""
 
     text: int = 0
     links: int = 0
+    #: A block element (a paragraph, a table) lies somewhere inside it.
+    blocks_inside: bool = False
     #: The readability-style paragraph score gathered from the paragraphs below it.
     score: float = 0.0
 
@@ -197,6 +309,11 @@ class PageTree:
 
     soup: Any
     stats: dict[int, Stats] = field(default_factory=dict)
+    #: `short_text` answers, each element's text computed once from its children's (see there).
+    texts: dict[int, str] = field(default_factory=dict)
+    #: Where each element's text starts, and where the lines that start a release part do (`holds_release_part`).
+    text_starts: dict[int, int] = field(default_factory=dict)
+    part_starts: list[int] | None = None
 
     @property
     def body(self) -> Any:
@@ -220,13 +337,22 @@ class PageTree:
                 elif (inner := self.stats.get(id(child))) is not None:
                     stats.text += inner.text
                     stats.links += inner.links
+                    stats.blocks_inside = stats.blocks_inside or inner.blocks_inside or child.name in BLOCKS
             if tag.name == "a":
                 stats.links = stats.text
             self.stats[id(tag)] = stats
         self._score_paragraphs(root)
 
     def _score_paragraphs(self, root: Any) -> None:
+        # Each element's nearest three container ancestors (below `root`, inclusive), handed down parent to
+        # child in one pass: asking each paragraph's ancestors in turn is quadratic in a deep chain of <li>s.
+        above: dict[int, tuple[Any, ...]] = {id(root): ()}
         for tag in iter_tags(root):
+            parent = tag.parent
+            outer = above.get(id(parent), ())
+            if _is_container(parent):
+                outer = (parent, *outer)[:3]
+            above[id(tag)] = outer
             if tag.name not in BLOCKS:
                 continue
             own = own_text(tag)
@@ -234,24 +360,79 @@ class PageTree:
                 continue
             chunks = 1 + sum(1 for child in tag.children if is_tag(child) and child.name == "br") // 2
             weight = chunks + own.count(",") + min(len(own) / 100, 3.0 * chunks)
-            holders = containers_of(tag, root)
-            for depth, holder in enumerate(holders[:3]):
+            holders = ((tag, *outer) if _is_container(tag) else outer)[:3]
+            for depth, holder in enumerate(holders):
                 self.stats.setdefault(id(holder), Stats()).score += weight / (1 + depth)
+
+    def short_text(self, tag: Any) -> str | None:
+        """The element's text as `normal_space(tag.get_text(" "))` gives it, when it is short (at most
+        `SHORT_TEXT` characters measured); None for a longer one.
+
+        Memoised from the leaves up: an element's text is its children's joined, each computed once. So
+        asking it of every element in a chain nested n deep costs O(n), where `get_text()` on each re-reads
+        everything below and costs O(n²). Only short texts are kept, so the memory stays linear too.
+        """
+        if is_text(tag):
+            return normal_space(str(tag))
+        if self.of(tag).text > SHORT_TEXT:
+            return None
+        texts = self.texts
+        if id(tag) in texts:
+            return texts[id(tag)]
+        stack: list[tuple[Any, bool]] = [(tag, False)]
+        while stack:
+            node, done = stack.pop()
+            if done:
+                parts = (normal_space(str(child)) if is_text(child) else texts.get(id(child), "") for child in node.children)
+                texts[id(node)] = normal_space(" ".join(parts))
+            elif id(node) not in texts:
+                stack.append((node, True))
+                stack.extend((child, False) for child in node.children if is_tag(child) and id(child) not in texts)
+        return texts[id(tag)]
+
+    def holds_release_part(self, tag: Any) -> bool:
+        """A header or footer whose first 2,000 characters hold a line that starts the notes, a contact block or
+        an end mark, as some sites lay their releases out (`_starts_release_part`).
+
+        Answered from one walk of the page (`_index_release_parts`): where each element's text starts, and
+        where such lines start, among the lines inside headers and footers. Each question is then a binary
+        search, so footers nested n deep cost O(n log n), not a scan below each of them."""
+        if self.part_starts is None:
+            self._index_release_parts()
+        assert self.part_starts is not None
+        start = self.text_starts.get(id(tag))
+        if start is None:
+            return False
+        end = start + min(self.of(tag).text, _FOOTER_LOOK)
+        at = bisect.bisect_left(self.part_starts, start)
+        return at < len(self.part_starts) and self.part_starts[at] < end
+
+    def _index_release_parts(self) -> None:
+        starts: dict[int, int] = {}
+        parts: list[int] = []
+        offset = 0
+        stack: list[tuple[Any, bool]] = [(self.body, False)]
+        while stack:
+            node, inside = stack.pop()
+            if is_text(node):
+                line = normal_space(str(node))
+                if inside and line and _starts_release_part(line):
+                    parts.append(offset)
+                offset += len(line)  # the same measure as `Stats.text`
+            elif is_tag(node):
+                starts[id(node)] = offset
+                inside = inside or node.name in ("header", "footer")
+                stack.extend((child, inside) for child in reversed(node.contents))
+        self.text_starts, self.part_starts = starts, parts
 
     def final_score(self, tag: Any) -> float:
         stats = self.of(tag)
         return (stats.score + class_weight(tag)) * (1 - stats.link_density)
 
 
-def containers_of(tag: Any, root: Any) -> list[Any]:
-    """The elements around a paragraph that could hold an article: itself if it is a container, then its container ancestors."""
-    found = [tag] if tag.name not in _NOT_CONTAINERS and tag.name in BLOCKS else []
-    for ancestor in tag.parents:
-        if ancestor.name in BLOCKS and ancestor.name not in _NOT_CONTAINERS:
-            found.append(ancestor)
-        if ancestor is root or len(found) >= 3:
-            break
-    return found
+def _is_container(tag: Any) -> bool:
+    """An element that could hold an article (a <div>, a <section>), not a paragraph or a list's or table's part."""
+    return tag.name in BLOCKS and tag.name not in _NOT_CONTAINERS
 
 
 def first_line(tag: Any) -> str:
@@ -271,24 +452,12 @@ def _in_skipped(node: Any, root: Any) -> bool:
     return False
 
 
-def _holds_release_part(tag: Any) -> bool:
-    """A footer that starts the notes, a contact block or an end mark ("Notes to editors", "Media contact:", "ENDS"),
-    as some sites lay their releases out: the text reader's recognisers (`pressconv.readers.structure`), asked of
-    each line of the footer's first 2,000 characters. Not "About us" or "Contact us": every site footer has those."""
-    seen = 0
-    for node in iter_nodes(tag):
-        if not is_text(node):
-            continue
-        line = normal_space(str(node))
-        if not line:
-            continue
-        opened = contact_heading(line)
-        if is_end_mark(line) or is_notes_heading(line) or (opened is not None and opened[0]):
-            return True
-        seen += len(line)
-        if seen >= _FOOTER_LOOK:
-            return False
-    return False
+def _starts_release_part(line: str) -> bool:
+    """The line starts the notes, a contact block or an end mark ("Notes to editors", "Media contact:", "ENDS"):
+    the text reader's recognisers (`pressconv.readers.structure`). Not "About us" or "Contact us": every site
+    footer has those."""
+    opened = contact_heading(line)
+    return is_end_mark(line) or is_notes_heading(line) or (opened is not None and opened[0])
 
 
 def own_text(tag: Any) -> str:
@@ -305,17 +474,14 @@ def own_text(tag: Any) -> str:
 
 
 def iter_nodes(root: Any) -> Iterator[Any]:
-    """Every node under `root` in document order, without recursion."""
-    stack = list(reversed(list(root.children))) if is_tag(root) else []
-    while stack:
-        node = stack.pop()
-        yield node
-        if is_tag(node):
-            stack.extend(reversed(list(node.children)))
+    """Every node under `root` in document order, without recursion: bs4's element chain (`descendants`),
+    which every removal here keeps whole (`remove_all` relinks it as `extract()` does)."""
+    return iter(root.descendants) if is_tag(root) else iter(())
 
 
 def iter_tags(root: Any) -> Iterator[Any]:
-    return (node for node in iter_nodes(root) if is_tag(node))
+    tag = _node_types()[0]
+    return (node for node in iter_nodes(root) if isinstance(node, tag))
 
 
 def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
@@ -331,7 +497,7 @@ def is_chrome(tag: Any, tree: PageTree, content_text: int) -> bool:
         return True
     if name in ("header", "footer"):
         # A page's header and footer; an article's own header holds the headline and is protected by the caller.
-        return not _holds_release_part(tag)
+        return not tree.holds_release_part(tag)
     if name == "form":
         # ASP.NET pages wrap everything in one form; only a form that is small beside the content is furniture.
         return tree.of(tag).text < 0.5 * content_text

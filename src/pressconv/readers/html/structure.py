@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
-from pressconv.readers.html_blocks import RawBlock
+from pressconv.readers.html.blocks import RawBlock
 from pressconv.readers.structure import contact_heading, is_about_heading, is_contact_line, is_end_mark, is_notes_heading
 
 _SITE_HEADING = re.compile(
@@ -87,8 +87,9 @@ def join_lines(lines: list[Text]) -> Text:
     return Text("".join(parts), tuple(links))
 
 
-def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
-    """The release's blocks from the body's raw blocks, in order."""
+def build_blocks(raw: list[RawBlock], dropped: list[str] | None = None) -> tuple[Block, ...]:
+    """The release's blocks from the body's raw blocks, in order; the text of each site line left out on the
+    way ("Related" sections, promotions, a newswire's footer) is added to `dropped`, for the reader to report."""
     raw = _one_item_per_li(raw)
     items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share)
              for block in raw]  # fmt: skip
@@ -102,7 +103,7 @@ def build_blocks(raw: list[RawBlock]) -> tuple[Block, ...]:
         under_contact = bool(parts) and parts[-1].kind == "heading" and _is_contact_heading(parts[-1].text)
         parts += [item] if under_contact and item.kind == "paragraph" else _split_lead_line(item, block)
     items = parts
-    items = site_leftovers(items)
+    items = site_leftovers(items, dropped)
     _heading_levels(items)
     return tuple(_sections(items))
 
@@ -185,7 +186,7 @@ def _end_mark(item: _Item) -> None:
         item.kind = "end"
 
 
-def site_leftovers(items: list[_Item]) -> list[_Item]:
+def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
     """Drop the site's own lines that came inside the container: "Related" sections, promotions, a newswire's footer.
     (Share and print widgets and back links — "Back to news" — are left to the page-chrome cleaning step,
     which reports each removal; a link-only line it does not know, such as a document of the release, stays.)"""
@@ -193,19 +194,24 @@ def site_leftovers(items: list[_Item]) -> list[_Item]:
     dropping = False
     for item in items:
         if item.kind == "heading" and _SITE_HEADING.match(item.text):
-            dropping = True
-            continue
-        if dropping:
-            if item.kind == "heading" or (item.link_share < 0.5 and len(item.text) >= 80):
-                dropping = False
-            else:
+            dropping = True  # a site section: it and the short or link lines under it
+        elif dropping and not (item.kind == "heading" or (item.link_share < 0.5 and len(item.text) >= 80)):
+            pass
+        else:
+            dropping = False
+            if not _is_promotion(item):
+                kept.append(item)
                 continue
-        if item.kind == "paragraph" and item.link_share >= 0.5 and _PROMO.match(item.text):
-            continue  # "Read more: <another story>" set into the text
-        if item.kind == "paragraph" and _WIRE_LINE.match(item.text):
-            continue  # a newswire's own lines under the release
-        kept.append(item)
+        if dropped is not None:
+            dropped.append(item.text)
     return kept
+
+
+def _is_promotion(item: _Item) -> bool:
+    """ "Read more: <another story>" set into the text, or a newswire's own lines under the release."""
+    if item.kind != "paragraph":
+        return False
+    return (item.link_share >= 0.5 and _PROMO.match(item.text) is not None) or _WIRE_LINE.match(item.text) is not None
 
 
 def _heading_levels(items: list[_Item]) -> None:

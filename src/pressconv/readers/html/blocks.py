@@ -21,12 +21,11 @@ from typing import Any
 
 from pressconv.model import Link, Text
 from pressconv.readers.decoding import normalise
-from pressconv.readers.html_page import BLOCKS, HEADINGS, SKIPPED, attribute, is_tag, is_text
+from pressconv.readers.html.page import BLOCKS, HEADINGS, SKIPPED, PageTree, attribute, is_tag, is_text
 
 _WHITESPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BOLD = frozenset({"b", "strong"})
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
-_BLOCK_NAMES = sorted(BLOCKS)
 
 
 @dataclass
@@ -76,11 +75,18 @@ class _Line:
 
 
 class _TextBuilder:
-    """Collects inline text with collapsed whitespace, tracking where links start and end."""
+    """Collects inline text with collapsed whitespace, tracking where links start and end.
+
+    Text belongs to the innermost open link that has an address (links inside links are not HTML; a
+    browser ends the outer one): each piece of text and each line break touches that one link only, so
+    links nested n deep over n lines cost O(n), not O(n²) spans and steps.
+    """
 
     def __init__(self) -> None:
         self.lines: list[_Line] = [_Line()]
-        self.open_links: list[tuple[str, int, int] | None] = []  # (href, line index, start) per open <a>
+        # One entry per open <a>: [href, line index, start], start -1 until the link's next text; None: no address.
+        self.open_links: list[list[Any] | None] = []
+        self.owners: list[list[Any]] = []  # the open links that have an address, innermost last
         self.bold_depth = 0
         self.anchor_depth = 0
         self.chars = 0
@@ -102,9 +108,8 @@ class _TextBuilder:
         if line.space and line.length:
             line.parts.append(" ")
             line.length += 1
-        for index, entry in enumerate(self.open_links):
-            if entry is not None and entry[2] < 0:
-                self.open_links[index] = (entry[0], len(self.lines) - 1, line.length)
+        if self.owners and self.owners[-1][2] < 0:
+            self.owners[-1][1:] = [len(self.lines) - 1, line.length]
         line.parts.append(text)
         line.length += len(text)
         if self.bold_depth:
@@ -114,7 +119,13 @@ class _TextBuilder:
         line.space = bool(_WHITESPACE.search(raw[-1:]))
 
     def open_link(self, href: str | None, *, anchor: bool) -> None:
-        self.open_links.append((href, len(self.lines) - 1, -1) if href else None)
+        if href:
+            self._end_span()  # the outer link's text so far; it goes on after this one ends
+            entry: list[Any] = [href, len(self.lines) - 1, -1]
+            self.owners.append(entry)
+            self.open_links.append(entry)
+        else:
+            self.open_links.append(None)
         self.anchor_depth += anchor
 
     def close_link(self, *, anchor: bool) -> None:
@@ -122,33 +133,29 @@ class _TextBuilder:
         if not self.open_links:
             return
         entry = self.open_links.pop()
-        if entry is None or entry[2] < 0:
+        if entry is None:
             return
+        self._end_span()
+        self.owners.pop()
+
+    def _end_span(self) -> None:
+        """The innermost link's span on this line ends here; it starts again with its next text."""
+        if not self.owners:
+            return
+        entry = self.owners[-1]
         href, line_index, start = entry
-        if line_index != len(self.lines) - 1:
-            return
-        end = self.line.length
-        if end > start:
-            self.line.links.append(Link(start, end, href))
+        if start >= 0 and line_index == len(self.lines) - 1 and self.line.length > start:
+            self.line.links.append(Link(start, self.line.length, href))
+        entry[1:] = [0, -1]
 
     def line_break(self) -> None:
-        self._split_open_links()
+        self._end_span()
         self.lines.append(_Line())
-
-    def _split_open_links(self) -> None:
-        """A link that spans a line or block boundary: end its span here; it starts again with the next text."""
-        for index, entry in enumerate(self.open_links):
-            if entry is None:
-                continue
-            href, line_index, start = entry
-            if start >= 0 and line_index == len(self.lines) - 1 and self.line.length > start:
-                self.line.links.append(Link(start, self.line.length, href))
-            self.open_links[index] = (href, 0, -1)
 
     def take(self) -> list[tuple[list[Text], list[bool], int]]:
         """The text so far as paragraphs of lines (split where a line is empty: two <br>s), each line with whether
         it was all bold, and each paragraph with how many of its characters were link text."""
-        self._split_open_links()
+        self._end_span()
         groups: list[tuple[list[Text], list[bool], list[int]]] = [([], [], [])]
         for line in self.lines:
             if not line.length:
@@ -181,6 +188,8 @@ class WalkContext:
     title: Any
     chrome: Callable[[Any], bool]
     href: Callable[[str | None], str | None]
+    #: The page's measures: which elements hold blocks, and short texts computed once (`PageTree.short_text`).
+    tree: PageTree
 
 
 def walk_blocks(root: Any, context: WalkContext) -> list[RawBlock]:
@@ -269,7 +278,10 @@ class _Walk:
         elif name == "a":
             href = attribute(node, "href").strip()
             change["anchor"] = bool(href) and not href.startswith("#")
-            builder.open_link(context.href(href), anchor=change["anchor"])
+            # Only the release's own links are resolved (urljoin costs): outside it, or in furniture, a block's
+            # links are never written; its link share counts the anchor's words all the same.
+            wanted = self.state["container"] > 0 and self.state["chrome"] == 0
+            builder.open_link(context.href(href) if wanted else None, anchor=change["anchor"])
             change["link"] = True
         elif name in _BOLD:
             builder.bold_depth += 1
@@ -295,7 +307,7 @@ class _Walk:
         if name in ("pre", "listing", "xmp", "plaintext"):
             self.set(change, "pre", self.state["pre"] + 1)
         if name == "tr":
-            self.set(change, "row", node if _is_data_row(node) else None)
+            self.set(change, "row", node if _is_data_row(node, self.context.tree) else None)
         if name in HEADINGS:
             self.set(change, "heading", HEADINGS[name])
         elif name in _LISTS:
@@ -326,13 +338,21 @@ class _Walk:
         self.state.update(change.get("restore", {}))
 
 
-def _is_data_row(row: Any) -> bool:
-    """A table row of short cells with no blocks inside (a timetable, a table of figures), not a layout row."""
+def _is_data_row(row: Any, tree: PageTree) -> bool:
+    """A table row of short cells with no blocks inside (a timetable, a table of figures), not a layout row.
+
+    Asked of the page's measures (does a block lie inside, the cell's text computed once), so a table nested
+    in a cell of a table, n deep, costs O(n), not a scan of everything below each row."""
     cells = [cell for cell in row.children if is_tag(cell) and cell.name in ("td", "th")]
-    if len(cells) < 2 or any(cell.find(_BLOCK_NAMES) is not None for cell in cells):
+    if len(cells) < 2 or any(tree.of(cell).blocks_inside for cell in cells):
         return False
-    texts = [cell.get_text(" ", strip=True) for cell in cells]
-    return sum(1 for text in texts if text) >= 2 and sum(len(text) for text in texts) <= 300
+    if sum(tree.of(cell).text for cell in cells) > _DATA_ROW_CHARS:
+        return False
+    texts = [tree.short_text(cell) or "" for cell in cells]
+    return sum(1 for text in texts if text) >= 2 and sum(len(text) for text in texts) <= _DATA_ROW_CHARS
+
+
+_DATA_ROW_CHARS = 300
 
 
 def _squeezed(text: str) -> str:

@@ -1,14 +1,14 @@
-"""The `html` reader: a saved press-release web page → `Release`.
+"""The html reader's pipeline: a saved press-release web page → `Release`.
 
-The steps, each in its own module:
+The steps, each in its own module of this package:
 
-1. `html_decoding`: bytes → text (BOM, saved HTTP head, `<meta charset>`, else UTF-8 or Windows-1252);
-2. `html_metadata`: what the page declares — schema.org JSON-LD and microdata, Open Graph, `<meta>`, canonical URL;
-3. `html_page`: the tree without what nobody sees (scripts, styles, hidden elements), measured;
-4. `html_container`: where the release is — the densest text block checked against `<article>`, `<main>`, schema.org;
-5. `html_blocks`: the page's text as blocks, flagged inside/outside the container and inside/outside site furniture;
+1. `decoding`: bytes → text (BOM, saved HTTP head, `<meta charset>`, else UTF-8 or Windows-1252);
+2. `metadata`: what the page declares — schema.org JSON-LD and microdata, Open Graph, `<meta>`, canonical URL;
+3. `page`: the tree without what nobody sees (scripts, styles, hidden elements), measured;
+4. `container`: where the release is — the densest text block checked against `<article>`, `<main>`, schema.org;
+5. `blocks`: the page's text as blocks, flagged inside/outside the container and inside/outside site furniture;
 6. here: the headline, and the header lines around it (dates, byline, "From:", label), read like the text reader reads them;
-7. `html_structure`: headings, lists, notes to editors, contacts and end marks.
+7. `structure`: headings, lists, notes to editors, contacts and end marks.
 
 Precedence for each field: the visible headline over schema.org `headline`
 over `og:title` over the `<title>` less its site name; schema.org
@@ -17,8 +17,8 @@ over `og:title` over the `<title>` less its site name; schema.org
 headline. Never a date from outside the article and its header.
 
 The reader object the registry loads (`HtmlReader`: its name, formats and
-sniff) lives in `html_reader` and imports this module only to read a page, so
-that choosing a reader for a raw text release never pays for it.
+sniff) lives in the package's `__init__` and imports this module only to read
+a page, so that choosing a reader for a raw text release never pays for it.
 """
 
 from __future__ import annotations
@@ -28,42 +28,43 @@ import datetime
 import re
 from typing import Any
 
+from pressconv import lexicon
 from pressconv.errors import InputError
 from pressconv.keys import typographic_key
 from pressconv.language import identify_languages
-from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, iter_texts
+from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, Removal, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
 from pressconv.readers.decoding import normalise
 from pressconv.readers.header import dateline
-from pressconv.readers.html_blocks import RawBlock, WalkContext, walk_blocks
-from pressconv.readers.html_container import Container, around_headline, find_container
-from pressconv.readers.html_decoding import decode_page
-from pressconv.readers.html_header import MetaLine, is_lead_in, read_meta_line
-from pressconv.readers.html_metadata import Metadata, http_url, machine_date, read_metadata
-from pressconv.readers.html_page import (
+from pressconv.readers.html.blocks import RawBlock, WalkContext, walk_blocks
+from pressconv.readers.html.container import Container, around_headline, find_container
+from pressconv.readers.html.decoding import decode_page
+from pressconv.readers.html.header import MetaLine, is_lead_in, read_meta_line
+from pressconv.readers.html.metadata import Metadata, http_url, machine_date, read_metadata
+from pressconv.readers.html.page import (
     BLOCKS,
     PageTree,
     attribute,
     is_chrome,
+    is_tag,
     iter_tags,
     normal_space,
     own_text,
     parse_html,
     strip_invisible,
+    text_start,
 )
-from pressconv.readers.html_reader import HtmlReader
-from pressconv.readers.html_structure import build_blocks
+from pressconv.readers.html.structure import build_blocks
 
-__all__ = ["HtmlReader", "read_page"]  # HtmlReader: still importable from here, where it used to live
+__all__ = ["read_page"]
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*")
-_LABELLED_TITLE = re.compile(
-    r"^(?P<label>press\s+release|news\s+release|media\s+release|press\s+statement|media\s+statement|statement"
-    r"|communiqué(?:\s+de\s+presse)?|pressemitteilung|nota\s+de\s+prensa)\s*[:|–—-]\s*(?P<title>\S.*)$",
-    re.IGNORECASE,
-)
+# A separator starts where a run of spaces starts (`(?<!\s)`): tried from inside a long run, each start would scan
+# to the run's end (quadratic); the leftmost match is the same.
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|–—:·•»\-]\s+|\s+::\s+|\s*\|\s*)")
+# "Press release: Council approves budget": the lexicon's strong labels ("label"), a bare "Statement" or "Communiqué".
+_LABELLED_TITLE = lexicon.pattern(r"^(?P<label>{label}|statement|communiqu[ée])\s*[:|–—-]\s*(?P<title>\S.*)$")
 #: How many blocks after the headline count as its header, at most.
 _HEADER_SPAN = 12
 _PROSE = 80
@@ -85,6 +86,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         # A page that says it is American English writes 03/07/2024 for March 7.
         options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options, meta.author)
+    left_out = _left_out(raw, header.consumed)
     title = _clean_field(_title(raw, meta, title_element))
     if not title and body:
         title = _title_from_body(body)
@@ -96,13 +98,15 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         # "Press release: Council approves budget" — the label is data, the rest is the headline.
         title, header.label = labelled["title"], header.label or labelled["label"]
     published, found = _publication_date(
-        tree, container, title_element, meta, header=header, body=body, options=options, location=page.location
+        tree, container, title_element, meta, header=header, body=body, raw=raw, options=options, location=page.location
     )
     notices += found
     updated = meta.modified or header.updated
     if updated is not None and published is not None and updated <= published:
         updated = None
-    blocks: tuple[Block, ...] = build_blocks(body)
+    dropped: list[str] = []
+    blocks: tuple[Block, ...] = build_blocks(body, dropped)
+    left_out += _site_lines(raw, dropped)
     if meta.body and len(meta.body) > 5 * sum(len(text) for text in iter_texts(blocks)):
         # A page its scripts would have filled in: the text is only in schema.org's articleBody.
         blocks = tuple(Paragraph(text) for line in meta.body.splitlines() if (text := _clean_field_long(line)))
@@ -113,6 +117,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     issuer = _clean_field(header.issuer or meta.publisher or meta.site_name or _site_in_title(meta.html_title, title))
     notices += _found(byline, updated, issuer, header.label)
     release = Release(
+        removed=tuple(sorted(left_out, key=lambda removal: removal.paragraph)),
         title=title,
         date=published,
         blocks=blocks,
@@ -141,6 +146,7 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
         title=title_element,
         chrome=lambda tag: is_chrome(tag, tree, content_text),
         href=lambda href: http_url(href, meta.base),
+        tree=tree,
     )
     return walk_blocks(tree.body, context)
 
@@ -153,6 +159,7 @@ def _publication_date(
     *,
     header: _Header,
     body: list[RawBlock],
+    raw: list[RawBlock],
     options: ReadOptions,
     location: str | None,
 ) -> tuple[datetime.date | None, list[Notice]]:
@@ -169,10 +176,77 @@ def _publication_date(
         published, found = dates.read_match(found_dateline, month_first=options.month_first)
         if published is not None:
             return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
+    nearby = _nearby_date(raw, options)
+    if nearby is not None:
+        return nearby, [notice(Code.DATE_FROM_PAGE, "the date is a short dated line near the headline")]
     from_address = _url_date(meta.canonical or location)
     if from_address is not None:
         return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
+    """What the reader leaves out of the page, each block reported as the cleaner reports what it drops: the
+    site around the release ("outside-release": navigation, a comment thread, the footer) and furniture
+    inside it ("page-furniture": a cookie banner, a share bar, a related-stories box). `paragraph` is the
+    block's 1-based position among the page's text blocks in reading order; the header's lines read as
+    metadata (dates, byline, label) are data, not left out."""
+    removed = []
+    for number, block in enumerate(raw, start=1):
+        if block.is_title or number - 1 in consumed or (block.in_container and not block.chrome):
+            continue
+        text = _clean_field_long(block.text)
+        if text:
+            removed.append(Removal(number, "page-furniture" if block.in_container else "outside-release", text))
+    return tuple(removed)
+
+
+#: How far from the headline (in the page's blocks) a dated line is looked for, after and before it.
+_NEARBY_AFTER, _NEARBY_BEFORE = 15, 6
+#: A line is a dated line when it is short and its date comes early: "12. März 2020, 14:00 Uhr",
+#: "By Jane Smith | 12.03.2020", "Posted March 3, 2020" — not a sentence that names an event's date.
+_DATED_LINE, _DATE_EARLY = 100, 40
+
+
+def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | None:
+    """The last resort before the address: the first short line with a date early in it, among the blocks
+    nearest the headline (those after it first) — glued to a byline, in an aside beside the headline, a
+    dateline under the byline; inside the article when the headline is, anywhere near it when it is not. Pages that print
+    their date without a marker word or markup leave only this, as htmldate reads them."""
+    title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
+    if title_at is None:
+        return None
+    order = [
+        *range(title_at + 1, min(len(raw), title_at + 1 + _NEARBY_AFTER)),
+        *range(title_at - 1, max(-1, title_at - 1 - _NEARBY_BEFORE), -1),
+    ]
+    title_inside = raw[title_at].in_container
+    for index in order:
+        text = raw[index].text
+        if len(text) > _DATED_LINE or (title_inside and not raw[index].in_container):
+            continue  # a headline in the article: its date is in the article too, not in a "Latest news" column
+        for pos in range(min(len(text), _DATE_EARLY)):
+            if text[pos].isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
+                found = dates.match_date(text, pos, partial=False)
+                if found is not None:
+                    published, _ = dates.read_match(found, month_first=options.month_first)
+                    if published is not None:
+                        return published
+    return None
+
+
+def _site_lines(raw: list[RawBlock], dropped: list[str]) -> tuple[Removal, ...]:
+    """The site's lines found among the release's blocks ("Related news" and its links, "Read more: …") as
+    page furniture, each numbered by the page block that holds it."""
+    removed = []
+    at = 0
+    for text in dropped:
+        found = next((index for index in range(at, len(raw)) if text in raw[index].text), None)
+        if found is not None:
+            at = found
+        if (cleaned := _clean_field_long(text)) is not None:
+            removed.append(Removal((found if found is not None else at) + 1, "page-furniture", cleaned))
+    return tuple(removed)
 
 
 def _title_from_body(body: list[RawBlock]) -> str:
@@ -181,7 +255,7 @@ def _title_from_body(body: list[RawBlock]) -> str:
     Lines of the web page before it ("Print this page") stay in the body, where the page-chrome cleaning step
     removes and reports them (or --keep-chrome keeps them): never the title, never lost — as in the text reader.
     """
-    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+    from pressconv.lines import is_chrome as is_chrome_line
 
     at = next((index for index, block in enumerate(body) if not is_chrome_line(block.text)), None)
     if at is None:
@@ -192,7 +266,7 @@ def _title_from_body(body: list[RawBlock]) -> str:
 def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
     """The body's first paragraph, past a subheading and lines of the web page ("Print this page" above the dateline):
     the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
-    from pressconv.cleaning.chrome import is_chrome as is_chrome_line
+    from pressconv.lines import is_chrome as is_chrome_line
 
     return next((block for block in body if block.kind != "heading" and not is_chrome_line(block.text)), None)
 
@@ -218,7 +292,7 @@ def _declared_headline(tree: PageTree, meta: Metadata) -> Any:
         typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
     ]
     for heading in tree.body.find_all("h1"):
-        key = typographic_key(normal_space(heading.get_text(" ")))
+        key = typographic_key(tree.short_text(heading) or "")  # a heading too long to be a headline matches none
         if key and any(key == wanted or (len(key) > 10 and key in wanted) for wanted in declared):
             return heading
     return None
@@ -230,39 +304,41 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
     if matching is not None:
         return matching
     body = tree.body
-    headings = [tag for tag in body.find_all("h1") if normal_space(tag.get_text(" "))]
+    headings = [tag for tag in body.find_all("h1") if tree.of(tag).text]
     declared = [
         typographic_key(text) for text in (meta.headline, meta.og_title, _without_site(meta.html_title, meta.site_name)) if text
     ]
-    inside = [heading for heading in headings if _within(heading, container.roots)]
-    if inside:
-        return inside[0]
+    # The first <h1> inside the container, found by walking the container once (not each heading's ancestors).
+    inside = next(
+        (tag for root in container.roots for tag in (root, *iter_tags(root)) if tag.name == "h1" and tree.of(tag).text), None
+    )
+    if inside is not None:
+        return inside
     headline = body.find(attrs={"itemprop": "headline"})
-    if headline is not None and normal_space(headline.get_text(" ")):
+    if headline is not None and tree.of(headline).text:
         return headline
     if len(headings) == 1 and not _is_logo(headings[0]):
         return headings[0]
     # No <h1>: a heading or a bold line in the article, before its first paragraph, that the <title> names.
     for tag in iter_tags(container.roots[0]):
-        text = normal_space(tag.get_text(" "))
-        if not text:
+        if not tree.of(tag).text:
             continue
         if tag.name == "p" and len(own_text(tag)) >= _PROSE:
             break  # own text: html.parser nests unclosed <p>s, so a <p>'s whole text may be the rest of the page
-        key = typographic_key(text)
         if (
             tag.name in ("h2", "h3", "b", "strong", "font", "big")
+            and (text := tree.short_text(tag))
             and len(text) < 200
-            and any(key and key in wanted for wanted in declared)
+            and any((key := typographic_key(text)) and key in wanted for wanted in declared)
         ):
-            return _whole_block(tag)
+            return _whole_block(tree, tag)
     return None
 
 
-def _whole_block(tag: Any) -> Any:
+def _whole_block(tree: PageTree, tag: Any) -> Any:
     """The block an inline headline fills (`<p><b><font>Headline</font></b>`), so the whole block is the title."""
-    text = normal_space(tag.get_text(" "))
-    while tag.name not in BLOCKS and tag.parent is not None and normal_space(tag.parent.get_text(" ")) == text:
+    text = tree.short_text(tag)
+    while tag.name not in BLOCKS and tag.parent is not None and tree.short_text(tag.parent) == text:
         tag = tag.parent
     return tag
 
@@ -319,6 +395,8 @@ class _Header:
     issuer: str | None = None
     label: str | None = None
     notices: list[Notice] = dataclasses.field(default_factory=list)
+    #: The blocks read as the header's metadata (positions in the page's blocks): data, not left-out text.
+    consumed: set[int] = dataclasses.field(default_factory=set)
 
 
 def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None = None) -> tuple[_Header, list[RawBlock]]:
@@ -331,7 +409,7 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
     zone_start = title_at + 1 if title_at is not None else (content[0] if content else 0)
     # A few lines just above the headline belong to it too ("Press release", "7 March 2024").
     before = [index for index in range(max(0, (title_at or 0) - 3), title_at or 0) if not raw[index].chrome]
-    consumed: set[int] = set()
+    consumed = header.consumed
     index = zone_start
     seen = prose = 0
     zone = [*before]
@@ -411,7 +489,10 @@ def _author_link(block: RawBlock) -> str | None:
     return None
 
 
-_LISTING_HREF = re.compile(r"/(?:tags?|category|categories|topics?|sections?|channels?|news)(?:/[^/?#]*)?/?(?:[?#].*)?$", re.I)
+#: Path segments that name a listing page (a tag, a section): "/news", "/tag/energy/", "/topics/health?page=2".
+_LISTING_WORDS = frozenset(
+    {"tag", "tags", "category", "categories", "topic", "topics", "section", "sections", "channel", "channels", "news"}
+)
 
 
 def _names_only(block: RawBlock, author: str | None) -> bool:
@@ -429,7 +510,18 @@ def _links_to_listing(block: RawBlock) -> bool:
     if block.link_share < 0.99 or len(block.text) > 60 or element is None or not hasattr(element, "find_all"):
         return False
     links = element.find_all("a", limit=10)
-    return bool(links) and all(_LISTING_HREF.search(attribute(link, "href")) for link in links)
+    return bool(links) and all(_is_listing_href(attribute(link, "href")) for link in links)
+
+
+def _is_listing_href(href: str) -> bool:
+    """An address whose path ends in a listing word, or in one word after it ("/tag/energy/"): read by
+    splitting the path once, not by a pattern retried from every slash of a long address."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0]
+    path = path.removesuffix("/")
+    segments = path.split("/")
+    if len(segments) < 2:
+        return False
+    return segments[-1].lower() in _LISTING_WORDS or (len(segments) >= 3 and segments[-2].lower() in _LISTING_WORDS)
 
 
 def _take(header: _Header, line: MetaLine) -> None:
@@ -445,28 +537,46 @@ def _take(header: _Header, line: MetaLine) -> None:
 def _time_element_date(tree: PageTree, container: Container, title_element: Any) -> Any:
     """The publication date of a `<time>` in the article or its header: one marked as the publication date
     (`itemprop="datePublished"`, `pubdate`, a "published"/"posted"/"date" class), or any before the article's
-    first paragraph — never one in the body text (an event's date) or one marked as an update."""
+    first paragraph — never one in the body text (an event's date), in the scope's furniture (an aside, a
+    related-story card) or one marked as an update.
+
+    One walk per scope that hands "inside furniture" down from parent to child, and only the first 60
+    characters of a `<time>`'s parent are read: linear however many `<time>`s or how deeply nested."""
     scopes = [*container.roots]
     if title_element is not None and title_element.parent is not None and not _within(title_element, container.roots):
         scopes.insert(0, title_element.parent)
     for scope in scopes:
         before_text = True
-        for node in iter_tags(scope):
+        stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(scope.contents) if is_tag(child)]
+        while stack:
+            node, furniture = stack.pop()
             if node.name == "p" and len(own_text(node)) >= _PROSE:
                 before_text = False
-            if node.name != "time" or _in_furniture(node, scope):
-                continue
-            context = f"{hint(node)} {hint(node.parent)} {normal_space(node.parent.get_text(' '))[:60] if node.parent else ''}"
-            context = context.lower()
-            marked = "pubdate" in node.attrs or re.search(r"publish|posted|pubdate|entry-date", context) is not None
-            if re.search(r"updat|modif|revis", context) and not re.search(r"publish|posted|pubdate", context):
-                continue
-            if not (before_text or marked):
-                continue
-            value = machine_date(attribute(node, "datetime")) or machine_date(normal_space(node.get_text(" ")))
-            if value is not None:
-                return value
+            if not furniture and node.name == "time":
+                value = _time_value(tree, node, before_text)
+                if value is not None:
+                    return value
+            inside = furniture or _is_furniture(node)
+            stack.extend((child, inside) for child in reversed(node.contents) if is_tag(child))
     return None
+
+
+def _time_value(tree: PageTree, node: Any, before_text: bool) -> Any:
+    parent = node.parent
+    around = "" if parent is None else tree.short_text(parent) or text_start(parent, 60)
+    context = f"{hint(node)} {hint(parent)} {around[:60]}".lower()
+    marked = "pubdate" in node.attrs or _PUBLISHED_HINT.search(context) is not None
+    if _UPDATED_HINT.search(context) and not _PUBLISHED_ONLY_HINT.search(context):
+        return None
+    if not (before_text or marked):
+        return None
+    return machine_date(attribute(node, "datetime")) or machine_date(tree.short_text(node) or text_start(node, 60))
+
+
+_PUBLISHED_HINT = re.compile(r"publish|posted|pubdate|entry-date")
+_PUBLISHED_ONLY_HINT = re.compile(r"publish|posted|pubdate")
+_UPDATED_HINT = re.compile(r"updat|modif|revis")
+_FURNITURE_HINT = re.compile(r"related|sidebar|comment|teaser|card|promo", re.I)
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
@@ -487,15 +597,9 @@ def hint(tag: Any) -> str:
     return f"{attribute(tag, 'class')} {attribute(tag, 'id')} {attribute(tag, 'itemprop')}" if tag is not None else ""
 
 
-def _in_furniture(tag: Any, scope: Any) -> bool:
-    for parent in tag.parents:
-        if parent is scope:
-            return False
-        if parent.name in ("aside", "nav", "footer") or re.search(
-            r"related|sidebar|comment|teaser|card|promo", hint(parent), re.I
-        ):
-            return True
-    return False
+def _is_furniture(tag: Any) -> bool:
+    """An aside, a navigation or footer, or an element named as a related-story card, a sidebar or comments."""
+    return tag.name in ("aside", "nav", "footer") or _FURNITURE_HINT.search(hint(tag)) is not None
 
 
 def _clean_field_long(value: str) -> str | None:

@@ -1,8 +1,18 @@
-"""pressconv's html reader beside trafilatura on the saved pages in fixtures/html/.
+"""pressconv's html reader beside its peers: on the peers' own test pages, and on the pages in fixtures/html/.
 
-Run: .venv/bin/python benchmarks/html_vs_trafilatura.py  (needs `pip install trafilatura`; it is not a dependency)
+Run (from the project's root, with a venv that has trafilatura and htmldate; they are not dependencies):
 
-For each page and each extractor:
+    .venv/bin/python benchmarks/html_vs_peers.py                       # all three peer sets, writes the docs table
+    .venv/bin/python benchmarks/html_vs_peers.py --datasets aeb --limit 50 --no-write   # a quick look
+    .venv/bin/python benchmarks/html_vs_peers.py --fixtures            # the fixtures comparison below
+
+**Peer pages** (the default): runs `score.py` of the shared peer-html set (`--peer-html DIR`, default
+`../shared/peer-html` beside the project, then `/work/shared/peer-html`) with `--no-readability`, in one process
+beside trafilatura and htmldate, prints its tables, and writes them into docs/html-reader.md between the
+`peer-score` markers with the date and the command (`--no-write` leaves the docs alone). The pages are
+third-party test data: never copied into this repository.
+
+**Fixtures** (`--fixtures`): for each page of fixtures/html/ and each extractor:
 
 - title: the headline exactly (whitespace aside);
 - date: the publication date exactly;
@@ -18,8 +28,12 @@ trafilatura is called the way its documentation suggests for metadata and text
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import json
+import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +43,11 @@ from typing import Any
 import pressconv
 from pressconv.keys import typographic_key
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "html"
+DOCS = ROOT / "docs" / "html-reader.md"
+_PEER_HOMES = (ROOT.parent / "shared" / "peer-html", Path("/work/shared/peer-html"))
+_START, _END = "<!-- peer-score:start -->", "<!-- peer-score:end -->"
 
 
 def expected_texts(blocks: list[dict[str, Any]]) -> Iterator[str]:
@@ -89,7 +107,53 @@ def score(page: Path, extract: Callable[[bytes], tuple[str | None, str | None, s
     }
 
 
+def peer_table(peer_html: Path, passed: list[str]) -> tuple[str, int]:
+    """Run score.py (its tables stream to the terminal as it goes); its whole output and exit status."""
+    command = [sys.executable, str(peer_html / "score.py"), "--no-readability", *passed]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        print(line, end="", flush=True)
+        lines.append(line)
+    return "".join(lines), process.wait()
+
+
+def write_docs(table: str, passed: list[str]) -> None:
+    """The table into docs/html-reader.md between the peer-score markers, with when and how it was made."""
+    shown = " ".join(["python", "benchmarks/html_vs_peers.py", *passed])
+    block = (
+        f"{_START}\nMeasured {datetime.date.today().isoformat()} with `{shown}` (score.py `--no-readability`; one run,"
+        f" on a shared 2-core machine: the times are comparable within the run, not across runs):\n\n```text\n"
+        f"{table.strip()}\n```\n{_END}"
+    )
+    text = DOCS.read_text("utf-8")
+    if _START in text:
+        text = re.sub(re.escape(_START) + ".*?" + re.escape(_END), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOCS.write_text(text, "utf-8")
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fixtures", action="store_true", help="compare on fixtures/html/ instead of the peer pages")
+    parser.add_argument("--peer-html", type=Path, help="the peer-html directory (score.py and its pages)")
+    parser.add_argument("--no-write", action="store_true", help="print the table only; leave docs/html-reader.md alone")
+    args, passed = parser.parse_known_args()  # the rest goes to score.py: --datasets, --limit, --goal, --details
+    if args.fixtures:
+        return fixtures()
+    peer_html = args.peer_html or next((home for home in _PEER_HOMES if (home / "score.py").is_file()), None)
+    if peer_html is None:
+        print("no peer-html directory found: give --peer-html DIR", file=sys.stderr)
+        return 1
+    table, status = peer_table(peer_html, passed)
+    if not args.no_write and table.strip():
+        write_docs(table, passed)
+    return status
+
+
+def fixtures() -> int:
     try:
         import trafilatura  # noqa: F401
     except ImportError:

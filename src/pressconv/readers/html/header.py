@@ -18,24 +18,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.model import Notice
 from pressconv.readers import dates
 from pressconv.readers.header import BARE_DATE_WORDS, PUBLISHED_MARKER, UPDATED_MARKER
 
-_NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|de|van|von|der|den|da|di|du|le|la|del|bin|al))*"
-_BYLINE = re.compile(rf"(?:^|\bposted\b.*?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
+# A person's name: capitalised words and the lexicon's lower-case particles inside names ("van", "de", "bin").
+_NAME = lexicon.expand(r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|{name_particle}))*")
+# "Posted on 3 March 2024 by Jane Smith": at most 80 characters between "posted" and "by" (unbounded, a line of
+# many "posted" tried every later position from each: quadratic).
+_BYLINE = re.compile(rf"(?:^|\bposted\b.{{0,80}}?\s|\s[|·•]\s)(?i:by|written\s+by|author\s*:)\s+(?P<name>{_NAME})")
 # "By Jane Smith", "Author: Jane Smith", "By Jane Smith, Communications Officer".
 _AUTHOR_LINE = re.compile(rf"^(?i:by|written\s+by|posted\s+by|authors?)\s*:?\s+(?P<name>{_NAME})(?:\s*,\s*[^,]{{1,60}})?\s*$")
-_FROM = re.compile(
-    r"^(?i:from|issued\s+by|published\s+by|department|organisation|organization)\s*:\s*(?P<issuer>.{2,120})$"
-    r"|^(?i:news\s+provided\s+by|provided\s+by|source)\s*:?\s+(?P<provider>[^:]{2,120})$"
+# The issuer: the lexicon's issuer markers ("From:", "Issued by:") and the labels of a page's metadata list.
+_FROM = lexicon.pattern(
+    r"^(?:{issuer_marker}|published\s+by|department|organisation|organization)\s*:\s*(?P<issuer>.{2,120})$"
+    r"|^(?:news\s+provided\s+by|provided\s+by|source)\s*:?\s+(?P<provider>[^:]{2,120})$"
 )
-_LABEL = re.compile(
-    r"^(?:press\s+release|news\s+release|media\s+release|news\s+story|press\s+statement|media\s+statement"
-    r"|for\s+immediate\s+release|immediate\s+release|embargoed\b.{0,80}|news\s+article|press\s+notice|media\s+advisory"
-    r"|pressemitteilung|communiqué\s+de\s+presse|nota\s+de\s+prensa|comunicato\s+stampa|persbericht)[.:!]?$",
-    re.IGNORECASE,
-)
+# A label line: the lexicon's strong labels ("Press release", "Pressemitteilung") or an embargo line.
+_LABEL = lexicon.pattern(r"^(?:{label}|embargoed\b.{0,80})[.:!]?$")
 _READING_TIME = re.compile(
     r"^(?:(?:\d+\s*(?:-|to)\s*)?\d+\s*min(?:ute)?s?\.?(?:\s+read(?:ing)?(?:\s+time)?)?"
     r"|(?:reading\s+time|hits|views|page\s+views|comments?)\s*:?\s*[\d,.]+(?:\s*min(?:ute)?s?)?|[\d,.]+\s+(?:comments?|views|hits))$",

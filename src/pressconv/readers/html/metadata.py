@@ -4,7 +4,7 @@ Read before the page's scripts are stripped (JSON-LD lives in `<script>`).
 Each field keeps the first value found in the order of trust: JSON-LD's
 `NewsArticle`, then microdata, then Open Graph / article, then Dublin Core
 and plain `<meta>`. Nothing here looks at the visible text; that is
-`html_header`'s job, and the reader decides between the two.
+`header`'s job, and the reader decides between the two.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from pressconv.readers import dates
-from pressconv.readers.html_page import attribute, iter_tags, normal_space
+from pressconv.readers.html.page import attribute, is_text, iter_tags, normal_space
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|Posting|PressRelease|Report|NewsRelease|Release)$", re.I)
 # What no output format can carry in a link target (the model refuses it): a link with it is dropped, its words kept.
@@ -60,13 +60,14 @@ class Metadata:
 
 def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
     """Everything the head, JSON-LD and microdata say. Never raises on malformed data (it is skipped)."""
-    metas = _meta_values(soup)
-    ld = _json_ld_article(soup)
-    micro = _microdata_article(soup)
-    base_href = _link_href(soup, "base", None)
+    tags = _gather(soup)
+    metas = _meta_values(tags.get("meta", []))
+    ld = _json_ld_article(tags.get("script", []))
+    micro = _microdata_article(soup, tags.get(_ITEMSCOPE, []))
+    base_href = _link_href(tags.get("base", []), None)
     base = _absolute(base_href, page_url) if base_href else page_url
     canonical = (
-        _absolute(_link_href(soup, "link", "canonical"), base)
+        _absolute(_link_href(tags.get("link", []), "canonical"), base)
         or _absolute(metas.get("og:url"), base)
         or _absolute(_page_of(ld), base)
     )
@@ -93,13 +94,13 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
                          metas.get("article:author"), metas.get("parsely-author"), metas.get("sailthru.author"))  # fmt: skip
     publisher = _first_text(ld_publisher, micro.get("publisher"), metas.get("dc.publisher"), metas.get("publisher"),
                             metas.get("dcterms.publisher"), metas.get("govuk:publishing-organisation"))  # fmt: skip
-    html = soup.find("html")
+    html = next(iter(tags.get("html", [])), None)
     language = _first_language(
         attribute(html, "lang") if html is not None else "",
         attribute(html, "xml:lang") if html is not None else "",
         metas.get("content-language"), metas.get("dc.language"), metas.get("og:locale"), _text(ld.get("inLanguage")),
     )  # fmt: skip
-    title_tag = soup.find("title")
+    title_tag = next(iter(tags.get("title", [])), None)
     return Metadata(
         headline=_first_text(ld.get("headline"), micro.get("headline"), ld.get("name") if ld.get("@type") else None),
         og_title=_first_text(metas.get("og:title"), metas.get("twitter:title"), metas.get("dc.title")),
@@ -192,8 +193,26 @@ def _looks_like_url(text: str) -> bool:
     return bool(re.match(r"https?://|www\.", text.strip(), re.I))
 
 
-def _link_href(soup: Any, tag_name: str, rel: str | None) -> str | None:
-    for tag in soup.find_all(tag_name, limit=50):
+#: What `read_metadata` reads, by element name, with how many of each it looks at; `_ITEMSCOPE` for microdata scopes.
+_ITEMSCOPE = "[itemscope]"
+_GATHERED = {"meta": 500, "script": 100, "base": 50, "link": 50, "html": 1, "title": 1, _ITEMSCOPE: 500}
+
+
+def _gather(soup: Any) -> dict[str, list[Any]]:
+    """The elements the metadata is read from, in document order, from one walk of the page (not one
+    `find_all` per kind: bs4's matching machinery costs more than the walk)."""
+    found: dict[str, list[Any]] = {}
+    for tag in iter_tags(soup):
+        for key in (tag.name, _ITEMSCOPE if "itemscope" in tag.attrs else None):
+            if key in _GATHERED:
+                bucket = found.setdefault(key, [])
+                if len(bucket) < _GATHERED[key]:
+                    bucket.append(tag)
+    return found
+
+
+def _link_href(tags: list[Any], rel: str | None) -> str | None:
+    for tag in tags:
         if rel is None or rel in attribute(tag, "rel").lower().split():
             href = attribute(tag, "href")
             if href:
@@ -201,9 +220,9 @@ def _link_href(soup: Any, tag_name: str, rel: str | None) -> str | None:
     return None
 
 
-def _meta_values(soup: Any) -> dict[str, str]:
+def _meta_values(tags: list[Any]) -> dict[str, str]:
     values: dict[str, str] = {}
-    for tag in soup.find_all("meta", limit=500):
+    for tag in tags:
         key = attribute(tag, "property") or attribute(tag, "name") or attribute(tag, "itemprop") or attribute(tag, "http-equiv")
         content = attribute(tag, "content")
         key = key.strip().lower()
@@ -212,10 +231,10 @@ def _meta_values(soup: Any) -> dict[str, str]:
     return values
 
 
-def _json_ld_article(soup: Any) -> dict[str, Any]:
+def _json_ld_article(scripts: list[Any]) -> dict[str, Any]:
     """The most article-like JSON-LD object (NewsArticle and kin over WebPage), with @id references resolved."""
     objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script", limit=100):
+    for script in scripts:
         if "ld+json" not in attribute(script, "type").lower():
             continue
         try:
@@ -265,14 +284,14 @@ def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
-def _microdata_article(soup: Any) -> dict[str, Any]:
+def _microdata_article(soup: Any, itemscopes: list[Any]) -> dict[str, Any]:
     """The itemprops of the largest schema.org Article-like itemscope (a related-story card is smaller)."""
-    scopes = [
-        tag for tag in soup.find_all(attrs={"itemscope": True}, limit=500) if _ARTICLE_TYPES.search(attribute(tag, "itemtype"))
-    ]
+    scopes = [tag for tag in itemscopes if _ARTICLE_TYPES.search(attribute(tag, "itemtype"))]
     if not scopes:
         return {}
-    scope = max(scopes, key=lambda tag: len(tag.get_text()))
+    # The largest: text lengths from one pass over the page, not get_text() of each (nested scopes: quadratic).
+    lengths = _text_lengths(soup) if len(scopes) > 1 else {}
+    scope = max(scopes, key=lambda tag: lengths.get(id(tag), 0))
     found: dict[str, Any] = {}
     for tag in iter_tags(scope):
         prop = attribute(tag, "itemprop").split()
@@ -285,6 +304,14 @@ def _microdata_article(soup: Any) -> dict[str, Any]:
             else:
                 found[name] = _prop_value(tag)
     return found
+
+
+def _text_lengths(root: Any) -> dict[int, int]:
+    """The length of every element's text (what `get_text()` would give), from the leaves up in one pass."""
+    lengths: dict[int, int] = {}
+    for tag in reversed([root, *iter_tags(root)]):
+        lengths[id(tag)] = sum(len(str(child)) if is_text(child) else lengths.get(id(child), 0) for child in tag.children)
+    return lengths
 
 
 def _prop_value(tag: Any) -> str:

@@ -3,9 +3,9 @@
 Choosing a reader for bytes that have no file name asks every reader's
 `sniff`; a raw text release is read only after the html reader has said no.
 So the object the registry loads is kept apart from the pipeline that reads a
-page (`pressconv.readers.html` and the modules it uses: BeautifulSoup helpers
-and several dozen patterns, ≈ 20 ms to import), which `read` imports on the
-first page it reads. Sniffing costs one pattern on the first 4 KB.
+page (`pipeline` and the modules it uses: BeautifulSoup helpers and several
+dozen patterns, ≈ 20 ms to import), which `read` imports on the first page it
+reads. Sniffing costs one pattern on the first 4 KB.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import ClassVar
 from pressconv.errors import InputError, PressconvError
 from pressconv.model import Release
 from pressconv.options import ReadOptions
-from pressconv.readers.html_decoding import split_http_head
+from pressconv.readers.html.decoding import split_http_head
 
 _HTML_START = re.compile(
     # A whole page, or a saved fragment that starts with a block element ("<div class=…>", "<article>").
@@ -37,7 +37,7 @@ class HtmlReader:
         return _HTML_START.match(body.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
 
     def read(self, data: bytes, options: ReadOptions) -> Release:
-        from pressconv.readers.html import read_page
+        from pressconv.readers.html.pipeline import read_page
 
         try:
             return read_page(data, options)

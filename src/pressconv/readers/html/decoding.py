@@ -5,8 +5,11 @@ saved pages need: a byte-order mark; then the HTTP ``Content-Type`` a crawler
 saved in front of the page (``wget --save-headers``, or a WARC record's
 response head); then a ``<meta charset>`` or ``http-equiv`` declaration in the
 first few kilobytes; then UTF-8 if the bytes are valid UTF-8, else
-Windows-1252. As in browsers, the labels ``iso-8859-1``, ``latin1`` and
-``us-ascii`` mean Windows-1252 (pages that say Latin-1 use its curly quotes).
+Windows-1252. A declared label means what the WHATWG Encoding Standard says it
+means (`encodings`): ``iso-8859-1``, ``latin1`` and ``us-ascii`` are
+Windows-1252 (pages that say Latin-1 use its curly quotes), ``gb2312`` is GBK,
+``shift_jis`` is Windows' cp932, ``euc-kr`` is cp949; a name that is not a
+label (``undefined``, ``punycode``) is ignored, as browsers ignore it.
 """
 
 from __future__ import annotations
@@ -19,25 +22,29 @@ from pressconv.errors import InputError
 from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.options import DEFAULT_MAX_BYTES, check_encoding
-from pressconv.readers.decoding import clean_text, windows_1252
+from pressconv.readers.decoding import clean_text, normalise, windows_1252
+from pressconv.readers.html.encodings import REPLACEMENT, encoding_for
 from pressconv.readers.patterns import lazy_pattern
 
 # A saved HTTP response head: status line, header lines, an empty line. Compiled here, as sniffing any input for
 # HTML looks for one; the patterns for decoding a page are compiled when the first page is decoded (`lazy_pattern`).
 _HTTP_HEAD = re.compile(rb"\AHTTP/\d(?:\.\d)?[ \t]+\d{3}[^\r\n]*\r?\n(?P<headers>(?:[^\r\n]+\r?\n)*)\r?\n")
 _HEADER_LINE = lazy_pattern(rb"^(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.M)
-_CHARSET = lazy_pattern(rb"""charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
+# No two quantifiers may take the same spaces (`\s*["']?\s*` split a run of spaces n ways: quadratic).
+_CHARSET = lazy_pattern(rb"""charset\s*=\s*(?:["']\s*)?(?P<name>[A-Za-z0-9._:\-]+)""", re.I)
 _META = lazy_pattern(rb"<meta\b[^>]*>", re.I)
 # An XHTML page's XML declaration: <?xml version="1.0" encoding="ISO-8859-1"?>
 _XML_ENCODING = lazy_pattern(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["'](?P<name>[A-Za-z0-9._:\-]+)["']""", re.I)
 _SAVED_FROM = lazy_pattern(
     r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(?P<url>https?://[^\s>]+)", re.I
 )
+# A UTF-8 lead byte (0xC2–0xF4) then a continuation byte (0x80–0xBF), both as Windows-1252 (or Latin-1) shows them.
+_MOJIBAKE_PAIR = lazy_pattern(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 #: How far into the page a charset declaration counts (the standard says 1024 bytes; real pages put comments first).
 _PRESCAN_BYTES = 8192
-_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "ibm819"})
-# A page cannot really be UTF-16 if it was able to say so in ASCII-compatible bytes.
-_UTF16 = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +74,13 @@ def decode_page(data: bytes, *, encoding: str | None = None, max_bytes: int = DE
     if not text.strip():
         raise InputError("the page holds no text")
     # The same repair as raw text gets (mojibake from an upstream mis-decoding), on the whole page
-    # so that link offsets computed later are never shifted by it.
-    repaired, repairs = clean_text(text, max_chars=max_bytes)
+    # so that link offsets computed later are never shifted by it. Only when the page holds the mark of
+    # mojibake — a UTF-8 lead byte read as Windows-1252 followed by a continuation byte read so ("Ã©",
+    # "â€™"): every page with an "é" would otherwise pay for ftfy over all of its markup.
+    if _MOJIBAKE_PAIR().search(text):
+        repaired, repairs = clean_text(text, max_chars=max_bytes)
+    else:
+        repaired, repairs = normalise(text), []
     location = headers.get("content-location") or _saved_from(repaired[:4096])
     return Page(repaired, (*notices, *repairs), location)
 
@@ -91,12 +103,14 @@ def split_http_head(data: bytes) -> tuple[bytes, dict[str, str]]:
 
 
 def declared_charset(head: bytes) -> str | None:
-    """The charset a `<meta charset>` or `<meta http-equiv="Content-Type">` declares in the first bytes, if any."""
-    for tag in _META().finditer(head[:_PRESCAN_BYTES]):
+    """The first encoding label a `<meta charset>` or `<meta http-equiv="Content-Type">` declares in the first
+    bytes (an XHTML page's XML declaration otherwise); a declaration whose name is not a label is passed over."""
+    prescan = head[:_PRESCAN_BYTES]
+    for tag in _META().finditer(prescan):
         found = _CHARSET().search(tag.group())
-        if found is not None:
-            return found["name"].decode("ascii")
-    xml = _XML_ENCODING().match(head)
+        if found is not None and encoding_for(label := found["name"].decode("ascii")) is not None:
+            return label
+    xml = _XML_ENCODING().match(prescan)
     return xml["name"].decode("ascii") if xml else None
 
 
@@ -106,9 +120,16 @@ def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
     if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return body.decode("utf-16", errors="replace")
     for label in (_charset_of(content_type), declared_charset(body)):
-        name = _known(label)
-        if name is not None:
-            return _decode_declared(body, name, notices)
+        found = encoding_for(label)
+        if found is None:
+            continue
+        standard, codec = found
+        if codec == REPLACEMENT:
+            raise InputError(
+                f"the page declares the encoding {label!r} ({standard}), which browsers refuse to read; "
+                "give --encoding if you know what the bytes really are"
+            )
+        return _decode_declared(body, codec, notices)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
@@ -121,24 +142,6 @@ def _detect(body: bytes, content_type: str, notices: list[Notice]) -> str:
 def _charset_of(content_type: str) -> str | None:
     found = _CHARSET().search(content_type.encode("latin-1", errors="replace"))
     return found["name"].decode("ascii") if found else None
-
-
-def _known(label: str | None) -> str | None:
-    """A Python codec name for a declared label; None for a label no codec has (then detection decides)."""
-    if not label:
-        return None
-    lowered = label.strip().lower()
-    if lowered in _WINDOWS_1252_ALIASES:
-        return "windows-1252"
-    if lowered in _UTF16:
-        return "utf-8"
-    try:
-        info = codecs.lookup(lowered)
-    except LookupError:
-        return None
-    if not getattr(info, "_is_text_encoding", True):
-        return None
-    return "windows-1252" if info.name == "cp1252" else info.name
 
 
 def _decode_declared(body: bytes, name: str, notices: list[Notice]) -> str:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pressconv.readers.html_page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
+from pressconv.readers.html.page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
 from pressconv.readers.structure import contact_heading, is_about_heading, is_end_mark, is_notes_heading
 
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)
@@ -49,11 +49,11 @@ def around_headline(container: Container, headline: Any) -> Container:
     if not container.main or headline is None:
         return container
     root = container.roots[0]
-    around_densest = [container.densest, *_ancestors(container.densest, root)]
+    around_densest = {id(container.densest), *(id(tag) for tag in _ancestors(container.densest, root))}
     for tag in [headline, *_ancestors(headline, root)]:
         if tag is root:
             return container
-        if any(tag is other for other in around_densest):
+        if id(tag) in around_densest:
             return Container((tag,), container.densest, f"{container.how}, the part around the headline ({_describe(tag)})")
     return container
 
@@ -62,7 +62,9 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
     """The release's container. `headline`, when the page's headline element is already known, rules out
     blocks that end before it: a release never comes before its own headline (a left column's "About us")."""
     body = tree.body
-    candidates = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    unlikely = _unlikely(body, headline if headline is not None else next((h1 for h1 in body.find_all("h1", limit=1)), None))
+    scored = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
+    candidates = [tag for tag in scored if id(tag) not in unlikely] or scored
     if headline is not None:
         after = _not_before(body, headline)
         candidates = [tag for tag in candidates if id(tag) in after] or candidates
@@ -82,12 +84,60 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
             return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})", main=True)
     declared = [tag for tag in iter_tags(body) if _is_article(tag)]
     if declared:
-        scored = [(max((tree.final_score(inner) for inner in [tag, *iter_tags(tag)]), default=0.0), tag) for tag in declared]
+        best_inside = _best_inside(tree, body)
+        scored = [(best_inside[id(tag)], tag) for tag in declared]
         score, article = max(scored, key=lambda pair: pair[0])
         if score >= best / 3:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
     return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+#: Readability's "unlikely candidates": class and id names of what holds text but is never the article
+#: (a comment thread, a related-stories box, a sidebar), unless the name also says content (`_MAYBE`).
+# Each name ends a word (its plural allowed): "PageBuilder-pageRow" is no "pager", "relatedArticles" is "related".
+_UNLIKELY = re.compile(
+    r"(?:-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|gdpr|legends|menu|related|remark|replies|rss"
+    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup)s?(?-i:(?![a-z]))",
+    re.I,
+)
+_TAXONOMY = ("tag-", "category-", "post_tag-", "post_format-", "format-", "topic-", "section-")
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
+
+
+def _unlikely(root: Any, headline: Any) -> set[int]:
+    """The elements inside an unlikely candidate (ids), handed down in one walk: a reader-comment thread denser
+    than the article never wins the densest-block vote while the article is a candidate. An element around the
+    page's headline is a wrapper whatever its name ("off-canvas-menu__target"), never set aside."""
+    found: set[int] = set()
+    around = {id(parent) for parent in headline.parents} if headline is not None else set()
+    stack: list[tuple[Any, bool]] = [(child, False) for child in root.contents if is_tag(child)]
+    while stack:
+        tag, inside = stack.pop()
+        if not inside and tag.name not in ("article", "main"):
+            # A post's taxonomy classes ("tag-insurance_health_social", "category-news") say what it is about,
+            # not what the element is.
+            kept = [word for word in attribute(tag, "class").split() if not word.startswith(_TAXONOMY)]
+            words = f"{' '.join(kept)} {attribute(tag, 'id')}"
+            inside = (
+                bool(words.strip())
+                and _UNLIKELY.search(words) is not None
+                and _MAYBE.search(words) is None
+                and id(tag) not in around
+            )
+        if inside:
+            found.add(id(tag))
+        stack.extend((child, inside) for child in tag.contents if is_tag(child))
+    return found
+
+
+def _best_inside(tree: PageTree, root: Any) -> dict[int, float]:
+    """Each element's best score among itself and everything inside it, in one pass from the leaves up
+    (scoring each declared article's whole inside in turn is quadratic when articles nest)."""
+    best: dict[int, float] = {}
+    for tag in reversed([root, *iter_tags(root)]):
+        best[id(tag)] = max([tree.final_score(tag), *(best[id(child)] for child in tag.children if id(child) in best)])
+    return best
 
 
 def _not_before(body: Any, headline: Any) -> set[int]:
