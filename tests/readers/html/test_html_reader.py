@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 
 import pressconv
 from conftest import ROOT
-from readback import shown_paragraphs
 from pressconv.errors import PressconvError
 from pressconv.model import ContactBlock, EndMark, Heading, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import ReadOptions
 from pressconv.readers import choose_reader
 from pressconv.readers.html import HtmlReader
 from pressconv.writers.json import block_to_dict
+from readback import shown_paragraphs
 
 FIXTURES = ROOT / "fixtures" / "html"
 PAGES = sorted(FIXTURES.glob("*.html"))

@@ -173,7 +173,7 @@ def _title_copies_are_repeats(found: Assembled) -> None:
         if role is Role.REPEAT or len(line) > _COPY_LENGTH * (len(found.title) + 100):
             continue  # far longer than the title: no copy of it (and a crafted long line costs nothing here)
         key = typographic_key(line)
-        if role is not Role.REPEAT and is_title_copy(line, found.title, found.date, key=key, title_key=title_key):
+        if is_title_copy(line, found.title, found.date, key=key, title_key=title_key):
             found.body_roles[index] = Role.REPEAT
 
 
