@@ -6,12 +6,10 @@ import json
 
 import pytest
 
-from pressconv.batch.naming import slugify as batch_slugify
 from pressconv.serve import openapi, problems
 from pressconv.serve.app import NOTICES_HEADER_LIMIT, notices_header
 from pressconv.serve.metrics import Metrics
 from pressconv.serve.parameters import Catalogue, ParameterError, parse_request
-from pressconv.serve.worker import slugify
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +51,6 @@ def test_the_notices_header_is_ascii_json_cut_to_fit() -> None:
     assert document["notices"][0]["message"] == notices[0][1]
     assert 0 < len(document["removed"]) < len(removed)
     assert "truncated" not in json.loads(notices_header(notices, removed[:3]))
-
-
-@pytest.mark.parametrize("title", ["Zoë’s £2m Café", "Москва", "北京", "  ", "A/B: ../../etc/passwd"])
-def test_download_names_follow_the_batch_slug(title: str) -> None:
-    assert slugify(title) == batch_slugify(title)
 
 
 def test_the_description_lists_every_problem_code(catalogue: Catalogue) -> None:

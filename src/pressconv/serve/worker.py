@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import signal
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
+
+from pressconv.batch.naming import slugify  # the batch's {slug}: one name for a document however it was made
 
 #: What a worker sends once it has started and warmed up, before its first job.
 READY = "ready"
@@ -26,7 +26,6 @@ READY = "ready"
 #: Failure kinds, each answered with its own HTTP status by the app.
 INPUT, OPTION, OUTPUT, MEMORY, INTERNAL = "input", "option", "output", "memory", "internal"
 
-_APOSTROPHES = frozenset("'’ʼ‘`´")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,28 +151,6 @@ def _done(job: Job, result: Any, *, retiring: bool) -> Done:
             writer = pressconv.get_writer(output.format)
             archive.writestr(stem + writer.extension, output.data or b"")
     return Done(buffer.getvalue(), "application/zip", stem + ".zip", notices, removed, retiring)
-
-
-def slugify(text: str, *, limit: int = 80) -> str:
-    """The file name stem a download gets: ASCII lower-case words joined by hyphens, transliterated from any script.
-
-    The same rule as the batch's `{slug}` name field ("Zoë’s £2m Café" → "zoes-2m-cafe"), so a document
-    fetched from the service and one converted on the command line with `--name "{slug}"` have one name.
-    """
-    from anyascii import anyascii
-
-    pieces = []
-    for char in unicodedata.normalize("NFC", text):
-        if char in _APOSTROPHES:
-            continue
-        if char.isascii():
-            pieces.append(char)
-        elif unicodedata.category(char)[0] in "LMN":
-            pieces.append(anyascii(char))
-        else:
-            pieces.append(" ")
-    slug = re.sub(r"[^a-z0-9]+", "-", "".join(pieces).lower()).strip("-")
-    return slug[:limit].rstrip("-") or "release"
 
 
 #: A small release in the raw format, converted once to every built-in format by each new worker (or once by the
