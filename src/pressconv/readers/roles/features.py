@@ -26,6 +26,12 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(0|\b0)\d[\d\s().-]{7,}\d")
 _SHORT_LINE_WORDS = 6
+_DATED_HEAD = 15
+_DATED_TAIL = 10
+
+
+def _short(text: str) -> bool:
+    return text.count(" ", 0, 200) < 12
 _NAME_WORDS = 8
 
 
@@ -83,26 +89,28 @@ _NOT_A_TITLE = frozenset(
 )
 
 
+_A_LETTER = re.compile(r"[^\W\d_]")
+_A_DIGIT = re.compile(r"\d")
+
+
 def _case(text: str) -> str:
-    letters = [char for char in text if char.isalpha()]
-    if not letters:
+    """The line's letter case, worked out with str methods (C loops), not per character in Python."""
+    first = _A_LETTER.search(text)
+    if first is None:
         return "noletters"
-    cased = [char for char in letters if char.isupper() or char.islower()]
-    if not cased:
+    if text.lower() == text.upper():
         return "uncased"  # CJK, Arabic, Hebrew, Devanagari…
-    upper = sum(char.isupper() for char in cased)
-    if upper == len(cased):
+    if text == text.upper():
         return "upper"
     words = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in words)
     if words and capitalised / len(words) > 0.7 and len(words) > 1:
         return "titlecase"
-    return "lower-start" if cased[0].islower() else "sentence"
+    return "lower-start" if first[0].islower() else "sentence"
 
 
 def _digit_share(text: str) -> str:
-    digits = sum(char.isdigit() for char in text)
-    share = digits / max(1, len(text))
+    share = len(_A_DIGIT.findall(text)) / max(1, len(text))
     return "0" if share == 0 else "low" if share < 0.1 else "mid" if share < 0.35 else "high"
 
 
@@ -114,11 +122,14 @@ class Line:
     element: str = ""  # "h1", "p", "li", "time", "nav"… for lines that come from a page
 
 
+_NOT_KEY = re.compile(r"[^\w\s]|_")
+
+
 def line_key(text: str) -> str:
     """What "the same line" means for repeats: case, spacing and punctuation folded (a long line by its head
     and its length, so that keys stay small)."""
     head = text[:_HEAD]
-    key = " ".join("".join(char for char in head.casefold() if char.isalnum() or char.isspace()).split())
+    key = " ".join(_NOT_KEY.sub("", head.casefold()).split())
     return key if len(text) <= _HEAD else f"{key}…{len(text)}"
 
 
@@ -127,7 +138,7 @@ def line_key(text: str) -> str:
 _HEAD = 2000
 
 
-def _own_features(text: str, element: str) -> list[str]:
+def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
     stripped = text.strip()
     head = stripped[:_HEAD]
     words = head.casefold().split()
@@ -162,7 +173,8 @@ def _own_features(text: str, element: str) -> list[str]:
     if len(words) <= _SHORT_LINE_WORDS:
         # The words of a short line: "Jaa", "Tulosta", "Takaisin" are the page's in any language the corpus has.
         features.extend("tok=" + word.strip(_EDGE) for word in words if len(word.strip(_EDGE)) > 1)
-    features.extend("date" + where for where in signals.date_positions(stripped))
+    if dated:
+        features.extend("date" + where for where in signals.date_positions(stripped))
     # Recognisers as "sig=name"; lexicon concepts as they come ("lex=share": the whole line, "lex^by": its start).
     features.extend(name if name.startswith("lex") else "sig=" + name for name in signals.hits(stripped))
     return features
@@ -172,7 +184,12 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     """The feature list of every line, with its neighbours' main features and its place in the release.
     `rule_roles` is the rule-based reading's role of each line (`signals.rule_reading`), worked out here if not given."""
     count = len(lines)
-    own = [_own_features(line.text, line.element) for line in lines]
+    # Dates are looked for where a release's dates stand: its first and last lines, and any line that is not a
+    # sentence. A sentence in the middle of the body is the body's (a long release costs little).
+    own = [
+        _own_features(line.text, line.element, dated=index < _DATED_HEAD or count - index <= _DATED_TAIL or _short(line.text))
+        for index, line in enumerate(lines)
+    ]
     if rule_roles is None:
         rule_roles = signals.rule_reading([line.text for line in lines]).roles
     for features, rule in zip(own, rule_roles, strict=True):

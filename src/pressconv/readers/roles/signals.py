@@ -42,15 +42,36 @@ def find_date(text: str) -> dates.DateMatch | None:
     return None
 
 
+#: A line of more words than this is a sentence: only a dateline at its head or a date closing it can say anything
+#: about the release's date, so only those two places are searched (a body of long paragraphs costs little).
+_SENTENCE_WORDS = 12
+_SENTENCE_HEAD = 60
+_SENTENCE_TAIL = 40
+
+
+def _feature_starts(text: str) -> Iterator[int]:
+    if text.count(" ", 0, _HEAD_SPAN) < _SENTENCE_WORDS:
+        yield from _date_starts(text)
+        return
+    for start, end in ((0, _SENTENCE_HEAD), (max(_SENTENCE_HEAD, len(text) - _SENTENCE_TAIL), len(text))):
+        for found in _WORD_START.finditer(text, start, end):
+            yield found.start()
+
+
 def date_positions(text: str) -> list[str]:
-    """Where a date stands in the line: ``@start``, ``@end``, ``@whole``, ``@mid``, ``glued``, ``partial``."""
-    found = find_date(text)
+    """Where a date stands in the line: ``@start``, ``@end``, ``@whole``, ``@mid``, ``glued``, ``partial``.
+    One pass over the places a date may start: the first complete date decides; a partial one ("March 2014",
+    "Nov. 3") only says ``partial`` when no complete date follows."""
+    found = None
+    partial = False
+    for start in _feature_starts(text):
+        match = dates.match_date(text, start, partial=True)
+        if match is not None and match.complete:
+            found = match
+            break
+        partial = partial or match is not None
     if found is None:
-        for start in _date_starts(text):
-            partial = dates.match_date(text, start, partial=True)
-            if partial is not None:
-                return ["partial"]
-        return []
+        return ["partial"] if partial else []
     positions = []
     before = text[: found.start].strip(" \t|:–—-,(")
     after = text[found.end :].strip(" \t|.,)–—-")
@@ -110,6 +131,10 @@ def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 _concept_patterns_once = functools.lru_cache(maxsize=1)(_concept_patterns)  # constant data, compiled once
 _TRAILING = re.compile(_TRAILING_PUNCTUATION)
+_SENTENCE_CONCEPTS = frozenset(
+    {"published", "updated", "by", "byline_label", "issuer_marker", "cookie", "caption_label", "copyright", "site_notice",
+     "contact_heading", "speech_verb"}
+)
 
 
 def hits(text: str) -> list[str]:
@@ -119,7 +144,12 @@ def hits(text: str) -> list[str]:
         return []
     found = [name for name, test in SIGNALS if test(text)]
     head = text[:120]
+    # A sentence-long line can only open with a few concepts (a cookie banner, a caption, a byline, a marker):
+    # the others are whole-line labels and widgets, never tried on it.
+    sentence = text.count(" ", 0, 200) >= _SENTENCE_WORDS
     for concept, pattern in _concept_patterns_once():
+        if sentence and concept not in _SENTENCE_CONCEPTS:
+            continue
         match = pattern.match(head)
         if match is not None:
             whole = _TRAILING.fullmatch(text, match.end()) is not None
