@@ -48,23 +48,6 @@ class Role(enum.StrEnum):
     REPEAT = "repeat"
 
 
-#: Roles whose lines are the release's own words (a repeat is too, until cleaning reports it).
-BODY_ROLES = frozenset(
-    {
-        Role.DATELINE_PARAGRAPH,
-        Role.PARAGRAPH,
-        Role.SUBHEADING,
-        Role.LIST_ITEM,
-        Role.QUOTE,
-        Role.NOTES_HEADING,
-        Role.NOTES,
-        Role.CONTACT,
-        Role.END_MARK,
-        Role.REPEAT,
-    }
-)
-
-
 @functools.lru_cache(maxsize=1)  # the shipped model: constant data, read once per process
 def _tagger() -> pycrfsuite.Tagger:
     import pycrfsuite
@@ -168,4 +151,4 @@ def label_texts(texts: Sequence[str], rule_roles: Sequence[str] | None = None) -
     return label([Line(text) for text in texts], rule_roles)
 
 
-__all__ = ["BODY_ROLES", "Labels", "Line", "Role", "label", "label_texts"]
+__all__ = ["Labels", "Line", "Role", "label", "label_texts"]

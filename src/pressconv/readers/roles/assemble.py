@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pressconv import lexicon
 from pressconv.keys import typographic_key
 from pressconv.lines import is_title_copy
-from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Notice, Paragraph, Text
+from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, NotesSection, Notice, Paragraph, Text, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
 from pressconv.readers.links import find_links
@@ -25,8 +25,6 @@ from pressconv.readers.roles import Labels, Role
 from pressconv.readers.roles.signals import RuleReading, find_date
 from pressconv.readers.structure import recover_structure
 
-#: Roles that are read into the header's fields and leave the body.
-HEADER_ROLES = frozenset({Role.TITLE, Role.TITLE_DATE, Role.DATE, Role.LABEL, Role.BYLINE})
 #: Roles whose lines belong to the page, not the release: kept in the body for the cleaner to report.
 PAGE_ROLES = frozenset({Role.CHROME, Role.CAPTION})
 
@@ -71,9 +69,8 @@ def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *,
 def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
     """The header as the labeller reads it: its title line, date lines, label and byline, read by the grammars."""
     found = Assembled()
-    title_at = next((i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE)), None)
-    if title_at is None:
-        title_at = _fallback_title(lines, roles)
+    # `label` gives every release exactly one title line (its `_one_title` guard).
+    title_at = next(i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE))
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if index == title_at:
             _read_title(line, found, month_first=month_first)
@@ -81,7 +78,7 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
             if not _read_date_line(line, found, month_first=month_first):
                 found.body.append(line)  # a date line that names no date the grammar can read stays text
                 found.body_roles.append(Role.PARAGRAPH)
-        elif role is Role.LABEL and index < (title_at or 0) + 4 and found.label is None:
+        elif role is Role.LABEL and index < title_at + 4 and found.label is None:
             found.label = line
             found.notices.append(notice(Code.LABEL_DROPPED, f"label {line!r} is not part of the title"))
         elif role is Role.BYLINE and found.byline is None:
@@ -177,15 +174,6 @@ def _title_copies_are_repeats(found: Assembled) -> None:
             found.body_roles[index] = Role.REPEAT
 
 
-def _fallback_title(lines: Sequence[str], roles: Sequence[Role]) -> int | None:
-    """Guard: a release always has a title. When the labeller names none, the first line that is not the
-    page's nor a date, label or byline is the title (as an editor would take the first headline-like line)."""
-    return next(
-        (i for i, role in enumerate(roles) if role not in PAGE_ROLES | {Role.DATE, Role.LABEL, Role.BYLINE, Role.REPEAT}),
-        None,
-    )
-
-
 def _read_title(line: str, found: Assembled, *, month_first: bool) -> None:
     read = header.split_title_line(line, month_first=month_first)
     found.title = read.title or line
@@ -223,7 +211,7 @@ def _read_date_line(line: str, found: Assembled, *, month_first: bool) -> bool:
 def _read_dateline(found: Assembled, *, month_first: bool) -> None:
     """The first dateline paragraph gives the date the header did not; its text stays in the body."""
     for line, role in zip(found.body, found.body_roles, strict=True):
-        if role is Role.DATELINE_PARAGRAPH or (role is Role.PARAGRAPH and line is found.body[0]):
+        if role in (Role.DATELINE_PARAGRAPH, Role.PARAGRAPH):  # the first paragraph, where a dateline stands
             match = header.dateline(line)
             if match is not None:
                 found.date, notices = dates.read_match(match, month_first=month_first)
@@ -281,7 +269,7 @@ def build_blocks(lines: Sequence[str], roles: Sequence[Role]) -> tuple[tuple[Blo
             if role in PAGE_ROLES:
                 page.append(number + 1)
         for block in made:
-            number += _units(block)
+            number += sum(1 for _ in iter_texts((block,)))  # its entries in the `paragraphs` view
         blocks.extend(made)
         index = end
     return tuple(blocks), tuple(page)
@@ -310,16 +298,3 @@ def _contact(lines: Sequence[str]) -> ContactBlock:
     if len(read) == 1 and isinstance(read[0], ContactBlock):
         return read[0]
     return ContactBlock(tuple(Text(line, find_links(line)) for line in lines))
-
-
-def _units(block: Block) -> int:
-    """How many entries a block adds to the `paragraphs` view."""
-    match block:
-        case ListBlock(items=items):
-            return len(items)
-        case ContactBlock(heading=heading, lines=contact_lines):
-            return len(contact_lines) + (heading is not None)
-        case NotesSection(blocks=inner):
-            return 1 + sum(_units(inner_block) for inner_block in inner)
-        case _:
-            return 1

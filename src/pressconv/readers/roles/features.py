@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressconv.readers.roles import signals
@@ -35,10 +35,10 @@ def _short(text: str) -> bool:
 _NAME_WORDS = 8
 
 
-def _ORGANISATION_WORDS() -> frozenset[str]:
+def _organisation_words() -> frozenset[str]:
     from pressconv import lexicon
 
-    return lexicon.word_set("organisation")
+    return lexicon.word_set("organisation")  # cached by the lexicon
 _ZONED = ("rule=", "len=", "end=", "case=", "sig=", "lex", "date", "words=")
 _TRAIL = re.compile(r"\s(?:/|>|»|›|\\|→)\s")  # breadcrumb separators
 _EDGE = ".,:;!?()[]{}\"'“”‘’«»|•·-–—/"
@@ -166,7 +166,7 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
     separators = len(_TRAIL.findall(head))
     if separators:
         features.append("trail=" + ("1" if separators == 1 else "2+"))
-    if len(words) <= _NAME_WORDS and not _ends_sentence(stripped) and _ORGANISATION_WORDS().intersection(words):
+    if len(words) <= _NAME_WORDS and not _ends_sentence(stripped) and _organisation_words().intersection(words):
         features.append("organisation")  # "Northshire City Council", "Ministry of Transport": a letterhead's shape
     if _LEADING_PLACE.match(head):
         features.append("place-open")
@@ -246,6 +246,6 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     return result
 
 
-def features_of(texts: Sequence[str], element: Callable[[int], str] | None = None) -> list[list[str]]:
+def features_of(texts: Sequence[str]) -> list[list[str]]:
     """Features for plain lines of text (the text reader's case)."""
-    return line_features([Line(text, element(index) if element else "") for index, text in enumerate(texts)])
+    return line_features([Line(text) for text in texts])

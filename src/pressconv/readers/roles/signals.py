@@ -123,13 +123,13 @@ LEXICON_CONCEPTS = (
 _TRAILING_PUNCTUATION = r"[\s.:;,!?|»›>\-–—]*"
 
 
+@functools.lru_cache(maxsize=1)  # constant data, compiled once
 def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     from pressconv import lexicon
 
     return tuple((concept, lexicon.pattern(rf"(?:{{{concept}}})(?![^\W_])")) for concept in LEXICON_CONCEPTS)
 
 
-_concept_patterns_once = functools.lru_cache(maxsize=1)(_concept_patterns)  # constant data, compiled once
 _TRAILING = re.compile(_TRAILING_PUNCTUATION)
 _SENTENCE_CONCEPTS = frozenset(
     {"published", "updated", "by", "byline_label", "issuer_marker", "cookie", "caption_label", "copyright", "site_notice",
@@ -147,7 +147,7 @@ def hits(text: str) -> list[str]:
     # A sentence-long line can only open with a few concepts (a cookie banner, a caption, a byline, a marker):
     # the others are whole-line labels and widgets, never tried on it.
     sentence = text.count(" ", 0, 200) >= _SENTENCE_WORDS
-    for concept, pattern in _concept_patterns_once():
+    for concept, pattern in _concept_patterns():
         if sentence and concept not in _SENTENCE_CONCEPTS:
             continue
         match = pattern.match(head)
