@@ -78,3 +78,26 @@ def test_lines_judged_the_pages_are_removed_by_the_cleaner_and_reported() -> Non
     assert {removal.text for removal in cleaned.removed if removal.reason == "page-chrome"} >= {"Share this page"}
     kept = pressconv.clean(read, skip={"page-chrome"}).release
     assert "Share this page" in kept.paragraphs
+
+
+class _SureItIsThePage:
+    """A tagger that is certain every line is the page's: what is left is what the guard keeps."""
+
+    def labels(self) -> list[str]:
+        return [str(role) for role in Role]
+
+    def marginal(self, label: str, position: int) -> float:
+        return 1.0 if label == Role.CHROME else 0.0
+
+
+def test_a_sentence_in_a_script_without_spaces_is_never_dropped_as_the_page_without_a_page_word() -> None:
+    """The guard's promise where a sentence is one "word": its length and its full stop make it a sentence,
+    even when the model is sure it is the page's."""
+    from pressconv.readers.roles import _sure_page_lines
+    from pressconv.readers.roles.features import features_of
+
+    sentence = "市は来月から新しいリサイクルセンターを開設し、家庭から出る粗大ごみと剪定枝の受け入れを始めると発表しました。"
+    lines = ["シェアする", sentence, "Share this page"]
+    kept = _sure_page_lines([Role.CHROME] * 3, _SureItIsThePage(), features_of(lines))  # type: ignore[arg-type]
+    assert kept[1] is not Role.CHROME
+    assert kept[2] is Role.CHROME  # a widget stays the page's

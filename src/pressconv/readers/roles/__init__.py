@@ -104,6 +104,10 @@ _PAGE_SIGNS = frozenset(
 #: A line this long (in words) that ends as a sentence ends is someone's sentence: the page's only with one of
 #: `_PAGE_SIGNS` ("We use cookies to …").
 _SENTENCE_WORDS = ("words=7-12", "words=13-25", "words=26+")
+#: …or this long in characters; in a script written without spaces (a Japanese or Thai sentence is one or two
+#: "words") a medium length is a sentence too.
+_SENTENCE_LENGTHS = ("len=long", "len=vlong", "len=huge")
+_UNSPACED = ("words=1", "words=2-3")
 
 
 def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger, features: Sequence[Sequence[str]]) -> list[Role]:
@@ -119,7 +123,10 @@ def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger, features: Seq
             continue
         sure = sum(tagger.marginal(str(page), index) for page in _PAGE if page in labels) >= PAGE_CONFIDENCE
         row = features[index]
-        sentence = any(bucket in row for bucket in _SENTENCE_WORDS) and ("end=stop" in row or "end=close" in row)
+        long_enough = any(bucket in row for bucket in (*_SENTENCE_WORDS, *_SENTENCE_LENGTHS)) or (
+            "len=medium" in row and any(bucket in row for bucket in _UNSPACED)
+        )
+        sentence = long_enough and ("end=stop" in row or "end=close" in row)
         plain = not sentence or bool(_PAGE_SIGNS.intersection(row))
         if not (sure and plain):
             chosen[index] = max(kept, key=lambda other: tagger.marginal(str(other), index))
