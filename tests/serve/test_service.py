@@ -387,9 +387,12 @@ def test_a_slow_conversion_is_504_and_its_worker_replaced(strict_server: Server)
 
 
 def test_a_full_queue_is_503_with_retry_after(strict_server: Server) -> None:
-    slow = long_release(3000)
+    # Near --max-bytes (512K) and in two formats: well past the 1 s timeout on any machine this runs on (a 3,000-
+    # paragraph PDF alone finished inside it once reading got faster).
+    slow = long_release(6500)
+    assert len(slow) < 512 * 1024
     with strict_server.client() as client, ThreadPoolExecutor(1) as pool:
-        busy = pool.submit(client.post, "/v1/convert?to=pdf", content=slow)
+        busy = pool.submit(client.post, "/v1/convert?to=pdf,docx", content=slow)
         strict_server.until(client, "pressconv_workers_busy", 1)
         refused = client.post("/v1/convert?to=html", content=SEED)
         problem(busy.result(), 504, "timeout")
