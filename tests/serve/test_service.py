@@ -376,23 +376,25 @@ def test_a_body_over_max_bytes_is_413(strict_server: Server) -> None:
         problem(response, 413, "too-large")
 
 
+#: A request the strict server's 1 s timeout always cuts short: a release near its --max-bytes (512K), in two
+#: formats (2.3 s on an idle 2-core machine). A 3,000-paragraph PDF alone once finished inside the timeout.
+SLOW_QUERY = "/v1/convert?to=pdf,docx"
+SLOW = long_release(6500)
+
+
 def test_a_slow_conversion_is_504_and_its_worker_replaced(strict_server: Server) -> None:
-    slow = long_release(3000)
     with strict_server.client() as client:
         before = strict_server.metric(client, 'pressconv_worker_restarts_total{reason="timeout"}')
-        problem(client.post("/v1/convert?to=pdf", content=slow), 504, "timeout")
+        problem(client.post(SLOW_QUERY, content=SLOW), 504, "timeout")
         assert client.post("/v1/convert?to=html", content=SEED).status_code == 200  # the replacement converts
         assert strict_server.metric(client, 'pressconv_worker_restarts_total{reason="timeout"}') == before + 1
         assert client.get("/health").status_code == 200
 
 
 def test_a_full_queue_is_503_with_retry_after(strict_server: Server) -> None:
-    # Near --max-bytes (512K) and in two formats: well past the 1 s timeout on any machine this runs on (a 3,000-
-    # paragraph PDF alone finished inside it once reading got faster).
-    slow = long_release(6500)
-    assert len(slow) < 512 * 1024
+    assert len(SLOW) < 512 * 1024
     with strict_server.client() as client, ThreadPoolExecutor(1) as pool:
-        busy = pool.submit(client.post, "/v1/convert?to=pdf,docx", content=slow)
+        busy = pool.submit(client.post, SLOW_QUERY, content=SLOW)
         strict_server.until(client, "pressconv_workers_busy", 1)
         refused = client.post("/v1/convert?to=html", content=SEED)
         problem(busy.result(), 504, "timeout")
