@@ -88,7 +88,8 @@ def identify_languages(release: Release, declared: str | None) -> Release:
     `_MAIN_SHARE` of the text that could be classified (a bilingual release puts its main language
     first); English keeps the default tag (`en-GB`), so English releases read as they always have.
     """
-    guesses = [(block, _block_guess(block)) for block in _walk(release.blocks)]
+    known: dict[str, Guess | None] = {}  # a scrape repeats its paragraphs: each distinct text is judged once
+    guesses = [(block, _block_guess(block, known)) for block in _walk(release.blocks)]
     language = declared
     notices = release.notices
     if language is None:
@@ -140,11 +141,14 @@ def _tag(language: str) -> str:
     return DEFAULT_LANGUAGE if _same(language, DEFAULT_LANGUAGE) else language
 
 
-def _block_guess(block: Block) -> Guess | None:
+def _block_guess(block: Block, known: dict[str, Guess | None]) -> Guess | None:
     """Only prose blocks are classified: contacts, end marks and notes headings take the release's language."""
-    if isinstance(block, (Paragraph, Heading, ListBlock)):
-        return identify(" ".join(_texts(block)))
-    return None
+    if not isinstance(block, (Paragraph, Heading, ListBlock)):
+        return None
+    text = " ".join(_texts(block))
+    if text not in known:
+        known[text] = identify(text)
+    return known[text]
 
 
 def _texts(block: Block) -> Iterable[str]:

@@ -212,6 +212,11 @@ _CANDIDATE_STARTS = re.compile(r"(?<!\w)\w|(?<!\d)\d")
 _WORD_AT = lazy_pattern(rf"{_NAME_START}{_WORD}", _FLAGS)
 _TIME_WORDS = frozenset({"noon", "midday", "midnight", "ngày"})
 _CJK_OPENERS = frozenset("令平昭大明民" + _CJK_NUMERAL)
+#: Every date names its day or year with a digit or a CJK numeral within a few words of its start ("Wednesday
+#: the 17th", "noon on Friday, 3 May", "令和五年"): a place with none in the next `_EVIDENCE_SPAN` characters opens
+#: no date, and one C-level search rules it out before any word is looked up.
+_DATE_EVIDENCE = re.compile("[\\d" + "".join(sorted(_CJK_OPENERS)) + "十]")
+_EVIDENCE_SPAN = 100
 
 # --- The CLDR table ---------------------------------------------------------------------------------------------
 
@@ -295,7 +300,9 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
     matches, with `complete=False`: callers note it and leave the date unknown. Whether a word is a month
     does not depend on the language; which month it is may (`read_match`).
     """
-    if pos >= len(text) or _OPENS.match(text, pos) is None or not _may_open(text, pos):
+    if pos >= len(text) or _OPENS.match(text, pos) is None or _DATE_EVIDENCE.search(text, pos, pos + _EVIDENCE_SPAN) is None:
+        return None
+    if not _may_open(text, pos):
         return None
     for shapes, complete in ((_SHAPES, True), (_PARTIAL_SHAPES, False)) if partial else ((_SHAPES, True),):
         found = _dated(text, pos, shapes)
@@ -303,6 +310,12 @@ def match_date(text: str, pos: int = 0, *, partial: bool = True) -> DateMatch | 
             head, end = found
             return DateMatch(pos, _time_after(text, end), text[head:end], complete)
     return None
+
+
+def may_hold_date(text: str, start: int, end: int) -> bool:
+    """False when no date can begin in ``text[start:end]``: none has the digit or CJK numeral every date has
+    within `_EVIDENCE_SPAN` characters of its start. A cheap test that lets a caller skip a span of prose."""
+    return _DATE_EVIDENCE.search(text, start, end + _EVIDENCE_SPAN) is not None
 
 
 def iter_dates(text: str, *, partial: bool = True) -> Iterator[DateMatch]:

@@ -102,9 +102,9 @@ def _case(text: str) -> str:
         return "uncased"  # CJK, Arabic, Hebrew, Devanagari…
     if text == text.upper():
         return "upper"
-    words = [word for word in text.split() if word[:1].isalpha()]
-    capitalised = sum(word[0].isupper() for word in words)
-    if words and capitalised / len(words) > 0.7 and len(words) > 1:
+    initials = "".join(word[0] for word in text.split() if word[0].isalpha())  # the initials of the words
+    capitalised = sum(map(str.isupper, initials))
+    if initials and capitalised / len(initials) > 0.7 and len(initials) > 1:
         return "titlecase"
     return "lower-start" if first[0].islower() else "sentence"
 
@@ -142,12 +142,13 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
     stripped = text.strip()
     head = stripped[:_HEAD]
     words = head.casefold().split()
+    digits = "digits=" + _digit_share(head)
     features = [
         "len=" + _length(stripped),
         "words=" + _word_count(head),
         "end=" + _ending(stripped),
         "case=" + _case(head),
-        "digits=" + _digit_share(head),
+        digits,
     ]
     if element:
         features.append("el=" + element)
@@ -155,11 +156,13 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
         features.append("bullet")
     if stripped.startswith(_QUOTE_OPEN):
         features.append("quote-open")
-    if _URL.search(head):
+    # Each pattern only where its one necessary character is present ("/" or ".", "@", a digit): a str
+    # method answers that faster than a pattern's scan of a line with no address in it.
+    if ("/" in head or "." in head) and _URL.search(head):
         features.append("url")
-    if _EMAIL.search(head):
+    if "@" in head and _EMAIL.search(head):
         features.append("email")
-    if _PHONE.search(head):
+    if not digits.endswith("=0") and _PHONE.search(head):
         features.append("phone")
     if "|" in head:
         features.append("bar")
@@ -180,16 +183,35 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
     return features
 
 
+def _own_rows(lines: Sequence[Line]) -> list[list[str]]:
+    """Each line's own features. Dates are looked for where a release's dates stand: its first and last lines,
+    and any line that is not a sentence (a sentence in the middle of the body is the body's, and a long release
+    costs little). A line's own features depend on its text alone, and scrapes repeat lines (a body scraped
+    twice): each distinct line is looked at once."""
+    count = len(lines)
+    known: dict[tuple[str, str, bool], list[str]] = {}
+    own = []
+    for index, line in enumerate(lines):
+        dated = index < _DATED_HEAD or count - index <= _DATED_TAIL or _short(line.text)
+        features = known.get((line.text, line.element, dated))
+        if features is None:
+            features = known[line.text, line.element, dated] = _own_features(line.text, line.element, dated=dated)
+        own.append(list(features))
+    return own
+
+
+def _shown(features: list[str]) -> list[str]:
+    """What a line shows its neighbours."""
+    return [
+        feature for feature in features if feature.split("=")[0] in _NEIGHBOUR_KEYS or feature.startswith(("date", "sig=", "lex"))
+    ]
+
+
 def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> list[list[str]]:
     """The feature list of every line, with its neighbours' main features and its place in the release.
     `rule_roles` is the rule-based reading's role of each line (`signals.rule_reading`), worked out here if not given."""
     count = len(lines)
-    # Dates are looked for where a release's dates stand: its first and last lines, and any line that is not a
-    # sentence. A sentence in the middle of the body is the body's (a long release costs little).
-    own = [
-        _own_features(line.text, line.element, dated=index < _DATED_HEAD or count - index <= _DATED_TAIL or _short(line.text))
-        for index, line in enumerate(lines)
-    ]
+    own = _own_rows(lines)
     if rule_roles is None:
         rule_roles = signals.rule_reading([line.text for line in lines]).roles
     for features, rule in zip(own, rule_roles, strict=True):
@@ -203,6 +225,9 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     candidate = next((index for index, features in enumerate(own) if not _NOT_A_TITLE.intersection(features)), count)
     longest = max(range(count), key=lambda index: len(lines[index].text)) if count else 0
     later_count = Counter(keys)
+    # What each line shows its neighbours and what is conjoined with its zone, picked once per line.
+    zoned = [[feature for feature in features if feature.startswith(_ZONED)] for features in own]
+    shown = [_shown(features) for features in own]
     result: list[list[str]] = []
     for index, features in enumerate(own):
         later_count[keys[index]] -= 1
@@ -233,13 +258,12 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         row.extend(features)
         # The same signals mean different things above the first sentence and below it ("News" is a label up
         # there and a subheading down here): each is also given conjoined with the zone.
-        zone = row[4]
-        row.extend(f"{zone}|{feature}" for feature in features if feature.startswith(_ZONED))
+        zone = row[4] + "|"
+        row.extend([zone + feature for feature in zoned[index]])
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
-                row.extend(f"{offset}:{feature}" for feature in own[other] if feature.split("=")[0] in _NEIGHBOUR_KEYS
-                           or feature.startswith(("date", "sig=", "lex")))
+                row.extend(f"{offset}:{feature}" for feature in shown[other])
             else:
                 row.append(f"{offset}:none")
         result.append(row)

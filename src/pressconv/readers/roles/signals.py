@@ -23,14 +23,21 @@ _TAIL_SPAN = 80
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[^\W\d_])\d")
 
 
+def _word_starts(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """The word starts in `spans` where a date may begin: a span with no digit or CJK numeral in reach holds no
+    date (`dates.may_hold_date`), and is passed over whole."""
+    for start, end in spans:
+        if dates.may_hold_date(text, start, end):
+            for found in _WORD_START.finditer(text, start, end):
+                yield found.start()
+
+
 def _date_starts(text: str) -> Iterator[int]:
     limit = len(text)
     spans = [(0, min(limit, _HEAD_SPAN))]
     if limit > _HEAD_SPAN:
         spans.append((max(_HEAD_SPAN, limit - _TAIL_SPAN), limit))
-    for start, end in spans:
-        for found in _WORD_START.finditer(text, start, end):
-            yield found.start()
+    return _word_starts(text, spans)
 
 
 def find_date(text: str) -> dates.DateMatch | None:
@@ -53,9 +60,7 @@ def _feature_starts(text: str) -> Iterator[int]:
     if text.count(" ", 0, _HEAD_SPAN) < _SENTENCE_WORDS:
         yield from _date_starts(text)
         return
-    for start, end in ((0, _SENTENCE_HEAD), (max(_SENTENCE_HEAD, len(text) - _SENTENCE_TAIL), len(text))):
-        for found in _WORD_START.finditer(text, start, end):
-            yield found.start()
+    yield from _word_starts(text, ((0, _SENTENCE_HEAD), (max(_SENTENCE_HEAD, len(text) - _SENTENCE_TAIL), len(text))))
 
 
 def date_positions(text: str) -> list[str]:
