@@ -11,16 +11,26 @@ compared with the annotation (`corpus/README.md`):
   block its text landed in.
 
 Figures are printed per language and in total. The test split is for reporting only (docs/reading.md): tune
-on train and dev. To compare with another version of the reader, run this file with that version on the path
-(``PYTHONPATH=old/src python benchmarks/reading.py``).
+on train and dev. ``--rules`` also scores the rule-based reader the line-role model replaced (the package at
+commit `RULES_COMMIT`, taken from git into a temporary directory and run in a subprocess), and prints the
+headline figures of both side by side. ``--speed`` adds the seed's parse + clean time (median of warm runs) and
+the role model's first load in a fresh process. To compare with any other version of the reader, run this file
+with that version on the path (``PYTHONPATH=old/src python benchmarks/reading.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import io
+import json
+import os
 import re
+import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -151,11 +161,70 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(rows)
 
 
+#: The last commit whose text reader was the rule chains (before the line-role model of issue 22).
+RULES_COMMIT = "aafd371"
+SEED = ROOT / "fixtures" / "blue-light-integration.txt"  # the seed release, as bundled
+
+
+def headline(score: Score) -> dict[str, float]:
+    """The figures the issue sets goals for, as fractions (F1 as it is)."""
+    n = max(1, score.releases)
+    f1s = [score.f1(role)[2] for role in STRUCTURAL]
+    return {
+        "title": score.title / n, "date": score.date / n, "chrome-free": score.chrome_free / n,
+        "nothing lost": score.nothing_lost / n, "exact": score.exact / n, "F1": sum(f1s) / len(f1s),
+    }  # fmt: skip
+
+
+def rules_headline(split: str, corpus: Path) -> dict[str, float]:
+    """The rule-based reader's headline figures: its package from git, this scorer run over it in a subprocess."""
+    with tempfile.TemporaryDirectory() as directory:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", RULES_COMMIT, "src"], capture_output=True, check=True)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(directory, filter="data")
+        environment = {**os.environ, "PYTHONPATH": str(Path(directory, "src"))}
+        command = [sys.executable, __file__, "--split", split, "--corpus", str(corpus), "--headline-json"]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def speed() -> str:
+    """The seed's parse + clean, warm (median of 200 runs after a warm-up; wall time, and the thread's CPU time,
+    which a busy machine inflates less), and the role model's first load (import
+    python-crfsuite and open the shipped model) in a fresh process (median of 5)."""
+    data = SEED.read_bytes()
+    pressconv.clean(pressconv.parse(data))
+    timings, cpu = [], []
+    for _ in range(200):
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        pressconv.clean(pressconv.parse(data))
+        timings.append(time.perf_counter() - started)
+        cpu.append(time.thread_time() - started_cpu)
+    loads = []
+    probe = (
+        "import time; import pressconv.readers.roles as roles; started = time.perf_counter(); "
+        "roles._tagger(); print(time.perf_counter() - started)"
+    )
+    for _ in range(5):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        loads.append(float(done.stdout))
+    return (
+        f"seed parse + clean, warm: median {statistics.median(timings) * 1000:.2f} ms wall, "
+        f"{statistics.median(cpu) * 1000:.2f} ms CPU (goal < 2 ms); "
+        f"role model first load: median {statistics.median(loads) * 1000:.1f} ms (goal < 30 ms); "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--split", default="dev", help="dev (default), test (report only), train, or a comma list")
     parser.add_argument("--failures", action="store_true", help="list the releases whose title or date is wrong")
+    parser.add_argument("--rules", action="store_true", help=f"also score the rule-based reader (commit {RULES_COMMIT})")
+    parser.add_argument("--speed", action="store_true", help="also time the seed's parse + clean and the model's load")
+    parser.add_argument("--headline-json", action="store_true", help=argparse.SUPPRESS)  # for --rules' subprocess
     args = parser.parse_args(argv)
     scores: dict[str, Score] = collections.defaultdict(Score)
     started = time.perf_counter()
@@ -167,8 +236,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.failures and not (score.title and score.date):
             print(f"{name}: title {'ok' if score.title else 'WRONG'}, date {'ok' if score.date else 'WRONG'}", file=sys.stderr)
     elapsed = time.perf_counter() - started
+    if args.headline_json:
+        print(json.dumps(headline(scores["all"])))
+        return 0
     print(f"split {args.split}, {scores['all'].releases} releases, {elapsed:.1f} s\n")
     print(table(scores))
+    if args.rules:
+        ours, rules = headline(scores["all"]), rules_headline(args.split, args.corpus)
+        print(f"\n| reader ({args.split}) | " + " | ".join(ours) + " |")
+        print("|---|" + "---:|" * len(ours))
+        for label, figures in (("line roles (this version)", ours), (f"rules ({RULES_COMMIT})", rules)):
+            cells = (f"{value:.2f}" if name == "F1" else f"{value:.0%}" for name, value in figures.items())
+            print(f"| {label} | " + " | ".join(cells) + " |")
+    if args.speed:
+        print("\n" + speed())
     return 0
 
 
