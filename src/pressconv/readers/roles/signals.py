@@ -104,10 +104,16 @@ def _chrome(text: str) -> bool:
     return is_chrome(text)
 
 
+def _at_a_word_start(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches at the start of a word of `text`: a marker is words, and trying a long
+    alternation of them at each word's start costs a fraction of trying it at every character."""
+    return any(pattern.match(text, found.start()) for found in _WORD_START.finditer(text))
+
+
 #: The named recognisers whose answer is a feature (``sig=name``).
 SIGNALS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("published", _starts_with(_header.PUBLISHED_MARKER)),
-    ("updated", lambda text: _header.UPDATED_MARKER.search(text[:60]) is not None),
+    ("updated", lambda text: _at_a_word_start(_header.UPDATED_MARKER, text[:60])),
     ("end-mark", structure.is_end_mark),
     ("notes-heading", structure.is_notes_heading),
     ("about-heading", structure.is_about_heading),
