@@ -49,7 +49,7 @@ from pressconv.writers.pdf.fonts import (
     run_width,
 )
 from pressconv.writers.pdf.furniture import shortened
-from pressconv.writers.pdf.layout import Piece, Placement, TextBlock, break_lines, make_pieces, paginate
+from pressconv.writers.pdf.layout import Piece, Placement, TextBlock, WordWidths, break_lines, make_pieces, paginate
 from pressconv.writers.pdf.objects import content_stream, info_date, metadata_stream, output_intents, xmp_packet
 from pressconv.writers.pdf.shaping import advance, glyph_texts, needs_shaping, shape
 from pressconv.writers.pdf.styles import FURNITURE, FURNITURE_SIZE, LINK, LIST_INDENT, MARGIN, MM, RULE, STYLES, Colour
@@ -79,6 +79,7 @@ class Composer:
     def __init__(self, regular: FontChain, bold: FontChain, width: float, root: Element) -> None:
         self.regular, self.bold, self.width, self.root = regular, bold, width, root
         self.blocks: list[TextBlock] = []
+        self.word_widths: WordWidths = {}
         #: The language of the release being composed: the base direction of text without a strong letter.
         self.language = "en-GB"
         #: The level of the last heading set: a heading may go at most one level deeper (PDF/UA: no skipped levels).
@@ -104,7 +105,7 @@ class Composer:
             block.shaped = True
             block.rtl = base_is_rtl(text, default=text_direction(lang or self.language) == "rtl")
             block.levels = levels(text, block.rtl) if has_rtl(text) else None
-        block.lines = break_lines(text, pieces, style.size, self.width - indent - reserve)
+        block.lines = break_lines(text, pieces, style.size, self.width - indent - reserve, self.word_widths)
         if listed:
             self.blocks.append(block)
         return block

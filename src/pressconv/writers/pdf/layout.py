@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from pressconv.model import Link
-from pressconv.writers.pdf.fonts import Run, run_width
+from pressconv.writers.pdf.fonts import TEXT, Run, run_width
 from pressconv.writers.pdf.styles import Style
 from pressconv.writers.pdf.tagging import Element
 
@@ -123,11 +123,27 @@ def make_pieces(runs: list[Run], links: tuple[Link, ...], length: int) -> list[P
     return pieces
 
 
-def measurer(text: str, pieces: list[Piece], size: float) -> Callable[[int, int], float]:
+#: Widths of words already measured in one document, by (font, size, word): a release's words repeat, and each
+#: measurement is four Python calls deep. Owned by one write (see `Composer`), never shared between writes.
+WordWidths = dict[tuple[str, float, str], float]
+
+
+def measurer(text: str, pieces: list[Piece], size: float, known: WordWidths | None = None) -> Callable[[int, int], float]:
     """width(start, end) of a stretch of the text, whatever fonts and placeholders it crosses."""
     if len(pieces) == 1:
         run = pieces[0].run
-        return lambda start, end: run_width(run, text, start, end, size)
+        if run.kind != TEXT or known is None:
+            return lambda start, end: run_width(run, text, start, end, size)
+        font = run.font.name
+
+        def cached(start: int, end: int) -> float:
+            key = (font, size, text[start:end])
+            found = known.get(key)
+            if found is None:
+                found = known[key] = run_width(run, text, start, end, size)
+            return found
+
+        return cached
     starts = [piece.start for piece in pieces]
 
     def width(start: int, end: int) -> float:
@@ -142,7 +158,9 @@ def measurer(text: str, pieces: list[Piece], size: float) -> Callable[[int, int]
     return width
 
 
-def break_lines(text: str, pieces: list[Piece], size: float, width: float) -> list[tuple[int, int]]:
+def break_lines(
+    text: str, pieces: list[Piece], size: float, width: float, known: WordWidths | None = None
+) -> list[tuple[int, int]]:
     """Greedy line breaks at spaces; a word wider than the line (a long URL, CJK text) breaks between characters.
 
     Each line is (start, end) into `text` and keeps its trailing spaces, so
@@ -151,7 +169,7 @@ def break_lines(text: str, pieces: list[Piece], size: float, width: float) -> li
     """
     if not text:
         return [(0, 0)]
-    measure = measurer(text, pieces, size)
+    measure = measurer(text, pieces, size, known)
     first_space = text.find(" ")
     space = measure(first_space, first_space + 1) if first_space >= 0 else 0.0
     lines: list[tuple[int, int]] = []
