@@ -104,16 +104,17 @@ def _chrome(text: str) -> bool:
     return is_chrome(text)
 
 
-def _at_a_word_start(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether `pattern` matches at the start of a word of `text`: a marker is words, and trying a long
-    alternation of them at each word's start costs a fraction of trying it at every character."""
-    return any(pattern.match(text, found.start()) for found in _WORD_START.finditer(text))
+@functools.lru_cache(maxsize=1)  # constant data, compiled once
+def _updated_at_a_word_start() -> re.Pattern[str]:
+    """The updated marker where a word starts. A marker is words; the lookbehind turns a position inside a word
+    away before the case-folded alternation is tried there, which costs a quarter of trying it everywhere."""
+    return re.compile(rf"(?<![^\W_])(?:{_header.UPDATED_MARKER.pattern})", _header.UPDATED_MARKER.flags)
 
 
 #: The named recognisers whose answer is a feature (``sig=name``).
 SIGNALS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("published", _starts_with(_header.PUBLISHED_MARKER)),
-    ("updated", lambda text: _at_a_word_start(_header.UPDATED_MARKER, text[:60])),
+    ("updated", lambda text: _updated_at_a_word_start().search(text, 0, 60) is not None),
     ("end-mark", structure.is_end_mark),
     ("notes-heading", structure.is_notes_heading),
     ("about-heading", structure.is_about_heading),
