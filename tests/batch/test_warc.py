@@ -353,3 +353,13 @@ def test_warcio_says_nothing_on_stderr_about_a_damaged_gzip_archive(tmp_path: Pa
     ]  # fmt: skip
     failed = [row for row in rows if row["status"] == "failed"]
     assert len(failed) == 2 and all("damaged record at byte" in str(row) for row in failed)
+
+
+@pytest.mark.parametrize("layout", ["warc", "member-per-record"])
+def test_padding_after_the_last_record_is_not_damage(tmp_path: Path, layout: str) -> None:
+    """Blank lines or NUL bytes after the last record (or gzip member) are padding, not a record to report."""
+    archive = tmp_path / ("padded.warc" if layout == "warc" else "padded.warc.gz")
+    archive.write_bytes(_pack(_pages("one", "two"), layout) + b"\r\n" + b"\x00" * 5000)
+    assert [(source.url, source.error) for source in iter_warc(archive)] == [
+        ("https://news.example/one", None), ("https://news.example/two", None)
+    ]  # fmt: skip

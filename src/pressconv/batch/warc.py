@@ -231,7 +231,7 @@ def _plain_records(handle: BinaryIO, place: _Place, number: int, max_bytes: int)
                 return number
             start, resumed = misfit[1], True
             continue
-        if problem is None and not _more_after(handle, after):
+        if not _more_after(handle, after):
             return number
         # warcio stops quietly at a record header it cannot read: data left after the last record is damage too.
         if read_any or not resumed:  # after a resume, the first record found may be the damaged one, reported already
@@ -288,7 +288,7 @@ def _gzip_records(handle: BinaryIO, place: _Place, max_bytes: int) -> Iterator[S
                 start, resumed = member_end, False
                 continue
             after, resumed = whole, True  # its compressed data is damaged, reported: find the next member
-        elif problem is None and not _more_after(handle, after):
+        elif not _more_after(handle, after):
             return
         elif read_any or not resumed:
             number += 1
@@ -308,14 +308,19 @@ def _whole_member(
 ) -> Generator[Source, None, tuple[int | None, int]]:
     """The records of the gzip member at `member`, unpacked to a temporary file and read as an uncompressed
     archive; returns where the next member starts (None if this one is damaged or cut) and the last record number."""
-    with tempfile.TemporaryFile(prefix="pressconv-warc-") as spool:
-        end, damage = _inflate(handle, member, spool)
-        number = yield from _plain_records(spool, _Place(place.path, place.stem, member), number, max_bytes)
+    try:
+        with tempfile.TemporaryFile(prefix="pressconv-warc-") as spool:
+            end, damage = _inflate(handle, member, spool)
+            damage = None if damage is None else f"damaged record at byte {member}: {damage}"
+            number = yield from _plain_records(spool, _Place(place.path, place.stem, member), number, max_bytes)
+    except OSError as error:  # a full temporary directory, most likely
+        end = None
+        damage = f"cannot unpack the gzip member at byte {member} to a temporary file ({error.strerror or error})"
     if damage is not None:
         number += 1
         yield Source(
             place.name(member), f"{place.stem}-{number:06d}", record=number,
-            error=f"damaged record at byte {member}: {damage}",
+            error=damage,
         )  # fmt: skip
     return end, number
 
@@ -443,9 +448,13 @@ def _plausible(record: Any) -> bool:
 
 
 def _more_after(handle: BinaryIO, position: int) -> bool:
-    """Whether anything but blank lines follows `position` (where the last record read ended)."""
+    """Whether anything but padding (blank lines, NUL bytes) follows `position`, where the last record read
+    ended: some writers pad the end of an archive, which warcio (or zlib) takes for a record it cannot read."""
     handle.seek(position)
-    return bool(handle.read(4096).strip(b"\r\n\t \x00"))
+    while chunk := handle.read(_PEEK):
+        if chunk.strip(b"\r\n\t \x00"):
+            return True
+    return False
 
 
 def _read_page(record: Any, max_bytes: int) -> tuple[bytes | None, str | None]:
