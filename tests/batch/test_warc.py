@@ -363,3 +363,19 @@ def test_padding_after_the_last_record_is_not_damage(tmp_path: Path, layout: str
     assert [(source.url, source.error) for source in iter_warc(archive)] == [
         ("https://news.example/one", None), ("https://news.example/two", None)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("extra", [1, 2, 3, 4])
+def test_a_length_a_few_bytes_too_long_is_reported(tmp_path: Path, layout: str, extra: int) -> None:
+    """A Content-Length up to 4 bytes too long swallows only the blank line that closes the record: in its own
+    gzip member nothing else tells it from a right one, and it was converted without a word."""
+    records = _pages("one", "two", "three", "four")
+    records[1] = _lengthen(records[1], extra)
+    records[3] = _lengthen(records[3], extra)
+    archive = tmp_path / ("long.warc" if layout == "warc" else "long.warc.gz")
+    archive.write_bytes(_pack(records, layout))
+    sources = list(iter_warc(archive))
+    assert [source.error is not None for source in sources] == [False, True, False, True]
+    assert all("does not end where its length says" in (source.error or "") for source in sources[1::2])
+    assert [source.url for source in sources[::2]] == ["https://news.example/one", "https://news.example/three"]

@@ -53,6 +53,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: A record's first line, with the newline that ends the line before it (so it starts a line).
 _RECORD_LINE = re.compile(rb"\nWARC/1\.[01]\r?\n")
 _WARC_START = re.compile(rb"WARC/1\.[01]\r?\n")
+#: The blank line that closes a record (LF LF from lax writers).
+_CLOSING = (b"\r\n\r\n", b"\n\n")
 _GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _SCAN_CHUNK = 1 << 20
@@ -146,9 +148,25 @@ def _warcio() -> Any:
         """The archive's reader: gzip or nothing, never a guess (data that does not decompress is damage)."""
 
         strict = True
+        tail = b""  # the last bytes read from it: what followed a record's content in its gzip member
 
         def _decompress(self, data: bytes) -> bytes:
             return decompress(self, data, _DamagedData)
+
+        def read(self, length: int | None = None) -> bytes:
+            data: bytes = super().read(length)
+            self.tail = (self.tail + data[-8:])[-8:]
+            return data
+
+        def readline(self, length: int | None = None) -> bytes:
+            line: bytes = super().readline(length)
+            self.tail = (self.tail + line[-8:])[-8:]
+            return line
+
+        def position(self) -> int:
+            """How many uncompressed bytes have been read from it, over all its gzip members."""
+            unread: int = self.buff_size - self.buff.tell() if self.buff else 0
+            return int(self.num_read) - unread
 
     class PayloadReader(BufferedReader):  # type: ignore[misc]
         strict = False
@@ -272,9 +290,15 @@ def _gzip_records(handle: BinaryIO, place: _Place, max_bytes: int) -> Iterator[S
                     after = offset
                     problem = "its header is not a WARC or ARC record header (damaged data)"
                     break
+                content_end = iterator.reader.position() + getattr(record.raw_stream, "limit", 0)
                 page, unreadable = _read_page(record, max_bytes)
                 after = iterator.get_record_offset() + iterator.get_record_length()  # reads the record to its end
-                if iterator.next_line is not None or iterator.err_count or not _fits(record, warcio):
+                if (
+                    iterator.next_line is not None
+                    or iterator.err_count
+                    or not _fits(record, warcio)
+                    or not _closed(iterator.reader, content_end)
+                ):
                     whole = offset  # the member holds more than this record, or less than its length says
                     break
                 number += 1
@@ -357,6 +381,15 @@ def _fits(record: Any, warcio: Any) -> bool:
     return isinstance(stream, warcio.LimitReader) and stream.limit == 0
 
 
+def _closed(reader: Any, content_end: int) -> bool:
+    """Whether the record's content, ending at `content_end` in its gzip member, was followed by the blank
+    line that closes a record before the member ended: a length a few bytes too long swallows that line."""
+    closing = reader.position() - content_end
+    if closing > len(reader.tail):
+        return True  # many blank lines: whatever the length, it did not run into them by a few bytes
+    return closing > 0 and bool(reader.tail[-closing:].startswith(_CLOSING))
+
+
 def _misfit(
     handle: BinaryIO, iterator: Any, record: Any, *, offset: int, size: int, place: _Place
 ) -> tuple[str, int | None] | None:
@@ -375,31 +408,40 @@ def _misfit(
         return "it has no Content-Length (its header is damaged)", _find_record(handle, offset + 1, size)
     here: int = iterator.fh.tell() - iterator.reader.rem_length()  # where warcio's reading of the record is
     content, end = here - stream.tell(), here + stream.limit
-    if end <= size and _ends_a_record(handle, end):
+    after = _ends_a_record(handle, end) if end <= size else "open"
+    if after == "record":
         return None
     inner = _find_record(handle, content, min(end, size))
     if inner is not None:
         return f"its length runs past its end, into the record at {place.byte(inner)}", inner
     if end > size:
         return f"its length runs past {place.end}", None
-    if _peek(handle, end, 2) in (b"\r\n", b"\n\n"):
+    if after == "closed":
         return None  # the record is whole; what follows it is damage, reported when it is read
     return "it does not end where its length says (its content is cut or runs on)", _find_record(handle, end, size)
 
 
-def _ends_a_record(handle: BinaryIO, position: int) -> bool:
-    """Whether `position` is followed by blank lines and then a WARC record's first line, or by nothing."""
-    start = position
+def _ends_a_record(handle: BinaryIO, position: int) -> str:
+    """What follows `position`: "record" when the blank line that closes a record (CRLF CRLF, or LF LF from
+    a lax writer) starts right there, then any more blank lines, then a WARC record's first line or the end of
+    the file; "closed" when that blank line is followed by something else; "open" when there is none.
+
+    The closing blank line must start right at `position`: a length that ends a byte or three into it, so
+    one that runs over whole records by chance, is caught too. Only a length that runs exactly to a
+    record's end (where a page quoting whole records would end as well) cannot be told from a right one.
+    """
+    if not _peek(handle, position, 4).startswith(_CLOSING):
+        return "open"
     while True:
         chunk = _peek(handle, position, _PEEK)
         if not chunk:
-            return True
+            return "record"  # the end of the file, after blank lines only
         rest = chunk.lstrip(b"\r\n")
         if rest:
             position += len(chunk) - len(rest)
             break
         position += len(chunk)
-    return position > start and _WARC_START.match(_peek(handle, position, 16)) is not None
+    return "record" if _WARC_START.match(_peek(handle, position, 16)) else "closed"
 
 
 def _find_record(handle: BinaryIO, begin: int, stop: int) -> int | None:
