@@ -379,3 +379,24 @@ def test_a_length_a_few_bytes_too_long_is_reported(tmp_path: Path, layout: str, 
     assert [source.error is not None for source in sources] == [False, True, False, True]
     assert all("does not end where its length says" in (source.error or "") for source in sources[1::2])
     assert [source.url for source in sources[::2]] == ["https://news.example/one", "https://news.example/three"]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["arc", "arc.gz"])
+def test_an_old_arc_file_is_read_record_by_record(tmp_path: Path, gz: bool) -> None:
+    """ARC records end with one LF, not a WARC record's blank line: the length checks must not take them for damaged."""
+
+    def arc_record(url: bytes, body: bytes) -> bytes:
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+        return b"%s 192.0.2.1 20240307100000 text/html %d\n" % (url, len(http)) + http + b"\n"
+
+    fields = b"1 0 Archive\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [
+        b"filedesc://crawl.arc 0.0.0.0 20240307100000 text/plain %d\n" % len(fields) + fields + b"\n",
+        arc_record(b"http://news.example/one", _page("Page one")),
+        arc_record(b"http://news.example/two", _page("Page two")),
+    ]
+    archive = tmp_path / ("crawl.arc.gz" if gz else "crawl.arc")
+    archive.write_bytes(b"".join(gzip.compress(record, mtime=0) if gz else record for record in records))
+    assert [(source.url, source.error) for source in iter_warc(archive)] == [
+        ("http://news.example/one", None), ("http://news.example/two", None)
+    ]  # fmt: skip

@@ -99,8 +99,8 @@ def is_warc(path: Path) -> bool:
 def iter_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     """One `Source` per HTML page captured in a WARC/ARC file (200 responses only), in file order.
 
-    `name` is "<path>:<offset>" (the record's byte offset, as CDX indexes give it),
-    `stem` "<archive>-<n>" with n the record's number in the file. Records that
+    `name` is "<path>:<offset>" (the record's byte offset, as CDX indexes give it; "<path>:<member>+<offset>"
+    inside a gzip member holding several records), `stem` "<archive>-<n>" with n the record's number in the file. Records that
     are not HTML pages (images, redirects, 404s, request and metadata records)
     are passed over; a record that cannot be read is yielded with its `error`.
     """
@@ -149,6 +149,11 @@ def _warcio() -> Any:
 
         strict = True
         tail = b""  # the last bytes read from it: what followed a record's content in its gzip member
+        head: bytes | None = None  # the first line of its current gzip member: "WARC/1.x", or an ARC record's
+
+        def _init_decomp(self, decomp_type: str | None) -> None:
+            super()._init_decomp(decomp_type)
+            self.head = None
 
         def _decompress(self, data: bytes) -> bytes:
             return decompress(self, data, _DamagedData)
@@ -161,6 +166,8 @@ def _warcio() -> Any:
         def readline(self, length: int | None = None) -> bytes:
             line: bytes = super().readline(length)
             self.tail = (self.tail + line[-8:])[-8:]
+            if self.head is None:
+                self.head = line
             return line
 
         def position(self) -> int:
@@ -297,7 +304,7 @@ def _gzip_records(handle: BinaryIO, place: _Place, max_bytes: int) -> Iterator[S
                     iterator.next_line is not None
                     or iterator.err_count
                     or not _fits(record, warcio)
-                    or not _closed(iterator.reader, content_end)
+                    or (_WARC_START.match(iterator.reader.head or b"") and not _closed(iterator.reader, content_end))
                 ):
                     whole = offset  # the member holds more than this record, or less than its length says
                     break
@@ -382,8 +389,9 @@ def _fits(record: Any, warcio: Any) -> bool:
 
 
 def _closed(reader: Any, content_end: int) -> bool:
-    """Whether the record's content, ending at `content_end` in its gzip member, was followed by the blank
-    line that closes a record before the member ended: a length a few bytes too long swallows that line."""
+    """Whether the WARC record's content, ending at `content_end` in its gzip member, was followed by the blank
+    line that closes a record before the member ended: a length a few bytes too long swallows that line.
+    (An ARC record is closed by one LF, which warcio checks.)"""
     closing = reader.position() - content_end
     if closing > len(reader.tail):
         return True  # many blank lines: whatever the length, it did not run into them by a few bytes
