@@ -458,9 +458,10 @@ def _find_record(handle: BinaryIO, begin: int, stop: int) -> int | None:
     here = handle.tell()
     try:
         handle.seek(begin)
-        position, tail = begin, b"\n"
+        position, tail, want = begin, b"\n", _PEEK
         while position < stop:
-            chunk = handle.read(min(_SCAN_CHUNK, stop + 11 - position))
+            chunk = handle.read(min(want, stop + 11 - position))
+            want = min(2 * want, _SCAN_CHUNK)  # the next record is most often near: read little first
             if not chunk:
                 return None
             window = tail + chunk
@@ -592,8 +593,10 @@ def _next_record(handle: BinaryIO, position: int, *, compressed: bool) -> int | 
     handle.seek(position)
     carried = b""
     base = position
+    want = _PEEK
     while True:
-        chunk = handle.read(_SCAN_CHUNK)
+        chunk = handle.read(want)
+        want = min(2 * want, _SCAN_CHUNK)
         if not chunk:
             return None
         data = carried + chunk
