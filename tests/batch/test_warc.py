@@ -400,3 +400,21 @@ def test_an_old_arc_file_is_read_record_by_record(tmp_path: Path, gz: bool) -> N
     assert [(source.url, source.error) for source in iter_warc(archive)] == [
         ("http://news.example/one", None), ("http://news.example/two", None)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", ["member-per-record", "one-stream"])
+def test_a_batch_over_an_overrun_gz_archive_fails_that_record_only(tmp_path: Path, layout: str) -> None:
+    """The command's view of issue 24.8: exit 3, one failed row for the damaged record, every other page converted."""
+    from pressconv.cli import main
+
+    records = _pages("one", "two", "three")
+    records[0] = _lengthen(records[0], len(records[1]) // 2)
+    archive = tmp_path / "overrun.warc.gz"
+    archive.write_bytes(_pack(records, layout))
+    report = tmp_path / "report.json"
+    argv = ["convert", str(archive), "--to", "json", "-o", f"{tmp_path}/out/", "--report", str(report), "-q"]
+    assert main(argv) == 3
+    rows = json.loads(report.read_text("utf-8"))
+    assert [row["status"] for row in rows] == ["failed", "converted", "converted"]
+    assert "its length runs past" in rows[0]["error"]
+    assert [row["url"] for row in rows[1:]] == ["https://news.example/two", "https://news.example/three"]
