@@ -418,3 +418,14 @@ def test_a_batch_over_an_overrun_gz_archive_fails_that_record_only(tmp_path: Pat
     assert [row["status"] for row in rows] == ["failed", "converted", "converted"]
     assert "its length runs past" in rows[0]["error"]
     assert [row["url"] for row in rows[1:]] == ["https://news.example/two", "https://news.example/three"]
+
+
+@pytest.mark.parametrize("layout", ["warc", "one-stream"])
+def test_blank_lines_before_the_first_record_are_skipped(tmp_path: Path, layout: str) -> None:
+    """warcio read blank lines before the first record as a record with no length, which swallowed the file."""
+    records = _pages("one", "two")
+    archive = tmp_path / ("lead.warc" if layout == "warc" else "lead.warc.gz")
+    archive.write_bytes(_pack([b"\r\n\r\n" + records[0], records[1]], layout))
+    assert [(source.url, source.error) for source in iter_warc(archive)] == [
+        ("https://news.example/one", None), ("https://news.example/two", None)
+    ]  # fmt: skip

@@ -212,7 +212,8 @@ def _plain_records(handle: BinaryIO, place: _Place, number: int, max_bytes: int)
     """
     warcio = _warcio()
     size = handle.seek(0, os.SEEK_END)
-    start = 0
+    head = _peek(handle, 0, _PEEK)
+    start = len(head) - len(head.lstrip(b"\r\n"))  # blank lines before the first record: warcio reads a phantom record
     resumed = False
     while True:
         after = start
