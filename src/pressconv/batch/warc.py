@@ -611,7 +611,7 @@ def _next_record(handle: BinaryIO, position: int, *, compressed: bool) -> int | 
 def _describe(error: BaseException) -> str:
     if isinstance(error, (zlib.error, _DamagedData)):
         return f"the compressed data is damaged ({error})"
-    text = str(error).strip() or type(error).__name__
+    text = " ".join(str(error).split()) or type(error).__name__  # one line: warcio's own messages span several
     if text.startswith("Unknown archive format"):
         return "its header is not a WARC or ARC record header (damaged or not compressed data)"
     return text if len(text) <= 200 else text[:200] + "…"
