@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import multiprocessing
 import re
 import sys
@@ -397,6 +398,53 @@ def html_cases(*, quick: bool) -> Iterator[Case]:
         yield Case(f"html:{name}", build, _read_page)
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# Web archives: records whose lengths lie (run past their end, into the next record or the end of the file, or are
+# missing), pages quoting WARC headers, and gzip members of one record each or one stream of many.
+
+
+def _warc_record(body: bytes, *, extra_length: int = 0, length_header: str = "Content-Length") -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/page\r\n"
+        "WARC-Date: 2024-03-12T09:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000000>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\n{length_header}: {len(http) + extra_length}\r\n\r\n"
+    )
+    return head.encode() + http + b"\r\n\r\n"
+
+
+_WARC_PAGE = b"<html><body><article><h1>Depot opens</h1><p>12 March 2024</p><p>It opens in July.</p></article></body></html>"
+_QUOTING_PAGE = b"<html><body><h1>Notes</h1><pre>\r\nWARC/1.0\r\nWARC-Type: response\r\n\r\n</pre><p>Text.</p></body></html>"
+_WARC_ARCHIVES: dict[str, Callable[[int], bytes]] = {
+    "sound": lambda n: _warc_record(_WARC_PAGE) * n,
+    "overrun-to-end": lambda n: _warc_record(_WARC_PAGE, extra_length=10**9) * n,
+    "overrun-by-one-record": lambda n: _warc_record(_WARC_PAGE, extra_length=len(_warc_record(_WARC_PAGE))) * n,
+    "no-length": lambda n: _warc_record(_WARC_PAGE, length_header="X-Length") * n,
+    "quoting-warc": lambda n: _warc_record(_QUOTING_PAGE * 20) * n,
+    "gz-members": lambda n: gzip.compress(_warc_record(_WARC_PAGE), 1) * n,
+    "gz-members-overrun": lambda n: gzip.compress(_warc_record(_WARC_PAGE, extra_length=50), 1) * n,
+    "gz-one-stream-overrun": lambda n: gzip.compress(_warc_record(_WARC_PAGE, extra_length=3000) * n, 1),
+}
+
+
+def _read_archive(data: bytes) -> object:
+    import tempfile
+    from pathlib import Path
+
+    from pressconv.batch.warc import iter_warc
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory, "crawl.warc.gz" if data[:2] == b"\x1f\x8b" else "crawl.warc")
+        path.write_bytes(data)
+        return [source.error for source in iter_warc(path)]
+
+
+def warc_cases(*, quick: bool) -> Iterator[Case]:
+    """Reading a web archive of n records, for every way a record's length can lie."""
+    for name, build in _WARC_ARCHIVES.items():
+        yield Case(f"warc:{name}", build, _read_archive)
+
+
 #: Where the cases come from; add a provider (a function of `quick` yielding `Case`s) to check more.
 PROVIDERS: tuple[Callable[..., Iterable[Case]], ...] = (
     lexicon_cases,
@@ -404,6 +452,7 @@ PROVIDERS: tuple[Callable[..., Iterable[Case]], ...] = (
     recogniser_cases,
     cleaning_cases,
     html_cases,
+    warc_cases,
 )
 
 
