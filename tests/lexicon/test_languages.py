@@ -1,0 +1,146 @@
+"""Each language file, read as the readers read it: a press office's own formula words in that language are
+recognised (share and print buttons, markers, labels, headings, end marks), and its ordinary sentences are not.
+
+The lines are short formula text of the kind every press page in the language prints, not text from any page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pressconv import lexicon, lines
+from pressconv.readers import header, structure
+from pressconv.readers.roles import signals
+
+#: (kind, line) by language: `recognised(kind, line)` must hold.
+SAMPLES: dict[str, list[tuple[str, str]]] = {
+    "ja": [
+        ("chrome", "シェアする"),
+        ("chrome", "ツイート"),
+        ("chrome", "Facebookでシェア"),
+        ("chrome", "印刷する"),
+        ("chrome", "このページを印刷する"),
+        ("chrome", "一覧へ戻る"),
+        ("chrome", "ページの先頭へ戻る"),
+        ("chrome", "ホーム > ニュース > 2024年"),
+        ("chrome", "写真：左から2人目が代表"),
+        ("chrome", "すべてのクッキーを受け入れる"),
+        ("label", "報道関係者各位"),
+        ("label", "プレスリリース"),
+        ("published", "公開日：2024年3月12日"),
+        ("published", "配信日時 2024年3月12日"),
+        ("updated", "最終更新日：2024年3月12日"),
+        ("end", "以上"),
+        ("contact", "本件に関するお問い合わせ先"),
+        ("contact", "報道関係者からのお問い合わせ先"),
+        ("lex:background_heading", "会社概要"),
+        ("lex:share", "シェアする"),
+    ],
+    "zh": [
+        ("chrome", "分享到："),
+        ("chrome", "分享到 微信 微博"),
+        ("chrome", "打印本页"),
+        ("chrome", "返回顶部"),
+        ("chrome", "上一篇：某市召开年度会议"),
+        ("chrome", "首页 > 新闻中心 > 通知公告"),
+        ("chrome", "版权所有"),
+        ("chrome", "来源：市政府办公室"),
+        ("label", "新闻稿"),
+        ("label", "新聞稿"),
+        ("published", "发布时间：2024-03-12"),
+        ("published", "發佈日期：2024年3月12日"),
+        ("updated", "更新时间：2024-03-12"),
+        ("end", "（完）"),
+        ("contact", "媒体联系人"),
+        ("contact", "媒體查詢："),
+        ("lex:background_heading", "关于我们"),
+        ("lex:share", "分享到"),
+    ],
+    "ko": [
+        ("chrome", "공유하기"),
+        ("chrome", "카카오톡으로 공유하기"),
+        ("chrome", "인쇄"),
+        ("chrome", "목록으로"),
+        ("chrome", "맨 위로"),
+        ("chrome", "URL 복사"),
+        ("chrome", "홈 > 알림마당 > 보도자료"),
+        ("label", "보도자료"),
+        ("label", "보도참고자료"),
+        ("published", "등록일 2024-03-12"),
+        ("published", "작성일: 2024.03.12"),
+        ("updated", "최종 수정일 2024-03-12"),
+        ("end", "<끝>"),
+        ("contact", "보도 관련 문의"),
+        ("lex:background_heading", "회사 소개"),
+    ],
+}
+
+#: Ordinary sentences of releases in each language: none of them is the page's own line.
+PROSE: dict[str, list[str]] = {
+    "ja": [
+        "同社は新しい工場を建設すると発表した。",
+        "印刷工場の再編について説明した。",
+        "シェアサイクルの利用者が増えている。",
+    ],
+    "zh": [
+        "该公司今天宣布在本市新建一座工厂。",
+        "分享经济在本市发展迅速。",
+        "打印机销量同比增长百分之十。",
+    ],
+    "ko": [
+        "회사는 새 공장을 짓는다고 밝혔다.",
+        "공유 경제가 빠르게 성장하고 있다.",
+        "인쇄 산업의 미래를 논의했다.",
+    ],
+}
+
+
+def recognised(kind: str, line: str) -> bool:
+    """Whether the readers take `line` as `kind` says."""
+    if kind == "chrome":
+        return lines.is_chrome(line)
+    if kind == "label":
+        return lexicon.pattern(r"(?:{label})").fullmatch(line) is not None
+    if kind in ("published", "updated"):
+        marker = header.PUBLISHED_MARKER if kind == "published" else header.UPDATED_MARKER
+        found = marker.match(line)
+        return found is not None and line[found.end() :][:1].isdigit()
+    if kind == "end":
+        return structure.is_end_mark(line)
+    if kind == "notes":
+        return structure.is_notes_heading(line)
+    if kind == "contact":
+        return structure.contact_heading(line) is not None
+    if kind.startswith("lex:"):
+        concept = kind.removeprefix("lex:")
+        return any(hit in (f"lex={concept}", f"lex^{concept}") for hit in signals.hits(line))
+    raise ValueError(kind)
+
+
+def is_page_line(line: str) -> bool:
+    """Whether a reader would take `line` for the page's own: chrome, a label, an end mark, a heading."""
+    return (
+        lines.is_chrome(line)
+        or structure.is_end_mark(line)
+        or structure.is_notes_heading(line)
+        or lexicon.pattern(r"(?:{label})").fullmatch(line) is not None
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "line"),
+    [(language, kind, line) for language, samples in SAMPLES.items() for kind, line in samples],
+)
+def test_formula_words_are_recognised(language: str, kind: str, line: str) -> None:
+    assert recognised(kind, line), f"{language}: {line!r} is not read as {kind}"
+
+
+@pytest.mark.parametrize(("language", "line"), [(language, line) for language, prose in PROSE.items() for line in prose])
+def test_a_release_sentence_stays_the_release(language: str, line: str) -> None:
+    assert not is_page_line(line), f"{language}: {line!r} is taken for the page's own line"
+
+
+def test_every_language_file_is_sampled() -> None:
+    # The languages this file vouches for: each one has samples and sentences.
+    assert set(SAMPLES) == set(PROSE)
+    assert set(SAMPLES) <= set(lexicon.languages())
