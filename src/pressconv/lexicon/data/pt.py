@@ -2,7 +2,7 @@
 
 WORDS: dict[str, tuple[str, ...]] = {
     # The same entry as Spanish's: "publicado em" must not stop at "publicado".
-    "published": (r"publicad[oa](?:\s+(?:el|em|en))?",),
+    "published": (r"publicad[oa](?:\s+(?:el|em|en|o|a))?",),
     "date_word": ("data",),
     "updated": (r"atualizad[oa](?:\s+em)?",),
     "tail_word": (r"publicad[oa]",),
