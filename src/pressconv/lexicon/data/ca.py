@@ -8,9 +8,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "label_line": (r"nota\s+de\s+premsa",),
     "tail_word": ("publicat", "actualitzat"),
     "organisation": ("ajuntament", "generalitat", "departament", "conselleria", "universitat", "consell", "diputació"),
-    "notes_heading": (
-        r"notes?\s+(?:per\s+als|als|a\s+l['’]atenció\s+dels)\s+(?:editors|redactors|periodistes|mitjans)",
-    ),
+    "notes_heading": (r"notes?\s+(?:per\s+als|als|a\s+l['’]atenció\s+dels)\s+(?:editors|redactors|periodistes|mitjans)",),
     "about": (r"quant\s+a",),
     "about_article": ("els", "les"),
     "background_heading": (r"antecedents",),

@@ -16,9 +16,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "label_line": (r"comunicat\s+de\s+pres[ăa]",),
     "tail_word": ("publicat", "actualizat"),
     "organisation": ("ministerul", "primăria", "guvernul", "universitatea", "consiliul", "poliția", "agenția", "compania"),
-    "notes_heading": (
-        r"not(?:e|[ăa])\s+(?:pentru|c[ăa]tre)\s+(?:editori|redac[țţ]ii|redactori|jurnali[șş]ti)",
-    ),
+    "notes_heading": (r"not(?:e|[ăa])\s+(?:pentru|c[ăa]tre)\s+(?:editori|redac[țţ]ii|redactori|jurnali[șş]ti)",),
     "about": (r"despre",),
     "about_article": ("noi", "companie"),
     "background_heading": (r"informa[țţ]ii\s+de\s+context",),

@@ -11,9 +11,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "label_weak": (r"tin\s+tức",),
     "label_line": (r"thông\s+cáo\s+báo\s+chí",),
     "organisation": ("bộ", "sở", "ubnd", "trường", "tập", "cục", "tổng"),
-    "notes_heading": (
-        r"ghi\s+chú\s+(?:cho|dành\s+cho)\s+(?:biên\s+tập\s+viên|ban\s+biên\s+tập|phóng\s+viên)",
-    ),
+    "notes_heading": (r"ghi\s+chú\s+(?:cho|dành\s+cho)\s+(?:biên\s+tập\s+viên|ban\s+biên\s+tập|phóng\s+viên)",),
     "about": (r"về",),
     "about_article": ("chúng",),
     "contact_heading": (
