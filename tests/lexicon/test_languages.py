@@ -355,7 +355,7 @@ SAMPLES: dict[str, list[tuple[str, str]]] = {
         ("lex:background_heading", "O nama"),
     ],
     "sl": [
-        ("chrome", "Deli"),
+        ("chrome", "Delite"),
         ("chrome", "Deli na Facebooku"),
         ("chrome", "Natisni"),
         ("chrome", "Nazaj na seznam"),
@@ -613,6 +613,29 @@ PROSE: dict[str, list[str]] = {
     "nl": ["De gemeente opent vandaag een nieuw park.", "Terug naar school gaan duizenden leerlingen."],
 }
 
+#: Whole lines of English releases (list items, short headings, titles): every language file is tried on every
+#: release, so none may take one of these for a widget, a label or an end mark.
+ENGLISH_LINES = [
+    "Deli",
+    "Bakery",
+    "Summary",
+    "Highlights",
+    "Parking",
+    "Tickets",
+    "Venue",
+    "Agenda",
+    "Speakers",
+    "Partners",
+    "Funding",
+    "Timeline",
+    "Next steps",
+    "Key facts",
+    "Council opens new park",
+    "Minister confirms budget for schools",
+    "Share prices rose by 4 per cent",
+    "Print run doubled this year",
+]
+
 
 def recognised(kind: str, line: str) -> bool:
     """Whether the readers take `line` as `kind` says."""
@@ -663,3 +686,8 @@ def test_every_language_file_is_sampled() -> None:
     # The languages this file vouches for: each one has samples and sentences.
     assert set(SAMPLES) == set(PROSE)
     assert set(SAMPLES) <= set(lexicon.languages())
+
+
+@pytest.mark.parametrize("line", ENGLISH_LINES)
+def test_an_english_release_line_is_no_foreign_widget(line: str) -> None:
+    assert not is_page_line(line), f"{line!r} is taken for the page's own line: {signals.hits(line)}"

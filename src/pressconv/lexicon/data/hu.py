@@ -62,7 +62,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"vissza(?:\s+az?\s+(?:listához|hírekhez|főoldalra|oldal\s+tetejére|tetejére|előző\s+oldalra))?",
         r"(?:előző|következő)\s+(?:hír|cikk|bejegyzés)",
         r"kapcsolódó\s+(?:hírek|cikkek|tartalmak)|(?:további|összes)\s+hírek",
-        r"tovább(?:\s+olvasom)?|bővebben|részletek",
+        r"tovább(?:\s+olvasom)?|bővebben",
         r"ugrás\s+a\s+(?:fő\s*)?tartalomra",
         r"(?:főoldal|kezdőlap)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
     ),

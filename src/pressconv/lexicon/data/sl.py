@@ -22,7 +22,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "speech_verb": (r"(?:je\s+)?(?:povedal|dejal|poudaril|dodal)a?",),
     "conjunction": ("ali",),
     "share": (
-        r"deli(?:te)?(?:\s+na\s+(?:{network})u?)?",
+        # Not a bare "Deli": an English list item ("Bakery", "Deli") would go as a widget.
+        r"delite|deli(?:te)?\s+na\s+(?:{network})u?",
         r"sledite\s+nam",
         r"kopiraj\s+povezavo",
     ),
