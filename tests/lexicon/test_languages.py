@@ -18,6 +18,7 @@ SAMPLES: dict[str, list[tuple[str, str]]] = {
         ("chrome", "シェアする"),
         ("chrome", "ツイート"),
         ("chrome", "Facebookでシェア"),
+        ("chrome", "LINEで送る"),
         ("chrome", "印刷する"),
         ("chrome", "このページを印刷する"),
         ("chrome", "一覧へ戻る"),
@@ -25,6 +26,13 @@ SAMPLES: dict[str, list[tuple[str, str]]] = {
         ("chrome", "ホーム > ニュース > 2024年"),
         ("chrome", "写真：左から2人目が代表"),
         ("chrome", "すべてのクッキーを受け入れる"),
+        ("chrome", "ページの先頭です。"),
+        ("chrome", "メニューを飛ばして本文へ"),
+        ("chrome", "現在地 トップページ > 知事のページ > 記者会見"),
+        ("chrome", "印刷ページ表示"),
+        ("chrome", "大きな文字で印刷ページ表示"),
+        ("chrome", "ページ番号：0006860"),
+        ("updated", "更新日:2023年4月6日"),
         ("label", "報道関係者各位"),
         ("label", "プレスリリース"),
         ("published", "公開日：2024年3月12日"),
@@ -634,6 +642,7 @@ ENGLISH_LINES = [
     "Minister confirms budget for schools",
     "Share prices rose by 4 per cent",
     "Print run doubled this year",
+    "Line",
 ]
 
 
