@@ -1,10 +1,10 @@
 """Spanish (español) (see `pressconv.lexicon`)."""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    # One entry for Spanish and Portuguese: "publicado em" must not stop at "publicado".
-    "published": (r"publicad[oa](?:\s+(?:el|em|en))?", r"fecha\s+de\s+publicación"),
+    # One entry for Spanish, Portuguese and Galician: "publicado em", "publicado o" must not stop at "publicado".
+    "published": (r"publicad[oa](?:\s+(?:el|em|en|o|a))?", r"fecha\s+de\s+publicación"),
     "date_word": ("fecha",),
-    "updated": (r"actualizad[oa](?:\s+el)?",),
+    "updated": (r"actualizad[oa](?:\s+(?:el|o))?",),
     "label": (r"comunicado\s+de\s+prensa", r"nota\s+de\s+prensa"),
     "label_line": (r"nota\s+de\s+prensa",),
     "tail_word": (r"publicad[oa]",),

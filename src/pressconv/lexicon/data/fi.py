@@ -1,8 +1,66 @@
-"""Finnish (suomi) (see `pressconv.lexicon`)."""
+"""Finnish (suomi) (see `pressconv.lexicon`).
+
+Finnish puts case endings on the word ("Facebookissa", "etusivulle"): entries spell them.
+"""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "published": (r"julkaistu",),
-    "updated": (r"päivitetty",),
-    "label": (r"tiedote",),
-    "tail_word": ("julkaistu",),
+    "published": (r"julkaisu(?:päivä(?:määrä)?|aika)", r"julkaistu"),
+    "date_word": ("päivämäärä",),
+    "updated": (r"päivitysaika", r"(?:viimeksi\s+)?(?:päivitetty|muokattu)"),
+    "label": (r"lehdistötiedote", r"mediatiedote", r"pörssitiedote", r"yhtiötiedote", r"tiedote"),
+    "label_weak": (r"uutiset",),
+    "label_line": (r"tiedote",),
+    "tail_word": ("julkaistu", "päivitetty"),
+    "organisation": ("ministeriö", "kaupunki", "kunta", "yliopisto", "poliisi", "virasto", "oyj"),
+    "connector": ("ja",),
+    "notes_heading": (r"(?:huomio|tiedoksi|lisätietoja)\s+(?:toimituksille|toimittajille)", r"toimituksille"),
+    "background_heading": (r"tausta(?:tietoa|tiedot)?",),
+    "contact_heading": (
+        r"lisätietoja\s+(?:antaa|antavat)",
+        r"mediayhteydet|mediakontaktit|median\s+yhteydenotot|tiedotusvälineiden\s+yhteydenotot",
+    ),
+    "contact_heading_weak": (r"lisätietoja", r"lisätiedot", r"yhteystiedot"),
+    "contact_first_word": (
+        "lisätietoja",
+        "lisätiedot",
+        "yhteystiedot",
+        "mediayhteydet",
+        "mediakontaktit",
+        "median",
+        "tiedotusvälineiden",
+    ),
+    "contact_field": (r"puh", r"puhelin", r"sähköposti", r"gsm"),
+    "speech_verb": (r"sanoo", r"sanoi", r"kertoo", r"toteaa"),
+    "conjunction": ("ja", "tai"),
+    "share": (
+        r"jaa(?:\s+(?:{network})(?:ssa|ssä|issa|iin))?",
+        r"seuraa\s+meitä",
+        r"kopioi\s+linkki",
+    ),
+    "print": (r"tulosta(?:\s+sivu)?", r"lataa\s+pdf", r"tekstin\s+koko"),
+    "navigation": (
+        r"takaisin(?:\s+(?:ylös|listaan|etusivulle|uutisiin))?|sivun\s+alkuun",
+        r"(?:edellinen|seuraava)\s+(?:uutinen|artikkeli|tiedote)",
+        r"(?:liittyvät|muut|kaikki|uusimmat)\s+(?:uutiset|tiedotteet)|lue\s+(?:lisää|myös)",
+        r"siirry\s+(?:pää)?sisältöön",
+        r"etusivu(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:avainsanat|aiheet|asiasanat|kategoria|tagit)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?kommentti(?:a)?|kommentit", r"kirjoita\s+kommentti"),
+    "cookie_subject": (r"(?:tämä\s+)?(?:sivusto|verkkosivusto)\s+käyttää", r"käytämme"),
+    "cookie_word": (r"eväste\w*",),
+    "cookie_purpose": (
+        r"käyttökokemu\w*",
+        r"sivusto\w*",
+        r"analytiik\w*",
+        r"tilasto\w*",
+        r"suostumu\w*",
+        r"palvelu\w*",
+        r"mainon\w*",
+    ),
+    "cookie": (r"(?:hyväksy|hylkää|salli)(?:\s+(?:kaikki|evästeet|välttämättömät))?", r"evästeasetukset"),
+    "caption_label": (r"kuva", r"kuvat", r"kuvaaja"),
+    "rights_reserved": (r"kaikki\s+oikeudet\s+pidätetään",),
+    "rights_word": ("pidätetään",),
+    "long_line_word": ("eväste",),
 }

@@ -1,5 +1,67 @@
 """Polish (polski) (see `pressconv.lexicon`)."""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "label": (r"komunikat\s+prasowy",),
+    "published": (
+        r"data\s+(?:publikacji|dodania|utworzenia)",
+        r"(?:opublikowano|dodano)(?:\s+(?:dnia|w))?",
+    ),
+    "updated": (
+        r"data\s+(?:aktualizacji|modyfikacji)",
+        r"(?:ostatnia\s+)?(?:aktualizacja|modyfikacja)",
+        r"zaktualizowano(?:\s+dnia)?",
+    ),
+    "label": (r"komunikat\s+prasowy", r"informacja\s+prasowa", r"notatka\s+prasowa", r"oświadczenie\s+prasowe"),
+    "label_weak": (r"aktualności", r"wiadomości"),
+    "label_line": (r"komunikat\s+prasowy", r"informacja\s+prasowa"),
+    "tail_word": ("opublikowano", "zaktualizowano"),
+    "organisation": ("ministerstwo", "urząd", "gmina", "miasto", "uniwersytet", "policja", "spółka"),
+    "notes_heading": (r"(?:informacje|uwagi|notatki)\s+dla\s+(?:redakcji|redaktorów|dziennikarzy|mediów)",),
+    # "O nas", "O firmie Acme": a bare "o" would also take Portuguese "O …" lines, so the whole heading.
+    "background_heading": (r"o\s+(?:nas|firmie(?:\s+\S.{0,60})?|spółce(?:\s+\S.{0,60})?)",),
+    "contact_heading": (
+        r"kontakt\s+dla\s+(?:mediów|prasy|dziennikarzy)",
+        r"biuro\s+prasowe|rzecznik\s+prasowy",
+        r"(?:dodatkowych|więcej)\s+informacji\s+udziela(?:ją)?",
+    ),
+    "contact_heading_weak": (r"kontakt", r"(?:dodatkowe|więcej)\s+informacj[ie]"),
+    "contact_first_word": ("kontakt", "biuro", "rzecznik", "dodatkowe", "dodatkowych", "więcej"),
+    "contact_field": (r"telefon", r"kom", r"tel\.?\s*kom"),
+    "speech_verb": (r"powiedział(?:a)?", r"dodał(?:a)?", r"podkreślił(?:a)?", r"zaznaczył(?:a)?"),
+    "conjunction": ("i", "lub", "oraz"),
+    "share": (
+        r"udostępnij(?:\s+na\s+(?:{network})(?:u|ze|ie)?)?",
+        r"podziel\s+się|obserwuj\s+nas",
+        r"(?:s?kopiuj)\s+link|wyślij\s+(?:znajomemu|e-?mailem)",
+    ),
+    "print": (r"drukuj(?:\s+stronę)?|wydrukuj|wersja\s+do\s+druku", r"pobierz\s+pdf", r"rozmiar\s+(?:tekstu|czcionki)"),
+    "navigation": (
+        r"(?:powrót|wróć)(?:\s+do\s+(?:listy|góry|aktualności|strony\s+głównej))?|do\s+góry|na\s+górę",
+        r"(?:poprzedni|następny)\s+(?:artykuł|wpis)|(?:poprzednia|następna)\s+wiadomość",
+        r"(?:powiązane|inne|wszystkie|najnowsze)\s+(?:aktualności|wiadomości|artykuły)",
+        r"czytaj\s+(?:więcej|dalej|też)|zobacz\s+(?:więcej|też)",
+        r"przejdź\s+do\s+(?:głównej\s+)?treści",
+        r"strona\s+główna(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:tagi|kategori[ae]|słowa\s+kluczowe|tematy)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?komentarz(?:e|y)?", r"dodaj\s+komentarz", r"wyświetle(?:ń|nia)\s*(?::\s*)?\d+"),
+    "cookie_subject": (r"(?:ta\s+strona|nasza\s+strona|serwis)\s+(?:używa|wykorzystuje)", r"używamy|wykorzystujemy"),
+    "cookie_word": (r"ciasteczk\w*",),
+    "cookie_purpose": (
+        r"stron\w*",
+        r"serwis\w*",
+        r"analiz\w*",
+        r"statystyk\w*",
+        r"zgod\w*",
+        r"usług\w*",
+        r"reklam\w*",
+        r"personaliz\w*",
+    ),
+    "cookie": (
+        r"(?:akceptuj[ęe]?|zaakceptuj|odrzuć)(?:\s+(?:wszystkie|wszystko|cookies))?",
+        r"ustawienia\s+(?:plików\s+)?cookies?|zgadzam\s+się",
+    ),
+    "caption": (r"fot\.\s+.{1,150}",),
+    "caption_label": (r"fot", r"zdjęcie", r"źródło\s+zdjęcia"),
+    "rights_reserved": (r"wszelkie\s+prawa\s+zastrzeżone",),
+    "rights_word": ("zastrzeżone",),
 }

@@ -1,0 +1,68 @@
+"""Estonian (eesti) (see `pressconv.lexicon`).
+
+Estonian puts case endings on the word ("Facebookis", "uudiste juurde"): entries spell them.
+"""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (r"avaldamise\s+kuupäev", r"avaldatud|postitatud"),
+    "date_word": ("kuupäev",),
+    "updated": (r"muutmise\s+kuupäev", r"(?:viimati\s+)?(?:uuendatud|muudetud)"),
+    "label": (r"pressiteade", r"meediateade", r"pressiavaldus"),
+    "label_weak": (r"uudised",),
+    "label_line": (r"pressiteade",),
+    "tail_word": ("avaldatud", "uuendatud"),
+    "organisation": ("ministeerium", "linnavalitsus", "vallavalitsus", "ülikool", "politsei", "amet", "oü"),
+    "notes_heading": (r"(?:märkus(?:ed)?|info)\s+toimetajatele", r"toimetajatele"),
+    "background_heading": (r"taust(?:info)?", r"meist", r"ettevõttest"),
+    "contact_heading": (r"meediakontakt(?:id)?|pressikontakt(?:id)?|meediapäringud", r"pressiesindaja"),
+    "contact_heading_weak": (r"kontakt(?:id)?", r"lisainfo", r"lisateave"),
+    "contact_first_word": (
+        "meediakontakt",
+        "meediakontaktid",
+        "pressikontakt",
+        "pressikontaktid",
+        "meediapäringud",
+        "pressiesindaja",
+        "kontakt",
+        "kontaktid",
+        "lisainfo",
+        "lisateave",
+    ),
+    "contact_field": (r"telefon", r"e-?post", r"mob"),
+    "speech_verb": (r"ütles", r"sõnas", r"lisas", r"märkis"),
+    "conjunction": ("ja", "või"),
+    "share": (
+        r"jaga(?:\s+(?:{network})(?:is|s|i))?",
+        r"jälgi\s+meid",
+        r"kopeeri\s+link",
+    ),
+    "print": (r"prindi(?:\s+leht)?|trüki", r"laadi\s+alla\s+pdf", r"teksti\s+suurus"),
+    "navigation": (
+        r"tagasi(?:\s+(?:üles|nimekirja|uudiste\s+juurde|avalehele))?|üles",
+        r"(?:eelmine|järgmine)\s+(?:uudis|artikkel)",
+        r"seotud\s+(?:uudised|artiklid)|kõik\s+uudised|loe\s+(?:edasi|lisaks|rohkem)",
+        r"liigu\s+(?:põhi)?sisu\s+juurde",
+        r"avaleht(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:sildid|märksõnad|kategooria|teemad)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?kommentaar(?:i|id)?", r"lisa\s+kommentaar"),
+    "cookie_subject": (r"(?:see\s+)?(?:veebileht|veebisait|koduleht)\s+kasutab", r"kasutame"),
+    "cookie_word": (r"küpsis\w*",),
+    "cookie_purpose": (
+        r"kasutajakogemus\w*",
+        r"veebilehe\w*",
+        r"analüüs\w*",
+        r"statistika\w*",
+        r"nõusolek\w*",
+        r"teenus\w*",
+        r"reklaam\w*",
+    ),
+    "cookie": (
+        r"(?:nõustu|keeldu)(?:\s+(?:kõigiga|kõikidega|küpsistega))?|luba\s+kõik",
+        r"küpsiste\s+seaded",
+    ),
+    "caption_label": (r"pilt", r"fotod"),
+    "rights_reserved": (r"kõik\s+õigused\s+(?:kaitstud|reserveeritud)",),
+    "rights_word": ("õigused",),
+    "long_line_word": ("küpsis",),
+}

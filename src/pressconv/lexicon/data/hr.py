@@ -1,0 +1,62 @@
+"""Croatian (hrvatski) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    # One entry for Croatian and Slovenian: "objavljeno dana" must not stop at "objavljeno".
+    "published": (r"datum\s+objave", r"objavljeno(?:\s+(?:dana|dne|u))?"),
+    "updated": (r"zadnje\s+ažuriranje|zadnja\s+izmjena", r"ažurirano(?:\s+(?:dana|u))?"),
+    "label": (r"priopćenje\s+za\s+(?:medije|javnost|tisak)",),
+    "label_weak": (r"vijesti", r"novosti"),
+    "label_line": (r"priopćenje(?:\s+za\s+(?:medije|javnost))?",),
+    "tail_word": ("objavljeno", "ažurirano"),
+    "organisation": ("ministarstvo", "grad", "vlada", "sveučilište", "policija", "općina", "županija"),
+    "notes_heading": (r"napomen[ae]\s+(?:za\s+)?(?:urednike|uredništvo|novinare)", r"bilješke?\s+za\s+urednike"),
+    "background_heading": (r"o\s+(?:nama|tvrtki(?:\s+\S.{0,60})?)",),
+    "contact_heading": (
+        r"kontakt\s+za\s+(?:medije|novinare|javnost)",
+        r"(?:služba|ured)\s+za\s+(?:odnose\s+s\s+javnošću|medije|komunikacije)|odnosi\s+s\s+javnošću",
+        r"(?:za\s+)?(?:više|dodatne)\s+informacij[ae]\s*(?:,\s*)?(?:kontaktirajte|obratite\s+se)",
+    ),
+    "contact_heading_weak": (r"kontakti?", r"(?:više|dodatne)\s+informacije"),
+    "contact_first_word": ("kontakt", "kontakti", "služba", "ured", "odnosi", "za", "više", "dodatne"),
+    "contact_field": (r"telefon", r"mob", r"faks", r"e-?pošta"),
+    "speech_verb": (r"(?:rekao|rekla|izjavio|izjavila|istaknuo|istaknula|dodao|dodala)(?:\s+je)?",),
+    "conjunction": ("ili",),
+    "share": (
+        r"podijeli(?:te)?(?:\s+na\s+(?:{network})u?)?",
+        r"pratite\s+nas",
+        r"kopiraj\s+poveznicu",
+    ),
+    "print": (
+        r"ispiši|ispis|isprintaj|printaj|verzija\s+za\s+ispis",
+        r"preuzmi\s+pdf",
+        r"veličina\s+(?:slova|teksta)",
+    ),
+    "navigation": (
+        r"(?:natrag|povratak)(?:\s+na\s+(?:vrh|popis|vijesti|početnu))?|na\s+vrh",
+        r"(?:prethodna|sljedeća)\s+(?:vijest|objava)|(?:prethodni|sljedeći)\s+članak",
+        r"(?:povezane|ostale|sve|najnovije)\s+vijesti|pročitaj(?:te)?\s+(?:više|još)|opširnije",
+        r"preskoči\s+na\s+(?:glavni\s+)?sadržaj",
+        r"(?:naslovnica|početna(?:\s+stranica)?)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:oznake|tagovi|kategorija|kategorije|ključne\s+riječi|teme)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?komentar(?:a|i)?", r"(?:ostavi|dodaj|napiši)\s+komentar"),
+    "cookie_subject": (r"(?:ova|naša)\s+(?:web\s+)?stranica\s+koristi", r"koristimo"),
+    "cookie_word": (r"kolačić\w*",),
+    "cookie_purpose": (
+        r"iskustv\w*",
+        r"stranic\w*",
+        r"analiz\w*",
+        r"statistik\w*",
+        r"privol\w*",
+        r"uslug\w*",
+        r"oglas\w*",
+    ),
+    "cookie": (
+        r"(?:prihvati|odbij)(?:\s+(?:sve(?:\s+kolačiće)?|kolačiće))?",
+        r"postavke\s+kolačića|slažem\s+se|razumijem",
+    ),
+    "caption_label": (r"fotografija", r"snimio", r"snimila", r"izvor\s+fotografije"),
+    "rights_reserved": (r"sva\s+prava\s+(?:pridržana|zadržana)",),
+    "rights_word": ("prava",),
+    "long_line_word": ("kolačić",),
+}

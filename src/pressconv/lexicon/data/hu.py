@@ -1,0 +1,95 @@
+"""Hungarian (magyar) (see `pressconv.lexicon`).
+
+Hungarian puts case endings on the word ("Facebookon", "a listához"): entries spell them.
+"""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (
+        r"(?:közzététel|megjelenés)\s+(?:dátuma|ideje)",
+        r"közzététel",
+        r"közzétéve|megjelent|publikálva|feltöltve|létrehozva",
+    ),
+    "date_word": ("dátum",),
+    "updated": (
+        r"(?:utolsó\s+)?(?:módosítás|frissítés)(?:\s+(?:dátuma|ideje))?",
+        r"(?:utoljára\s+)?(?:frissítve|módosítva)",
+    ),
+    "label": (r"sajtóközlemény", r"sajtó-\s*közlemény", r"sajtóanyag"),
+    "label_weak": (r"hírek",),
+    "label_line": (r"sajtóközlemény",),
+    "tail_word": ("közzétéve", "frissítve", "módosítva"),
+    "organisation": ("minisztérium", "önkormányzat", "egyetem", "rendőrség", "kormány", "hivatal", "zrt", "kft", "nyrt"),
+    "connector": ("és",),
+    "notes_heading": (
+        r"(?:megjegyzés(?:ek)?|tudnivalók|információ)\s+(?:a\s+)?szerkesztők(?:nek|\s+számára)",
+        r"szerkesztőknek",
+    ),
+    "background_heading": (r"háttér(?:információ)?", r"rólunk", r"a\s+(?:cégről|társaságról|vállalatról)"),
+    "contact_heading": (
+        r"sajtókapcsolat(?:ok)?|médiakapcsolat(?:ok)?|média\s+kapcsolat(?:ok)?",
+        r"sajtóinformáció|sajtóosztály|sajtóiroda|sajtószóvivő",
+    ),
+    "contact_heading_weak": (r"kapcsolat", r"elérhetőség(?:ek)?", r"további\s+információ(?:k|ért)?"),
+    "contact_first_word": (
+        "sajtókapcsolat",
+        "sajtókapcsolatok",
+        "médiakapcsolat",
+        "médiakapcsolatok",
+        "média",
+        "sajtóinformáció",
+        "sajtóosztály",
+        "sajtóiroda",
+        "sajtószóvivő",
+        "kapcsolat",
+        "elérhetőség",
+        "elérhetőségek",
+        "további",
+    ),
+    "contact_field": (r"telefon", r"mobil"),
+    "speech_verb": (r"mondta", r"nyilatkozta", r"hangsúlyozta", r"tette\s+hozzá", r"közölte"),
+    "conjunction": ("és", "vagy"),
+    "share": (
+        r"megosztás(?:\s+(?:{network})(?:on|en|ön))?|megosztom",
+        r"kövess(?:en)?\s+minket",
+        r"link\s+másolása|küldés\s+e-?mailben",
+    ),
+    "print": (
+        r"nyomtatás|(?:oldal\s+)?nyomtatása|nyomtatható\s+változat",
+        r"pdf\s+letöltése|letöltés\s+pdf",
+        r"betűméret",
+    ),
+    "navigation": (
+        r"vissza(?:\s+az?\s+(?:listához|hírekhez|főoldalra|oldal\s+tetejére|tetejére|előző\s+oldalra))?",
+        r"(?:előző|következő)\s+(?:hír|cikk|bejegyzés)",
+        r"kapcsolódó\s+(?:hírek|cikkek|tartalmak)|(?:további|összes)\s+hírek",
+        r"tovább(?:\s+olvasom)?|bővebben",
+        r"ugrás\s+a\s+(?:fő\s*)?tartalomra",
+        r"(?:főoldal|kezdőlap)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:címkék|kulcsszavak|kategória|kategóriák|témák|rovat)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?(?:hozzászólás(?:ok)?|komment)", r"szólj\s+hozzá"),
+    "cookie_subject": (
+        r"(?:ez\s+a\s+)?(?:weboldal|honlap|webhely|weblap)",
+        r"weboldalunk|honlapunk|oldalunk",
+    ),
+    "cookie_word": (r"sütik(?:et)?", r"cookie-?k(?:at)?"),
+    "cookie_purpose": (
+        r"élmény\w*",
+        r"működés\w*",
+        r"elemzés\w*",
+        r"statisztik\w*",
+        r"hozzájárul\w*",
+        r"szolgáltatás\w*",
+        r"hirdetés\w*",
+        r"személyre",
+    ),
+    "cookie": (
+        r"(?:összes\s+)?(?:elfogadás|elutasítás)|(?:mindet\s+)?elfogadom",
+        r"(?:süti|cookie)[- ]?beállítások",
+        r"rendben|megértettem",
+    ),
+    "caption_label": (r"fotó", r"fotók", r"kép", r"képaláírás", r"illusztráció"),
+    "rights_reserved": (r"minden\s+jog\s+fenntartva",),
+    "rights_word": ("fenntartva",),
+    "long_line_word": ("süti",),
+}

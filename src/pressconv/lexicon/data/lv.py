@@ -1,0 +1,56 @@
+"""Latvian (latviešu) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (r"publicēšanas\s+datums", r"publicēt[sa]"),
+    "date_word": ("datums",),
+    "updated": (r"atjaunināšanas\s+datums", r"(?:pēdējoreiz\s+)?(?:atjaunots|atjaunināts|labots)"),
+    "label": (r"preses\s+relīze", r"paziņojums\s+(?:presei|medijiem|plašsaziņas\s+līdzekļiem)"),
+    "label_weak": (r"jaunumi",),
+    "label_line": (r"preses\s+relīze",),
+    "tail_word": ("publicēts", "atjaunots"),
+    "organisation": ("ministrija", "pašvaldība", "valdība", "universitāte", "policija", "dome", "sia"),
+    "notes_heading": (r"piezīmes\s+(?:redaktoriem|redakcijām|žurnālistiem)",),
+    # "Par mums": a bare "par" would take French bylines ("Par Jean Dupont").
+    "background_heading": (r"par\s+(?:mums|uzņēmumu(?:\s+\S.{0,60})?)",),
+    "contact_heading": (
+        r"kontakti?\s+(?:medijiem|presei)",
+        r"(?:preses|komunikācijas)\s+(?:sekretārs|sekretāre|dienests|nodaļa|centrs)",
+        r"sabiedrisko\s+attiecību\s+(?:nodaļa|speciālists|speciāliste)",
+    ),
+    "contact_heading_weak": (r"kontakti?", r"(?:vairāk|papildu)\s+informācija(?:s)?"),
+    "contact_first_word": ("kontakti", "kontakts", "preses", "komunikācijas", "sabiedrisko", "vairāk", "papildu"),
+    "contact_field": (r"tālr", r"tālrunis", r"mob", r"e-?pasts"),
+    "speech_verb": (r"teica", r"uzsvēra", r"norādīja", r"piebilda"),
+    "conjunction": ("un", "vai"),
+    # "Dalīties Facebook": the network stands apart, so a widget row parses one way.
+    "share": (r"dalīties|kopīgot", r"sekojiet\s+mums|seko\s+mums", r"kopēt\s+saiti"),
+    "print": (r"drukāt(?:\s+lapu)?|drukas\s+versija", r"lejupielādēt\s+pdf", r"(?:fonta|teksta)\s+izmērs"),
+    "navigation": (
+        r"atpakaļ(?:\s+uz\s+(?:sarakstu|augšu|jaunumiem|sākumlapu))?|uz\s+augšu",
+        r"(?:iepriekšējā|nākamā)\s+ziņa|(?:iepriekšējais|nākamais)\s+raksts",
+        r"(?:saistītās|citas|visas|jaunākās)\s+ziņas|lasīt\s+vairāk",
+        r"pāriet\s+uz\s+saturu",
+        r"(?:sākums|sākumlapa)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:birkas|tagi|atslēgvārdi|kategorija|tēmas)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?komentār(?:i|s|u)", r"(?:pievienot|rakstīt)\s+komentāru"),
+    "cookie_subject": (r"(?:šī|mūsu)\s+vietne\s+izmanto", r"(?:mēs\s+)?izmantojam"),
+    "cookie_word": (r"sīkdatn\w*",),
+    "cookie_purpose": (
+        r"pieredz\w*",
+        r"vietn\w*",
+        r"analīz\w*",
+        r"statistik\w*",
+        r"piekrišan\w*",
+        r"pakalpojum\w*",
+        r"reklām\w*",
+    ),
+    "cookie": (
+        r"(?:piekrītu|pieņemt|noraidīt|atteikties)(?:\s+(?:visas|sīkdatnes))?",
+        r"sīkdatņu\s+iestatījumi",
+    ),
+    "caption_label": (r"attēls", r"fotogrāfija"),
+    "rights_reserved": (r"visas\s+tiesības\s+aizsargātas",),
+    "rights_word": ("aizsargātas",),
+    "long_line_word": ("sīkdatn",),
+}

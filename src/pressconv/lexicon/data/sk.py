@@ -1,0 +1,61 @@
+"""Slovak (slovenčina) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (
+        r"dátum\s+(?:zverejnenia|publikovania|vydania)",
+        r"(?:publikované|zverejnené|pridané|vydané)(?:\s+dňa)?",
+    ),
+    "date_word": ("dátum",),
+    "updated": (r"dátum\s+aktualizácie", r"posledná\s+(?:aktualizácia|zmena)", r"aktualizované(?:\s+dňa)?"),
+    "label": (r"tlačová\s+správa", r"tlačové\s+vyhlásenie", r"informácia\s+pre\s+médiá"),
+    "label_line": (r"tlačová\s+správa",),
+    "tail_word": ("publikované", "zverejnené", "aktualizované"),
+    "organisation": ("ministerstvo", "úrad", "mesto", "univerzita", "polícia", "spoločnosť", "kraj"),
+    # "O spoločnosti Acme", "O nás": a bare "o" would also take Portuguese "O …" lines, so the whole heading.
+    "background_heading": (r"o\s+(?:nás|spoločnosti(?:\s+\S.{0,60})?)",),
+    "notes_heading": (r"poznámk[ay]\s+pre\s+(?:editorov|redakcie|redaktorov|novinárov)",),
+    "contact_heading": (
+        r"kontakty?\s+pre\s+(?:médiá|novinárov|tlač)",
+        r"(?:tlačové|mediálne)\s+(?:oddelenie|centrum|kontakty?)",
+        r"tlačov(?:ý|á)\s+(?:hovorca|hovorkyňa)",
+        r"pre\s+viac\s+informácií\s+kontaktujte",
+    ),
+    "contact_heading_weak": (r"kontakty?", r"viac\s+informácií", r"ďalšie\s+informácie"),
+    "contact_first_word": ("kontakt", "kontakty", "tlačové", "tlačový", "tlačová", "mediálne", "pre", "viac", "ďalšie"),
+    "contact_field": (r"tel", r"telefón", r"mobil"),
+    "speech_verb": (r"povedal[ao]?", r"uviedol|uviedla", r"dodal[ao]?"),
+    "conjunction": ("alebo",),
+    "share": (
+        r"zdieľať(?:\s+na\s+(?:{network})u?)?|zdieľajte",
+        r"sledujte\s+nás(?:\s+na\s+(?:{network})u?)?",
+        r"kopírovať\s+odkaz",
+        r"poslať\s+(?:e-?mailom|priateľovi)",
+    ),
+    "print": (
+        r"(?:vy)?tlačiť(?:\s+stránku)?|verzia\s+pre\s+tlač",
+        r"stiahnuť\s+(?:v\s+)?pdf",
+        r"veľkosť\s+písma",
+    ),
+    "navigation": (
+        r"späť(?:\s+na\s+(?:zoznam|začiatok|hlavnú\s+stránku|správy|aktuality))?",
+        r"hore|na\s+začiatok\s+stránky",
+        r"(?:predchádzajúci|ďalší|nasledujúci)\s+(?:článok|príspevok)|(?:predchádzajúca|ďalšia)\s+správa",
+        r"(?:súvisiace|ďalšie|všetky)\s+(?:články|správy|aktuality)",
+        r"(?:čítať|zobraziť)\s+viac",
+        r"prejsť\s+na\s+(?:hlavný\s+)?obsah",
+        r"hlavná\s+stránka",
+        r"(?:domov|úvod|hlavná\s+stránka)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:štítky|témy|kategória|kľúčové\s+slová|rubrika)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?komentár(?:e|ov)?", r"pridať\s+komentár"),
+    "cookie_subject": (r"(?:táto\s+stránka|tento\s+web|náš\s+web)\s+používa", r"používame"),
+    "cookie_word": (r"(?:súbory\s+)?cookies?",),
+    "cookie_purpose": (r"web\w*", r"služ\w*", r"analý\w*", r"reklam\w*", r"personaliz\w*", r"súhlas\w*", r"funkc\w*"),
+    "cookie": (
+        r"(?:prijať|odmietnuť|povoliť)(?:\s+(?:všetko|všetky(?:\s+cookies)?|cookies))?",
+        r"nastavenia\s+(?:súborov\s+)?cookies?|rozumiem|súhlasím",
+    ),
+    "caption_label": (r"foto", r"fotografia", r"zdroj\s+foto", r"ilustračné\s+foto", r"obrázok"),
+    "rights_reserved": (r"všetky\s+práva\s+vyhradené",),
+    "rights_word": ("vyhraden",),
+}

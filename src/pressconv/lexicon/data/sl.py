@@ -1,0 +1,57 @@
+"""Slovenian (slovenščina) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    # The Croatian entry: "objavljeno dne" must not stop at "objavljeno".
+    "published": (r"datum\s+objave", r"objavljeno(?:\s+(?:dana|dne|u))?"),
+    "updated": (r"(?:zadnja\s+)?posodobitev", r"(?:posodobljeno|spremenjeno)(?:\s+dne)?"),
+    "label": (r"sporočilo\s+za\s+(?:javnost|medije)", r"izjava\s+za\s+(?:javnost|medije)"),
+    "label_weak": (r"novice",),
+    "label_line": (r"sporočilo\s+za\s+(?:javnost|medije)",),
+    "tail_word": ("objavljeno", "posodobljeno"),
+    "organisation": ("ministrstvo", "občina", "vlada", "univerza", "policija", "družba"),
+    "notes_heading": (r"opombe?\s+za\s+(?:urednike|uredništva|novinarje)",),
+    "background_heading": (r"o\s+(?:nas|podjetju(?:\s+\S.{0,60})?)",),
+    "contact_heading": (
+        r"kontakt\s+za\s+(?:medije|novinarje|javnost)",
+        r"(?:služba\s+za\s+)?odnos[ie]\s+z\s+javnostmi",
+        r"(?:za\s+)?(?:več|dodatne)\s+informacije\s*(?:,\s*)?(?:kontaktirajte|se\s+obrnite(?:\s+na)?)",
+    ),
+    "contact_heading_weak": (r"kontakt", r"(?:več|dodatne)\s+informacije"),
+    "contact_first_word": ("kontakt", "služba", "odnosi", "za", "več", "dodatne"),
+    "contact_field": (r"telefon", r"gsm", r"e-?pošta"),
+    "speech_verb": (r"(?:je\s+)?(?:povedal|dejal|poudaril|dodal)a?",),
+    "conjunction": ("ali",),
+    "share": (
+        # Not a bare "Deli": an English list item ("Bakery", "Deli") would go as a widget.
+        r"delite|deli(?:te)?\s+na\s+(?:{network})u?",
+        r"sledite\s+nam",
+        r"kopiraj\s+povezavo",
+    ),
+    "print": (r"natisni(?:\s+stran)?|tiskaj", r"prenesi\s+pdf", r"velikost\s+(?:pisave|besedila)"),
+    "navigation": (
+        r"nazaj(?:\s+na\s+(?:vrh|seznam|novice|začetno\s+stran))?|na\s+vrh",
+        r"(?:prejšnja|naslednja)\s+novica|(?:prejšnji|naslednji)\s+članek",
+        r"(?:povezane|ostale|vse|zadnje)\s+novice|preberi(?:te)?\s+več|več\s+novic",
+        r"skoči\s+na\s+vsebino",
+        r"(?:domov|začetna(?:\s+stran)?|domača\s+stran)(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:oznake|značke|kategorija|ključne\s+besede|teme)\s*:\s*[^.!?]{1,150}",),
+    "comments": (r"(?:\d+\s+)?komentar(?:jev|ji|ja)?", r"dodaj\s+komentar"),
+    "cookie_subject": (r"(?:ta\s+)?(?:spletna\s+stran|spletišče)\s+uporablja", r"uporabljamo"),
+    "cookie_word": (r"piškotk\w*",),
+    "cookie_purpose": (
+        r"izkušnj\w*",
+        r"stran\w*",
+        r"analiz\w*",
+        r"statistik\w*",
+        r"privolitev",
+        r"soglasj\w*",
+        r"storitev",
+        r"oglaš\w*",
+    ),
+    "cookie": (r"(?:sprejmi|zavrni)(?:\s+(?:vse|piškotke))?", r"nastavitve\s+piškotkov|strinjam\s+se|razumem"),
+    "caption_label": (r"fotografija", r"slika", r"vir\s+fotografije"),
+    "rights_reserved": (r"vse\s+pravice\s+pridržane",),
+    "rights_word": ("pridržane",),
+    "long_line_word": ("piškot",),
+}

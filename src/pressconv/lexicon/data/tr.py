@@ -1,0 +1,100 @@
+"""Turkish (Türkçe) (see `pressconv.lexicon`).
+
+Case-insensitive matching takes "İ" for "i" and "I" for "ı", but ``str.lower`` turns "İ" into "i" and a
+combining dot: the quick-reject word lists hold that form too.
+"""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (
+        r"(?:yay[ıi]nlanma|yay[ıi]mlanma|yay[ıi]n|eklenme|olu[şs]turulma)\s+tarihi",
+        r"yay[ıi]nland[ıi]|yay[ıi]mland[ıi]|eklendi",
+    ),
+    "date_word": ("tarih",),
+    "updated": (
+        r"(?:g[üu]ncellenme|g[üu]ncelleme)\s+tarihi",
+        r"son\s+g[üu]ncelleme(?:\s+tarihi)?",
+        r"g[üu]ncellendi",
+    ),
+    "label": (
+        r"bas[ıi]n\s+(?:a[çc][ıi]klamas[ıi]|b[üu]lteni|duyurusu)",
+        r"bas[ıi]na\s+(?:duyuru|a[çc][ıi]klama)",
+        r"kamuoyu\s+duyurusu",
+        r"medya\s+b[üu]lteni",
+    ),
+    "label_weak": (r"haberler",),
+    "label_line": (r"bas[ıi]n\s+b[üu]lteni", r"bas[ıi]n\s+a[çc][ıi]klamas[ıi]"),
+    "tail_word": ("yayınlandı", "güncellendi"),
+    "organisation": ("bakanlığı", "belediyesi", "valiliği", "üniversitesi", "başkanlığı", "müdürlüğü"),
+    "connector": ("ve",),
+    "notes_heading": (r"edit[öo]r(?:ler)?e\s+not(?:lar)?", r"edit[öo]rlerin\s+dikkatine"),
+    "background_heading": (r"(?:\S{1,40}\s+){1,5}hakk[ıi]nda", r"hakk[ıi]m[ıi]zda", r"arka\s+plan"),
+    "contact_heading": (
+        r"(?:bas[ıi]n|medya)\s+(?:ileti[şs]im|ili[şs]kileri|irtibat)(?:\s+(?:bilgileri|i[çc]in))?",
+        r"(?:detayl[ıi]|daha\s+fazla)\s+bilgi\s+i[çc]in(?:\s+ileti[şs]im)?",
+    ),
+    "contact_heading_weak": (r"ileti[şs]im(?:\s+bilgileri)?", r"bilgi\s+i[çc]in"),
+    "contact_first_word": (
+        "basın",
+        "basin",
+        "medya",
+        "iletişim",
+        "i̇letişim",
+        "iletisim",
+        "bilgi",
+        "detaylı",
+        "detayli",
+        "daha",
+    ),
+    "contact_field": (r"tel", r"telefon", r"gsm", r"faks", r"e-?posta", r"adres"),
+    "speech_verb": (r"dedi", r"s[öo]yledi", r"belirtti", r"ifade\s+etti", r"a[çc][ıi]klad[ıi]"),
+    "conjunction": ("ve", "veya"),
+    "share": (
+        r"payla[şs](?:[ıi]n)?",
+        r"(?:{network})['’]?(?:ta|da|te|de)\s+payla[şs]",
+        r"bizi\s+takip\s+edin",
+        r"(?:ba[ğg]lant[ıi]y[ıi]|linki)\s+kopyala",
+    ),
+    "print": (
+        r"(?:sayfay[ıi]\s+)?yazd[ıi]r",
+        r"pdf\s+(?:olarak\s+)?indir",
+        r"yaz[ıi]\s+boyutu|yaz[ıi]y[ıi]\s+(?:b[üu]y[üu]t|k[üu][çc][üu]lt)",
+    ),
+    "navigation": (
+        r"geri(?:\s+d[öo]n)?",
+        r"(?:listeye|haberlere|ana\s*sayfaya|yukar[ıi]ya|ba[şs]a)\s+d[öo]n",
+        r"yukar[ıi]\s+[çc][ıi]k",
+        r"(?:[öo]nceki|sonraki)\s+(?:haber|yaz[ıi]|sayfa)",
+        r"(?:ilgili|benzer|di[ğg]er|t[üu]m)\s+haberler",
+        r"devam[ıi]n[ıi]\s+oku|daha\s+fazla(?:\s+g[öo]ster)?",
+        r"i[çc]eri[ğg]e\s+(?:ge[çc]|atla)",
+        r"ana\s*sayfa(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:etiketler|etiket|kategori|konular|anahtar\s+kelimeler)\s*:\s*[^.!?]{1,150}",),
+    "comments": (
+        r"(?:\d+\s+)?yorum(?:lar)?",
+        r"yorum\s+(?:yap|yaz|ekle)",
+        r"bu\s+(?:sayfa|i[çc]erik)\s+(?:faydal[ıi]|yararl[ıi])\s+m[ıi]\s*\??",
+        r"okunma\s*(?::\s*)?\d+",
+    ),
+    "cookie_subject": (r"(?:bu\s+)?(?:web\s+)?site(?:si|miz(?:de)?)",),
+    "cookie_word": (r"[çc]erez\w*",),
+    "cookie_purpose": (
+        r"deneyim\w*",
+        r"analiz\w*",
+        r"hizmet\w*",
+        r"reklam\w*",
+        r"ki[şs]isel\w*",
+        r"kvkk",
+        r"ayd[ıi]nlatma",
+        r"politika\w*",
+    ),
+    "cookie": (
+        r"(?:t[üu]m[üu]n[üu]\s+)?(?:kabul\s+et|reddet)",
+        r"[çc]erez\s+(?:ayarlar[ıi]|politikas[ıi]|tercihleri)",
+        r"kabul\s+ediyorum|anlad[ıi]m",
+    ),
+    "caption_label": (r"foto[ğg]raf", r"foto", r"g[öo]rsel"),
+    "rights_reserved": (r"t[üu]m\s+haklar[ıi]\s+sakl[ıi]d[ıi]r",),
+    "rights_word": ("sakl",),
+    "long_line_word": ("çerez",),
+}

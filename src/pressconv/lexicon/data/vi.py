@@ -1,0 +1,53 @@
+"""Vietnamese (Tiếng Việt) (see `pressconv.lexicon`)."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "published": (
+        r"ngày\s+(?:đăng|xuất\s+bản|ban\s+hành|phát\s+hành)",
+        r"(?:được\s+)?đăng\s+(?:ngày|lúc|vào)|xuất\s+bản\s+ngày",
+    ),
+    "date_word": ("ngày",),
+    "updated": (r"ngày\s+cập\s+nhật", r"(?:cập\s+nhật|sửa\s+đổi)(?:\s+(?:lần\s+cuối|ngày|lúc))?"),
+    "label": (r"thông\s+cáo(?:\s+báo\s+chí)?", r"thông\s+tin\s+báo\s+chí"),
+    "label_weak": (r"tin\s+tức",),
+    "label_line": (r"thông\s+cáo\s+báo\s+chí",),
+    "organisation": ("bộ", "sở", "ubnd", "trường", "tập", "cục", "tổng"),
+    "notes_heading": (r"ghi\s+chú\s+(?:cho|dành\s+cho)\s+(?:biên\s+tập\s+viên|ban\s+biên\s+tập|phóng\s+viên)",),
+    "about": (r"về",),
+    "about_article": ("chúng",),
+    "contact_heading": (
+        r"(?:thông\s+tin\s+)?liên\s+hệ\s+(?:báo\s+chí|truyền\s+thông)",
+        r"để\s+biết\s+thêm\s+(?:thông\s+tin|chi\s+tiết)\s*(?:,\s*)?(?:xin\s+)?(?:vui\s+lòng\s+)?liên\s+hệ",
+    ),
+    "contact_heading_weak": (r"(?:thông\s+tin\s+)?liên\s+hệ",),
+    "contact_first_word": ("liên", "thông", "để"),
+    "contact_field": (r"điện\s+thoại", r"đt", r"di\s+động"),
+    "speech_verb": (r"cho\s+biết", r"nói", r"chia\s+sẻ", r"khẳng\s+định"),
+    "conjunction": ("và", "hoặc"),
+    "share": (
+        r"chia\s+sẻ(?:\s+(?:lên|qua)\s+{network})?",
+        r"theo\s+dõi\s+chúng\s+tôi",
+        r"sao\s+chép\s+liên\s+kết",
+    ),
+    "network": (r"zalo",),
+    "print": (r"in\s+(?:bài\s+viết|trang(?:\s+này)?)|bản\s+in", r"tải\s+(?:về\s+)?(?:file\s+)?pdf", r"cỡ\s+chữ"),
+    "navigation": (
+        r"(?:quay\s+lại|trở\s+về|trở\s+lại)(?:\s+(?:đầu\s+trang|trang\s+chủ|danh\s+sách))?|lên\s+đầu\s+trang",
+        r"(?:tin|bài)\s+(?:trước|tiếp\s+theo|liên\s+quan|khác|mới\s+nhất)",
+        r"xem\s+(?:thêm|tất\s+cả)|đọc\s+tiếp",
+        r"trang\s+chủ(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
+    ),
+    "tags": (r"(?:từ\s+khóa|từ\s+khoá|thẻ|chuyên\s+mục|danh\s+mục)\s*:\s*[^.!?]{1,150}",),
+    "comments": (
+        r"(?:\d+\s+)?bình\s+luận",
+        r"(?:gửi|viết)\s+bình\s+luận",
+        r"lượt\s+xem\s*(?::\s*)?\d[\d.,]*",
+    ),
+    "cookie_subject": (r"chúng\s+tôi\s+sử\s+dụng", r"trang\s+web\s+(?:này\s+)?sử\s+dụng"),
+    "cookie_word": (r"cookie",),
+    "cookie_purpose": (r"trải\s+nghiệm", r"trang\s+web", r"phân\s+tích", r"dịch\s+vụ", r"quảng\s+cáo", r"đồng\s+ý"),
+    "cookie": (r"(?:chấp\s+nhận|từ\s+chối)(?:\s+(?:tất\s+cả|cookie))?", r"cài\s+đặt\s+cookie", r"đồng\s+ý"),
+    "caption_label": (r"ảnh", r"hình\s+ảnh", r"nguồn\s+ảnh"),
+    "rights_reserved": (r"bảo\s+lưu\s+mọi\s+quyền",),
+    "rights_word": ("quyền",),
+    "copyright": (r"bản\s+quyền\s+(?:©|thuộc\s+về).{0,150}",),
+}
