@@ -45,7 +45,6 @@ __all__ = ["publication_date", "url_date"]
 
 #: A paragraph this long (own text) is the article's prose: a `<time>` after it is an event's, not the page's.
 _PROSE = 80
-_ONE_DAY = datetime.timedelta(days=1)
 
 
 class HeaderDates(Protocol):
@@ -99,12 +98,13 @@ def publication_date(
 
 
 def _local_day_beside(stamp: Stamp, local: Iterator[tuple[datetime.date, str]]) -> tuple[datetime.date, str] | None:
-    """The first of the page's local dates that is one day from a UTC stamp's day; None when one agrees with it
-    (the stamp's day is the page's too) or none is a day away."""
+    """The first of the page's local dates that is one day from a UTC stamp's day and may be its local day (a
+    stamp at 23:00 UTC is never the day before anywhere); None when one agrees with it (the stamp's day is
+    the page's too) or none is a day away."""
     for day, where in local:
         if day == stamp.day:
             return None
-        if abs(day - stamp.day) == _ONE_DAY:
+        if stamp.may_be_local(day):
             return day, where
     return None
 
@@ -125,17 +125,17 @@ class _Evidence:
 
 
 def _local_dates(page: _Evidence) -> Iterator[tuple[datetime.date, str]]:
-    """The dates the page states in its own zone, most trusted first, each read only when asked for: a
-    declared date not in UTC, the `<time>` by the headline, the printed date, the dateline, a dated line
-    near the headline, the address."""
-    for stamp in page.meta.stamps[1:]:
-        if not stamp.utc:
-            yield stamp.day, f"the page's {stamp.origin}"
+    """The dates the page states in its own zone, most trusted first, each read only when asked for: the
+    `<time>` by the headline, the printed date, a declared date not in UTC, the dateline, a dated line near
+    the headline, the address."""
     timed = _time_element_date(page.tree, page.container, page.title_element)
     if timed is not None and not timed[1]:
         yield timed[0], "the <time> element by the headline"
     if page.header.published is not None:
         yield page.header.published, "the one printed by the headline"
+    for stamp in page.meta.stamps[1:]:
+        if not stamp.utc:
+            yield stamp.day, f"the page's {stamp.origin}"
     found_dateline = _dateline(page.body, page.options)
     if found_dateline is not None:
         yield found_dateline[0], "the first paragraph's dateline"

@@ -50,8 +50,21 @@ class Stamp:
 
     day: datetime.date
     origin: str
-    #: Written with a time of day in UTC.
-    utc: bool = False
+    #: The time of day in minutes when it is written in UTC, else None.
+    utc_minutes: int | None = None
+
+    @property
+    def utc(self) -> bool:
+        return self.utc_minutes is not None
+
+    def may_be_local(self, day: datetime.date) -> bool:
+        """Whether `day` may be this UTC stamp's day where the page was published: the day before when the
+        time is before noon (zones reach 12 hours behind UTC), the day after from 10:00 (14 hours ahead)."""
+        if self.utc_minutes is None:
+            return day == self.day
+        before = day == self.day - _ONE_DAY and self.utc_minutes < 12 * 60
+        after = day == self.day + _ONE_DAY and self.utc_minutes >= 10 * 60
+        return day == self.day or before or after
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +156,8 @@ def _page_of(ld: dict[str, Any]) -> str | None:
 
 
 #: A time of day in UTC after a date: "T02:18:11Z", " 00:25:56 GMT", "T06:35:29+00:00", "20200414T00:38:07Z".
-_UTC_TIME = re.compile(r"\d{1,2}:?\d{2}(?::?\d{2})?(?:[.,:]\d+)?\s*(?:Z|[+-]00:?00|\(?(?:UTC|GMT)\)?)\s*$", re.I)
+_UTC_TIME = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2})?(?:[.,:]\d+)?\s*(?:Z|[+-]00:?00|\(?(?:UTC|GMT)\)?)\s*$", re.I)
+_ONE_DAY = datetime.timedelta(days=1)
 
 
 def machine_stamp(value: object, origin: str) -> Stamp | None:
@@ -151,7 +165,8 @@ def machine_stamp(value: object, origin: str) -> Stamp | None:
     day = machine_date(value)
     if day is None:
         return None
-    return Stamp(day, origin, utc=_UTC_TIME.search(_text(value) or "") is not None)
+    utc = _UTC_TIME.search(_text(value) or "")
+    return Stamp(day, origin, utc_minutes=int(utc[1]) * 60 + int(utc[2]) if utc is not None and int(utc[1]) < 24 else None)
 
 
 def machine_date(value: object) -> datetime.date | None:
