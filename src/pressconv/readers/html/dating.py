@@ -92,6 +92,9 @@ def publication_date(
     named = _named_date(tree, options)
     if named is not None:
         return named, [notice(Code.DATE_FROM_PAGE, "the date is in an element the page names as its date")]
+    titled = _title_date(raw, meta, options)
+    if titled is not None:
+        return titled, [notice(Code.DATE_FROM_PAGE, "the date is the one in the headline")]
     if address is not None:
         return address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
@@ -147,19 +150,24 @@ def _local_dates(page: _Evidence) -> Iterator[tuple[datetime.date, str]]:
 
 
 def _dateline(body: list[RawBlock], options: ReadOptions) -> tuple[datetime.date, list[Notice]] | None:
-    first = _first_paragraph(body)
-    if first is None or (found := dateline(first.text)) is None:
-        return None
-    published, notices = dates.read_match(found, month_first=options.month_first)
-    return (published, notices) if published is not None else None
+    """The dateline of the body's first paragraph, or of its second under a short first one (a byline:
+    "By Jane Smith" over "LONDON, 7 March 2024 — …")."""
+    first, second = _first_paragraphs(body)
+    for block in (first, second if first is not None and len(first.text) < _PROSE else None):
+        if block is not None and (found := dateline(block.text)) is not None:
+            published, notices = dates.read_match(found, month_first=options.month_first)
+            if published is not None:
+                return published, notices
+    return None
 
 
-def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
-    """The body's first paragraph, past a subheading and lines of the web page ("Print this page" above the dateline):
-    the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
+def _first_paragraphs(body: list[RawBlock]) -> tuple[RawBlock | None, RawBlock | None]:
+    """The body's first two paragraphs, past subheadings and lines of the web page ("Print this page" above
+    the dateline): the reader keeps such lines for the page-chrome cleaning step, but they never hide it."""
     from pressconv.lines import is_chrome as is_chrome_line
 
-    return next((block for block in body if block.kind != "heading" and not is_chrome_line(block.text)), None)
+    found = [block for block in body[:20] if block.kind != "heading" and not is_chrome_line(block.text)][:2]
+    return (found[0] if found else None, found[1] if len(found) > 1 else None)
 
 
 #: How far from the headline (in the page's blocks) a dated line is looked for, after and before it.
@@ -192,10 +200,11 @@ def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | N
     return None
 
 
-def _early_date(text: str, options: ReadOptions) -> datetime.date | None:
-    """The first complete date that starts a word within the first characters of a short line."""
-    for pos in range(min(len(text), _DATE_EARLY)):
-        if text[pos].isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
+def _early_date(text: str, options: ReadOptions, early: int = _DATE_EARLY) -> datetime.date | None:
+    """The first complete date that starts a word, or digits glued to a word ("Jane Smith3.11.2023": a byline and
+    its date in two elements with no space between), within the first `early` characters of a line."""
+    for pos in range(min(len(text), early)):
+        if text[pos].isalnum() and (pos == 0 or not text[pos - 1].isalnum() or (text[pos].isdigit() and text[pos - 1].isalpha())):
             found = dates.match_date(text, pos, partial=False)
             if found is not None:
                 published, _ = dates.read_match(found, month_first=options.month_first)
@@ -254,36 +263,56 @@ _UPDATED_HINT = re.compile(r"updat|modif|revis")
 _FURNITURE_HINT = re.compile(r"related|sidebar|comment|teaser|card|promo", re.I)
 
 
-#: A class or id that names an element as the page's date or its byline line (htmldate's cues, narrowed to
-#: the publication: "date", "datum", "published", "posted", "byline", "meta"…).
+#: A class, id or itemprop that names an element as the page's date or its byline line: htmldate's cues
+#: ("date", "datum", "time", "meta", "info", "byline", "published", "posted", "fecha", "parution"…).
 _DATE_NAME = re.compile(
-    r"date|datum|fecha|data-?pub|publish|posted|byline|submitted|entry-meta|post-meta|article-meta|meta-info|dateline", re.I
+    r"date|datum|time|publish|posted|meta|info|post_detail|byline|subline|submitted|created-post|publication"
+    r"|author|autor|field-content|fa-clock-o|fa-calendar|fecha|parution",
+    re.I,
 )
 #: How many named elements are read at most (a listing page names hundreds of teaser dates; the first count).
-_NAMED_LIMIT = 40
-#: The longest text a named element may have to be read as a date line.
-_NAMED_TEXT = 80
+_NAMED_LIMIT = 60
+#: How much of a named element's text is read, and how early in it its date must start.
+_NAMED_TEXT, _NAMED_EARLY = 100, 60
 
 
 def _named_date(tree: PageTree, options: ReadOptions) -> datetime.date | None:
-    """A short date in the first element the page names as a date or a byline line, anywhere in the page
-    outside its furniture (navigation, footer, sidebars, comments, related-story cards); never one named
-    as an update. One walk, furniture handed down from parent to child."""
+    """A date early in the first element the page names as a date or a byline line (or in a `<time datetime>`
+    inside one), anywhere in the page outside its furniture (navigation, footer, sidebars, comments,
+    related-story cards), never one named as an update; a bare `<time>` in a paragraph is an event's date,
+    not this. One walk, "inside a named element" handed down from parent to child."""
     seen = 0
     stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(tree.body.contents) if is_tag(child)]
     while stack and seen < _NAMED_LIMIT:
-        node, furniture = stack.pop()
-        furniture = furniture or _is_furniture(node)
-        if not furniture:
-            names = f"{attribute(node, 'class')} {attribute(node, 'id')} {attribute(node, 'itemprop')}"
-            if _DATE_NAME.search(names) and not _UPDATED_HINT.search(names.lower()):
-                seen += 1
-                text = tree.short_text(node) or ""
-                if 0 < len(text) <= _NAMED_TEXT:
-                    found = _early_date(text, options)
-                    if found is not None:
-                        return found
-        stack.extend((child, furniture) for child in reversed(node.contents) if is_tag(child))
+        node, in_named = stack.pop()
+        if _is_furniture(node):
+            continue
+        names = f"{attribute(node, 'class')} {attribute(node, 'id')} {attribute(node, 'itemprop')}"
+        named = _DATE_NAME.search(names) is not None
+        if named or (in_named and node.name == "time"):
+            seen += 1
+            if _UPDATED_HINT.search(names.lower()):
+                continue
+            found = machine_date(attribute(node, "datetime")) if node.name == "time" else None
+            found = found or _early_date(text_start(node, _NAMED_TEXT)[:_NAMED_TEXT], options, _NAMED_EARLY)
+            if found is not None:
+                return found
+        stack.extend((child, in_named or named) for child in reversed(node.contents) if is_tag(child))
+    return None
+
+
+def _title_date(raw: list[RawBlock], meta: Metadata, options: ReadOptions) -> datetime.date | None:
+    """A date in the headline ("Headline <small>02.02.2022</small>") or at the start of the `<title>` or
+    `og:title` ("08.11.2021 | Headline"): htmldate reads the `<title>` and `<h1>` for one too."""
+    shown = " ".join(block.text for block in raw if block.is_title)
+    if shown and len(shown) <= 200:
+        found = _early_date(shown, options, len(shown))
+        if found is not None:
+            return found
+    for text in (meta.html_title, meta.og_title):
+        found = _early_date(text or "", options, 3)
+        if found is not None:
+            return found
     return None
 
 

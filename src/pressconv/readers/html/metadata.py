@@ -238,7 +238,7 @@ def _looks_like_url(text: str) -> bool:
 
 #: What `read_metadata` reads, by element name, with how many of each it looks at; `_ITEMSCOPE` for microdata scopes.
 _ITEMSCOPE = "[itemscope]"
-_GATHERED = {"meta": 500, "script": 100, "base": 50, "link": 50, "html": 1, "title": 1, _ITEMSCOPE: 500}
+_GATHERED = {"meta": 500, "script": 100, "base": 50, "link": 300, "html": 1, "title": 1, _ITEMSCOPE: 500}
 
 
 def _gather(soup: Any) -> dict[str, list[Any]]:
