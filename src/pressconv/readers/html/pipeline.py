@@ -54,6 +54,7 @@ from pressconv.readers.html.page import (
     strip_invisible,
 )
 from pressconv.readers.html.structure import build_blocks
+from pressconv.readers.html.titling import settle_title
 
 __all__ = ["read_page"]
 
@@ -85,6 +86,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     header, body = _split_header(raw, options, meta.author)
     left_out = _left_out(raw, header.consumed)
     title = _clean_field(_title(raw, meta, title_element))
+    title = _clean_field(settle_title(title, title_element, meta)) if title else title
     if not title and body:
         title = _title_from_body(body)
         notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
