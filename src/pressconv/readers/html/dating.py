@@ -180,8 +180,8 @@ _DATED_LINE, _DATE_EARLY = 100, 40
 def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | None:
     """The first short line with a date early in it, among the blocks nearest the headline (those after it
     first) — glued to a byline, in an aside beside the headline, a dateline under the byline; inside the
-    article when the headline is, anywhere near it when it is not. Pages that print their date without a
-    marker word or markup leave only this, as htmldate reads them."""
+    article when the headline is (or a heading above it that is only a date), anywhere near it when it is
+    not. Pages that print their date without a marker word or markup leave only this, as htmldate reads them."""
     title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
     if title_at is None:
         return None
@@ -191,9 +191,14 @@ def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | N
     ]
     title_inside = raw[title_at].in_container
     for index in order:
-        text = raw[index].text
-        if len(text) > _DATED_LINE or (title_inside and not raw[index].in_container):
-            continue  # a headline in the article: its date is in the article too, not in a "Latest news" column
+        block = raw[index]
+        text = block.text
+        if len(text) > _DATED_LINE:
+            continue
+        if title_inside and not block.in_container and not (index < title_at and block.kind == "heading" and dates.is_date(text)):
+            # A headline in the article: its date is in the article too, not in a "Latest news" column — or in a
+            # heading above the article that is only a date (a day's heading over its releases).
+            continue
         found = _early_date(text, options)
         if found is not None:
             return found

@@ -54,7 +54,7 @@ from pressconv.readers.html.page import (
     strip_invisible,
 )
 from pressconv.readers.html.structure import build_blocks
-from pressconv.readers.html.titling import settle_title
+from pressconv.readers.html.titling import is_site_name, settle_title
 
 __all__ = ["read_page"]
 
@@ -240,7 +240,7 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
     headline = body.find(attrs={"itemprop": "headline"})
     if headline is not None and tree.of(headline).text:
         return headline
-    if len(headings) == 1 and not _is_logo(headings[0]):
+    if len(headings) == 1 and not _is_logo(headings[0]) and not is_site_name(tree.short_text(headings[0]) or "", meta):
         return headings[0]
     # No <h1>: a heading or a bold line in the article, before its first paragraph, that the <title> names.
     for tag in iter_tags(container.roots[0]):

@@ -24,7 +24,7 @@ from pressconv.readers import dates
 from pressconv.readers.html.metadata import Metadata
 from pressconv.readers.html.page import attribute, is_tag, is_text, normal_space
 
-__all__ = ["settle_title"]
+__all__ = ["is_site_name", "settle_title"]
 
 # What separates a `<title>`'s headline from the site's name: "Headline | Site", "Site – Headline" (not a colon:
 # "Plan vélo : 250 millions…" is one headline).
@@ -46,8 +46,8 @@ def settle_title(title: str, element: Any, meta: Metadata) -> str:
     keys = {typographic_key(text) for text in declared}
     if typographic_key(title) in keys:
         return title
-    if _is_site_name(title, meta):
-        replacement = next((text for text in declared if not _is_site_name(text, meta)), None)
+    if is_site_name(title, meta):
+        replacement = next((text for text in declared if not is_site_name(text, meta)), None)
         return replacement or title
     unglued = _without_label(title, element, keys)
     return unglued or title
@@ -77,8 +77,9 @@ def _without_site(title: str, site: str | None) -> str | None:
     return max(rest, key=lambda part: len(part.split())) if rest else None
 
 
-def _is_site_name(text: str, meta: Metadata) -> bool:
-    """The site's name: `og:site_name`, or the short end of the `<title>` that is not its longest part."""
+def is_site_name(text: str, meta: Metadata) -> bool:
+    """The site's name: `og:site_name`, or the short end of the `<title>` that is not its longest part (the
+    pipeline asks this of a lone `<h1>` too: a site's name in an `<h1>` is its logo, not a headline)."""
     key = typographic_key(text)
     if meta.site_name and key == typographic_key(meta.site_name):
         return True
