@@ -34,6 +34,8 @@ _KICKER_NAME = re.compile(
     r"kicker|overline|topline|dachzeile|roofline|eyebrow|supertitle|pretitle|pre-title|overtitle|subject|rubri[ck]|categor|section|label|tag",
     re.I,
 )
+# A date and a separator before a headline: "23.01.2022 - Headline", "1 March 2024 | Headline".
+_DATE_LEAD = re.compile(r"(.{6,30}?)\s+[|–—:·•\-]\s+")
 #: A label is short: at most this many words.
 _LABEL_WORDS = 6
 #: A headline is at least this many words long (a shorter rest is no headline left over).
@@ -42,6 +44,11 @@ _HEADLINE_WORDS = 3
 
 def settle_title(title: str, element: Any, meta: Metadata) -> str:
     """The title without a label glued to it, or the declared headline when the shown one is the site's name."""
+    dated = _DATE_LEAD.match(title)
+    if dated is not None and (found := dates.match_date(title, 0, partial=False)) is not None and found.end == dated.end(1):
+        rest = title[dated.end() :].strip()
+        if len(rest.split()) >= _HEADLINE_WORDS:
+            return rest  # "23.01.2022 - Headline": the date is the page's, not the headline's
     declared = _declared(meta)
     keys = {typographic_key(text) for text in declared}
     if typographic_key(title) in keys:
@@ -49,37 +56,48 @@ def settle_title(title: str, element: Any, meta: Metadata) -> str:
     if is_site_name(title, meta):
         replacement = next((text for text in declared if not is_site_name(text, meta)), None)
         return replacement or title
+    if _links_home(element) and meta.html_title:
+        # The site's logo as the headline ("<h1><a href=/>Site</a></h1>"): the longest other part of the <title>.
+        parts = [
+            part.strip() for part in _SEPARATORS.split(meta.html_title) if typographic_key(part.strip()) != typographic_key(title)
+        ]
+        longest = max(parts, key=lambda part: len(part.split()), default=None)
+        if longest and len(longest.split()) >= _HEADLINE_WORDS:
+            return longest
     unglued = _without_label(title, element, keys)
     return unglued or title
 
 
 def _declared(meta: Metadata) -> list[str]:
-    """What the page declares its headline to be, most trusted first, each also without the site's name."""
+    """What the page declares its headline to be, most trusted first, each also without the site's name when
+    the page names its site (`og:site_name`) or puts it last in its `<title>`."""
     found: list[str] = []
     for text in (meta.headline, meta.og_title, meta.html_title):
         if not text:
             continue
-        for candidate in (_without_site(text, meta.site_name), text):
-            if candidate and candidate not in found and len(candidate.split()) >= 1:
+        for candidate in (_without_site(text, meta), text):
+            if candidate and candidate not in found:
                 found.append(candidate)
     return found
 
 
-def _without_site(title: str, site: str | None) -> str | None:
-    """ "Council approves budget | Northshire Council" → "Council approves budget" (the longest other part)."""
-    parts = [part.strip() for part in _SEPARATORS.split(title) if part.strip()]
-    if len(parts) < 2:
+def _without_site(title: str, meta: Metadata) -> str | None:
+    """ "Council approves budget | Northshire Council" → "Council approves budget": the title less the site's
+    name at either end, the rest as written (its own dashes kept); None when no end is the site's name."""
+    separators = list(_SEPARATORS.finditer(title))
+    if not separators:
         return None
-    site_key = typographic_key(site) if site else None
-    rest = [part for part in parts if typographic_key(part) != site_key] or parts
-    if site_key is None and len(rest) == len(parts):
-        rest = parts[:-1] if len(parts[-1].split()) < len(parts[0].split()) else parts[1:]  # the site's part is the shorter end
-    return max(rest, key=lambda part: len(part.split())) if rest else None
+    first, last = separators[0], separators[-1]
+    if is_site_name(title[last.end() :].strip(), meta):
+        return title[: last.start()].strip() or None
+    if is_site_name(title[: first.start()].strip(), meta):
+        return title[first.end() :].strip() or None
+    return None
 
 
 def is_site_name(text: str, meta: Metadata) -> bool:
-    """The site's name: `og:site_name`, or the short end of the `<title>` that is not its longest part (the
-    pipeline asks this of a lone `<h1>` too: a site's name in an `<h1>` is its logo, not a headline)."""
+    """The site's name: `og:site_name`, or the last part of the `<title>` when it is shorter than another
+    ("Headline | Site") — the pipeline asks this of a lone `<h1>` too: a site's name there is its logo."""
     key = typographic_key(text)
     if meta.site_name and key == typographic_key(meta.site_name):
         return True
@@ -88,9 +106,8 @@ def is_site_name(text: str, meta: Metadata) -> bool:
     parts = [part.strip() for part in _SEPARATORS.split(meta.html_title) if part.strip()]
     if len(parts) < 2:
         return False
-    longest = max(parts, key=lambda part: len(part.split()))
-    ends = {typographic_key(parts[0]), typographic_key(parts[-1])} - {typographic_key(longest)}
-    return key in ends and len(text.split()) < len(longest.split())
+    longest = max(len(part.split()) for part in parts)
+    return key == typographic_key(parts[-1]) and len(text.split()) < longest
 
 
 def _without_label(title: str, element: Any, keys: set[str]) -> str | None:
@@ -172,6 +189,19 @@ def _text_of(node: Any) -> str:
 
 def _names(tag: Any) -> str:
     return f"{attribute(tag, 'class')} {attribute(tag, 'id')}"
+
+
+def _links_home(element: Any) -> bool:
+    """The element is a link to the site's home page and nothing else (`rel=home`, or an address whose path is `/`)."""
+    if element is None or not is_tag(element):
+        return False
+    links = element.find_all("a", limit=3)
+    if len(links) != 1 or normal_space(links[0].get_text(" ")) != normal_space(element.get_text(" ")):
+        return False
+    href = attribute(links[0], "href").strip()
+    tail = href.rsplit("://", 1)[-1]
+    path = tail[tail.find("/") :] if "/" in tail else "/"
+    return "home" in attribute(links[0], "rel").lower().split() or path.split("?")[0] in ("/", "/index.html", "/index.php")
 
 
 def _ends_line(tag: Any) -> bool:
