@@ -133,3 +133,11 @@ def test_a_date_leading_the_headline_dates_the_page() -> None:
 )
 def test_the_address_gives_a_date_only_with_year_month_and_day(url: str | None, day: datetime.date | None) -> None:
     assert url_date(url) == day
+
+
+def test_a_declared_date_the_page_also_prints_wins_over_a_json_ld_date_alone() -> None:
+    head = ld("2023-11-03T10:25:56+01:00") + "<meta property='article:published_time' content='2023-11-06T14:25:00+01:00'>"
+    body = f"<article><h1>Title</h1><p>Published 6 November 2023</p><p>{PROSE}</p></article>"
+    assert date_of(body, head) == datetime.date(2023, 11, 6)
+    alone = f"<article><h1>Title</h1><p>{PROSE}</p></article>"  # printed nowhere: the most trusted declaration stands
+    assert date_of(alone, head) == datetime.date(2023, 11, 3)

@@ -13,6 +13,9 @@ The order (what htmldate trusts, and in which order, checked on its own test pag
    holding a short date, anywhere outside the site's furniture;
 7. the date in the page's own address (`<link rel=canonical>`, `og:url`), year, month and day all there.
 
+When the page declares two publication dates (its JSON-LD against its `<meta>`) and prints one of them by its
+headline, the printed one wins over the most trusted declaration alone: two sources over one.
+
 A machine timestamp written in UTC ("2023-11-09T01:49:09Z") names Greenwich's day, not the page's: when the
 page's own local date (a `<time>` with its offset, the printed date, a `<meta>` written at a local offset,
 the address) is one day away from it, the local date wins — the day the publisher's readers saw. A timestamp
@@ -70,12 +73,15 @@ def publication_date(
     address = url_date(meta.canonical or location)
     if meta.stamps:
         first = meta.stamps[0]
+        evidence = _Evidence(tree, container, title_element, meta, header, body, raw, options, address)
         if first.utc:
-            evidence = _Evidence(tree, container, title_element, meta, header, body, raw, options, address)
             local = _local_day_beside(first, _local_dates(evidence))
             if local is not None:
                 day, where = local
                 return day, [notice(Code.DATE_FROM_PAGE, f"the date is {where}: the page's {first.origin} is in UTC, a day away")]
+        seconded = _seconded(first, evidence)
+        if seconded is not None:
+            return seconded
         return first.day, [notice(Code.DATE_FROM_PAGE, f"the date is from the page's {first.origin}")]
     timed = _time_element_date(tree, container, title_element)
     if timed is not None:
@@ -98,6 +104,34 @@ def publication_date(
     if address is not None:
         return address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
     return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
+
+
+def _seconded(first: Stamp, page: _Evidence) -> tuple[datetime.date, list[Notice]] | None:
+    """Two sources over one: when the page declares another publication date than its most trusted one (the
+    `<meta>` against the JSON-LD) and prints that other date by its headline, the printed and declared date
+    wins — the JSON-LD of many sites carries a first draft's or a syndication's date."""
+    others = {stamp.day: stamp for stamp in page.meta.stamps[1:] if stamp.day != first.day}
+    if not others:
+        return None
+    shown = _shown_date(page)
+    if shown is None or shown[0] not in others:
+        return None
+    day, where = shown
+    return day, [notice(Code.DATE_FROM_PAGE, f"the date is {where} and the page's {others[day].origin}, not its {first.origin}")]
+
+
+def _shown_date(page: _Evidence) -> tuple[datetime.date, str] | None:
+    """The date the page shows by its headline: its `<time>`, the printed date, the dateline, a dated line."""
+    timed = _time_element_date(page.tree, page.container, page.title_element)
+    if timed is not None:
+        return timed[0], "the <time> element by the headline"
+    if page.header.published is not None:
+        return page.header.published, "the one printed by the headline"
+    found_dateline = _dateline(page.body, page.options)
+    if found_dateline is not None:
+        return found_dateline[0], "the first paragraph's dateline"
+    nearby = _nearby_date(page.raw, page.options)
+    return (nearby, "a short dated line near the headline") if nearby is not None else None
 
 
 def _local_day_beside(stamp: Stamp, local: Iterator[tuple[datetime.date, str]]) -> tuple[datetime.date, str] | None:
