@@ -141,3 +141,15 @@ def test_a_declared_date_the_page_also_prints_wins_over_a_json_ld_date_alone() -
     assert date_of(body, head) == datetime.date(2023, 11, 6)
     alone = f"<article><h1>Title</h1><p>{PROSE}</p></article>"  # printed nowhere: the most trusted declaration stands
     assert date_of(alone, head) == datetime.date(2023, 11, 3)
+
+
+def test_the_date_in_a_details_list_in_an_aside_of_the_article_is_read() -> None:
+    details = "<aside class='details'><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt><dd>Technik</dd></dl></aside>"
+    body = f"<div><h1>Titel</h1></div><article><div><p>{PROSE}</p><p>{PROSE}</p></div>{details}</article>"
+    assert date_of(body, language="de") == datetime.date(2017, 1, 12)
+
+
+def test_the_date_in_a_posts_footer_line_is_read_when_the_page_has_no_other() -> None:
+    footer = "<div class='post-footer'>Posted on 14 December 2015 by Jo</div>"
+    body = f"<div class='post'><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p>{footer}</div>"
+    assert date_of(body) == datetime.date(2015, 12, 14)

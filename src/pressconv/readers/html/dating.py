@@ -38,7 +38,7 @@ from pressconv.model import Notice
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
 from pressconv.readers import dates
-from pressconv.readers.header import dateline
+from pressconv.readers.header import PUBLISHED_MARKER, dateline
 from pressconv.readers.html.blocks import RawBlock
 from pressconv.readers.html.container import Container
 from pressconv.readers.html.metadata import Metadata, Stamp, machine_date
@@ -305,7 +305,7 @@ _FURNITURE_HINT = re.compile(r"related|sidebar|comment|teaser|card|promo", re.I)
 #: A class, id or itemprop that names an element as the page's date or its byline line: htmldate's cues
 #: ("date", "datum", "time", "meta", "info", "byline", "published", "posted", "fecha", "parution"…).
 _DATE_NAME = re.compile(
-    r"date|datum|time|publish|posted|meta|info|post_detail|byline|subline|submitted|created-post|publication"
+    r"date|datum|time|publish|posted|meta|info|footer|post_detail|byline|subline|submitted|created-post|publication"
     r"|author|autor|field-content|fa-clock-o|fa-calendar|fecha|parution",
     re.I,
 )
@@ -317,17 +317,24 @@ _NAMED_TEXT, _NAMED_EARLY = 100, 60
 
 def _named_date(tree: PageTree, options: ReadOptions) -> datetime.date | None:
     """A date early in the first element the page names as a date or a byline line (or in a `<time datetime>`
-    inside one), anywhere in the page outside its furniture (navigation, footer, sidebars, comments,
-    related-story cards), never one named as an update; a bare `<time>` in a paragraph is an event's date,
-    not this. One walk, "inside a named element" handed down from parent to child."""
+    inside one, or after a "Date"/"Datum" term of a definition list), anywhere in the page outside its
+    furniture (navigation, footer, sidebars, comments, related-story cards; an aside inside the `<article>`
+    is the article's own), never one named as an update; a bare `<time>` in a paragraph is an event's date,
+    not this. One walk, "inside a named element" and "inside the article" handed down from parent to child."""
     seen = 0
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(tree.body.contents) if is_tag(child)]
+    stack: list[tuple[Any, bool, bool]] = [(child, False, False) for child in reversed(tree.body.contents) if is_tag(child)]
     while stack and seen < _NAMED_LIMIT:
-        node, in_named = stack.pop()
-        if _is_furniture(node):
-            continue
+        node, in_named, in_article = stack.pop()
+        if _is_furniture(node) and not (node.name == "aside" and in_article):
+            continue  # an aside inside the article is the article's own (its date and author box), not the site's
         names = f"{attribute(node, 'class')} {attribute(node, 'id')} {attribute(node, 'itemprop')}"
         named = _DATE_NAME.search(names) is not None
+        if node.name == "dt" and PUBLISHED_MARKER.fullmatch(text_start(node, 40).strip()):
+            # A definition list of the article's details: "<dt>Datum</dt><dd>12.01.2017</dd>".
+            value = node.find_next_sibling(("dd", "dt"))
+            found = _early_date(text_start(value, _NAMED_TEXT), options) if value is not None and value.name == "dd" else None
+            if found is not None:
+                return found
         if named or (in_named and node.name == "time"):
             seen += 1
             if _UPDATED_HINT.search(names.lower()):
@@ -336,7 +343,8 @@ def _named_date(tree: PageTree, options: ReadOptions) -> datetime.date | None:
             found = found or _early_date(text_start(node, _NAMED_TEXT)[:_NAMED_TEXT], options, _NAMED_EARLY)
             if found is not None:
                 return found
-        stack.extend((child, in_named or named) for child in reversed(node.contents) if is_tag(child))
+        inside = in_article or node.name == "article"
+        stack.extend((child, in_named or named, inside) for child in reversed(node.contents) if is_tag(child))
     return None
 
 
