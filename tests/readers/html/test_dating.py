@@ -43,7 +43,7 @@ def test_a_stamp_keeps_its_day_as_written_and_says_when_its_time_is_utc(
     assert machine_stamp(value, "test") == Stamp(day, "test", utc_minutes=minutes)
 
 
-def test_a_utc_stamp_may_be_the_day_before_only_in_the_morning_and_the_day_after_only_from_ten() -> None:
+def test_a_utc_stamp_may_be_the_day_before_only_in_the_morning_and_the_day_after_only_in_the_afternoon() -> None:
     day = datetime.date(2024, 7, 12)
     early, late = Stamp(day, "t", utc_minutes=3 * 60), Stamp(day, "t", utc_minutes=23 * 60)
     before, after = day - datetime.timedelta(days=1), day + datetime.timedelta(days=1)

@@ -59,11 +59,13 @@ class Stamp:
 
     def may_be_local(self, day: datetime.date) -> bool:
         """Whether `day` may be this UTC stamp's day where the page was published: the day before when the
-        time is before noon (zones reach 12 hours behind UTC), the day after from 10:00 (14 hours ahead)."""
+        time is before 10:00, the day after from 14:00 — the zones news is published in run from Hawaii's,
+        10 hours behind UTC, to eastern Australia's, 10 ahead (a site header's "today" a day after a stamp
+        at 13:00 UTC is not the article's date)."""
         if self.utc_minutes is None:
             return day == self.day
-        before = day == self.day - _ONE_DAY and self.utc_minutes < 12 * 60
-        after = day == self.day + _ONE_DAY and self.utc_minutes >= 10 * 60
+        before = day == self.day - _ONE_DAY and self.utc_minutes < 10 * 60
+        after = day == self.day + _ONE_DAY and self.utc_minutes >= 14 * 60
         return day == self.day or before or after
 
 
