@@ -82,9 +82,10 @@ def _marked_dates(text: str) -> Iterator[tuple[bool, int, dates.DateMatch]]:
 
 
 def _bare_date(text: str) -> tuple[int, dates.DateMatch] | None:
-    """The first complete date in `text` that starts a word ("March 7, 2024 | Jane Smith"), where it starts."""
+    """The first complete date in `text` that starts a word ("March 7, 2024 | Jane Smith") or whose digits follow a
+    word with no space ("Jane Smith3.11.2023": a byline and its date in two elements), where it starts."""
     for pos, char in enumerate(text):
-        if char.isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
+        if char.isalnum() and (pos == 0 or not text[pos - 1].isalnum() or (char.isdigit() and text[pos - 1].isalpha())):
             found = dates.match_date(text, pos, partial=False)
             if found is not None:
                 return pos, found

@@ -39,6 +39,37 @@ _MODIFIED_META = (
 
 
 @dataclass(frozen=True, slots=True)
+class Stamp:
+    """A machine-readable publication date as the page writes it, and whether its calendar day may not be the page's.
+
+    A timestamp written in UTC ("…T02:18:11Z", "+00:00", "GMT") names the day in Greenwich: an evening release
+    in the Americas is stamped the next day, a morning one in Asia the day before. Its day is kept as written
+    (never shifted by a guessed zone); `utc` tells the reader to prefer the page's own local date when one
+    is a day away.
+    """
+
+    day: datetime.date
+    origin: str
+    #: The time of day in minutes when it is written in UTC, else None.
+    utc_minutes: int | None = None
+
+    @property
+    def utc(self) -> bool:
+        return self.utc_minutes is not None
+
+    def may_be_local(self, day: datetime.date) -> bool:
+        """Whether `day` may be this UTC stamp's day where the page was published: the day before when the
+        time is before 10:00, the day after from 14:00 — the zones news is published in run from Hawaii's,
+        10 hours behind UTC, to eastern Australia's, 10 ahead (a site header's "today" a day after a stamp
+        at 13:00 UTC is not the article's date)."""
+        if self.utc_minutes is None:
+            return day == self.day
+        before = day == self.day - _ONE_DAY and self.utc_minutes < 10 * 60
+        after = day == self.day + _ONE_DAY and self.utc_minutes >= 14 * 60
+        return day == self.day or before or after
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """The page's own statements about the release; any field may be None."""
 
@@ -48,6 +79,8 @@ class Metadata:
     site_name: str | None = None
     published: datetime.date | None = None
     published_from: str | None = None
+    #: Every publication date the page declares, most trusted first (`published` is the first one's day).
+    stamps: tuple[Stamp, ...] = ()
     modified: datetime.date | None = None
     author: str | None = None
     publisher: str | None = None
@@ -71,16 +104,13 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
         or _absolute(metas.get("og:url"), base)
         or _absolute(_page_of(ld), base)
     )
-    published, published_from = None, None
-    for value, origin in (
+    declared = (
         (ld.get("datePublished"), "schema.org JSON-LD"),
         (micro.get("datePublished"), "schema.org microdata"),
         *((metas.get(name), f"<meta {name}>") for name in _PUBLISHED_META),
-    ):
-        published = machine_date(value)
-        if published is not None:
-            published_from = origin
-            break
+        *((value, "schema.org JSON-LD (not its article)") for value in _json_ld_published(tags.get("script", []))),
+    )
+    stamps = tuple(stamp for value, origin in declared if (stamp := machine_stamp(value, origin)) is not None)
     modified = next(
         (found for value in (ld.get("dateModified"), micro.get("dateModified"), *(metas.get(n) for n in _MODIFIED_META))
          if (found := machine_date(value)) is not None),
@@ -106,8 +136,9 @@ def read_metadata(soup: Any, page_url: str | None = None) -> Metadata:
         og_title=_first_text(metas.get("og:title"), metas.get("twitter:title"), metas.get("dc.title")),
         html_title=normal_space(title_tag.get_text()) or None if title_tag is not None else None,
         site_name=_first_text(metas.get("og:site_name"), metas.get("application-name")),
-        published=published,
-        published_from=published_from,
+        published=stamps[0].day if stamps else None,
+        published_from=stamps[0].origin if stamps else None,
+        stamps=stamps,
         modified=modified,
         author=None if author and _looks_like_url(author) else author,
         publisher=publisher,
@@ -124,6 +155,20 @@ def _page_of(ld: dict[str, Any]) -> str | None:
     if isinstance(page, dict):
         page = page.get("@id") or page.get("url")
     return page if isinstance(page, str) else None
+
+
+#: A time of day in UTC after a date: "T02:18:11Z", " 00:25:56 GMT", "T06:35:29+00:00", "20200414T00:38:07Z".
+_UTC_TIME = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2})?(?:[.,:]\d+)?\s*(?:Z|[+-]00:?00|\(?(?:UTC|GMT)\)?)\s*$", re.I)
+_ONE_DAY = datetime.timedelta(days=1)
+
+
+def machine_stamp(value: object, origin: str) -> Stamp | None:
+    """A `Stamp` from a machine-readable value (see `machine_date`), marked when its time of day is in UTC."""
+    day = machine_date(value)
+    if day is None:
+        return None
+    utc = _UTC_TIME.search(_text(value) or "")
+    return Stamp(day, origin, utc_minutes=int(utc[1]) * 60 + int(utc[2]) if utc is not None and int(utc[1]) < 24 else None)
 
 
 def machine_date(value: object) -> datetime.date | None:
@@ -195,7 +240,7 @@ def _looks_like_url(text: str) -> bool:
 
 #: What `read_metadata` reads, by element name, with how many of each it looks at; `_ITEMSCOPE` for microdata scopes.
 _ITEMSCOPE = "[itemscope]"
-_GATHERED = {"meta": 500, "script": 100, "base": 50, "link": 50, "html": 1, "title": 1, _ITEMSCOPE: 500}
+_GATHERED = {"meta": 500, "script": 100, "base": 50, "link": 300, "html": 1, "title": 1, _ITEMSCOPE: 500}
 
 
 def _gather(soup: Any) -> dict[str, list[Any]]:
@@ -259,6 +304,20 @@ def _json_ld_article(scripts: list[Any]) -> dict[str, Any]:
         if not best and any(_PAGE_TYPES.search(name) for name in names):
             best = obj
     return {key: _resolve(value, by_id) for key, value in best.items()}
+
+
+#: "datePublished": "2024-03-07…" anywhere in a JSON-LD script, read even when the script is not valid JSON.
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _json_ld_published(scripts: list[Any]) -> list[str]:
+    """The first `datePublished` of the page's JSON-LD outside its article: an object of another type (a
+    WebPage, a VideoObject) or a script too broken to parse. htmldate reads these right after the `<meta>`s;
+    they come after the article's own date and the `<meta>`s here too."""
+    for script in scripts:
+        if "ld+json" in attribute(script, "type").lower() and (found := _LD_PUBLISHED.search(script.get_text() or "")):
+            return [found[1]]
+    return []
 
 
 def _json_objects(data: Any) -> Iterator[dict[str, Any]]:

@@ -35,28 +35,26 @@ from pressconv.language import identify_languages
 from pressconv.model import DEFAULT_LANGUAGE, Block, Notice, Paragraph, Release, Removal, iter_texts
 from pressconv.notices import Code, notice
 from pressconv.options import ReadOptions
-from pressconv.readers import dates
 from pressconv.readers.decoding import normalise
-from pressconv.readers.header import dateline
 from pressconv.readers.html.blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html.container import Container, around_headline, find_container
+from pressconv.readers.html.dating import publication_date as _publication_date
 from pressconv.readers.html.decoding import decode_page
 from pressconv.readers.html.header import MetaLine, is_lead_in, read_meta_line
-from pressconv.readers.html.metadata import Metadata, http_url, machine_date, read_metadata
+from pressconv.readers.html.metadata import Metadata, http_url, read_metadata
 from pressconv.readers.html.page import (
     BLOCKS,
     PageTree,
     attribute,
     is_chrome,
-    is_tag,
     iter_tags,
     normal_space,
     own_text,
     parse_html,
     strip_invisible,
-    text_start,
 )
 from pressconv.readers.html.structure import build_blocks
+from pressconv.readers.html.titling import is_site_name, settle_title
 
 __all__ = ["read_page"]
 
@@ -88,6 +86,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
     header, body = _split_header(raw, options, meta.author)
     left_out = _left_out(raw, header.consumed)
     title = _clean_field(_title(raw, meta, title_element))
+    title = _clean_field(settle_title(title, title_element, meta)) if title else title
     if not title and body:
         title = _title_from_body(body)
         notices.append(notice(Code.TITLE_FROM_BODY, "the page has no headline; its first line is taken as the title"))
@@ -151,40 +150,6 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
     return walk_blocks(tree.body, context)
 
 
-def _publication_date(
-    tree: PageTree,
-    container: Container,
-    title_element: Any,
-    meta: Metadata,
-    *,
-    header: _Header,
-    body: list[RawBlock],
-    raw: list[RawBlock],
-    options: ReadOptions,
-    location: str | None,
-) -> tuple[datetime.date | None, list[Notice]]:
-    """The publication date, from the most trusted place that has one, with a notice saying which."""
-    if meta.published is not None:
-        return meta.published, [notice(Code.DATE_FROM_PAGE, f"the date is from the page's {meta.published_from}")]
-    timed = _time_element_date(tree, container, title_element)
-    if timed is not None:
-        return timed, [notice(Code.DATE_FROM_PAGE, "the date is the <time> element by the headline")]
-    if header.published is not None:
-        return header.published, [*header.notices, notice(Code.DATE_FROM_PAGE, "the date is the one printed by the headline")]
-    first = _first_paragraph(body)
-    if first is not None and (found_dateline := dateline(first.text)) is not None:
-        published, found = dates.read_match(found_dateline, month_first=options.month_first)
-        if published is not None:
-            return published, [*found, notice(Code.DATE_FROM_DATELINE, "the date is the first paragraph's dateline")]
-    nearby = _nearby_date(raw, options)
-    if nearby is not None:
-        return nearby, [notice(Code.DATE_FROM_PAGE, "the date is a short dated line near the headline")]
-    from_address = _url_date(meta.canonical or location)
-    if from_address is not None:
-        return from_address, [notice(Code.DATE_FROM_PAGE, "the date is the one in the page's address")]
-    return None, [notice(Code.DATE_MISSING, "the page states no publication date; the date is unknown")]
-
-
 def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
     """What the reader leaves out of the page, each block reported as the cleaner reports what it drops: the
     site around the release ("outside-release": navigation, a comment thread, the footer) and furniture
@@ -199,40 +164,6 @@ def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
         if text:
             removed.append(Removal(number, "page-furniture" if block.in_container else "outside-release", text))
     return tuple(removed)
-
-
-#: How far from the headline (in the page's blocks) a dated line is looked for, after and before it.
-_NEARBY_AFTER, _NEARBY_BEFORE = 15, 6
-#: A line is a dated line when it is short and its date comes early: "12. März 2020, 14:00 Uhr",
-#: "By Jane Smith | 12.03.2020", "Posted March 3, 2020" — not a sentence that names an event's date.
-_DATED_LINE, _DATE_EARLY = 100, 40
-
-
-def _nearby_date(raw: list[RawBlock], options: ReadOptions) -> datetime.date | None:
-    """The last resort before the address: the first short line with a date early in it, among the blocks
-    nearest the headline (those after it first) — glued to a byline, in an aside beside the headline, a
-    dateline under the byline; inside the article when the headline is, anywhere near it when it is not. Pages that print
-    their date without a marker word or markup leave only this, as htmldate reads them."""
-    title_at = next((index for index, block in enumerate(raw) if block.is_title), None)
-    if title_at is None:
-        return None
-    order = [
-        *range(title_at + 1, min(len(raw), title_at + 1 + _NEARBY_AFTER)),
-        *range(title_at - 1, max(-1, title_at - 1 - _NEARBY_BEFORE), -1),
-    ]
-    title_inside = raw[title_at].in_container
-    for index in order:
-        text = raw[index].text
-        if len(text) > _DATED_LINE or (title_inside and not raw[index].in_container):
-            continue  # a headline in the article: its date is in the article too, not in a "Latest news" column
-        for pos in range(min(len(text), _DATE_EARLY)):
-            if text[pos].isalnum() and (pos == 0 or not text[pos - 1].isalnum()):
-                found = dates.match_date(text, pos, partial=False)
-                if found is not None:
-                    published, _ = dates.read_match(found, month_first=options.month_first)
-                    if published is not None:
-                        return published
-    return None
 
 
 def _site_lines(raw: list[RawBlock], dropped: list[str]) -> tuple[Removal, ...]:
@@ -261,14 +192,6 @@ def _title_from_body(body: list[RawBlock]) -> str:
     if at is None:
         raise InputError("the page has no headline and holds only lines of a web page (navigation, share buttons), no release")
     return body.pop(at).text
-
-
-def _first_paragraph(body: list[RawBlock]) -> RawBlock | None:
-    """The body's first paragraph, past a subheading and lines of the web page ("Print this page" above the dateline):
-    the reader keeps such lines for the page-chrome cleaning step, but they never hide the dateline."""
-    from pressconv.lines import is_chrome as is_chrome_line
-
-    return next((block for block in body if block.kind != "heading" and not is_chrome_line(block.text)), None)
 
 
 def _found(byline: str | None, updated: datetime.date | None, issuer: str | None, label: str | None) -> list[Notice]:
@@ -317,7 +240,7 @@ def _title_element(tree: PageTree, container: Container, meta: Metadata) -> Any:
     headline = body.find(attrs={"itemprop": "headline"})
     if headline is not None and tree.of(headline).text:
         return headline
-    if len(headings) == 1 and not _is_logo(headings[0]):
+    if len(headings) == 1 and not _is_logo(headings[0]) and not is_site_name(tree.short_text(headings[0]) or "", meta):
         return headings[0]
     # No <h1>: a heading or a bold line in the article, before its first paragraph, that the <title> names.
     for tag in iter_tags(container.roots[0]):
@@ -341,10 +264,6 @@ def _whole_block(tree: PageTree, tag: Any) -> Any:
     while tag.name not in BLOCKS and tag.parent is not None and tree.short_text(tag.parent) == text:
         tag = tag.parent
     return tag
-
-
-def _within(tag: Any, roots: tuple[Any, ...]) -> bool:
-    return any(tag is root or root in tag.parents for root in roots)
 
 
 def _is_logo(tag: Any) -> bool:
@@ -532,74 +451,6 @@ def _take(header: _Header, line: MetaLine) -> None:
     header.byline = header.byline or line.byline
     header.issuer = header.issuer or line.issuer
     header.label = header.label or line.label
-
-
-def _time_element_date(tree: PageTree, container: Container, title_element: Any) -> Any:
-    """The publication date of a `<time>` in the article or its header: one marked as the publication date
-    (`itemprop="datePublished"`, `pubdate`, a "published"/"posted"/"date" class), or any before the article's
-    first paragraph — never one in the body text (an event's date), in the scope's furniture (an aside, a
-    related-story card) or one marked as an update.
-
-    One walk per scope that hands "inside furniture" down from parent to child, and only the first 60
-    characters of a `<time>`'s parent are read: linear however many `<time>`s or how deeply nested."""
-    scopes = [*container.roots]
-    if title_element is not None and title_element.parent is not None and not _within(title_element, container.roots):
-        scopes.insert(0, title_element.parent)
-    for scope in scopes:
-        before_text = True
-        stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(scope.contents) if is_tag(child)]
-        while stack:
-            node, furniture = stack.pop()
-            if node.name == "p" and len(own_text(node)) >= _PROSE:
-                before_text = False
-            if not furniture and node.name == "time":
-                value = _time_value(tree, node, before_text)
-                if value is not None:
-                    return value
-            inside = furniture or _is_furniture(node)
-            stack.extend((child, inside) for child in reversed(node.contents) if is_tag(child))
-    return None
-
-
-def _time_value(tree: PageTree, node: Any, before_text: bool) -> Any:
-    parent = node.parent
-    around = "" if parent is None else tree.short_text(parent) or text_start(parent, 60)
-    context = f"{hint(node)} {hint(parent)} {around[:60]}".lower()
-    marked = "pubdate" in node.attrs or _PUBLISHED_HINT.search(context) is not None
-    if _UPDATED_HINT.search(context) and not _PUBLISHED_ONLY_HINT.search(context):
-        return None
-    if not (before_text or marked):
-        return None
-    return machine_date(attribute(node, "datetime")) or machine_date(tree.short_text(node) or text_start(node, 60))
-
-
-_PUBLISHED_HINT = re.compile(r"publish|posted|pubdate|entry-date")
-_PUBLISHED_ONLY_HINT = re.compile(r"publish|posted|pubdate")
-_UPDATED_HINT = re.compile(r"updat|modif|revis")
-_FURNITURE_HINT = re.compile(r"related|sidebar|comment|teaser|card|promo", re.I)
-
-
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
-
-
-def _url_date(url: str | None) -> Any:
-    """The date in a page's address ("/news/2024/03/07/budget"): year, month and day, all three."""
-    found = _URL_DATE.search(url or "")
-    if found is None:
-        return None
-    try:
-        return datetime.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
-
-
-def hint(tag: Any) -> str:
-    return f"{attribute(tag, 'class')} {attribute(tag, 'id')} {attribute(tag, 'itemprop')}" if tag is not None else ""
-
-
-def _is_furniture(tag: Any) -> bool:
-    """An aside, a navigation or footer, or an element named as a related-story card, a sidebar or comments."""
-    return tag.name in ("aside", "nav", "footer") or _FURNITURE_HINT.search(hint(tag)) is not None
 
 
 def _clean_field_long(value: str) -> str | None:
