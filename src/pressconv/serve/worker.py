@@ -1,27 +1,38 @@
-"""The conversion worker: a process of its own that reads jobs from a pipe and answers each with a document.
+"""The conversion worker: a process of its own that reads jobs from a socket and answers each with a document.
 
 Everything that costs CPU or memory in a request happens here, never in the server's event loop: reading,
 cleaning, writing, zipping several formats. The worker calls only pressconv's public API. It limits its own
 address space (`resource.setrlimit(RLIMIT_AS)`), so a hostile input exhausts this process and not the
 machine; it answers at most `recycle_after` jobs and then exits, so a slow leak in a library never grows
-without bound. It ignores SIGINT and SIGTERM: the server stops it (a `None` job), kills it on a timeout,
-and it exits by itself when the server's end of the pipe closes.
+without bound. It ignores SIGINT and SIGTERM: the server kills it on a timeout, and it exits by itself
+when the server's end of its socket closes.
+
+The wire between the server and a worker is a Unix socket pair carrying frames (`FRAME`): two lengths,
+a small pickle (the job's options, or the answer without its body) and the bytes of the release or the
+document as they are. The bytes are never pickled, so a release or a document is copied no more than
+the socket needs, and the server's end is read by its event loop directly (no thread, no executor).
+Pickle is safe here: both ends are this program, and a request's bytes are never unpickled.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
+import pickle
 import signal
+import socket
+import struct
 import zipfile
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any
 
 from pressconv.batch.naming import slugify  # the batch's {slug}: one name for a document however it was made
 
-#: What a worker sends once it has started and warmed up, before its first job.
+#: What a worker sends (as a frame's options) once it has started and warmed up, before its first job.
 READY = "ready"
+#: A frame's head: the length of its pickled part and of its bytes.
+FRAME = struct.Struct("!IQ")
 
 #: Failure kinds, each answered with its own HTTP status by the app.
 INPUT, OPTION, OUTPUT, MEMORY, INTERNAL = "input", "option", "output", "memory", "internal"
@@ -75,8 +86,9 @@ class Failed:
     retiring: bool = False
 
 
-def serve(connection: Connection, limits: Limits) -> None:
-    """The worker's whole life: limit itself, warm up, say READY, answer jobs until told to stop or recycled."""
+def serve(channel: socket.socket, limits: Limits) -> None:
+    """The worker's whole life: limit itself, warm up, say READY, answer jobs until the server closes its end
+    or the worker has served `recycle_after` jobs."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if limits.memory_bytes:
@@ -85,24 +97,64 @@ def serve(connection: Connection, limits: Limits) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     if limits.warm_up:
         warm()
-    connection.send(READY)
-    served = 0
-    while True:
-        try:
-            job = connection.recv()
-        except (EOFError, OSError):  # the server is gone
-            return
-        if job is None:
-            return
-        served += 1
-        retiring = served >= limits.recycle_after
-        answer = convert(job, retiring=retiring)
-        try:
-            connection.send(answer)
-        except (EOFError, OSError):
-            return
-        if answer.retiring:
-            return
+    channel.setblocking(True)
+    try:
+        channel.sendall(encode(READY))
+        served = 0
+        while True:
+            head = channel.recv(FRAME.size, socket.MSG_WAITALL)
+            if not head:  # the server closed its end: it is stopping this worker, or it is gone
+                return
+            if len(head) < FRAME.size:
+                raise EOFError
+            options_size, data_size = FRAME.unpack(head)
+            formats, reading, settings, name = pickle.loads(_exactly(channel, options_size))
+            job = Job(_exactly(channel, data_size), formats, reading, settings, name)
+            served += 1
+            answer = convert(job, retiring=served >= limits.recycle_after)
+            channel.sendall(encode_answer(answer))
+            if answer.retiring:
+                return
+    except (EOFError, OSError):  # the server is gone
+        return
+
+
+def encode(options: Any, data: bytes = b"") -> bytes:
+    """One frame: its head, the pickled `options` and `data` as it is."""
+    pickled = pickle.dumps(options, protocol=pickle.HIGHEST_PROTOCOL)
+    return b"".join((FRAME.pack(len(pickled), len(data)), pickled, data))
+
+
+def encode_job(job: Job) -> bytes:
+    return encode((job.formats, job.reading, job.settings, job.name), job.data)
+
+
+def encode_answer(answer: Done | Failed) -> bytes:
+    if isinstance(answer, Done):
+        return encode(dataclasses.replace(answer, body=b""), answer.body)
+    return encode(answer)
+
+
+def decode_answer(options: bytes, data: bytes) -> Done | Failed:
+    answer: Done | Failed = pickle.loads(options)
+    return dataclasses.replace(answer, body=data) if isinstance(answer, Done) else answer
+
+
+def _exactly(channel: socket.socket, size: int) -> bytes:
+    """`size` bytes from the socket (EOFError if it closes first)."""
+    if size == 0:
+        return b""
+    data = channel.recv(size, socket.MSG_WAITALL)
+    if len(data) == size:
+        return data
+    parts, got = [data], len(data)
+    while got < size:
+        chunk = channel.recv(min(size - got, 1 << 20))
+        if not chunk:
+            raise EOFError
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
 
 
 def convert(job: Job, *, retiring: bool = False) -> Done | Failed:
