@@ -7,9 +7,9 @@ import json
 import pytest
 
 from pressconv.serve import openapi, problems
-from pressconv.serve.app import NOTICES_HEADER_LIMIT, notices_header
 from pressconv.serve.metrics import Metrics
 from pressconv.serve.parameters import Catalogue, ParameterError, parse_request
+from pressconv.serve.worker import NOTICES_HEADER_LIMIT, notices_header
 
 
 @pytest.fixture(scope="module")

@@ -40,8 +40,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 ROUTES = ("/v1/convert", "/v1/formats", "/health", "/ready", "/metrics", "/openapi.json")
 #: Routes that need the bearer token when one is configured (liveness, readiness and the description do not).
 PROTECTED = ("/v1/", "/metrics")
-#: The X-Pressconv-Notices header is cut below this many characters (proxies refuse headers of 8 KiB and more).
-NOTICES_HEADER_LIMIT = 6000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _FAILURES = {INPUT: problems.UNREADABLE, OPTION: problems.BAD_OPTION, OUTPUT: problems.UNWRITABLE, MEMORY: problems.WORKER_MEMORY}
 
@@ -80,6 +78,7 @@ class Service:
         self.description = openapi.build(self.catalogue)
         self.formats = _formats_document(self.catalogue)
         self.draining = False
+        self._logged_second, self._stamp = -1, ""
 
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
@@ -93,8 +92,12 @@ class Service:
             self.log({"event": "stopped"})
 
     def log(self, record: dict[str, Any]) -> None:
-        line = json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **record}, ensure_ascii=False)
-        print(line, file=self.config.log, flush=True)
+        now = int(time.time())
+        if now != self._logged_second:  # one strftime a second, not one a request
+            self._logged_second, self._stamp = now, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))
+        line = json.dumps({"time": self._stamp, **record}, ensure_ascii=False)
+        self.config.log.write(line + "\n")
+        self.config.log.flush()
 
     # ------------------------------------------------------------------ routes
 
@@ -122,19 +125,20 @@ class Service:
 
     async def convert(self, request: Request) -> Response:
         try:
-            parse_request(request.query_params.multi_items(), self.catalogue)  # a bad option fails before the body is read
+            # A bad option fails before the body is read; a multipart request's parts are checked with it later.
+            query = parse_request(request.query_params.multi_items(), self.catalogue)
         except ParameterError as error:
             return problems.response(problems.BAD_OPTION, str(error))
         try:
             with self.pool.admission():
-                return await self._convert(request)
+                return await self._convert(request, query)
         except QueueFull:
             return problems.response(
                 problems.QUEUE_FULL, f"{self.pool.admitted} requests are being served or waiting; retry later",
                 headers={"Retry-After": "1"},
             )  # fmt: skip
 
-    async def _convert(self, request: Request) -> Response:
+    async def _convert(self, request: Request, query: Conversion) -> Response:
         limit = self.config.max_bytes
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
@@ -144,8 +148,7 @@ class Service:
             if content_type == "multipart/form-data":
                 conversion, data, name, reader = await self._multipart(request, limit)
             else:
-                conversion = parse_request(request.query_params.multi_items(), self.catalogue)
-                data, name = await _read_body(request, limit), None
+                conversion, data, name = query, await _read_body(request, limit), None
                 reader = "html" if content_type in _HTML_TYPES else "text" if content_type == "text/plain" else None
         except _TooLarge:
             return _too_large(limit)
@@ -291,8 +294,9 @@ async def _read_body(request: Request, limit: int) -> bytes:
         size += len(chunk)
         if size > limit:
             raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if chunk:
+            chunks.append(chunk)
+    return b"".join(chunks)  # one chunk (most bodies): that very object, not a copy
 
 
 def _limited(receive: Receive, limit: int) -> Receive:
@@ -319,33 +323,9 @@ def _too_large(limit: int) -> Response:
 def _document(answer: Done) -> Response:
     headers = {
         "Content-Disposition": f'attachment; filename="{answer.filename}"',
-        "X-Pressconv-Notices": notices_header(answer.notices, answer.removed),
+        "X-Pressconv-Notices": answer.notices,
     }
     return Response(answer.body, media_type=answer.media_type, headers=headers)
-
-
-def notices_header(notices: tuple[tuple[str, str], ...], removed: tuple[tuple[int, str, int | None], ...]) -> str:
-    """The notices and removals as ASCII JSON, cut (with "truncated": true) to fit a header: removals go first,
-    then notices from the end, so what is kept is the start of each list."""
-    items = {
-        "notices": [_compact({"code": code, "message": message}) for code, message in notices],
-        "removed": [_compact({"paragraph": number, "reason": reason, "duplicate_of": of}) for number, reason, of in removed],
-    }
-    budget = NOTICES_HEADER_LIMIT - len('{"notices":[],"removed":[],"truncated":true}')
-    kept: dict[str, list[str]] = {"notices": [], "removed": []}
-    for key in ("notices", "removed"):
-        for item in items[key]:
-            if len(item) + 1 > budget:
-                break
-            kept[key].append(item)
-            budget -= len(item) + 1
-    truncated = any(len(kept[key]) < len(items[key]) for key in items)
-    tail = ',"truncated":true' if truncated else ""
-    return f'{{"notices":[{",".join(kept["notices"])}],"removed":[{",".join(kept["removed"])}]{tail}}}'
-
-
-def _compact(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 async def _http_problem(request: Request, error: Exception) -> Response:

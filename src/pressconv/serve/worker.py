@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
+import json
 import pickle
 import signal
 import socket
@@ -31,6 +32,8 @@ from pressconv.batch.naming import slugify  # the batch's {slug}: one name for a
 
 #: What a worker sends (as a frame's options) once it has started and warmed up, before its first job.
 READY = "ready"
+#: The X-Pressconv-Notices header is cut below this many characters (proxies refuse headers of 8 KiB and more).
+NOTICES_HEADER_LIMIT = 6000
 #: A frame's head: the length of its pickled part and of its bytes.
 FRAME = struct.Struct("!IQ")
 
@@ -70,9 +73,8 @@ class Done:
     body: bytes
     media_type: str
     filename: str
-    notices: tuple[tuple[str, str], ...]
-    #: (paragraph, reason, duplicate_of) of each removal.
-    removed: tuple[tuple[int, str, int | None], ...]
+    #: The X-Pressconv-Notices header: the notices and removals as ASCII JSON (made here, off the event loop).
+    notices: str
     #: The worker exits after this answer (it has served its `recycle_after` jobs).
     retiring: bool = False
 
@@ -137,7 +139,9 @@ def encode_answer(answer: Done | Failed) -> bytes:
 
 def decode_answer(options: bytes, data: bytes) -> Done | Failed:
     answer: Done | Failed = pickle.loads(options)
-    return dataclasses.replace(answer, body=data) if isinstance(answer, Done) else answer
+    if isinstance(answer, Done):
+        return Done(data, answer.media_type, answer.filename, answer.notices, answer.retiring)
+    return answer
 
 
 def _exactly(channel: socket.socket, size: int) -> bytes:
@@ -192,17 +196,44 @@ def _done(job: Job, result: Any, *, retiring: bool) -> Done:
 
     release = result.release
     stem = slugify(release.title) if release is not None else slugify(job.name or "release")
-    notices = tuple((notice.code, notice.message) for notice in result.notices)
-    removed = tuple((removal.paragraph, removal.reason, removal.duplicate_of) for removal in result.removed)
+    notices = notices_header(
+        tuple((notice.code, notice.message) for notice in result.notices),
+        tuple((removal.paragraph, removal.reason, removal.duplicate_of) for removal in result.removed),
+    )
     if len(result.outputs) == 1:
         writer = pressconv.get_writer(result.outputs[0].format)
-        return Done(result.data, writer.media_type, stem + writer.extension, notices, removed, retiring)
+        return Done(result.data, writer.media_type, stem + writer.extension, notices, retiring)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for output in result.outputs:
             writer = pressconv.get_writer(output.format)
             archive.writestr(stem + writer.extension, output.data or b"")
-    return Done(buffer.getvalue(), "application/zip", stem + ".zip", notices, removed, retiring)
+    return Done(buffer.getvalue(), "application/zip", stem + ".zip", notices, retiring)
+
+
+def notices_header(notices: tuple[tuple[str, str], ...], removed: tuple[tuple[int, str, int | None], ...]) -> str:
+    """The notices and removals as ASCII JSON, cut (with "truncated": true) to fit a header: removals go first,
+    then notices from the end, so what is kept is the start of each list."""
+    items: dict[str, list[dict[str, Any]]] = {
+        "notices": [{"code": code, "message": message} for code, message in notices],
+        "removed": [{"paragraph": number, "reason": reason, "duplicate_of": of} for number, reason, of in removed],
+    }
+    whole = _compact(items)
+    if len(whole) <= NOTICES_HEADER_LIMIT:  # nearly always: one encoding, no cutting
+        return whole
+    budget = NOTICES_HEADER_LIMIT - len('{"notices":[],"removed":[],"truncated":true}')
+    kept: dict[str, list[str]] = {"notices": [], "removed": []}
+    for key in ("notices", "removed"):
+        for item in (_compact(entry) for entry in items[key]):
+            if len(item) + 1 > budget:
+                break
+            kept[key].append(item)
+            budget -= len(item) + 1
+    return f'{{"notices":[{",".join(kept["notices"])}],"removed":[{",".join(kept["removed"])}],"truncated":true}}'
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 #: A small release in the raw format, converted once to every built-in format by each new worker (or once by the
