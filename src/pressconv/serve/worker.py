@@ -17,7 +17,6 @@ Pickle is safe here: both ends are this program, and a request's bytes are never
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import io
 import json
 import pickle
@@ -132,16 +131,15 @@ def encode_job(job: Job) -> bytes:
 
 
 def encode_answer(answer: Done | Failed) -> bytes:
+    # Tuples, not the dataclasses: unpickling a slotted dataclass walks its fields, on the event loop's side.
     if isinstance(answer, Done):
-        return encode(dataclasses.replace(answer, body=b""), answer.body)
-    return encode(answer)
+        return encode((True, answer.media_type, answer.filename, answer.notices, answer.retiring), answer.body)
+    return encode((False, answer.kind, answer.message, answer.retiring))
 
 
 def decode_answer(options: bytes, data: bytes) -> Done | Failed:
-    answer: Done | Failed = pickle.loads(options)
-    if isinstance(answer, Done):
-        return Done(data, answer.media_type, answer.filename, answer.notices, answer.retiring)
-    return answer
+    done, *fields = pickle.loads(options)
+    return Done(data, *fields) if done else Failed(*fields)
 
 
 def _exactly(channel: socket.socket, size: int) -> bytes:
