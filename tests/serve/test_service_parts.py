@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
-from pressconv.serve import openapi, problems
+from pressconv.serve import default_workers, openapi, problems
 from pressconv.serve.metrics import Metrics
 from pressconv.serve.parameters import Catalogue, ParameterError, parse_request
 from pressconv.serve.worker import NOTICES_HEADER_LIMIT, notices_header
@@ -77,3 +78,10 @@ def test_metrics_text_has_every_family() -> None:
     assert "pressconv_queue_depth 3" in text
     assert 'pressconv_worker_restarts_total{reason="timeout"} 1' in text
     assert 'pressconv_worker_restarts_total{reason="recycle"} 0' in text
+
+
+def test_the_default_worker_count_is_the_cores_this_process_may_use() -> None:
+    workers = default_workers()
+    assert 1 <= workers <= (os.cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        assert workers <= len(os.sched_getaffinity(0))
