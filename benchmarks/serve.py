@@ -5,15 +5,21 @@
 
 For each input set (the seed alone; every text fixture in turn) and each format (html, docx, epub,
 pdf), at concurrency 1 and 8: requests per second (requests ÷ wall time of the cell) and p50/p99
-latency of (a) `pressconv serve` over HTTP (keep-alive connections, one per client thread), (b)
+latency of (a) `pressconv serve` over HTTP (keep-alive connections, one per client), (b)
 `python -m pressconv convert … -o FILE` run once per request, and (c) pandoc run once per request
 (`pandoc in.md -s -o out.FORMAT`, what most pandoc web wrappers do), given the already-cleaned
 release as Markdown, so it does less work than pressconv. pandoc writes PDF only through a PDF
 engine (LaTeX, wkhtmltopdf, WeasyPrint, Typst); where none is installed its PDF cells say so.
 It also checks `pandoc server`, and measures /health while hostile requests occupy the workers.
 
-Clients run on the same machine and take CPU from the server, as a CMS on the same host would.
-Shared machines are noisy: read the ratios, and rerun before trusting a single figure.
+The clients are coroutines on one asyncio loop, the same for all three contenders: a minimal keep-alive
+HTTP/1.1 client for the service, asyncio subprocesses for the commands. They run on the same machine and
+take CPU from the contenders, as a CMS on the same host would; the CPU table says how much. Each cell
+also reports the CPU every contender spent per request (for the service: its own process, its workers,
+the client) and the cores other processes kept busy meanwhile (the machine's other load). CPU per
+request does not move with that load the way requests per second do: on a shared machine, read it.
+
+    python benchmarks/serve.py --cost-curve   # req/s and CPU per request from a tiny release to the seed
 """
 
 from __future__ import annotations
@@ -266,7 +272,7 @@ async def get(host: str, port: int, path: str) -> float:
 
 
 async def run_process(command: list[str]) -> None:
-    """One process per request, started from the event loop (uvloop's spawn when installed) and waited for."""
+    """One process per request, started from the event loop and waited for."""
     quiet = asyncio.subprocess.DEVNULL
     process = await asyncio.create_subprocess_exec(*command, stdin=quiet, stdout=quiet, stderr=quiet)
     assert await process.wait() == 0, command
@@ -345,10 +351,8 @@ def main() -> int:
     parser.add_argument("--cost-curve", action="store_true",
                         help="only the service and pandoc at 8 clients, on inputs of rising conversion cost")  # fmt: skip
     args = parser.parse_args()
-    with contextlib.suppress(ImportError):
-        import uvloop  # type: ignore[import-not-found,unused-ignore]  # the same client loop for every contender; the cheapest there is
-
-        uvloop.install()
+    # asyncio's own loop for the client, whatever the service runs on: the same client for every contender and
+    # for every run, so runs with and without the serve extra's uvloop compare.
     return asyncio.run(run(args))
 
 
