@@ -80,7 +80,8 @@ class _Worker:
     async def exchange(self, job: Job) -> Done | Failed:
         """Send a job and read its answer; EOF or a reset if the worker dies (or is killed) meanwhile."""
         assert self.reader is not None and self.writer is not None
-        self.writer.write(encode_job(job))
+        for piece in encode_job(job):  # a large release is written as it is, never copied after the frame's head
+            self.writer.write(piece)
         await self.writer.drain()
         options_size, data_size = FRAME.unpack(await self.reader.readexactly(FRAME.size))
         options = await self.reader.readexactly(options_size)
@@ -97,10 +98,6 @@ class _Worker:
     def kill(self) -> None:
         with contextlib.suppress(OSError, ValueError):
             self.process.kill()
-
-
-#: What ends an exchange whose worker died or was killed.
-_LOST = (asyncio.IncompleteReadError, ConnectionError, OSError, EOFError, pickle.UnpicklingError)
 
 
 class WorkerPool:
@@ -200,7 +197,7 @@ class WorkerPool:
             reason: str | None
             try:
                 answer = await worker.exchange(job)
-            except _LOST:
+            except Exception:  # noqa: BLE001 — EOF, a reset, a torn frame: the worker died, was killed, or cannot be trusted
                 reason = worker.doomed or "crash"
                 if not future.done():
                     future.set_exception(ConversionTimeout() if reason == "timeout" else WorkerLost())

@@ -35,6 +35,8 @@ READY = "ready"
 NOTICES_HEADER_LIMIT = 6000
 #: A frame's head: the length of its pickled part and of its bytes.
 FRAME = struct.Struct("!IQ")
+#: Bytes from which a frame's data is sent as a piece of its own rather than copied after its head.
+LARGE = 64 * 1024
 
 #: Failure kinds, each answered with its own HTTP status by the app.
 INPUT, OPTION, OUTPUT, MEMORY, INTERNAL = "input", "option", "output", "memory", "internal"
@@ -100,7 +102,7 @@ def serve(channel: socket.socket, limits: Limits) -> None:
         warm()
     channel.setblocking(True)
     try:
-        channel.sendall(encode(READY))
+        send(channel, encode(READY))
         served = 0
         while True:
             head = channel.recv(FRAME.size, socket.MSG_WAITALL)
@@ -113,24 +115,36 @@ def serve(channel: socket.socket, limits: Limits) -> None:
             job = Job(_exactly(channel, data_size), formats, reading, settings, name)
             served += 1
             answer = convert(job, retiring=served >= limits.recycle_after)
-            channel.sendall(encode_answer(answer))
+            send(channel, encode_answer(answer))
             if answer.retiring:
                 return
     except (EOFError, OSError):  # the server is gone
         return
 
 
-def encode(options: Any, data: bytes = b"") -> bytes:
-    """One frame: its head, the pickled `options` and `data` as it is."""
+def encode(options: Any, data: bytes = b"") -> tuple[bytes, ...]:
+    """One frame as pieces to send in order: its head with the pickled `options`, and `data` as it is. A small
+    frame is one piece (one copy is cheaper than a second system call); a large one keeps its bytes apart."""
     pickled = pickle.dumps(options, protocol=pickle.HIGHEST_PROTOCOL)
-    return b"".join((FRAME.pack(len(pickled), len(data)), pickled, data))
+    head = FRAME.pack(len(pickled), len(data)) + pickled
+    return (head + data,) if len(data) < LARGE else (head, data)
 
 
-def encode_job(job: Job) -> bytes:
+def encode_job(job: Job) -> tuple[bytes, ...]:
     return encode((job.formats, job.reading, job.settings, job.name), job.data)
 
 
-def encode_answer(answer: Done | Failed) -> bytes:
+def send(channel: socket.socket, pieces: tuple[bytes, ...]) -> None:
+    """Send a frame's pieces (one gathered system call for two pieces, however large)."""
+    if len(pieces) == 1:
+        channel.sendall(pieces[0])
+        return
+    sent, total = channel.sendmsg(pieces), sum(len(piece) for piece in pieces)
+    if sent < total:  # a signal cut it short: send the rest
+        channel.sendall(memoryview(b"".join(pieces))[sent:])
+
+
+def encode_answer(answer: Done | Failed) -> tuple[bytes, ...]:
     # Tuples, not the dataclasses: unpickling a slotted dataclass walks its fields, on the event loop's side.
     if isinstance(answer, Done):
         return encode((True, answer.media_type, answer.filename, answer.notices, answer.retiring), answer.body)
