@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 
 import pytest
 
@@ -85,3 +86,39 @@ def test_the_default_worker_count_is_the_cores_this_process_may_use() -> None:
     assert 1 <= workers <= (os.cpu_count() or 1)
     if hasattr(os, "sched_getaffinity"):
         assert workers <= len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize("size", [10, 3 * 1024 * 1024])
+def test_an_answer_crosses_the_worker_socket_whole(size: int) -> None:
+    """Small frames go in one piece, large ones as head and bytes (sendmsg); either way the bytes arrive as sent."""
+    import threading
+
+    from pressconv.serve.worker import FRAME, Done, Failed, decode_answer, encode_answer, send
+
+    body = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    answers: list[Done | Failed] = [Done(body, "text/html", "a.html", '{"notices":[],"removed":[]}', retiring=True),
+                                    Failed("input", "no")]  # fmt: skip
+    ours, theirs = socket.socketpair()
+
+    def send_all() -> None:
+        for answer in answers:
+            send(theirs, encode_answer(answer))
+
+    with ours, theirs:
+        sender = threading.Thread(target=send_all)
+        sender.start()
+        received: list[Done | Failed] = []
+        for _ in answers:
+            options_size, data_size = FRAME.unpack(_read(ours, FRAME.size))
+            received.append(decode_answer(_read(ours, options_size), _read(ours, data_size)))
+        sender.join()
+    assert received == answers
+
+
+def _read(channel: socket.socket, size: int) -> bytes:
+    parts, got = [], 0
+    while got < size:
+        parts.append(channel.recv(size - got))
+        assert parts[-1], "the socket closed early"
+        got += len(parts[-1])
+    return b"".join(parts)
