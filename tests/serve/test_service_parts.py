@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 
 import pytest
 
-from pressconv.serve import openapi, problems
-from pressconv.serve.app import NOTICES_HEADER_LIMIT, notices_header
+from pressconv.serve import default_workers, openapi, problems
 from pressconv.serve.metrics import Metrics
 from pressconv.serve.parameters import Catalogue, ParameterError, parse_request
+from pressconv.serve.worker import NOTICES_HEADER_LIMIT, notices_header
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +79,46 @@ def test_metrics_text_has_every_family() -> None:
     assert "pressconv_queue_depth 3" in text
     assert 'pressconv_worker_restarts_total{reason="timeout"} 1' in text
     assert 'pressconv_worker_restarts_total{reason="recycle"} 0' in text
+
+
+def test_the_default_worker_count_is_the_cores_this_process_may_use() -> None:
+    workers = default_workers()
+    assert 1 <= workers <= (os.cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        assert workers <= len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize("size", [10, 3 * 1024 * 1024])
+def test_an_answer_crosses_the_worker_socket_whole(size: int) -> None:
+    """Small frames go in one piece, large ones as head and bytes (sendmsg); either way the bytes arrive as sent."""
+    import threading
+
+    from pressconv.serve.worker import FRAME, Done, Failed, decode_answer, encode_answer, send
+
+    body = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    answers: list[Done | Failed] = [Done(body, "text/html", "a.html", '{"notices":[],"removed":[]}', retiring=True),
+                                    Failed("input", "no")]  # fmt: skip
+    ours, theirs = socket.socketpair()
+
+    def send_all() -> None:
+        for answer in answers:
+            send(theirs, encode_answer(answer))
+
+    with ours, theirs:
+        sender = threading.Thread(target=send_all)
+        sender.start()
+        received: list[Done | Failed] = []
+        for _ in answers:
+            options_size, data_size = FRAME.unpack(_read(ours, FRAME.size))
+            received.append(decode_answer(_read(ours, options_size), _read(ours, data_size)))
+        sender.join()
+    assert received == answers
+
+
+def _read(channel: socket.socket, size: int) -> bytes:
+    parts, got = [], 0
+    while got < size:
+        parts.append(channel.recv(size - got))
+        assert parts[-1], "the socket closed early"
+        got += len(parts[-1])
+    return b"".join(parts)

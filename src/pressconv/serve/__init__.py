@@ -12,7 +12,26 @@ import argparse
 import os
 from typing import Any
 
-__all__ = ["add_arguments", "main"]
+__all__ = ["add_arguments", "default_workers", "main"]
+
+
+def default_workers() -> int:
+    """One worker per core the server may use: conversions are CPU-bound, so fewer leaves a core idle and more
+    only queues. The cores are those of the process's CPU affinity (taskset, a container's cpuset), and no more
+    than a cgroup v2 CPU quota allows (`docker --cpus 2` on a 16-core host is 2). The event loop needs no
+    core of its own: it uses a small share of one (docs/service.md, "Measured")."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as handle:
+            quota, period = handle.read().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, -(-int(quota) // int(period))))  # a quota of 1.5 cores: 2 workers
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=at_least_zero, default=8008, help="port (default: 8008; 0 picks a free one, logged)")
     parser.add_argument("--workers", type=positive(int), default=None, metavar="N",
-                        help="conversion worker processes (default: one per core)")  # fmt: skip
+                        help="conversion worker processes (default: one per core this process may use)")  # fmt: skip
     parser.add_argument("--timeout", type=positive(float), default=30.0, metavar="S",
                         help="seconds a conversion may take; past it: 504, worker replaced (default: 30)")  # fmt: skip
     parser.add_argument("--max-bytes", type=size, default=16 * 1024 * 1024, metavar="B",
@@ -82,7 +101,7 @@ def main(args: argparse.Namespace) -> int:
     from pressconv.serve.app import ServeConfig
 
     config = ServeConfig(
-        host=args.host, port=args.port, workers=args.workers or os.cpu_count() or 1, timeout=args.timeout,
+        host=args.host, port=args.port, workers=args.workers or default_workers(), timeout=args.timeout,
         max_bytes=args.max_bytes, max_queue=args.max_queue, memory_bytes=args.memory, recycle_after=args.recycle_after,
         token=token, cors_origins=tuple(args.cors_origin),
     )  # fmt: skip

@@ -15,10 +15,12 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.formparsers import MultiPartException
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
@@ -40,8 +42,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 ROUTES = ("/v1/convert", "/v1/formats", "/health", "/ready", "/metrics", "/openapi.json")
 #: Routes that need the bearer token when one is configured (liveness, readiness and the description do not).
 PROTECTED = ("/v1/", "/metrics")
-#: The X-Pressconv-Notices header is cut below this many characters (proxies refuse headers of 8 KiB and more).
-NOTICES_HEADER_LIMIT = 6000
+#: Distinct queries of /v1/convert whose checked form is kept (the cache is emptied when full).
+QUERY_CACHE = 256
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _FAILURES = {INPUT: problems.UNREADABLE, OPTION: problems.BAD_OPTION, OUTPUT: problems.UNWRITABLE, MEMORY: problems.WORKER_MEMORY}
 
@@ -80,6 +82,9 @@ class Service:
         self.description = openapi.build(self.catalogue)
         self.formats = _formats_document(self.catalogue)
         self.draining = False
+        self._logged_second, self._stamp = -1, ""
+        #: Checked queries of /v1/convert by their bytes (never mutated: `_convert` copies what it changes).
+        self._queries: dict[bytes, Conversion] = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
@@ -93,8 +98,12 @@ class Service:
             self.log({"event": "stopped"})
 
     def log(self, record: dict[str, Any]) -> None:
-        line = json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **record}, ensure_ascii=False)
-        print(line, file=self.config.log, flush=True)
+        now = int(time.time())
+        if now != self._logged_second:  # one strftime a second, not one a request
+            self._logged_second, self._stamp = now, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))
+        line = json.dumps({"time": self._stamp, **record}, ensure_ascii=False)
+        self.config.log.write(line + "\n")
+        self.config.log.flush()
 
     # ------------------------------------------------------------------ routes
 
@@ -120,45 +129,80 @@ class Service:
         )
         return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")
 
-    async def convert(self, request: Request) -> Response:
+    async def convert(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """POST /v1/convert, as a plain ASGI app: `_Access` calls it directly, without Starlette's middleware,
+        router, request and response objects, which took a third of the event loop's time for a request
+        (errors, which are rare, are still Starlette responses)."""
+        answer = await self._answer(scope, receive)
+        if isinstance(answer, Response):
+            await answer(scope, receive, send)
+            return
+        media_type = answer.media_type
+        if media_type.startswith("text/") and "charset=" not in media_type.lower():
+            media_type += "; charset=utf-8"  # as Starlette's Response says it
+        headers = [
+            (b"content-type", media_type.encode("latin-1")),
+            (b"content-length", str(len(answer.body)).encode("ascii")),
+            (b"content-disposition", f'attachment; filename="{answer.filename}"'.encode("latin-1")),
+            (b"x-pressconv-notices", answer.notices.encode("latin-1")),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": answer.body})
+
+    async def _answer(self, scope: Scope, receive: Receive) -> Response | Done:
         try:
-            parse_request(request.query_params.multi_items(), self.catalogue)  # a bad option fails before the body is read
+            # A bad option fails before the body is read; a multipart request's parts are checked with it later.
+            query = self._checked(scope["query_string"])
         except ParameterError as error:
             return problems.response(problems.BAD_OPTION, str(error))
         try:
             with self.pool.admission():
-                return await self._convert(request)
+                return await self._convert(scope, receive, query)
         except QueueFull:
             return problems.response(
                 problems.QUEUE_FULL, f"{self.pool.admitted} requests are being served or waiting; retry later",
                 headers={"Retry-After": "1"},
             )  # fmt: skip
 
-    async def _convert(self, request: Request) -> Response:
+    def _checked(self, query: bytes) -> Conversion:
+        """The query, checked, from a small cache: a client sends the same few queries (`to=docx&lang=cy`) over
+        and over, and checking one (parse_qsl, the options' checks) was a tenth of the event loop's work."""
+        checked = self._queries.get(query)
+        if checked is None:
+            checked = parse_request(_query(query), self.catalogue)  # raises for a bad one, which is not kept
+            if len(self._queries) >= QUERY_CACHE:
+                self._queries.clear()
+            self._queries[query] = checked
+        return checked
+
+    async def _convert(self, scope: Scope, receive: Receive, query: Conversion) -> Response | Done:
         limit = self.config.max_bytes
-        length = request.headers.get("content-length", "")
+        length, content_type = "", ""
+        for key, value in scope["headers"]:
+            if key == b"content-length":
+                length = value.decode("latin-1")
+            elif key == b"content-type":
+                content_type = value.decode("latin-1").split(";")[0].strip().lower()
         if length.isdigit() and int(length) > limit:
             return _too_large(limit)
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if content_type == "multipart/form-data":
-                conversion, data, name, reader = await self._multipart(request, limit)
+                conversion, data, name, reader = await self._multipart(scope, receive, limit)
             else:
-                conversion = parse_request(request.query_params.multi_items(), self.catalogue)
-                data, name = await _read_body(request, limit), None
+                conversion, data, name = query, await _read_body(receive, limit), None
                 reader = "html" if content_type in _HTML_TYPES else "text" if content_type == "text/plain" else None
         except _TooLarge:
             return _too_large(limit)
         except ParameterError as error:
             return problems.response(problems.BAD_OPTION, str(error))
-        except HTTPException as error:  # Starlette's multipart parser: a malformed body
-            return problems.response(problems.BAD_REQUEST, str(error.detail))
+        except MultiPartException as error:  # Starlette's multipart parser: a malformed body
+            return problems.response(problems.BAD_REQUEST, error.message)
         reading = dict(conversion.reading)
         if reader is not None:
             reading.setdefault("reader", reader)
         reading["max_bytes"] = limit
         job = Job(data, conversion.formats, tuple(reading.items()), tuple(conversion.settings.items()), name)
-        request.state.pressconv = {"formats": ",".join(conversion.formats), "bytes_in": len(data)}
+        logged = scope.setdefault("state", {})["pressconv"] = {"formats": ",".join(conversion.formats), "bytes_in": len(data)}
         try:
             answer, seconds = await self.pool.run(job)
         except ConversionTimeout:
@@ -167,13 +211,13 @@ class Service:
         except WorkerLost:
             return problems.response(problems.WORKER_LOST, "the worker converting this request died; it was replaced")
         self.metrics.observe("+".join(conversion.formats), seconds)
-        request.state.pressconv["worker_ms"] = round(seconds * 1000, 1)
+        logged["worker_ms"] = round(seconds * 1000, 1)
         if isinstance(answer, Failed):
             return problems.response(_FAILURES.get(answer.kind, problems.INTERNAL), answer.message)
-        return _document(answer)
+        return answer
 
-    async def _multipart(self, request: Request, limit: int) -> tuple[Conversion, bytes, str | None, str | None]:
-        limited = Request(request.scope, _limited(request.receive, limit))
+    async def _multipart(self, scope: Scope, receive: Receive, limit: int) -> tuple[Conversion, bytes, str | None, str | None]:
+        limited = Request(scope, _limited(receive, limit))
         fields: list[tuple[str, str]] = []
         files: list[tuple[str, bytes]] = []
         release: tuple[bytes, str | None, str | None] | None = None
@@ -197,7 +241,7 @@ class Service:
         # Text fields may carry a file option's content too (a stylesheet typed into a form): as bytes, never a path.
         texts = [(key, value) for key, value in fields if not self._is_file(key)]
         files += [(key, value.encode("utf-8")) for key, value in fields if self._is_file(key)]
-        conversion = parse_request(request.query_params.multi_items(), self.catalogue, fields=texts, files=files)
+        conversion = parse_request(_query(scope["query_string"]), self.catalogue, fields=texts, files=files)
         return conversion, release[0], release[1], release[2]
 
     def _is_file(self, key: str) -> bool:
@@ -210,7 +254,7 @@ class Service:
 
     def app(self) -> ASGIApp:
         routes = [
-            Route("/v1/convert", self.convert, methods=["POST"]),
+            Route("/v1/convert", _Endpoint(self.convert), methods=["POST"]),  # reached for other methods only (405)
             Route("/v1/formats", self.formats_route, methods=["GET"]),
             Route("/health", self.health, methods=["GET"]),
             Route("/ready", self.ready, methods=["GET"]),
@@ -227,6 +271,16 @@ class Service:
                 allow_headers=["Authorization", "Content-Type"], expose_headers=["Content-Disposition", "X-Pressconv-Notices"],
             )  # fmt: skip
         return app
+
+
+class _Endpoint:
+    """A plain ASGI callable Starlette routes to as it is (a bound method it would wrap as a request handler)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
 
 
 def create_app(config: ServeConfig) -> tuple[ASGIApp, Service]:
@@ -262,6 +316,8 @@ class _Access:
                 response = problems.response(problems.UNAUTHORIZED, "send 'Authorization: Bearer <token>'",
                                              headers={"WWW-Authenticate": 'Bearer realm="pressconv"'})  # fmt: skip
                 await response(scope, receive, counting)
+            elif path == "/v1/convert" and scope["method"] == "POST":
+                await self._convert(scope, receive, counting)
             else:
                 await self.app(scope, receive, counting)
         finally:
@@ -275,6 +331,25 @@ class _Access:
                 "client": client[0] if client else None, **extra,
             })  # fmt: skip
 
+    async def _convert(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The hot route, straight to the service (Starlette's router and its error middleware skipped): a bug
+        still answers 500 as that middleware would, and goes on to the server's log."""
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:
+            await self.service.convert(scope, receive, sending)
+        except ClientDisconnect:
+            pass  # nobody to answer
+        except Exception:
+            if not started:
+                await problems.response(problems.INTERNAL, "the server failed on this request")(scope, receive, send)
+            raise
+
     def _authorised(self, scope: Scope) -> bool:
         token = self.service.config.token or ""
         for key, value in scope["headers"]:
@@ -284,15 +359,26 @@ class _Access:
         return False
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
+async def _read_body(receive: Receive, limit: int) -> bytes:
     """The body, chunk by chunk, stopping at the first byte over `limit`."""
     chunks, size = [], 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if chunk:
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)  # one chunk (most bodies): that very object, not a copy
+
+
+def _query(query: bytes) -> list[tuple[str, str]]:
+    """The query's parameters, decoded as Starlette's `Request.query_params` decodes them."""
+    return parse_qsl(query.decode("latin-1"), keep_blank_values=True)
 
 
 def _limited(receive: Receive, limit: int) -> Receive:
@@ -314,38 +400,6 @@ def _limited(receive: Receive, limit: int) -> Receive:
 def _too_large(limit: int) -> Response:
     # Connection: close — the rest of the body is never read, so the connection cannot carry another request.
     return problems.response(problems.TOO_LARGE, f"the body is over {limit:,} bytes", headers={"Connection": "close"})
-
-
-def _document(answer: Done) -> Response:
-    headers = {
-        "Content-Disposition": f'attachment; filename="{answer.filename}"',
-        "X-Pressconv-Notices": notices_header(answer.notices, answer.removed),
-    }
-    return Response(answer.body, media_type=answer.media_type, headers=headers)
-
-
-def notices_header(notices: tuple[tuple[str, str], ...], removed: tuple[tuple[int, str, int | None], ...]) -> str:
-    """The notices and removals as ASCII JSON, cut (with "truncated": true) to fit a header: removals go first,
-    then notices from the end, so what is kept is the start of each list."""
-    items = {
-        "notices": [_compact({"code": code, "message": message}) for code, message in notices],
-        "removed": [_compact({"paragraph": number, "reason": reason, "duplicate_of": of}) for number, reason, of in removed],
-    }
-    budget = NOTICES_HEADER_LIMIT - len('{"notices":[],"removed":[],"truncated":true}')
-    kept: dict[str, list[str]] = {"notices": [], "removed": []}
-    for key in ("notices", "removed"):
-        for item in items[key]:
-            if len(item) + 1 > budget:
-                break
-            kept[key].append(item)
-            budget -= len(item) + 1
-    truncated = any(len(kept[key]) < len(items[key]) for key in items)
-    tail = ',"truncated":true' if truncated else ""
-    return f'{{"notices":[{",".join(kept["notices"])}],"removed":[{",".join(kept["removed"])}]{tail}}}'
-
-
-def _compact(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 async def _http_problem(request: Request, error: Exception) -> Response:

@@ -2,11 +2,15 @@
 
 Not `concurrent.futures.ProcessPoolExecutor`: it cannot kill one worker on a timeout (a hung task holds
 its process until it ends by itself, and a killed worker breaks the whole executor), and it has no per-
-worker memory limit or recycling. Here each worker is a `multiprocessing` process with a pipe of its
-own; the event loop never touches a pipe itself (a job and its answer can be megabytes): each exchange
-runs in a thread of the pool's own, and the loop only awaits it with the timeout. Workers come from the
-'forkserver' context (a clean, single-threaded, pre-warmed parent: see `pressconv.serve.preload`), or
-'spawn' where there is none.
+worker memory limit or recycling. Here each worker is a `multiprocessing` process with a Unix socket
+pair of its own, and one task per worker (its driver) takes jobs from a shared queue, writes each to its
+worker's socket and reads the answer, all on the event loop: the socket is non-blocking, so a job or an
+answer of megabytes is written and read in pieces between other requests, never holding the loop, and
+there is no thread, executor or future between a request and its worker (at a few milliseconds a
+conversion, those hops cost a noticeable share of a request). A timer kills a worker that runs past the
+timeout; its socket then closes, which ends the exchange. Threads are used only to start and stop
+workers. Workers come from the 'forkserver' context (a clean, single-threaded, pre-warmed parent: see
+`pressconv.serve.preload`), or 'spawn' where there is none.
 
 Admission is counted before a request's body is read: at most `workers + max_queue` requests are
 admitted at once, so memory is bounded by that many bodies; one more is refused (`QueueFull` → 503).
@@ -19,15 +23,17 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import multiprocessing
+import pickle
+import socket
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
+from struct import error as struct_error
 from typing import Any
 
-from pressconv.serve.worker import MEMORY, READY, Done, Failed, Job, Limits, serve
+from pressconv.serve.worker import FRAME, MEMORY, READY, Done, Failed, Job, Limits, decode_answer, encode_job, serve
 
 #: How long a new worker may take to start and warm up before it counts as failed.
 START_TIMEOUT = 120.0
@@ -56,13 +62,42 @@ class PoolConfig:
 
 
 class _Worker:
-    """One worker process and the server's end of its pipe."""
+    """One worker process and the server's end of its socket (blocking until `attach`, then the loop's streams)."""
 
-    def __init__(self, process: Any, connection: Connection) -> None:
+    def __init__(self, process: Any, channel: socket.socket) -> None:
         self.process = process
-        self.connection = connection
+        self.channel = channel
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
         #: Why it is being replaced, once it is ("timeout" when the server killed it).
         self.doomed: str | None = None
+
+    async def attach(self) -> None:
+        """Hand the socket to the event loop (a large read limit: answers are often hundreds of kilobytes)."""
+        self.channel.setblocking(False)
+        self.reader, self.writer = await asyncio.open_unix_connection(sock=self.channel, limit=1 << 20)
+
+    async def exchange(self, job: Job) -> Done | Failed:
+        """Send a job and read its answer; EOF or a reset if the worker dies (or is killed) meanwhile."""
+        assert self.reader is not None and self.writer is not None
+        for piece in encode_job(job):  # a large release is written as it is, never copied after the frame's head
+            self.writer.write(piece)
+        await self.writer.drain()
+        options_size, data_size = FRAME.unpack(await self.reader.readexactly(FRAME.size))
+        options = await self.reader.readexactly(options_size)
+        data = await self.reader.readexactly(data_size) if data_size else b""
+        return decode_answer(options, data)
+
+    def hang_up(self) -> None:
+        """Close the server's end (on the loop): the worker exits when it reads EOF."""
+        if self.writer is not None:
+            self.writer.transport.abort()
+        with contextlib.suppress(OSError):
+            self.channel.close()
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.process.kill()
 
 
 class WorkerPool:
@@ -76,11 +111,12 @@ class WorkerPool:
             self._context.set_forkserver_preload(["pressconv.serve.preload"])
             # Workers forked from the warm fork server start warm (see pressconv.serve.preload).
             self.config = dataclasses.replace(config, limits=dataclasses.replace(config.limits, warm_up=False))
-        # Threads for pipe exchanges (one per worker) and for starting and stopping workers.
-        self._threads = concurrent.futures.ThreadPoolExecutor(config.workers * 2 + 2, thread_name_prefix="pressconv-pipe")
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        # Threads only for starting and stopping workers (both block on the fork server or a process).
+        self._threads = concurrent.futures.ThreadPoolExecutor(config.workers + 1, thread_name_prefix="pressconv-start")
+        #: Jobs waiting for a worker, each with the future its request awaits; `None` tells a driver to stop.
+        self._jobs: asyncio.Queue[tuple[Job, asyncio.Future[tuple[Done | Failed, float]]] | None] = asyncio.Queue()
         self._workers: set[_Worker] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._drivers: list[asyncio.Task[None]] = []
         self._closing = False
         self.admitted = 0
         self.busy = 0
@@ -101,21 +137,23 @@ class WorkerPool:
     # ------------------------------------------------------------------ life
 
     async def start(self) -> None:
-        """Start every worker and wait until each is warm."""
+        """Start every worker, wait until each is warm, and give each its driver."""
         loop = asyncio.get_running_loop()
         starting = [loop.run_in_executor(self._threads, self._start_worker) for _ in range(self.config.workers)]
-        started = await asyncio.gather(*starting)
-        for worker in started:
+        for worker in await asyncio.gather(*starting):
+            await worker.attach()
             self._workers.add(worker)
-            self._idle.put_nowait(worker)
+            self._drivers.append(loop.create_task(self._drive(worker)))
 
     async def close(self) -> None:
         """Stop every worker (after in-flight work: the server has finished its requests before this is called)."""
         self._closing = True
-        for task in list(self._tasks):
-            with contextlib.suppress(Exception):
-                await task
+        for _ in self._drivers:
+            self._jobs.put_nowait(None)
+        await asyncio.gather(*self._drivers, return_exceptions=True)
         loop = asyncio.get_running_loop()
+        for worker in self._workers:
+            worker.hang_up()
         await asyncio.gather(*(loop.run_in_executor(self._threads, _stop, worker) for worker in list(self._workers)))
         self._workers.clear()
         self._threads.shutdown(wait=True)
@@ -134,53 +172,61 @@ class WorkerPool:
             self.admitted -= 1
 
     async def run(self, job: Job) -> tuple[Done | Failed, float]:
-        """Convert `job` on the next free worker; returns the answer and the seconds the worker took.
+        """Convert `job` on the next free worker; returns the answer and the seconds the exchange took.
 
-        Raises `ConversionTimeout` or `WorkerLost`; the worker is then replaced in the background.
+        Raises `ConversionTimeout` or `WorkerLost`; the worker is then replaced by its driver.
         """
-        worker = await self._idle.get()
-        self.busy += 1
-        loop = asyncio.get_running_loop()
-        try:
-            started = time.perf_counter()
-            future = self._threads.submit(_exchange, worker.connection, job)
-            # The worker goes back (or is replaced) when the exchange ends, whatever happened to this request.
-            future.add_done_callback(lambda done: loop.call_soon_threadsafe(self._finished, worker, done))
-            try:
-                answer = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.config.timeout)
-            except TimeoutError:
-                worker.doomed = "timeout"
-                with contextlib.suppress(OSError):
-                    worker.process.kill()
-                raise ConversionTimeout from None
-            except (EOFError, OSError):
-                raise WorkerLost from None
-            return answer, time.perf_counter() - started
-        finally:
-            self.busy -= 1
+        future: asyncio.Future[tuple[Done | Failed, float]] = asyncio.get_running_loop().create_future()
+        self._jobs.put_nowait((job, future))
+        return await future
 
-    def _finished(self, worker: _Worker, future: concurrent.futures.Future[Done | Failed]) -> None:
-        """An exchange ended: give the worker back, or replace it (timed out, died, ran out of memory, recycled)."""
-        reason = worker.doomed
-        if reason is None:
-            error = future.exception()
-            if error is not None:
-                reason = "crash"
+    async def _drive(self, worker: _Worker) -> None:
+        """One worker's life on the event loop: take a job, exchange it under the timeout, answer its request;
+        replace the worker when it timed out, died, ran out of memory or retired."""
+        loop = asyncio.get_running_loop()
+        while True:
+            item = await self._jobs.get()
+            if item is None:
+                return
+            job, future = item
+            if future.done():  # its request went away while it waited
+                continue
+            self.busy += 1
+            started = time.perf_counter()
+            timer = loop.call_later(self.config.timeout, self._expire, worker)
+            reason: str | None
+            try:
+                answer = await worker.exchange(job)
+            except Exception:  # noqa: BLE001 — EOF, a reset, a torn frame: the worker died, was killed, or cannot be trusted
+                reason = worker.doomed or "crash"
+                if not future.done():
+                    future.set_exception(ConversionTimeout() if reason == "timeout" else WorkerLost())
             else:
-                answer = future.result()
-                if answer.retiring:
+                if not future.done():
+                    future.set_result((answer, time.perf_counter() - started))
+                reason = worker.doomed
+                if reason is None and answer.retiring:
                     reason = MEMORY if isinstance(answer, Failed) and answer.kind == MEMORY else "recycle"
-        if reason is None:
-            self._idle.put_nowait(worker)
-            return
+            finally:
+                timer.cancel()
+                self.busy -= 1
+            if reason is not None:
+                fresh = await self._replace(worker, reason)
+                if fresh is None:
+                    return
+                worker = fresh
+
+    def _expire(self, worker: _Worker) -> None:
+        """The timeout passed: kill the worker; its socket closes and the exchange ends with `ConversionTimeout`."""
+        worker.doomed = "timeout"
+        worker.kill()
+
+    async def _replace(self, worker: _Worker, reason: str) -> _Worker | None:
+        """Stop `worker` and start a fresh one in its place (None if the pool is closing meanwhile)."""
         worker.doomed = reason
         self.restarts[reason] += 1
-        task = asyncio.get_running_loop().create_task(self._replace(worker))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _replace(self, worker: _Worker) -> None:
         loop = asyncio.get_running_loop()
+        worker.hang_up()
         await loop.run_in_executor(self._threads, _stop, worker)
         self._workers.discard(worker)
         while not self._closing:
@@ -189,39 +235,41 @@ class WorkerPool:
             except (OSError, EOFError, TimeoutError):
                 await asyncio.sleep(1.0)  # the machine is out of processes or memory: try again, gently
                 continue
+            await fresh.attach()
             self._workers.add(fresh)
-            self._idle.put_nowait(fresh)
-            return
+            if self._closing:  # close() is waiting for this driver; it stops what is in _workers
+                return None
+            return fresh
+        return None
 
     def _start_worker(self) -> _Worker:
         """Start one worker process and wait (in a pool thread) until it says it is warm."""
-        ours, theirs = self._context.Pipe(duplex=True)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         process = self._context.Process(target=serve, args=(theirs, self.config.limits), daemon=True, name="pressconv-worker")
-        process.start()
-        theirs.close()
-        if not ours.poll(START_TIMEOUT) or ours.recv() != READY:
+        try:
+            process.start()
+        finally:
+            theirs.close()
+        ours.settimeout(START_TIMEOUT)
+        try:
+            head = ours.recv(FRAME.size, socket.MSG_WAITALL)
+            options_size, _ = FRAME.unpack(head)
+            ready = pickle.loads(ours.recv(options_size, socket.MSG_WAITALL)) == READY
+        except (OSError, struct_error, pickle.UnpicklingError, EOFError):
+            ready = False
+        if not ready:
             process.kill()
             process.join()
             ours.close()
             raise TimeoutError("a conversion worker did not start")
+        ours.settimeout(None)
         return _Worker(process, ours)
 
 
-def _exchange(connection: Connection, job: Job) -> Done | Failed:
-    """Send a job and wait for its answer (in a pool thread: both can be megabytes)."""
-    connection.send(job)
-    answer: Done | Failed = connection.recv()
-    return answer
-
-
 def _stop(worker: _Worker) -> None:
-    """Ask a worker to exit (or kill it, if it is doomed or does not), and release its pipe."""
-    if worker.doomed in (None, "recycle", MEMORY):
-        with contextlib.suppress(OSError):
-            worker.connection.send(None)
+    """Wait for a worker whose socket is closed to exit (or kill it), and release it (in a thread: it blocks)."""
     worker.process.join(STOP_TIMEOUT if worker.doomed != "timeout" else 1.0)
     if worker.process.is_alive():
         worker.process.kill()
         worker.process.join()
-    worker.connection.close()
     worker.process.close()
