@@ -45,9 +45,16 @@ WORDS: dict[str, tuple[str, ...]] = {
     "share": (
         r"teilen|seite\s+teilen|auf\s+{network}\s+teilen|folgen\s+sie\s+uns|weiterempfehlen",
         r"per\s+e-?mail\s+(?:versenden|teilen|senden)",
+        r"(?:möchten\s+sie\s+)?(?:den|diesen)\s+artikel\s+teilen\??",
     ),
-    "print": (r"drucken|seite\s+drucken",),
-    "navigation": (r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",),
+    "print": (
+        r"drucken|seite\s+drucken",
+        r"(?:rezept|artikel|beitrag)\s+drucken|druckversion",
+    ),
+    "navigation": (
+        r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",
+        r"zurück\s+nach\s+oben|weiter|vorherige[rs]?(?:\s+(?:artikel|beitrag))?|nächste[rs]?(?:\s+(?:artikel|beitrag))?",
+    ),
     "cookie_subject": (
         r"wir\s+(?:verwenden|nutzen|setzen)",
         r"(?:diese|unsere)\s+(?:webseite|website|seite|internetseite)\s+(?:verwendet|nutzt)",
@@ -81,4 +88,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "rights_reserved": (r"alle\s+rechte\s+vorbehalten",),
     "rights_word": ("vorbehalten",),
+    "site_section": (
+        r"mehr\s+zu(?:m|r)?\s+thema|zum\s+thema|weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)",
+        r"(?:ähnliche|verwandte|empfohlene|passende)\s+(?:artikel|beiträge|themen|inhalte)",
+        r"das\s+(?:könnte|dürfte)\s+sie\s+auch\s+interessieren|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)|meistgelesen",
+        r"weiterführende\s+(?:informationen|links)|über\s+den\s+autor|weitere\s+artikel\s+(?:des|der)\s+autor(?:s|in)",
+    ),
+    "comments": (
+        r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|kommentar\s+schreiben",
+    ),
+    "site_notice": (r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",),
 }

@@ -59,4 +59,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"imagen", r"imágenes", r"fotografía", r"pie\s+de\s+foto", r"crédito(?:\s+de\s+la\s+foto)?"),
     "rights_reserved": (r"todos\s+los\s+derechos\s+reservados",),
     "rights_word": ("reservados",),
+    "site_section": (
+        r"(?:noticias|artículos|contenidos?)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar|le\s+puede\s+interesar",
+        r"lea\s+también|lee\s+también|más\s+noticias|video\s+recomendado|lo\s+más\s+(?:leído|visto)",
+    ),
 }

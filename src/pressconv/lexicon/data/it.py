@@ -14,4 +14,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "about": (r"informazioni\s+su",),
     "about_article": ("il", "lo", "gli"),
+    "site_section": (
+        r"leggi\s+anche|articoli\s+correlati|(?:ti\s+)?potrebbe\s+interessar(?:e|ti)|altre\s+notizie|i\s+più\s+letti",
+    ),
 }

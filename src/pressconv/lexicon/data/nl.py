@@ -12,4 +12,5 @@ WORDS: dict[str, tuple[str, ...]] = {
         "politie",
         "universiteit",
     ),
+    "site_section": (r"lees\s+ook|gerelateerde\s+artikelen|meer\s+nieuws|meest\s+gelezen",),
 }

@@ -2,4 +2,7 @@
 
 WORDS: dict[str, tuple[str, ...]] = {
     "label": (r"komunikat\s+prasowy",),
+    "site_section": (
+        r"czytaj\s+(?:także|też)|zobacz\s+(?:także|też)|powiązane\s+artykuły|inne\s+artykuły(?:\s+autora)?|najczęściej\s+czytane",
+    ),
 }

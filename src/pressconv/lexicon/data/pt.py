@@ -7,4 +7,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "updated": (r"atualizad[oa](?:\s+em)?",),
     "tail_word": (r"publicad[oa]",),
     "about": (r"sobre",),
+    "site_section": (r"leia\s+também|veja\s+também|notícias\s+relacionadas|mais\s+lidas",),
 }

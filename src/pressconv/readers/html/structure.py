@@ -20,16 +20,19 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.html.blocks import RawBlock
 from pressconv.readers.structure import contact_heading, is_about_heading, is_contact_line, is_end_mark, is_notes_heading
 
-_SITE_HEADING = re.compile(
+_SITE_HEADING = lexicon.pattern(
     r"^(?:related(?:\s+\S+){0,3}|more\s+(?:news|stories|releases|press\s+releases|from\s+\S.*|on\s+this|like\s+this)|see\s+also"
     r"|(?:latest|recent|other|similar|popular|top|trending)\s+(?:news|stories|posts|articles|releases|press\s+releases|content)"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested.*)|read\s+(?:next|more)|share(?:\s+this(?:\s+\S+)?)?"
     r"|tags|topics|categories|filed\s+under|explore\s+the\s+topic.*|follow\s+us.*|comments?|leave\s+a\s+(?:reply|comment)"
-    r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*)\s*:?$",
+    r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*"
+    # The same headings in every language the lexicon knows, and its comment widgets' labels.
+    r"|{site_section}|{comments})\s*:?$",
     re.IGNORECASE,
 )
 _CONTACT_LINE_MAX = 300
@@ -192,11 +195,13 @@ def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list
     which reports each removal; a link-only line it does not know, such as a document of the release, stays.)"""
     kept: list[_Item] = []
     dropping = False
-    for item in items:
-        if item.kind == "heading" and _SITE_HEADING.match(item.text):
+    for index, item in enumerate(items):
+        if _SITE_HEADING.match(item.text) and (item.kind == "heading" or _labels_links(items, index)):
             dropping = True  # a site section: it and the short or link lines under it
-        elif dropping and not (item.kind == "heading" or (item.link_share < 0.5 and len(item.text) >= 80)):
-            pass
+        elif dropping and not (
+            (item.kind == "heading" and item.link_share < 0.5) or (item.link_share < 0.5 and len(item.text) >= 80)
+        ):
+            pass  # a teaser's linked headline is one of the section's lines, not a heading of the release
         else:
             dropping = False
             if not _is_promotion(item):
@@ -205,6 +210,13 @@ def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list
         if dropped is not None:
             dropped.append(item.text)
     return kept
+
+
+def _labels_links(items: list[_Item], index: int) -> bool:
+    """A short paragraph that names a site section ("Mehr zum Thema" set as a <p>) over links: a heading too."""
+    item = items[index]
+    following = items[index + 1] if index + 1 < len(items) else None
+    return item.kind == "paragraph" and len(item.text) <= 60 and following is not None and following.link_share >= 0.5
 
 
 def _is_promotion(item: _Item) -> bool:
