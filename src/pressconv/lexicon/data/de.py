@@ -93,9 +93,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:ähnliche|verwandte|empfohlene|passende)\s+(?:artikel|beiträge|themen|inhalte)",
         r"das\s+(?:könnte|dürfte)\s+sie\s+auch\s+interessieren|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)|meistgelesen",
         r"weiterführende\s+(?:informationen|links)|über\s+den\s+autor|weitere\s+artikel\s+(?:des|der)\s+autor(?:s|in)",
+        r"schlagw(?:orte|örter)|stichw(?:orte|örter)|mehr\s+aus\s+(?:dem|der)\s+\S+(?:\s+\S+)?",
     ),
     "comments": (
         r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|kommentar\s+schreiben",
     ),
     "site_notice": (r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",),
+    "promo_lead": (r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",),
 }

@@ -661,4 +661,5 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"further\s+reading|also\s+read|don['’]t\s+miss|in\s+other\s+news|editor['’]?s\s+picks|most\s+(?:read|popular|viewed)",
         r"about\s+the\s+author|more\s+from\s+(?:the\s+)?author",
     ),
+    "promo_lead": (r"watch|listen|read|more|latest|video|photos|gallery|related\s+coverage",),
 }

@@ -62,5 +62,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "site_section": (
         r"(?:noticias|artículos|contenidos?)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar|le\s+puede\s+interesar",
         r"lea\s+también|lee\s+también|más\s+noticias|video\s+recomendado|lo\s+más\s+(?:leído|visto)",
+        r"notas\s+relacionadas|más\s+sobre\s+.{1,40}",
     ),
+    "promo_lead": (r"mire|vea|lea|lee|mira|ve|escucha|lea\s+más|lee\s+más|vea\s+también|mira\s+también|lee\s+además",),
 }

@@ -17,4 +17,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "site_section": (
         r"leggi\s+anche|articoli\s+correlati|(?:ti\s+)?potrebbe\s+interessar(?:e|ti)|altre\s+notizie|i\s+più\s+letti",
     ),
+    "promo_lead": (r"leggi\s+anche|guarda|ascolta",),
 }

@@ -8,4 +8,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "tail_word": (r"publicad[oa]",),
     "about": (r"sobre",),
     "site_section": (r"leia\s+também|veja\s+também|notícias\s+relacionadas|mais\s+lidas",),
+    "promo_lead": (r"leia\s+(?:também|mais)|veja\s+(?:também|mais)|assista",),
 }

@@ -42,8 +42,9 @@ _WIRE_LINE = re.compile(
     r"|(?:this\s+)?press\s+release\s+was\s+(?:published|distributed)\s+by\s+\S.{0,100}|copyright\s+\S.{0,100}\s+all\s+rights\s+reserved\.?)$",
     re.I,
 )
-_PROMO = re.compile(
-    r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like)\s*:",
+_PROMO = lexicon.pattern(
+    r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like"
+    r"|{site_section}|{promo_lead})\s*:",
     re.I,
 )
 
@@ -190,6 +191,64 @@ def _end_mark(item: _Item) -> None:
 
 
 def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
+    items = _without_trailing_teasers(items, dropped)
+    return _without_site_sections(items, dropped)
+
+
+#: A block of the release's running text: long enough, and mostly not link text.
+_PROSE_CHARS = 80
+
+
+def _without_trailing_teasers(items: list[_Item], dropped: list[str] | None) -> list[_Item]:
+    """The release without the run of teasers a page sets after the article's last paragraph inside its
+    container: after the last block of running text, two or more blocks that are mostly links, with only short
+    lines among them (a teaser's date, its section's name) and nothing that starts a part of a release (notes,
+    contacts, an end mark). A link of the release's own (a report to download, a contact's address) stands
+    alone, as a document (a PDF, a spreadsheet), or under a heading of the release's, and stays."""
+    from pressconv.lines import is_chrome
+
+    last_prose = max((index for index, item in enumerate(items) if _is_prose(item)), default=-1)
+    tail = items[last_prose + 1 :]
+    # Widget lines ("Back to top") are the page-chrome step's to report, and count for neither side.
+    # A bare address is a reference the author gives ("http://…"), not a teaser's headline.
+    linked = [item for item in tail if item.link_share >= 0.5 and not is_chrome(item.text) and not _is_address(item.text)]
+    if last_prose < 0 or len(linked) < _TEASERS or len(linked) * 2 < len(tail):
+        return items
+    for item in tail:
+        if item.link_share < 0.5 and (len(item.text) >= _TEASER_LINE or _starts_release_part(item.text)):
+            return items
+        if item.link_share >= 0.5 and ("@" in item.text or _starts_release_part(item.text) or _links_a_document(item)):
+            return items
+    if dropped is not None:
+        dropped += [item.text for item in tail]
+    return items[: last_prose + 1]
+
+
+#: How many teasers make a run (not counting widget lines): a release may end on a link or two of its own.
+_TEASERS = 3
+#: The longest unlinked line among teasers (a date, a section's name, "Sponsored"): a longer one is the author's.
+_TEASER_LINE = 50
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|csv|zip|rtf|txt)(?:[?#]|$)", re.I)
+
+
+def _is_address(text: str) -> bool:
+    return _ADDRESS.match(text.strip()) is not None
+
+
+def _links_a_document(item: _Item) -> bool:
+    return any(_DOCUMENT.search(link.href) for line in item.lines for link in line.links)
+
+
+def _is_prose(item: _Item) -> bool:
+    return item.kind != "heading" and item.link_share < 0.5 and len(item.text) >= _PROSE_CHARS
+
+
+def _starts_release_part(text: str) -> bool:
+    return is_end_mark(text) or _is_notes(text) or _is_contact_heading(text) or is_contact_line(text)
+
+
+def _without_site_sections(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
     """Drop the site's own lines that came inside the container: "Related" sections, promotions, a newswire's footer.
     (Share and print widgets and back links — "Back to news" — are left to the page-chrome cleaning step,
     which reports each removal; a link-only line it does not know, such as a document of the release, stays.)"""
