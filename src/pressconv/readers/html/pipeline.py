@@ -223,10 +223,14 @@ def _dom_repeats(raw: list[RawBlock], body: list[RawBlock]) -> tuple[list[RawBlo
     at = {id(block): index for index, block in enumerate(raw)}
     keys = [typographic_key(block.text) for block in body]
     screen_only = _screen_only(body)
-    elsewhere: dict[str, int] = {}
+    # Where each text is first shown, and where first outside a screen-only element: a screen-only copy goes
+    # when the text came before it, or comes anywhere in the body's shared text (one of two copies stays).
+    first: dict[str, int] = {}
+    shared: dict[str, int] = {}
     for block, key in zip(body, keys, strict=True):
+        first.setdefault(key, at[id(block)])
         if id(block.element) not in screen_only:
-            elsewhere.setdefault(key, at[id(block)])
+            shared.setdefault(key, at[id(block)])
     kept: list[RawBlock] = []
     removed: list[Removal] = []
     previous: tuple[RawBlock, str] | None = None
@@ -240,9 +244,11 @@ def _dom_repeats(raw: list[RawBlock], body: list[RawBlock]) -> tuple[list[RawBlo
         if wordy and same_as_previous and previous is not None:
             removed.append(Removal(at[id(block)] + 1, "repeated-paragraph", block.text, at[id(previous[0])] + 1))
             continue
-        if wordy and id(block.element) in screen_only and key in elsewhere and elsewhere[key] != at[id(block)]:
-            removed.append(Removal(at[id(block)] + 1, "repeated-paragraph", block.text, elsewhere[key] + 1))
-            continue
+        if wordy and id(block.element) in screen_only:
+            original = first[key] if first[key] != at[id(block)] else shared.get(key)
+            if original is not None:
+                removed.append(Removal(at[id(block)] + 1, "repeated-paragraph", block.text, original + 1))
+                continue
         kept.append(block)
         previous = (block, key)
     return kept, tuple(removed)

@@ -60,6 +60,8 @@ class _Item:
     ordered: bool = False
     start: int = 1
     link_share: float = 0.0
+    #: It links to a document (a PDF, a spreadsheet): the release's own attachment, never a teaser.
+    document: bool = False
     pseudo: bool = False
     #: For a heading split off the first line of a paragraph: how many items that paragraph's other lines became.
     run_in: int = 0
@@ -95,8 +97,8 @@ def build_blocks(raw: list[RawBlock], dropped: list[str] | None = None) -> tuple
     """The release's blocks from the body's raw blocks, in order; the text of each site line left out on the
     way ("Related" sections, promotions, a newswire's footer) is added to `dropped`, for the reader to report."""
     raw = _one_item_per_li(raw)
-    items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share)
-             for block in raw]  # fmt: skip
+    items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share,
+                   document=_links_a_document(block)) for block in raw]  # fmt: skip
     for item, block in zip(items, raw, strict=True):
         _pseudo_heading(item, block)
         _end_mark(item)
@@ -191,8 +193,9 @@ def _end_mark(item: _Item) -> None:
 
 
 def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
-    items = _without_trailing_teasers(items, dropped)
-    return _without_site_sections(items, dropped)
+    # Sections first: what each step drops is added to `dropped` in page order (the reader numbers it so).
+    items = _without_site_sections(items, dropped)
+    return _without_trailing_teasers(items, dropped)
 
 
 #: A block of the release's running text: long enough, and mostly not link text.
@@ -217,7 +220,7 @@ def _without_trailing_teasers(items: list[_Item], dropped: list[str] | None) -> 
     for item in tail:
         if item.link_share < 0.5 and (len(item.text) >= _TEASER_LINE or _starts_release_part(item.text)):
             return items
-        if item.link_share >= 0.5 and ("@" in item.text or _starts_release_part(item.text) or _links_a_document(item)):
+        if item.link_share >= 0.5 and ("@" in item.text or _starts_release_part(item.text) or item.document):
             return items
     if dropped is not None:
         dropped += [item.text for item in tail]
@@ -236,8 +239,12 @@ def _is_address(text: str) -> bool:
     return _ADDRESS.match(text.strip()) is not None
 
 
-def _links_a_document(item: _Item) -> bool:
-    return any(_DOCUMENT.search(link.href) for line in item.lines for link in line.links)
+def _links_a_document(block: RawBlock) -> bool:
+    """A block whose links (as the page wrote them: a relative address has no resolved link) name a document."""
+    element = block.element
+    if element is None or not block.linked or not hasattr(element, "find_all"):
+        return False
+    return any(_DOCUMENT.search(str(link.attrs.get("href") or "")) for link in element.find_all("a", limit=5))
 
 
 def _is_prose(item: _Item) -> bool:
@@ -274,8 +281,8 @@ def _without_site_sections(items: list[_Item], dropped: list[str] | None = None)
 def _labels_links(items: list[_Item], index: int) -> bool:
     """A short paragraph that names a site section ("Mehr zum Thema" set as a <p>) over links: a heading too."""
     item = items[index]
-    following = items[index + 1] if index + 1 < len(items) else None
-    return item.kind == "paragraph" and len(item.text) <= 60 and following is not None and following.link_share >= 0.5
+    following = items[index + 1 : index + 3]  # a teaser's kicker ("Verkehr") may come before its link
+    return item.kind == "paragraph" and len(item.text) <= 60 and any(other.link_share >= 0.5 for other in following)
 
 
 def _is_promotion(item: _Item) -> bool:
