@@ -85,3 +85,12 @@ def test_the_new_fixtures_exist() -> None:
     # One page per kind of defect, invented for this project (never a peer's page).
     for name in ("page-repeats-plans", "site-sections-de", "teasers-after-article"):
         assert (ROOT / "fixtures" / "html" / f"{name}.html").is_file()
+
+
+def test_a_page_its_script_fills_in_is_read_from_its_noscript() -> None:
+    body = (f"<div class='post'><h1>Title</h1><div class='post-body'><script type='text/template'><p>{PROSE}</p></script>"
+            f"<noscript><p>{PROSE}</p><p>Other {PROSE}</p></noscript></div></div>")  # fmt: skip
+    assert read(page(body)).paragraphs == (PROSE, f"Other {PROSE}")
+    # A page that shows its text never reads its <noscript> ("Please enable JavaScript").
+    shown = f"<article><h1>Title</h1><p>{PROSE}</p><noscript><p>Please turn on scripts to see the map.</p></noscript></article>"
+    assert read(page(shown)).paragraphs == (PROSE,)

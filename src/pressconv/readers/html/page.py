@@ -84,10 +84,13 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
 
 
-def parse_html(text: str) -> Any:
+def parse_html(text: str, *, scripts: bool = True) -> Any:
     """The page as a light tree (`dom.Element`) of libxml2's parse, through lxml: libxml2 closes unclosed
     `<p>`s as browsers do instead of nesting them, and builds the tree in C; the light tree costs a few
-    objects per element, where bs4's tree on the same parse cost thirty times libxml2's time (see `dom`)."""
+    objects per element, where bs4's tree on the same parse cost thirty times libxml2's time (see `dom`).
+
+    `scripts`: read as a browser that runs scripts (`<noscript>` never shown), or as one that does not
+    (`<noscript>`'s content shown in its place)."""
     from lxml import etree
 
     from pressconv.readers.html import dom
@@ -95,7 +98,7 @@ def parse_html(text: str) -> Any:
     # As bs4's lxml builder fed it: the text, to a recovering HTML parser (comments and PIs are never read).
     parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
     try:
-        parser.feed(without_noscript(text))
+        parser.feed(without_noscript(text) if scripts else _noscript_shown(text))
         root = parser.close()
     except etree.XMLSyntaxError:  # nothing to build a tree of ("Document is empty")
         root = None
@@ -252,6 +255,14 @@ def text_start(tag: Any, limit: int) -> str:
             if length > 2 * limit + 2:  # room for the spaces normal_space will fold
                 break
     return normal_space(" ".join(parts))[: limit + 1]
+
+
+_NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
+
+
+def _noscript_shown(text: str) -> str:
+    """The page as a browser that runs no scripts shows it: each `<noscript>`'s content in its place."""
+    return _NOSCRIPT_TAG.sub("", text)
 
 
 @dataclass

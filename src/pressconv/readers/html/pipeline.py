@@ -40,7 +40,7 @@ from pressconv.readers.decoding import normalise
 from pressconv.readers.header import dateline
 from pressconv.readers.html.blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html.container import Container, around_headline, find_container
-from pressconv.readers.html.decoding import decode_page
+from pressconv.readers.html.decoding import Page, decode_page
 from pressconv.readers.html.header import MetaLine, is_lead_in, read_meta_line
 from pressconv.readers.html.metadata import Metadata, http_url, machine_date, read_metadata
 from pressconv.readers.html.page import (
@@ -72,7 +72,26 @@ _PROSE = 80
 
 def read_page(data: bytes, options: ReadOptions) -> Release:
     page = decode_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
-    soup = parse_html(page.text)
+    try:
+        release = _read(page, options, scripts=True)
+    except InputError:
+        if not _has_noscript(page.text):
+            raise
+        return _read(page, options, scripts=False)
+    if release.blocks or not _has_noscript(page.text):
+        return release
+    # Read as a browser that runs scripts, the page shows nothing: its script fills it in, and its <noscript>
+    # holds the same text for a browser that does not (a blog's post body in a template). Read it so.
+    without_scripts = _read(page, options, scripts=False)
+    return without_scripts if without_scripts.blocks else release
+
+
+def _has_noscript(text: str) -> bool:
+    return "<noscript" in text or "<NOSCRIPT" in text
+
+
+def _read(page: Page, options: ReadOptions, *, scripts: bool) -> Release:
+    soup = parse_html(page.text, scripts=scripts)
     meta = read_metadata(soup, page.location)
     strip_invisible(soup)
     tree = PageTree(soup)
