@@ -54,6 +54,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "navigation": (
         r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",
         r"zurück\s+nach\s+oben|weiter|vorherige[rs]?(?:\s+(?:artikel|beitrag))?|nächste[rs]?(?:\s+(?:artikel|beitrag))?",
+        r"zurück\s+zur\s+(?:liste|listenansicht|newsübersicht|pressemitteilungsübersicht)|vorschau\s+auf\s+den\s+nächsten\s+artikel",
     ),
     "cookie_subject": (
         r"wir\s+(?:verwenden|nutzen|setzen)",
@@ -98,6 +99,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "comments": (
         r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|kommentar\s+schreiben",
     ),
-    "site_notice": (r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",),
+    "site_notice": (
+        r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
+        r"[-–]?\s*anzeige\s*[-–]?",
+    ),
     "promo_lead": (r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",),
 }

@@ -33,7 +33,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "conjunction": ("y", "o"),
     "share": (r"compartir(?:\s+en\s+{network})?|síguenos|enviar\s+por\s+(?:correo|e-?mail)",),
     "print": (r"imprimir",),
-    "navigation": (r"volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",),
+    "navigation": (
+        r"volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",
+        r"(?:artículo|nota)\s+(?:siguiente|anterior)",
+    ),
     "cookie_subject": (
         r"utilizamos",
         r"usamos",
