@@ -101,7 +101,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "site_notice": (
         r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
-        r"[-–]?\s*anzeige\s*[-–]?",
+        r"(?:[-–]\s*)?anzeige(?:\s*[-–])?",
     ),
     "promo_lead": (r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",),
 }
