@@ -187,6 +187,10 @@ class Release:
     #: (share buttons, breadcrumbs, captions) rather than the release's: the page-chrome cleaning step removes
     #: and reports them, so a reader's judgement is never a silent drop (`--keep-chrome` keeps them).
     page_lines: tuple[int, ...] = field(default=(), compare=False)
+    #: Set by a reader whose source shows its repeats by its structure (an html page's elements): the reader took
+    #: out the true repeats itself (the same block twice in a row, a hidden copy), so text repeated elsewhere is
+    #: the release's own (one item in several lists) and the cleaner's repeats step leaves it.
+    repeats_judged: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if any(isinstance(block, str) for block in self.blocks):

@@ -39,6 +39,10 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
     Shortened units keep their first part exactly as written; layout lines
     ("***") are never repeats, and an end mark ("ENDS") is one only where it
     ends a repeated run (the body scraped twice with its end mark).
+
+    A release whose reader judged its repeats by the source's structure (`Release.repeats_judged`: an
+    html page, whose true repeats the reader took out) loses only copies of the title and text glued onto
+    its own copy here: a paragraph or item that repeats another is one of the page's own items.
     """
     title_key = typographic_key(release.title)
     seen: dict[str, int] = {}
@@ -58,7 +62,7 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
             paragraph, glued, key = _split_glued_copy(paragraph, key)
             if glued:
                 removed.append(Removal(number, "glued-copy", glued, number))
-            if key not in seen and key != title_key:
+            if key not in seen and key != title_key and not release.repeats_judged:
                 paragraph, key, pieces = _strip_glued_repeats(paragraph, key, index)
                 removed += [Removal(number, "glued-repeat", text, seen[piece_key]) for text, piece_key in pieces]
             if paragraph == before:
@@ -70,7 +74,7 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
         if key == title_key or is_title_copy(paragraph, release.title, release.date, key=key, title_key=title_key):
             removed.append(Removal(number, "repeats-title", paragraph, 0))
             unit.removed = True
-        elif key in seen:
+        elif key in seen and not release.repeats_judged:
             removed.append(Removal(number, "repeated-paragraph", paragraph, seen[key]))
             unit.removed = True
         else:

@@ -120,7 +120,9 @@ CONCEPTS: Mapping[str, str] = {
     "copyright": "copyright lines",
     "rights_reserved": "'All rights reserved'",
     "rights_word": "a lower-case word every 'rights_reserved' entry of the language holds: the quick reject",
-    "site_notice": "the site's own notices (browser warnings, newsletter sign-up)",
+    "site_notice": "the site's own notices (browser warnings, newsletter sign-up, advertising disclosures)",
+    "promo_lead": "words before a colon that set a link to another story into the text ('Watch:', 'Vea también:')",
+    "site_section": "headings of the site's own sections set into an article ('More on this topic', 'Read also'): whole lines",
     "long_line_word": "a word every long chrome line (cookie banner, browser notice) holds: the quick reject",
 }
 

@@ -45,9 +45,17 @@ WORDS: dict[str, tuple[str, ...]] = {
     "share": (
         r"teilen|seite\s+teilen|auf\s+{network}\s+teilen|folgen\s+sie\s+uns|weiterempfehlen",
         r"per\s+e-?mail\s+(?:versenden|teilen|senden)",
+        r"(?:möchten\s+sie\s+)?(?:den|diesen)\s+artikel\s+teilen\??",
     ),
-    "print": (r"drucken|seite\s+drucken",),
-    "navigation": (r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",),
+    "print": (
+        r"drucken|seite\s+drucken",
+        r"(?:rezept|artikel|beitrag)\s+drucken|druckversion",
+    ),
+    "navigation": (
+        r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",
+        r"zurück\s+nach\s+oben|weiter|vorherige[rs]?(?:\s+(?:artikel|beitrag))?|nächste[rs]?(?:\s+(?:artikel|beitrag))?",
+        r"zurück\s+zur\s+(?:liste|listenansicht|newsübersicht|pressemitteilungsübersicht)|vorschau\s+auf\s+den\s+nächsten\s+artikel",
+    ),
     "cookie_subject": (
         r"wir\s+(?:verwenden|nutzen|setzen)",
         r"(?:diese|unsere)\s+(?:webseite|website|seite|internetseite)\s+(?:verwendet|nutzt)",
@@ -81,4 +89,19 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "rights_reserved": (r"alle\s+rechte\s+vorbehalten",),
     "rights_word": ("vorbehalten",),
+    "site_section": (
+        r"mehr\s+zu(?:m|r)?\s+thema|zum\s+thema|weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)",
+        r"(?:ähnliche|verwandte|empfohlene|passende)\s+(?:artikel|beiträge|themen|inhalte)",
+        r"das\s+(?:könnte|dürfte)\s+sie\s+auch\s+interessieren|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)|meistgelesen",
+        r"weiterführende\s+(?:informationen|links)|über\s+den\s+autor|weitere\s+artikel\s+(?:des|der)\s+autor(?:s|in)",
+        r"schlagw(?:orte|örter)|stichw(?:orte|örter)|mehr\s+aus\s+(?:dem|der)\s+\S+(?:\s+\S+)?",
+    ),
+    "comments": (
+        r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|kommentar\s+schreiben",
+    ),
+    "site_notice": (
+        r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
+        r"(?:[-–]\s*)?anzeige(?:\s*[-–])?",
+    ),
+    "promo_lead": (r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",),
 }

@@ -33,7 +33,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "conjunction": ("y", "o"),
     "share": (r"compartir(?:\s+en\s+{network})?|síguenos|enviar\s+por\s+(?:correo|e-?mail)",),
     "print": (r"imprimir",),
-    "navigation": (r"volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",),
+    "navigation": (
+        r"volver(?:\s+(?:a\s+(?:noticias|la\s+lista)|arriba))?|noticia\s+(?:siguiente|anterior)",
+        r"(?:artículo|nota)\s+(?:siguiente|anterior)",
+    ),
     "cookie_subject": (
         r"utilizamos",
         r"usamos",
@@ -59,4 +62,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"imagen", r"imágenes", r"fotografía", r"pie\s+de\s+foto", r"crédito(?:\s+de\s+la\s+foto)?"),
     "rights_reserved": (r"todos\s+los\s+derechos\s+reservados",),
     "rights_word": ("reservados",),
+    "site_section": (
+        r"(?:noticias|artículos|contenidos?)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar|le\s+puede\s+interesar",
+        r"lea\s+también|lee\s+también|más\s+noticias|video\s+recomendado|lo\s+más\s+(?:leído|visto)",
+        r"notas\s+relacionadas|más\s+sobre\s+.{1,40}",
+    ),
+    "promo_lead": (r"mire|vea|lea|lee|mira|ve|escucha|lea\s+más|lee\s+más|vea\s+también|mira\s+también|lee\s+además",),
 }

@@ -53,4 +53,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"légende", r"crédits?(?:\s+photos?)?", r"photos?\s+de", r"image\s+de"),
     "rights_reserved": (r"tous\s+droits\s+réservés",),
     "rights_word": ("réservés",),
+    "site_section": (
+        r"(?:à\s+)?lire\s+aussi|à\s+découvrir|sur\s+le\s+même\s+(?:sujet|thème)|articles?\s+(?:similaires|liés|associés)",
+        r"dans\s+la\s+même\s+rubrique|(?:à\s+)?voir\s+aussi|les\s+plus\s+lus|vous\s+aimerez\s+aussi|nos\s+derniers\s+articles",
+    ),
+    "promo_lead": (r"lire\s+aussi|à\s+lire|voir\s+aussi|à\s+voir|regarder|écouter",),
 }

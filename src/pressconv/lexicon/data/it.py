@@ -69,4 +69,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"foto", r"immagine", r"didascalia", r"credit(?:i|s)?\s+foto"),
     "rights_reserved": (r"tutti\s+i\s+diritti\s+riservati",),
     "rights_word": ("riservati",),
+    "site_section": (
+        r"leggi\s+anche|articoli\s+correlati|(?:ti\s+)?potrebbe\s+interessar(?:e|ti)|altre\s+notizie|i\s+più\s+letti",
+    ),
+    "promo_lead": (r"leggi\s+anche|guarda|ascolta",),
 }

@@ -79,4 +79,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"beeld", r"afbeelding", r"fotografie", r"bijschrift"),
     "rights_reserved": (r"alle\s+rechten\s+voorbehouden",),
     "rights_word": ("voorbehouden",),
+    "site_section": (r"lees\s+ook|gerelateerde\s+artikelen|meer\s+nieuws|meest\s+gelezen",),
 }

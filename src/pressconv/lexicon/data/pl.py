@@ -64,4 +64,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"fot", r"zdjęcie", r"źródło\s+zdjęcia"),
     "rights_reserved": (r"wszelkie\s+prawa\s+zastrzeżone",),
     "rights_word": ("zastrzeżone",),
+    "site_section": (
+        r"czytaj\s+(?:także|też)|zobacz\s+(?:także|też)|powiązane\s+artykuły|inne\s+artykuły(?:\s+autora)?|najczęściej\s+czytane",
+    ),
+    "promo_lead": (r"czytaj\s+(?:także|też|więcej)|zobacz\s+(?:także|też)",),
 }

@@ -50,4 +50,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "caption_label": (r"fotografia", r"imagem", r"legenda"),
     "rights_reserved": (r"todos\s+os\s+direitos\s+reservados",),
     "rights_word": ("reservados",),
+    "site_section": (r"leia\s+também|veja\s+também|notícias\s+relacionadas|mais\s+lidas",),
+    "promo_lead": (r"leia\s+(?:também|mais)|veja\s+(?:também|mais)|assista",),
 }

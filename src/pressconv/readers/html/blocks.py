@@ -101,7 +101,9 @@ class _TextBuilder:
         line = self.line
         if raw[:1].isspace() or _WHITESPACE.match(raw[:1]):
             line.space = True
-        text = normalise(_WHITESPACE.sub(" ", raw)).replace("\n", " ").strip()
+        text = _WHITESPACE.sub(" ", raw)
+        # Printable ASCII with its whitespace folded is what `normalise` would give back: no call for most strings.
+        text = (text if text.isascii() and text.isprintable() else normalise(text).replace("\n", " ")).strip()
         if not text:
             line.space = line.space or bool(raw)
             return

@@ -78,6 +78,9 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
             # An articleBody holds the body text only; the article around it also holds the notes and contacts.
             outer = next((up for up in _ancestors(tag, body) if _is_article(up)), None) if _is_body(tag) else None
             chosen = outer if outer is not None else tag
+            own = _headline_article(tree, body, headline, chosen, best)
+            if own is not None:
+                return Container((own,), densest, f"the article element around the headline ({_describe(own)})")
             return Container((chosen,), densest, f"the article element around the densest text ({_describe(chosen)})")
     for tag in lineage:
         if _is_main(tag):
@@ -91,6 +94,19 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
     return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+
+
+def _headline_article(tree: PageTree, body: Any, headline: Any, chosen: Any, best: float) -> Any:
+    """The declared article around the page's headline, when the article around the densest text is another
+    one: a list of teaser cards (each an <article>, or all in one) outweighs a short post, but the post is
+    the article that carries the page's headline. Only when that article has text of its own (a tenth of the
+    densest block's score inside it), so a headline's lone <header> article never wins."""
+    if headline is None or chosen in headline.parents:
+        return None
+    own = next((tag for tag in headline.parents if _is_article(tag)), None)
+    if own is None or own is body or own in chosen.parents:
+        return None
+    return own if _best_inside(tree, own)[id(own)] >= best / 10 else None
 
 
 #: Readability's "unlikely candidates": class and id names of what holds text but is never the article

@@ -39,7 +39,7 @@ from pressconv.readers.decoding import normalise
 from pressconv.readers.html.blocks import RawBlock, WalkContext, walk_blocks
 from pressconv.readers.html.container import Container, around_headline, find_container
 from pressconv.readers.html.dating import publication_date as _publication_date
-from pressconv.readers.html.decoding import decode_page
+from pressconv.readers.html.decoding import Page, decode_page
 from pressconv.readers.html.header import MetaLine, is_lead_in, read_meta_line
 from pressconv.readers.html.metadata import Metadata, http_url, read_metadata
 from pressconv.readers.html.page import (
@@ -70,7 +70,26 @@ _PROSE = 80
 
 def read_page(data: bytes, options: ReadOptions) -> Release:
     page = decode_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
-    soup = parse_html(page.text)
+    try:
+        release = _read(page, options, scripts=True)
+    except InputError:
+        if not _has_noscript(page.text):
+            raise
+        return _read(page, options, scripts=False)
+    if release.blocks or not _has_noscript(page.text):
+        return release
+    # Read as a browser that runs scripts, the page shows nothing: its script fills it in, and its <noscript>
+    # holds the same text for a browser that does not (a blog's post body in a template). Read it so.
+    without_scripts = _read(page, options, scripts=False)
+    return without_scripts if without_scripts.blocks else release
+
+
+def _has_noscript(text: str) -> bool:
+    return "<noscript" in text or "<NOSCRIPT" in text
+
+
+def _read(page: Page, options: ReadOptions, *, scripts: bool) -> Release:
+    soup = parse_html(page.text, scripts=scripts)
     meta = read_metadata(soup, page.location)
     strip_invisible(soup)
     tree = PageTree(soup)
@@ -85,6 +104,8 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options, meta.author)
     left_out = _left_out(raw, header.consumed)
+    body, repeats = _dom_repeats(raw, body)
+    left_out += repeats
     title = _clean_field(_title(raw, meta, title_element))
     title = _clean_field(settle_title(title, title_element, meta)) if title else title
     if not title and body:
@@ -127,6 +148,7 @@ def read_page(data: bytes, options: ReadOptions) -> Release:
         byline=byline,
         issuer=issuer,
         label=_clean_field(header.label),
+        repeats_judged=True,
     )
     return identify_languages(release, options.language or meta.language)
 
@@ -164,6 +186,77 @@ def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
         if text:
             removed.append(Removal(number, "page-furniture" if block.in_container else "outside-release", text))
     return tuple(removed)
+
+
+#: Class names that show an element on some screens only ("hidden-xs", "d-md-none", "visible-desktop",
+#: "mobile-only", "show-for-large"): a page that prints a block twice, once per screen size, marks a copy so.
+_SCREEN_ONLY = re.compile(
+    r"(?<![a-z])(?:(?:hidden|visible|show|hide|d)-(?:for-)?(?:xs|sm|md|lg|xl|xxl|small|medium|large|mobile|tablet|desktop)"
+    r"|(?:mobile|desktop|tablet)-?(?:only|hidden|visible|show|hide)|(?:only|hide|show)-(?:on-)?(?:mobile|desktop|tablet))(?![a-z])",
+    re.I,
+)
+
+
+def _dom_repeats(raw: list[RawBlock], body: list[RawBlock]) -> tuple[list[RawBlock], tuple[Removal, ...]]:
+    """The body without what a page repeats, by its elements: a block the same as the block just before it
+    (a teaser's summary over the same first paragraph), and a block inside an element shown on some screens
+    only whose text the body shows elsewhere too (the page's copy for another screen size). Text repeated
+    anywhere else is the page's own — the same item in several lists, a question asked of each interviewee —
+    and stays (`Release.repeats_judged` tells the cleaner so). Each block left out is reported, numbered by
+    its place among the page's blocks as the rest of what the reader leaves out."""
+    at = {id(block): index for index, block in enumerate(raw)}
+    keys = [typographic_key(block.text) for block in body]
+    screen_only = _screen_only(body)
+    # Where each text is first shown, and where first outside a screen-only element: a screen-only copy goes
+    # when the text came before it, or comes anywhere in the body's shared text (one of two copies stays).
+    first: dict[str, int] = {}
+    shared: dict[str, int] = {}
+    for block, key in zip(body, keys, strict=True):
+        first.setdefault(key, at[id(block)])
+        if id(block.element) not in screen_only:
+            shared.setdefault(key, at[id(block)])
+    kept: list[RawBlock] = []
+    removed: list[Removal] = []
+    previous: tuple[RawBlock, str] | None = None
+    for block, key in zip(body, keys, strict=True):
+        wordy = any(char.isalnum() for char in key)
+        same_as_previous = (
+            previous is not None
+            and previous[1] == key
+            and not (block.kind == previous[0].kind == "item" and block.list_key == previous[0].list_key)
+        )
+        if wordy and same_as_previous and previous is not None:
+            removed.append(Removal(at[id(block)] + 1, "repeated-paragraph", block.text, at[id(previous[0])] + 1))
+            continue
+        if wordy and id(block.element) in screen_only:
+            original = first[key] if first[key] != at[id(block)] else shared.get(key)
+            if original is not None:
+                removed.append(Removal(at[id(block)] + 1, "repeated-paragraph", block.text, original + 1))
+                continue
+        kept.append(block)
+        previous = (block, key)
+    return kept, tuple(removed)
+
+
+def _screen_only(body: list[RawBlock]) -> set[int]:
+    """The elements (ids) of the body's blocks that lie inside an element shown on some screens only: each
+    element's answer found once, from its parent's (linear however deep the blocks sit)."""
+    answers: dict[int, bool] = {}
+    found: set[int] = set()
+    for block in body:
+        element = block.element
+        chain = []
+        node = element
+        while node is not None and id(node) not in answers:
+            chain.append(node)
+            node = node.parent
+        answer = answers.get(id(node), False) if node is not None else False
+        for tag in reversed(chain):
+            answer = answer or _SCREEN_ONLY.search(attribute(tag, "class")) is not None
+            answers[id(tag)] = answer
+        if answers.get(id(element), False):
+            found.add(id(element))
+    return found
 
 
 def _site_lines(raw: list[RawBlock], dropped: list[str]) -> tuple[Removal, ...]:

@@ -20,16 +20,19 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from pressconv import lexicon
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Text
 from pressconv.readers.html.blocks import RawBlock
 from pressconv.readers.structure import contact_heading, is_about_heading, is_contact_line, is_end_mark, is_notes_heading
 
-_SITE_HEADING = re.compile(
+_SITE_HEADING = lexicon.pattern(
     r"^(?:related(?:\s+\S+){0,3}|more\s+(?:news|stories|releases|press\s+releases|from\s+\S.*|on\s+this|like\s+this)|see\s+also"
     r"|(?:latest|recent|other|similar|popular|top|trending)\s+(?:news|stories|posts|articles|releases|press\s+releases|content)"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested.*)|read\s+(?:next|more)|share(?:\s+this(?:\s+\S+)?)?"
     r"|tags|topics|categories|filed\s+under|explore\s+the\s+topic.*|follow\s+us.*|comments?|leave\s+a\s+(?:reply|comment)"
-    r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*)\s*:?$",
+    r"|\d+\s+comments?|subscribe.*|sign\s+up.*|newsletter|is\s+this\s+page\s+useful\??|help\s+us\s+improve.*"
+    # The same headings in every language the lexicon knows, and its comment widgets' labels.
+    r"|{site_section}|{comments})\s*:?$",
     re.IGNORECASE,
 )
 _CONTACT_LINE_MAX = 300
@@ -39,8 +42,9 @@ _WIRE_LINE = re.compile(
     r"|(?:this\s+)?press\s+release\s+was\s+(?:published|distributed)\s+by\s+\S.{0,100}|copyright\s+\S.{0,100}\s+all\s+rights\s+reserved\.?)$",
     re.I,
 )
-_PROMO = re.compile(
-    r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like)\s*:",
+_PROMO = lexicon.pattern(
+    r"^(?:read\s+more|related(?:\s+\w+)?|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|watch|listen|you\s+may\s+also\s+like"
+    r"|{site_section}|{promo_lead})\s*:",
     re.I,
 )
 
@@ -56,6 +60,8 @@ class _Item:
     ordered: bool = False
     start: int = 1
     link_share: float = 0.0
+    #: It links to a document (a PDF, a spreadsheet): the release's own attachment, never a teaser.
+    document: bool = False
     pseudo: bool = False
     #: For a heading split off the first line of a paragraph: how many items that paragraph's other lines became.
     run_in: int = 0
@@ -91,8 +97,8 @@ def build_blocks(raw: list[RawBlock], dropped: list[str] | None = None) -> tuple
     """The release's blocks from the body's raw blocks, in order; the text of each site line left out on the
     way ("Related" sections, promotions, a newswire's footer) is added to `dropped`, for the reader to report."""
     raw = _one_item_per_li(raw)
-    items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share)
-             for block in raw]  # fmt: skip
+    items = [_Item(block.kind, list(block.lines), block.level, block.list_key, block.ordered, block.start, block.link_share,
+                   document=_links_a_document(block)) for block in raw]  # fmt: skip
     for item, block in zip(items, raw, strict=True):
         _pseudo_heading(item, block)
         _end_mark(item)
@@ -187,16 +193,81 @@ def _end_mark(item: _Item) -> None:
 
 
 def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
+    # Sections first: what each step drops is added to `dropped` in page order (the reader numbers it so).
+    items = _without_site_sections(items, dropped)
+    return _without_trailing_teasers(items, dropped)
+
+
+#: A block of the release's running text: long enough, and mostly not link text.
+_PROSE_CHARS = 80
+
+
+def _without_trailing_teasers(items: list[_Item], dropped: list[str] | None) -> list[_Item]:
+    """The release without the run of teasers a page sets after the article's last paragraph inside its
+    container: after the last block of running text, two or more blocks that are mostly links, with only short
+    lines among them (a teaser's date, its section's name) and nothing that starts a part of a release (notes,
+    contacts, an end mark). A link of the release's own (a report to download, a contact's address) stands
+    alone, as a document (a PDF, a spreadsheet), or under a heading of the release's, and stays."""
+    from pressconv.lines import is_chrome
+
+    last_prose = max((index for index, item in enumerate(items) if _is_prose(item)), default=-1)
+    tail = items[last_prose + 1 :]
+    # Widget lines ("Back to top") are the page-chrome step's to report, and count for neither side.
+    # A bare address is a reference the author gives ("http://…"), not a teaser's headline.
+    linked = [item for item in tail if item.link_share >= 0.5 and not is_chrome(item.text) and not _is_address(item.text)]
+    if last_prose < 0 or len(linked) < _TEASERS or len(linked) * 2 < len(tail):
+        return items
+    for item in tail:
+        if item.link_share < 0.5 and (len(item.text) >= _TEASER_LINE or _starts_release_part(item.text)):
+            return items
+        if item.link_share >= 0.5 and ("@" in item.text or _starts_release_part(item.text) or item.document):
+            return items
+    if dropped is not None:
+        dropped += [item.text for item in tail]
+    return items[: last_prose + 1]
+
+
+#: How many teasers make a run (not counting widget lines): a release may end on a link or two of its own.
+_TEASERS = 3
+#: The longest unlinked line among teasers (a date, a section's name, "Sponsored"): a longer one is the author's.
+_TEASER_LINE = 50
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|csv|zip|rtf|txt)(?:[?#]|$)", re.I)
+
+
+def _is_address(text: str) -> bool:
+    return _ADDRESS.match(text.strip()) is not None
+
+
+def _links_a_document(block: RawBlock) -> bool:
+    """A block whose links (as the page wrote them: a relative address has no resolved link) name a document."""
+    element = block.element
+    if element is None or not block.linked or not hasattr(element, "find_all"):
+        return False
+    return any(_DOCUMENT.search(str(link.attrs.get("href") or "")) for link in element.find_all("a", limit=5))
+
+
+def _is_prose(item: _Item) -> bool:
+    return item.kind != "heading" and item.link_share < 0.5 and len(item.text) >= _PROSE_CHARS
+
+
+def _starts_release_part(text: str) -> bool:
+    return is_end_mark(text) or _is_notes(text) or _is_contact_heading(text) or is_contact_line(text)
+
+
+def _without_site_sections(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
     """Drop the site's own lines that came inside the container: "Related" sections, promotions, a newswire's footer.
     (Share and print widgets and back links — "Back to news" — are left to the page-chrome cleaning step,
     which reports each removal; a link-only line it does not know, such as a document of the release, stays.)"""
     kept: list[_Item] = []
     dropping = False
-    for item in items:
-        if item.kind == "heading" and _SITE_HEADING.match(item.text):
+    for index, item in enumerate(items):
+        if _SITE_HEADING.match(item.text) and (item.kind == "heading" or _labels_links(items, index)):
             dropping = True  # a site section: it and the short or link lines under it
-        elif dropping and not (item.kind == "heading" or (item.link_share < 0.5 and len(item.text) >= 80)):
-            pass
+        elif dropping and not (
+            (item.kind == "heading" and item.link_share < 0.5) or (item.link_share < 0.5 and len(item.text) >= 80)
+        ):
+            pass  # a teaser's linked headline is one of the section's lines, not a heading of the release
         else:
             dropping = False
             if not _is_promotion(item):
@@ -205,6 +276,13 @@ def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list
         if dropped is not None:
             dropped.append(item.text)
     return kept
+
+
+def _labels_links(items: list[_Item], index: int) -> bool:
+    """A short paragraph that names a site section ("Mehr zum Thema" set as a <p>) over links: a heading too."""
+    item = items[index]
+    following = items[index + 1 : index + 3]  # a teaser's kicker ("Verkehr") may come before its link
+    return item.kind == "paragraph" and len(item.text) <= 60 and any(other.link_share >= 0.5 for other in following)
 
 
 def _is_promotion(item: _Item) -> bool:
