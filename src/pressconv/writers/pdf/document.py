@@ -42,6 +42,7 @@ from pressconv.writers.pdf.fonts import (
     SHAPED,
     SPELLED_OUT,
     TEXT,
+    Encoder,
     FontChain,
     GlyphReport,
     LoadedFont,
@@ -212,6 +213,14 @@ class Painter:
         room = self.width - 2 * MARGIN
         # Shortened once per document (the same on every page), by bisection.
         self.header = shortened(about.header, lambda text: header_chain.width(text, FURNITURE_SIZE) <= room)
+        #: Each font's encoder for this document, by font name.
+        self.encoders: dict[str, Encoder] = {}
+
+    def encoder(self, font: LoadedFont) -> Encoder:
+        found = self.encoders.get(font.name)
+        if found is None:
+            found = self.encoders[font.name] = Encoder(font, self.doc)
+        return found
 
     def paint(self) -> None:
         from reportlab.pdfbase.pdfdoc import PDFName
@@ -520,14 +529,12 @@ class _Pen:
             self.fill = colour
 
     def show(self, font: LoadedFont, text: str, size: float) -> None:
-        """Show `text` in `font`: reportlab's subsetter gives the bytes per 256-glyph subset."""
+        """Show `text` in `font`: the bytes per 256-glyph subset, coded by the document's subsetter (`Encoder`)."""
         from reportlab.lib.rl_accel import escapePDF
 
         if not text:
             return
-        doc = self.painter.doc
-        for subset, data in font.font.splitString(text, doc):
-            name = font.font.getSubsetInternalName(subset, doc)
+        for name, data in self.painter.encoder(font).encode(text):
             if self.font != (name, size):
                 self.out.append(f"{name} {_num(size)} Tf")
                 self.font = (name, size)
