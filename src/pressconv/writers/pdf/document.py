@@ -169,12 +169,12 @@ class Composer:
         element = Element("L", parent, lang=block.lang)
         labels = [f"{block.start + number}." if block.ordered else "•" for number in range(len(block.items))]
         size = STYLES["item"].size
-        widest = max((self.regular.width(text, size) for text in labels), default=0.0)
-        indent = max(LIST_INDENT, widest + 6)
+        widths = {text: self.regular.width(text, size) for text in labels}  # a bullet list has one label
+        indent = max(LIST_INDENT, max(widths.values(), default=0.0) + 6)
         for number, (item, text) in enumerate(zip(block.items, labels, strict=True), 1):
             entry = Element("LI", element)
             style = "item-last" if number == len(block.items) else "item"
-            gutter = indent - 5 - self.regular.width(text, size)  # labels end 5 pt before the text
+            gutter = indent - 5 - widths[text]  # labels end 5 pt before the text
             marker = self.add(text, (), style, Element("Lbl", entry), indent=gutter, listed=False)
             self.add(item.text, item.links, style, Element("LBody", entry), indent=indent, marker=marker)
 
