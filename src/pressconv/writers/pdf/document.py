@@ -369,6 +369,14 @@ class _Pen:
         start, end = block.lines[line]
         out.append(f"1 0 0 1 {_num(x)} {_num(baseline)} Tm")
         size = block.style.size
+        if len(block.pieces) == 1 and block.pieces[0].run.kind == TEXT and not block.links and self.actual is None:
+            # Nearly every line: one font, drawn as itself, no link. What the loop below does for it, directly.
+            if self.open is not block.element:
+                self.close()
+                self._begin(block.element, "")
+            self.colour(block.style.colour)
+            self.show(block.pieces[0].run.font, text[start:end], size)
+            return
         link_spans: dict[int, list[float]] = {}
         position = x
         # The space a line breaks at is drawn at its end, but a link's underline stops at its last letter.
@@ -543,6 +551,8 @@ class _Pen:
 
 def _link_element(block: TextBlock, index: int) -> Element:
     """The Link structure element of the block's `index`-th link (one per link, made on first use)."""
+    if block.link_elements is None:
+        block.link_elements = {}
     element = block.link_elements.get(index)
     if element is None:
         element = block.link_elements[index] = Element("Link", block.element)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from pressconv.model import Link
@@ -53,21 +53,22 @@ class TextBlock:
     bookmark: str | None = None
     #: A contents entry: the block whose page number it shows, right-aligned on its last line.
     points_to: TextBlock | None = None
-    lines: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    lines: Sequence[tuple[int, int]] = ()
     #: Drawn from HarfBuzz's glyphs, line by line in visual order (complex scripts, right-to-left text).
     shaped: bool = False
     #: The paragraph's base direction is right to left: lines are right-aligned.
     rtl: bool = False
     #: The bidi embedding level of each character, when the text holds right-to-left letters.
     levels: list[int] | None = None
-    #: The Link structure element of each link (by index), made when the link is first drawn.
-    link_elements: dict[int, Element] = dataclasses.field(default_factory=dict)
+    #: The Link structure element of each link (by index), made when the link is first drawn (None: no link yet).
+    link_elements: dict[int, Element] | None = None
 
-    #: Where each piece starts, for bisection.
-    starts: list[int] = dataclasses.field(init=False)
+    #: Where each piece starts, for bisection (only needed, and only made, when there is more than one).
+    starts: tuple[int, ...] = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
-        self.starts = [piece.start for piece in self.pieces]
+        # A release has ~10 of these objects per paragraph: none is allocated that a plain paragraph does not use.
+        self.starts = tuple(piece.start for piece in self.pieces) if len(self.pieces) > 1 else ()
 
     def pieces_in(self, start: int, end: int) -> list[Piece]:
         """The pieces overlapping text[start:end], found by bisection (a long paragraph may have thousands)."""
