@@ -149,3 +149,25 @@ def test_private_use_characters_say_what_they_are(tmp_path: Path) -> None:
     path = tmp_path / "private.pdf"
     path.write_bytes(data)
     assert pdf_ua_failures(path, "2a") == [] and pdf_ua_failures(path, "ua1") == []
+
+
+def test_the_encoder_codes_text_as_reportlabs_subsetter_does() -> None:
+    """`Encoder` (a translation table of the codes already assigned) gives `splitString`'s chunks, call for call.
+
+    Two documents see the same texts in the same order, one through the encoder and one through splitString:
+    ASCII, a no-break space (coded as the space), Cyrillic, 400 distinct characters (past the first 256-code
+    subset), then all of it again (every character known: the table's path), and a character the font lacks.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from pressconv.writers.pdf.fonts import Encoder, default_font
+
+    font = default_font()
+    many = "".join(chr(code) for code in sorted(font.coverage) if code > 0x100)[:400]
+    texts = ["Plain text.", "a\u00a0b", "Жук", many[:200], many, "Plain text.", "a\u00a0b Жук", many, "\U0001f389x"]
+    encoded_document, reference_document = PDFDocument(), PDFDocument()
+    encoder = Encoder(font, encoded_document)
+    for text in texts:
+        expected = [(font.font.getSubsetInternalName(subset, reference_document), data)
+                    for subset, data in font.font.splitString(text, reference_document)]  # fmt: skip
+        assert encoder.encode(text) == expected, text

@@ -20,7 +20,7 @@ from conftest import folded, require_tool
 from pressconv.model import Heading, ListBlock, Paragraph, Text
 from pressconv.writers.pdf.fonts import FontChain, GlyphReport, default_font, no_system_fonts
 from pressconv.writers.pdf.furniture import shortened
-from pressconv.writers.pdf.layout import TextBlock, break_lines, make_pieces, paginate
+from pressconv.writers.pdf.layout import Piece, TextBlock, WordWidths, break_lines, make_pieces, paginate
 from pressconv.writers.pdf.styles import STYLES
 from pressconv.writers.pdf.tagging import Element
 
@@ -44,6 +44,28 @@ def test_lines_cover_the_text_in_order_and_fit(text: str, width: float) -> None:
     for start, end in lines:
         visible = text[start:end].rstrip(" ")
         assert len(visible) <= 1 or fonts.width(visible, 10.5) <= width + 1e-6, (visible, width)
+
+
+_words = st.text(st.sampled_from("abcdéЖwW"), max_size=14)
+_spaced = st.lists(st.tuples(_words, st.integers(1, 3)), min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_spaced.map(lambda parts: "".join(word + " " * spaces for word, spaces in parts)[1:]), st.floats(5, 150))
+def test_plain_text_breaks_as_the_general_path_does(text: str, width: float) -> None:
+    """One font, drawn as itself: the fast path (one split, cached widths) gives the general path's lines exactly.
+
+    Words of up to 14 letters, runs of spaces, lines 5 to 150 pt wide (a word may be wider than the line)."""
+    whole = make_pieces(chain().runs(text), (), len(text))
+    assert len(whole) == 1
+    run = whole[0].run
+    cuts = sorted({0, len(text), *(index for index, char in enumerate(text) if char == " ")})
+    # Cut at every space: more than one piece takes the general path, and no word is measured in two parts.
+    cut = [Piece(start, end, run) for start, end in itertools.pairwise(cuts) if start < end]
+    known: WordWidths = {}
+    expected = break_lines(text, cut, 10.5, width) if len(cut) > 1 else break_lines(text, whole, 10.5, width)
+    assert break_lines(text, whole, 10.5, width, known) == expected
+    assert break_lines(text, whole, 10.5, width, known) == expected  # again, every width from the cache
 
 
 def test_a_word_wider_than_the_line_breaks_between_characters() -> None:

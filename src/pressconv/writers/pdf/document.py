@@ -42,6 +42,7 @@ from pressconv.writers.pdf.fonts import (
     SHAPED,
     SPELLED_OUT,
     TEXT,
+    Encoder,
     FontChain,
     GlyphReport,
     LoadedFont,
@@ -168,12 +169,12 @@ class Composer:
         element = Element("L", parent, lang=block.lang)
         labels = [f"{block.start + number}." if block.ordered else "•" for number in range(len(block.items))]
         size = STYLES["item"].size
-        widest = max((self.regular.width(text, size) for text in labels), default=0.0)
-        indent = max(LIST_INDENT, widest + 6)
+        widths = {text: self.regular.width(text, size) for text in labels}  # a bullet list has one label
+        indent = max(LIST_INDENT, max(widths.values(), default=0.0) + 6)
         for number, (item, text) in enumerate(zip(block.items, labels, strict=True), 1):
             entry = Element("LI", element)
             style = "item-last" if number == len(block.items) else "item"
-            gutter = indent - 5 - self.regular.width(text, size)  # labels end 5 pt before the text
+            gutter = indent - 5 - widths[text]  # labels end 5 pt before the text
             marker = self.add(text, (), style, Element("Lbl", entry), indent=gutter, listed=False)
             self.add(item.text, item.links, style, Element("LBody", entry), indent=indent, marker=marker)
 
@@ -212,6 +213,14 @@ class Painter:
         room = self.width - 2 * MARGIN
         # Shortened once per document (the same on every page), by bisection.
         self.header = shortened(about.header, lambda text: header_chain.width(text, FURNITURE_SIZE) <= room)
+        #: Each font's encoder for this document, by font name.
+        self.encoders: dict[str, Encoder] = {}
+
+    def encoder(self, font: LoadedFont) -> Encoder:
+        found = self.encoders.get(font.name)
+        if found is None:
+            found = self.encoders[font.name] = Encoder(font, self.doc)
+        return found
 
     def paint(self) -> None:
         from reportlab.pdfbase.pdfdoc import PDFName
@@ -360,6 +369,14 @@ class _Pen:
         start, end = block.lines[line]
         out.append(f"1 0 0 1 {_num(x)} {_num(baseline)} Tm")
         size = block.style.size
+        if len(block.pieces) == 1 and block.pieces[0].run.kind == TEXT and not block.links and self.actual is None:
+            # Nearly every line: one font, drawn as itself, no link. What the loop below does for it, directly.
+            if self.open is not block.element:
+                self.close()
+                self._begin(block.element, "")
+            self.colour(block.style.colour)
+            self.show(block.pieces[0].run.font, text[start:end], size)
+            return
         link_spans: dict[int, list[float]] = {}
         position = x
         # The space a line breaks at is drawn at its end, but a link's underline stops at its last letter.
@@ -520,14 +537,12 @@ class _Pen:
             self.fill = colour
 
     def show(self, font: LoadedFont, text: str, size: float) -> None:
-        """Show `text` in `font`: reportlab's subsetter gives the bytes per 256-glyph subset."""
+        """Show `text` in `font`: the bytes per 256-glyph subset, coded by the document's subsetter (`Encoder`)."""
         from reportlab.lib.rl_accel import escapePDF
 
         if not text:
             return
-        doc = self.painter.doc
-        for subset, data in font.font.splitString(text, doc):
-            name = font.font.getSubsetInternalName(subset, doc)
+        for name, data in self.painter.encoder(font).encode(text):
             if self.font != (name, size):
                 self.out.append(f"{name} {_num(size)} Tf")
                 self.font = (name, size)
@@ -536,6 +551,8 @@ class _Pen:
 
 def _link_element(block: TextBlock, index: int) -> Element:
     """The Link structure element of the block's `index`-th link (one per link, made on first use)."""
+    if block.link_elements is None:
+        block.link_elements = {}
     element = block.link_elements.get(index)
     if element is None:
         element = block.link_elements[index] = Element("Link", block.element)

@@ -250,6 +250,45 @@ class FontChain:
         return self.placeholder, BOXED
 
 
+class Encoder:
+    """Text → the strings `Tj` shows, for one font in one document, as reportlab's `splitString` encodes it.
+
+    `splitString` walks the text character by character in Python, for every
+    piece of text drawn. A character's code in a document's subsets never
+    changes once assigned, so this remembers each character's code as a
+    translation table: text made only of characters seen before, all in the
+    first subset (Latin text: the common case), is encoded by one `translate`
+    at C speed; anything else goes through `splitString`, which assigns new
+    codes exactly as before. Lives for one document (`Painter`).
+    """
+
+    def __init__(self, font: LoadedFont, document: Any) -> None:
+        self.font, self.document = font.font, document
+        self._codes: dict[int, str] = {}  # code point → its code, as a character (subset × 256 + byte)
+        self._known: set[str] = set()
+        self._names: dict[int, str] = {}  # subset → its font resource name ("/F1+0")
+
+    def encode(self, text: str) -> list[tuple[str, bytes]]:
+        """`text` (not empty) as (font resource name, bytes) chunks, one per run of characters in one subset."""
+        if self._known.issuperset(text):
+            coded = text.translate(self._codes)
+            if max(coded) < "\u0100":
+                return [(self._name(0), coded.encode("latin-1"))]
+        chunks = self.font.splitString(text, self.document)
+        assignments = self.font.state[self.document].assignments
+        for char in set(text).difference(self._known):
+            # As splitString reads them: no-break space is the space; a character the font lacks is code 0.
+            self._codes[ord(char)] = chr(assignments.get(32 if char == "\xa0" else ord(char), 0))
+            self._known.add(char)
+        return [(self._name(subset), data) for subset, data in chunks]
+
+    def _name(self, subset: int) -> str:
+        name = self._names.get(subset)
+        if name is None:
+            name = self._names[subset] = self.font.getSubsetInternalName(subset, self.document)
+        return name
+
+
 def no_system_fonts(codepoint: int) -> LoadedFont | None:
     """The system lookup when system fonts are off: nothing is ever found."""
     return None

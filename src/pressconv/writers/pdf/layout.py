@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import cast
 
 from pressconv.model import Link
-from pressconv.writers.pdf.fonts import TEXT, Run, run_width
+from pressconv.writers.pdf.fonts import TEXT, LoadedFont, Run, run_width
 from pressconv.writers.pdf.styles import Style
 from pressconv.writers.pdf.tagging import Element
 
@@ -52,21 +53,22 @@ class TextBlock:
     bookmark: str | None = None
     #: A contents entry: the block whose page number it shows, right-aligned on its last line.
     points_to: TextBlock | None = None
-    lines: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    lines: Sequence[tuple[int, int]] = ()
     #: Drawn from HarfBuzz's glyphs, line by line in visual order (complex scripts, right-to-left text).
     shaped: bool = False
     #: The paragraph's base direction is right to left: lines are right-aligned.
     rtl: bool = False
     #: The bidi embedding level of each character, when the text holds right-to-left letters.
     levels: list[int] | None = None
-    #: The Link structure element of each link (by index), made when the link is first drawn.
-    link_elements: dict[int, Element] = dataclasses.field(default_factory=dict)
+    #: The Link structure element of each link (by index), made when the link is first drawn (None: no link yet).
+    link_elements: dict[int, Element] | None = None
 
-    #: Where each piece starts, for bisection.
-    starts: list[int] = dataclasses.field(init=False)
+    #: Where each piece starts, for bisection (only needed, and only made, when there is more than one).
+    starts: tuple[int, ...] = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
-        self.starts = [piece.start for piece in self.pieces]
+        # A release has ~10 of these objects per paragraph: none is allocated that a plain paragraph does not use.
+        self.starts = tuple(piece.start for piece in self.pieces) if len(self.pieces) > 1 else ()
 
     def pieces_in(self, start: int, end: int) -> list[Piece]:
         """The pieces overlapping text[start:end], found by bisection (a long paragraph may have thousands)."""
@@ -123,27 +125,17 @@ def make_pieces(runs: list[Run], links: tuple[Link, ...], length: int) -> list[P
     return pieces
 
 
-#: Widths of words already measured in one document, by (font, size, word): a release's words repeat, and each
-#: measurement is four Python calls deep. Owned by one write (see `Composer`), never shared between writes.
-WordWidths = dict[tuple[str, float, str], float]
+#: Widths of words already measured in one document: by (font, size), each word's width. A release's words
+#: repeat, and a dictionary look-up is cheaper than measuring. Owned by one write (see `Composer`), never shared
+#: between writes.
+WordWidths = dict[tuple[str, float], dict[str, float]]
 
 
-def measurer(text: str, pieces: list[Piece], size: float, known: WordWidths | None = None) -> Callable[[int, int], float]:
+def measurer(text: str, pieces: list[Piece], size: float) -> Callable[[int, int], float]:
     """width(start, end) of a stretch of the text, whatever fonts and placeholders it crosses."""
     if len(pieces) == 1:
         run = pieces[0].run
-        if run.kind != TEXT or known is None:
-            return lambda start, end: run_width(run, text, start, end, size)
-        font = run.font.name
-
-        def cached(start: int, end: int) -> float:
-            key = (font, size, text[start:end])
-            found = known.get(key)
-            if found is None:
-                found = known[key] = run_width(run, text, start, end, size)
-            return found
-
-        return cached
+        return lambda start, end: run_width(run, text, start, end, size)
     starts = [piece.start for piece in pieces]
 
     def width(start: int, end: int) -> float:
@@ -169,7 +161,11 @@ def break_lines(
     """
     if not text:
         return [(0, 0)]
-    measure = measurer(text, pieces, size, known)
+    if len(pieces) == 1 and pieces[0].run.kind == TEXT:
+        font = pieces[0].run.font
+        widths = {} if known is None else known.setdefault((font.name, size), {})
+        return _break_plain(text, font, size, width, widths)
+    measure = measurer(text, pieces, size)
     first_space = text.find(" ")
     space = measure(first_space, first_space + 1) if first_space >= 0 else 0.0
     lines: list[tuple[int, int]] = []
@@ -188,6 +184,57 @@ def break_lines(
                 if used > 0 and used + gap + char > width:
                     lines.append((line_start, position))
                     line_start, used, gap = position, 0.0, 0.0
+                used += gap + char
+                gap = 0.0
+        else:
+            used += gap + word
+        previous_end = end
+    lines.append((line_start, len(text)))
+    return lines
+
+
+def _break_plain(text: str, font: LoadedFont, size: float, width: float, widths: dict[str, float]) -> list[tuple[int, int]]:
+    """`break_lines` for text in one font drawn as itself (nearly every block): the same breaks, found faster.
+
+    The words come from one `split` and their widths from one look-up each in
+    `widths` (most words of a release were measured before); the loop does
+    the same arithmetic as `break_lines`, in the same order, so the lines are
+    the same to the last bit.
+    """
+
+    def measure(part: str) -> float:
+        found = widths.get(part)
+        if found is None:
+            found = widths[part] = font.width(part, size)
+        return found
+
+    tokens = text.split(" ")  # the words, and an empty token for each space after the first in a row
+    known = list(map(widths.get, tokens))
+    if None in known:  # only the words not seen before are measured
+        known = [measure(token) if word is None else word for token, word in zip(tokens, known, strict=True)]
+    found = cast(list[float], known)
+    space = measure(" ") if len(tokens) > 1 else 0.0
+    lines: list[tuple[int, int]] = []
+    leading = len(text) - len(text.lstrip(" "))  # spaces before the first word are drawn too
+    line_start, used, previous_end = 0, leading * space, leading
+    position = 0
+    for token, word in zip(tokens, found, strict=True):
+        if not token:
+            position += 1
+            continue
+        start = position
+        end = position = start + len(token)
+        position += 1
+        gap = (start - previous_end) * space if used > 0 else 0.0
+        if used > 0 and used + gap + word > width:
+            lines.append((line_start, start))
+            line_start, used, gap = start, 0.0, 0.0
+        if word > width:  # break inside the word, between characters
+            for index in range(start, end):
+                char = measure(text[index])
+                if used > 0 and used + gap + char > width:
+                    lines.append((line_start, index))
+                    line_start, used, gap = index, 0.0, 0.0
                 used += gap + char
                 gap = 0.0
         else:

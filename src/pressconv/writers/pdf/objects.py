@@ -46,6 +46,29 @@ def stream_class() -> type[Any]:
     return EolStream
 
 
+@functools.lru_cache(maxsize=1)
+def serialised_class() -> type[Any]:
+    """A PDF object given as its serialised bytes, written as they are.
+
+    reportlab formats its generic objects (`PDFDictionary`, `PDFArray`) by a
+    recursive walk that converts every name, number and reference on its own:
+    for a structure tree of tens of thousands of elements that walk was a third
+    of a PDF's time. Objects whose every part is known when they are built (the
+    structure tree's: see `tagging`) are serialised by one join instead, and
+    reportlab only wraps them in `n 0 obj … endobj`.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFObject
+
+    class Serialised(PDFObject):  # type: ignore[misc]
+        def __init__(self, data: bytes = b"") -> None:
+            self.data = data
+
+        def format(self, document: Any) -> bytes:
+            return self.data
+
+    return Serialised
+
+
 def content_stream(content: str) -> Any:
     """A compressed page content stream (operators as latin-1 text, the way reportlab builds them)."""
     from reportlab.pdfbase.pdfdoc import PDFZCompress

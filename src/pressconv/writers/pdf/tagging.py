@@ -6,14 +6,17 @@ element joins its parent's list of kids when its first content is drawn, so
 the tree's order is the drawing order, which is the reading order (one
 column, top to bottom). Elements that never get content never appear.
 
-At the end the tree is written as reportlab `pdfdoc` objects: the
-StructTreeRoot, one StructElem per element, the ParentTree (page → the
-element of each MCID; annotation → its Link element).
+At the end the tree is written as PDF objects registered in reportlab's
+document, already serialised: the StructTreeRoot, one StructElem per
+element, the ParentTree (page → the element of each MCID; annotation → its
+Link element).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from pressconv.writers.pdf.objects import serialised_class
 
 # A kid: another element, ("mcr", page, mcid) or ("objr", page, annotation reference).
 Kid = Any
@@ -30,7 +33,8 @@ class Element:
         self.kids: list[Kid] = []
         self.attached = parent is None
         self.page: int | None = None
-        self.ref: Any = None
+        #: "n 0 R": the element's indirect object, once the tree is written.
+        self.ref = b""
 
 
 class StructureTree:
@@ -69,50 +73,71 @@ class StructureTree:
             element.attached = True
 
     def write(self, document: Any, page_refs: list[Any]) -> Any:
-        """The StructTreeRoot (a reference), with every element and the parent tree registered in `document`."""
-        from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+        """The StructTreeRoot (a reference), with every element and the parent tree registered in `document`.
 
-        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        Each object is registered first (so object numbers follow reading order, as before) and then given
+        its bytes, serialised here by joins (`objects.serialised_class`): every page and annotation it
+        refers to is numbered by now, and PDF/A forbids encryption, so nothing in them depends on the
+        moment reportlab writes them. One element is one indirect object, its kids inline.
+        """
+        from reportlab.pdfbase.pdfdoc import PDFName, PDFString
+
+        serialised = serialised_class()
+        numbers = document.idToObjectNumberAndVersion
+
+        def reference(ref: Any) -> bytes:
+            return b"%d %d R" % numbers[ref.name]
+
+        root = serialised()
         root_ref = document.Reference(root)
         order: list[tuple[Element, Any]] = []
         stack = [self.root]
         while stack:  # pre-order, so object numbers follow reading order
             element = stack.pop()
-            entry = PDFDictionary()
-            element.ref = document.Reference(entry)
+            entry = serialised()
+            element.ref = reference(document.Reference(entry))
             order.append((element, entry))
             stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
+        pages = [reference(ref) for ref in page_refs]
+        roles: dict[str, bytes] = {}
+
+        def text(value: str) -> bytes:
+            formatted: bytes = PDFString(value).format(document)
+            return formatted
+
         for element, entry in order:
             page = element.page or 0
-            entry["Type"] = PDFName("StructElem")
-            entry["S"] = PDFName(element.role)
-            entry["P"] = root_ref if element.parent is None else element.parent.ref
-            entry["Pg"] = page_refs[page]
-            kids: list[Any] = []
+            role = roles.get(element.role)
+            if role is None:
+                role = roles[element.role] = PDFName(element.role).encode("latin-1")
+            kids: list[bytes] = []
             for kid in element.kids:
                 if isinstance(kid, Element):
                     kids.append(kid.ref)
                 elif kid[0] == "mcr":
                     _, on, mcid = kid
-                    elsewhere = PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[on], "MCID": mcid}) if on != page else None
-                    kids.append(mcid if elsewhere is None else elsewhere)
+                    kids.append(b"%d" % mcid if on == page else b"<</Type /MCR /Pg %s /MCID %d>>" % (pages[on], mcid))
                 else:
                     _, on, annotation = kid
-                    kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": annotation, "Pg": page_refs[on]}))
+                    kids.append(b"<</Type /OBJR /Obj %s /Pg %s>>" % (reference(annotation), pages[on]))
+            parent = reference(root_ref) if element.parent is None else element.parent.ref
             # A lone kid is written bare: pdfua 0.1.3 crashes on a heading whose /K is an array.
-            entry["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
+            parts = [b"<</Type /StructElem /S ", role, b" /P ", parent, b" /Pg ", pages[page], b"\n/K ",
+                     kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"]  # fmt: skip
             if element.actual_text is not None:
-                entry["ActualText"] = PDFString(element.actual_text)
+                parts += [b"\n/ActualText ", text(element.actual_text)]
             if element.alt is not None:
-                entry["Alt"] = PDFString(element.alt)
+                parts += [b"\n/Alt ", text(element.alt)]
             if element.lang is not None:
-                entry["Lang"] = PDFString(element.lang)
-        numbers: list[Any] = []
+                parts += [b"\n/Lang ", text(element.lang)]
+            parts.append(b">>")
+            entry.data = b"".join(parts)
+        nums: list[bytes] = []
         for number, owners in enumerate(self._pages):
-            numbers += [number, PDFArray([owner.ref for owner in owners])]
+            nums.append(b"%d [%s]" % (number, b" ".join([owner.ref for owner in owners])))
         for number, owner in enumerate(self._annotations, start=len(self._pages)):
-            numbers += [number, owner.ref]
-        root["K"] = self.root.ref
-        root["ParentTree"] = document.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
-        root["ParentTreeNextKey"] = len(self._pages) + len(self._annotations)
+            nums.append(b"%d %s" % (number, owner.ref))
+        parent_tree = document.Reference(serialised(b"<</Nums [" + b"\n".join(nums) + b"]>>"))
+        keys = (self.root.ref, reference(parent_tree), len(self._pages) + len(self._annotations))
+        root.data = b"<</Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d>>" % keys
         return root_ref
