@@ -153,3 +153,11 @@ def test_the_date_in_a_posts_footer_line_is_read_when_the_page_has_no_other() ->
     footer = "<div class='post-footer'>Posted on 14 December 2015 by Jo</div>"
     body = f"<div class='post'><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p>{footer}</div>"
     assert date_of(body) == datetime.date(2015, 12, 14)
+
+
+def test_a_placeholder_stamp_is_no_date_and_no_error() -> None:
+    # CMSs write "0001-01-01T00:00:00Z" (or the Unix epoch's first day) for a date they never set: no date is
+    # stated there (a date that is not there stays unknown), and there is no day before the year 1 to weigh.
+    page = f"<article><h1>Title</h1><p>11 March 2024</p><p>{PROSE}</p></article>"
+    for placeholder in ("0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"):
+        assert date_of(page, ld(placeholder)) == datetime.date(2024, 3, 11)

@@ -64,8 +64,9 @@ class Stamp:
         at 13:00 UTC is not the article's date)."""
         if self.utc_minutes is None:
             return day == self.day
-        before = day == self.day - _ONE_DAY and self.utc_minutes < 10 * 60
-        after = day == self.day + _ONE_DAY and self.utc_minutes >= 14 * 60
+        # Differences of dates, not a date plus a day: a placeholder stamp of 0001-01-01 has no day before it.
+        before = self.day - day == _ONE_DAY and self.utc_minutes < 10 * 60
+        after = day - self.day == _ONE_DAY and self.utc_minutes >= 14 * 60
         return day == self.day or before or after
 
 
@@ -160,6 +161,10 @@ def _page_of(ld: dict[str, Any]) -> str | None:
 #: A time of day in UTC after a date: "T02:18:11Z", " 00:25:56 GMT", "T06:35:29+00:00", "20200414T00:38:07Z".
 _UTC_TIME = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2})?(?:[.,:]\d+)?\s*(?:Z|[+-]00:?00|\(?(?:UTC|GMT)\)?)\s*$", re.I)
 _ONE_DAY = datetime.timedelta(days=1)
+#: Days a system writes for a date it never set: the Unix epoch's first day, and anything before machine-dated
+#: web pages (a CMS's "0001-01-01T00:00:00Z"). Such a stamp states no date; the page's other evidence decides.
+_PLACEHOLDER_DAYS = frozenset({datetime.date(1970, 1, 1)})
+_FIRST_YEAR = 1900
 
 
 def machine_stamp(value: object, origin: str) -> Stamp | None:
@@ -179,9 +184,10 @@ def machine_date(value: object) -> datetime.date | None:
     match = _ISO_DATE.match(text)
     if match is not None:
         try:
-            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+            day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return None
+        return None if day in _PLACEHOLDER_DAYS or day.year < _FIRST_YEAR else day
     if dates.is_date(text):
         return dates.read_date(text)[0]
     return None
