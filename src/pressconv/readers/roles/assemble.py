@@ -53,6 +53,8 @@ _RULE_HEADER = frozenset({"title", "title+date", "header"})
 OVERRULE_RATIO = 1.0
 #: …and how likely it must find its own title line at all.
 SURE = 0.4
+#: …unless it reads the grammar's title line as one of the page's and finds it less likely than this to be the title.
+REJECTED = 0.05
 
 
 def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *, month_first: bool) -> Assembled:
@@ -119,6 +121,8 @@ def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
     if rules.roles[ruled] == "title+date" and chosen < ruled and labels.title_probability[ruled] > 0:
         return False  # a line above a headline that carries its own date is its letterhead or label, not the title
     mine = labels.title_probability[chosen]
+    if labels.roles[ruled] in PAGE_ROLES and labels.title_probability[ruled] < REJECTED:
+        return True  # the labeller reads the grammar's line as the page's ("ID :", a menu item): its own choice stands
     return mine >= SURE and mine >= OVERRULE_RATIO * labels.title_probability[ruled]
 
 
