@@ -61,7 +61,7 @@ REJECTED = 0.05
 def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *, month_first: bool) -> Assembled:
     """The title, dates, label and byline from the lines the labeller put in the header; the rest is the body."""
     roles = labels.roles
-    if _grammar_agrees(roles, rules) or not _model_is_sure(labels, rules):
+    if _grammar_agrees(roles, rules) or not _model_is_sure(lines, labels, rules):
         found = _from_grammar(lines, roles, rules, month_first=month_first)
     else:
         found = _from_roles(lines, roles, rules, month_first=month_first)
@@ -111,7 +111,7 @@ def _grammar_agrees(roles: Sequence[Role], rules: RuleReading) -> bool:
     return any(rule in ("title", "title+date") for rule in rules.roles) or not rules.header.title
 
 
-def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
+def _model_is_sure(lines: Sequence[str], labels: Labels, rules: RuleReading) -> bool:
     """Guard: the labeller overrules the header grammar only when it is sure. Where the grammar read a title and
     the labeller finds its own title line less than `OVERRULE_RATIO` times likelier than the grammar's, the
     grammar's reading stands: an exact grammar on a shape it knows beats a model's near-even guess."""
@@ -121,6 +121,11 @@ def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
     chosen = next(index for index, role in enumerate(labels.roles) if role in (Role.TITLE, Role.TITLE_DATE))
     if rules.roles[ruled] == "title+date" and chosen < ruled and labels.title_probability[ruled] > 0:
         return False  # a line above a headline that carries its own date is its letterhead or label, not the title
+    if chosen > ruled and is_title_copy(
+        lines[chosen], rules.header.title, rules.header.date,
+        key=typographic_key(lines[chosen]), title_key=typographic_key(rules.header.title),
+    ):
+        return False  # the labeller picked a later copy of the grammar's title ("[site] Title"): the first is the title
     if rules.roles[chosen] == "header":
         return False  # the grammar read the chosen line as another part of its header (an issuer, a byline, a date)
     mine = labels.title_probability[chosen]
