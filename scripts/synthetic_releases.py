@@ -74,6 +74,51 @@ NOTE_LINES = ["The council serves 320,000 residents across 14 towns.", "Photogra
 ISSUERS = ["Ministry of Transport", "Eastshire County Council", "Department for Rural Affairs", "Harbour Fire and Rescue Service",
            "Stadtverwaltung Neustadt", "Mairie de Valbonne", "Ayuntamiento de Torrealta", "Office of the Mayor"]
 PLACES = ["LONDON", "CARDIFF", "NEW YORK", "BRUSSELS", "Leeds", "Madrid"]
+#: A site's menu, as scrapers pick it up above the release: a run of one- and two-word lines, in many languages.
+MENU = ["Home", "News", "About us", "Contact", "Services", "Media centre", "Inicio", "Noticias", "Startseite", "Aktuelles",
+        "Accueil", "Actualités", "Hafan", "Newyddion", "Etusivu", "Uutiset", "Hem", "Nyheter", "Início", "Notícias", "Nieuws",
+        "Home page", "Presse", "Sala de prensa", "ホーム", "ニュース", "首页", "新闻中心", "홈", "보도자료", "Главная", "Новости"]
+#: A section label or site name above a headline (the page's, not the release's).
+SECTIONS = ["Press releases", "Latest news", "News and events", "Actualités", "Aktuelle Meldungen", "Ajankohtaista",
+            "Persberichten", "Últimas noticias", "Notícias", "報道発表", "新闻发布", "Пресс-центр"]
+#: Share and print widgets between the header and the body, as words or shouted words.
+WIDGETS = ["Share", "SHARE", "Share on Facebook", "Tweet", "LinkedIn", "WhatsApp", "Email", "Print", "PRINT", "Compartir",
+           "Partager", "Teilen", "Drucken", "Condividi", "Dela", "Jaa", "Delen", "Rhannu", "Imprimir", "Imprimer", "A+ A-",
+           "Listen", "Facebook", "X", "Copy link", "Tags: transport, roads", "Category: Environment"]
+#: The heading of a block of links to other releases below the body.
+RELATED = ["Related news", "Related articles", "You may also like", "Noticias relacionadas", "À lire aussi", "Das könnte Sie auch interessieren",
+           "Leia também", "Lees ook", "Läs också", "Lue myös", "Newyddion cysylltiedig", "Altre notizie"]
+#: Decks: a second, smaller headline under the title, by language (no sentence's end).
+DECKS = {
+    "en": ["Garden waste, wood and electrical items accepted from Monday", "Officers want to hear from anyone who saw the van",
+           "Three-year project to map flood risk across the valley", "New rules apply from the first of the month"],
+    "fr": ["Le site accueillera les déchets verts dès lundi", "Les enquêteurs lancent un appel à témoins"],
+    "de": ["Grünschnitt und Holz werden ab Montag angenommen", "Hinweise nimmt jede Dienststelle entgegen"],
+    "es": ["Las instalaciones admitirán restos de poda desde el lunes", "Los agentes piden colaboración ciudadana"],
+    "pt": ["Novo espaço recebe resíduos verdes a partir de segunda-feira"],
+    "it": ["Da lunedì si possono conferire sfalci e legno"],
+}
+#: List markers of many kinds, and how the n-th item is numbered with each.
+MARKERS_LIST = ["• ", "- ", "* ", "1. ", "■ ", "– ", "◆ ", "a) ", "(1) ", "① ", "一、", "1) ", "▶ "]
+_CIRCLED = "①②③④⑤"
+_CJK_NUMBERS = "一二三四五"
+
+
+def _marker(bullet: str, item: int) -> str:
+    """The marker of the `item`-th (0-based) entry of a list whose first marker is `bullet`."""
+    if bullet == "1. ":
+        return f"{item + 1}. "
+    if bullet == "1) ":
+        return f"{item + 1}) "
+    if bullet == "(1) ":
+        return f"({item + 1}) "
+    if bullet == "a) ":
+        return f"{'abcde'[item]}) "
+    if bullet == "① ":
+        return _CIRCLED[item] + " "
+    if bullet == "一、":
+        return _CJK_NUMBERS[item] + "、"
+    return bullet
 
 
 def _numeric(day: datetime.date, rng: random.Random) -> str:
@@ -93,6 +138,10 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
     lines: list[tuple[str, str]] = []
     for _ in range(rng.choice([0, 0, 0, 1, 2])):
         lines.append((rng.choice(CHROME), "chrome"))
+    if rng.random() < 0.15:
+        lines.extend((item, "chrome") for item in rng.sample(MENU, rng.randint(3, 6)))
+    if rng.random() < 0.15:
+        lines.append((rng.choice(SECTIONS), "chrome"))
     issuer = rng.choice(ISSUERS) if rng.random() < 0.2 else None
     if issuer and rng.random() < 0.5:
         lines.append((issuer, "label"))  # a letterhead above the title
@@ -130,6 +179,11 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
         lines.append((f"{rng.choice(UPDATED[language])} {_date_text(day + datetime.timedelta(days=rng.randint(1, 9)), language, rng)}", "date"))
     if rng.random() < 0.2:
         lines.append((f"By {rng.choice(NAMES)}", "byline"))
+    if language in DECKS and rng.random() < 0.15:
+        deck = (rng.choice(DECKS[language]), "subheading")
+        lines.insert(next(index for index, (_, role) in enumerate(lines) if role in ("title", "title+date")) + 1, deck)
+    if rng.random() < 0.2:
+        lines.extend((widget, "chrome") for widget in rng.sample(WIDGETS, rng.randint(1, 3)))
     sentences = SENTENCES[language]
     body = rng.sample(sentences, rng.randint(1, len(sentences)))
     if rng.random() < 0.15 and shape >= 0.8:
@@ -140,9 +194,9 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
         if index == 1 and rng.random() < 0.2:
             lines.append((rng.choice(SUBHEADINGS), "subheading"))
         if index == 1 and rng.random() < 0.2:
-            bullet = rng.choice(["• ", "- ", "* ", "1. "])
+            bullet = rng.choice(MARKERS_LIST)
             for item, text in enumerate(rng.sample(ITEMS, rng.randint(2, 4))):
-                lines.append(((f"{item + 1}. " if bullet == "1. " else bullet) + text, "list-item"))
+                lines.append((_marker(bullet, item) + text, "list-item"))
         lines.append((sentence, "quote" if sentence.startswith("“") else "paragraph"))
     if rng.random() < 0.3:
         lines.append((rng.choice(END_MARKS), "end-mark"))
@@ -153,6 +207,10 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
         lines.append((rng.choice(CONTACT_HEADINGS), "notes-heading" if rng.random() < 0.5 else "contact"))
         lines.append((f"{rng.choice(NAMES)}, Press Officer", "contact"))
         lines.append((rng.choice(["Tel: 01632 960123", "press@example.org", "+44 20 7946 0000"]), "contact"))
+    if rng.random() < 0.15:
+        lines.append((rng.choice(RELATED), "chrome"))
+        others = [other for other in TITLES[rng.choice(list(TITLES))] if other != title]
+        lines.extend((other, "chrome") for other in rng.sample(others, min(len(others), rng.randint(1, 3))))
     for _ in range(rng.choice([0, 0, 1, 2])):
         lines.append((rng.choice(CHROME), "chrome"))
     seen: dict[str, int] = {}

@@ -82,8 +82,11 @@ def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> Lab
 
 
 #: Lines that are never a release's title, whatever the model says: a line that is wholly a label ("PRESS
-#: RELEASE"), wholly a date, or a widget of the page. An editor never takes one for the headline.
-_NEVER_TITLE = frozenset({"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation"})
+#: RELEASE"), wholly a date, or a widget of the page, or that opens with a byline's "By" (it names the author).
+#: An editor never takes one for the headline.
+_NEVER_TITLE = frozenset(
+    {"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation", "lex^by", "lex=by"}
+)
 
 
 def _never_titles(features: Sequence[Sequence[str]]) -> list[bool]:

@@ -53,12 +53,15 @@ _RULE_HEADER = frozenset({"title", "title+date", "header"})
 OVERRULE_RATIO = 1.0
 #: …and how likely it must find its own title line at all.
 SURE = 0.4
+#: …unless it reads the grammar's title line as one of the page's and finds it less likely than this to be the title
+#: (and its own at least twice as likely as this).
+REJECTED = 0.05
 
 
 def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *, month_first: bool) -> Assembled:
     """The title, dates, label and byline from the lines the labeller put in the header; the rest is the body."""
     roles = labels.roles
-    if _grammar_agrees(roles, rules) or not _model_is_sure(labels, rules):
+    if _grammar_agrees(roles, rules) or not _model_is_sure(lines, labels, rules):
         found = _from_grammar(lines, roles, rules, month_first=month_first)
     else:
         found = _from_roles(lines, roles, rules, month_first=month_first)
@@ -108,7 +111,7 @@ def _grammar_agrees(roles: Sequence[Role], rules: RuleReading) -> bool:
     return any(rule in ("title", "title+date") for rule in rules.roles) or not rules.header.title
 
 
-def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
+def _model_is_sure(lines: Sequence[str], labels: Labels, rules: RuleReading) -> bool:
     """Guard: the labeller overrules the header grammar only when it is sure. Where the grammar read a title and
     the labeller finds its own title line less than `OVERRULE_RATIO` times likelier than the grammar's, the
     grammar's reading stands: an exact grammar on a shape it knows beats a model's near-even guess."""
@@ -118,7 +121,16 @@ def _model_is_sure(labels: Labels, rules: RuleReading) -> bool:
     chosen = next(index for index, role in enumerate(labels.roles) if role in (Role.TITLE, Role.TITLE_DATE))
     if rules.roles[ruled] == "title+date" and chosen < ruled and labels.title_probability[ruled] > 0:
         return False  # a line above a headline that carries its own date is its letterhead or label, not the title
+    if chosen > ruled and is_title_copy(
+        lines[chosen], rules.header.title, rules.header.date,
+        key=typographic_key(lines[chosen]), title_key=typographic_key(rules.header.title),
+    ):
+        return False  # the labeller picked a later copy of the grammar's title ("[site] Title"): the first is the title
+    if rules.roles[chosen] == "header":
+        return False  # the grammar read the chosen line as another part of its header (an issuer, a byline, a date)
     mine = labels.title_probability[chosen]
+    if labels.roles[ruled] in PAGE_ROLES and labels.title_probability[ruled] < REJECTED and mine >= 2 * REJECTED:
+        return True  # the labeller reads the grammar's line as the page's ("ID :", a menu item): its own choice stands
     return mine >= SURE and mine >= OVERRULE_RATIO * labels.title_probability[ruled]
 
 
@@ -142,8 +154,17 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
                 continue
             found.notices += missing
         found.body.append(line)
-        found.body_roles.append(_exact_structure(role, rule))
+        found.body_roles.append(_overruled_title(rule) if role in (Role.TITLE, Role.TITLE_DATE) else _exact_structure(role, rule))
     return found
+
+
+_BODY_RULES = frozenset(role.value for role in Role) - {Role.TITLE, Role.TITLE_DATE, Role.LABEL, Role.BYLINE, Role.DATE}
+
+
+def _overruled_title(rule: str) -> Role:
+    """Guard: where the header grammar's title stands against the labeller's, the line the labeller had taken for
+    the title reads as the structure recognisers read it (a contact heading, a list item), or as a paragraph."""
+    return Role(rule) if rule in _BODY_RULES else Role.PARAGRAPH
 
 
 #: The structure recognisers that are exact: a line they claim is never a plain paragraph (measured on the
@@ -153,9 +174,12 @@ _EXACT_RULES = {"list-item": Role.LIST_ITEM, "end-mark": Role.END_MARK, "notes-h
 
 
 def _exact_structure(role: Role, rule: str) -> Role:
-    """Guard: a line the labeller calls a plain paragraph keeps the role an exact structure recogniser gave it."""
+    """Guard: a line the labeller calls a plain paragraph keeps the role an exact structure recogniser gave it, and
+    a heading the contact recogniser reads as the head of a contact block heads it (not a notes section)."""
     if role is Role.PARAGRAPH and rule in _EXACT_RULES:
         return _EXACT_RULES[rule]
+    if role is Role.NOTES_HEADING and rule == "contact":
+        return Role.CONTACT  # the contact recogniser read the heading with the contact lines below it
     return role
 
 

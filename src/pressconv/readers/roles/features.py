@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressconv.readers.roles import signals
+from pressconv.readers.roles.context import context_features
 
 #: Features of the neighbours that are copied onto a line, prefixed with their offset.
 _NEIGHBOUR_KEYS = ("len", "words", "end", "case", "rule")
@@ -228,6 +229,8 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     # What each line shows its neighbours and what is conjoined with its zone, picked once per line.
     zoned = [[feature for feature in features if feature.startswith(_ZONED)] for features in own]
     shown = [_shown(features) for features in own]
+    # What only the whole release shows about a line (its words in the lead, a run of short lines, a list's shape).
+    context = context_features([line.text for line in lines])
     result: list[list[str]] = []
     for index, features in enumerate(own):
         later_count[keys[index]] -= 1
@@ -256,6 +259,7 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         if index and key and keys[0] and key != keys[0] and (key.startswith(keys[0]) or keys[0].startswith(key)):
             row.append("shares-first")
         row.extend(features)
+        row.extend(context[index])
         # The same signals mean different things above the first sentence and below it ("News" is a label up
         # there and a subheading down here): each is also given conjoined with the zone.
         zone = row[4] + "|"
