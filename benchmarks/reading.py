@@ -85,6 +85,10 @@ def block_pieces(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tu
 class Score:
     releases: int = 0
     title: int = 0
+    #: Releases the annotation gives a title, and how many of those the reader titled right: a release with no
+    #: title (the annotation's null) always counts wrong above, since the reader always names one.
+    titled: int = 0
+    titled_right: int = 0
     date: int = 0
     chrome_free: int = 0
     nothing_lost: int = 0
@@ -93,7 +97,7 @@ class Score:
     roles: collections.Counter[tuple[str, str]] = field(default_factory=collections.Counter)  # (kind, role)
 
     def add(self, other: Score) -> None:
-        for name in ("releases", "title", "date", "chrome_free", "nothing_lost", "exact", "failed"):
+        for name in ("releases", "title", "titled", "titled_right", "date", "chrome_free", "nothing_lost", "exact", "failed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.roles.update(other.roles)
 
@@ -115,6 +119,8 @@ def score_release(lines: list[str], roles: list[str], truth: dict[str, object]) 
                 score.roles["fn", role] += 1
         return score
     score.title = collapse(release.title) == collapse(str(truth["title"]))
+    score.titled = truth["title"] is not None
+    score.titled_right = score.titled and score.title
     score.date = (release.date.isoformat() if release.date else None) == truth["date"]
     output = [collapse(text) for text in release.paragraphs]
     expected = [collapse(text) for text in truth["paragraphs"]]  # type: ignore[attr-defined]
@@ -143,12 +149,13 @@ def score_release(lines: list[str], roles: list[str], truth: dict[str, object]) 
 
 
 def table(scores: dict[str, Score]) -> str:
-    head = "| language | releases | title | date | chrome-free | nothing lost | exact | failed |"
-    rows = [head, "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    head = "| language | releases | title | title, where one | date | chrome-free | nothing lost | exact | failed |"
+    rows = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for language, score in sorted(scores.items(), key=lambda item: (item[0] == "all", item[0])):
         n = max(1, score.releases)
         rows.append(
-            f"| {language} | {score.releases} | {score.title / n:.0%} | {score.date / n:.0%} | {score.chrome_free / n:.0%}"
+            f"| {language} | {score.releases} | {score.title / n:.0%} | {score.titled_right / max(1, score.titled):.0%}"
+            f" | {score.date / n:.0%} | {score.chrome_free / n:.0%}"
             f" | {score.nothing_lost / n:.0%} | {score.exact / n:.0%} | {score.failed} |"
         )
     total = scores["all"]
@@ -171,9 +178,14 @@ def headline(score: Score) -> dict[str, float]:
     n = max(1, score.releases)
     f1s = [score.f1(role)[2] for role in STRUCTURAL]
     return {
-        "title": score.title / n, "date": score.date / n, "chrome-free": score.chrome_free / n,
-        "nothing lost": score.nothing_lost / n, "exact": score.exact / n, "F1": sum(f1s) / len(f1s),
-    }  # fmt: skip
+        "title": score.title / n,
+        "title, where one": score.titled_right / max(1, score.titled),
+        "date": score.date / n,
+        "chrome-free": score.chrome_free / n,
+        "nothing lost": score.nothing_lost / n,
+        "exact": score.exact / n,
+        "F1": sum(f1s) / len(f1s),
+    }
 
 
 def rules_headline(split: str, corpus: Path) -> dict[str, float]:
