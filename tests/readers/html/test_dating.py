@@ -159,5 +159,7 @@ def test_a_placeholder_stamp_is_no_date_and_no_error() -> None:
     # CMSs write "0001-01-01T00:00:00Z" (or the Unix epoch's first day) for a date they never set: no date is
     # stated there (a date that is not there stays unknown), and there is no day before the year 1 to weigh.
     page = f"<article><h1>Title</h1><p>11 March 2024</p><p>{PROSE}</p></article>"
-    for placeholder in ("0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"):
+    for placeholder in ("0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01", "Mon, 01 Jan 1900 00:00:00 GMT"):
         assert date_of(page, ld(placeholder)) == datetime.date(2024, 3, 11)
+    for placeholder in ("0001-01-01T00:00:00Z", "1970-01-01", "1900-01-01", "Mon, 01 Jan 1900 00:00:00 GMT"):
+        assert machine_stamp(placeholder, "test") is None, placeholder

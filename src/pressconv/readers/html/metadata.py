@@ -161,9 +161,10 @@ def _page_of(ld: dict[str, Any]) -> str | None:
 #: A time of day in UTC after a date: "T02:18:11Z", " 00:25:56 GMT", "T06:35:29+00:00", "20200414T00:38:07Z".
 _UTC_TIME = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2})?(?:[.,:]\d+)?\s*(?:Z|[+-]00:?00|\(?(?:UTC|GMT)\)?)\s*$", re.I)
 _ONE_DAY = datetime.timedelta(days=1)
-#: Days a system writes for a date it never set: the Unix epoch's first day, and anything before machine-dated
-#: web pages (a CMS's "0001-01-01T00:00:00Z"). Such a stamp states no date; the page's other evidence decides.
-_PLACEHOLDER_DAYS = frozenset({datetime.date(1970, 1, 1)})
+#: Days a system writes for a date it never set: the Unix epoch's first day, a database's 1900-01-01, and anything
+#: before machine-dated web pages (a CMS's "0001-01-01T00:00:00Z"), however the value spells it. Such a stamp
+#: states no date; the page's other evidence decides.
+_PLACEHOLDER_DAYS = frozenset({datetime.date(1970, 1, 1), datetime.date(1900, 1, 1)})
 _FIRST_YEAR = 1900
 
 
@@ -182,15 +183,15 @@ def machine_date(value: object) -> datetime.date | None:
     if not text:
         return None
     match = _ISO_DATE.match(text)
+    day: datetime.date | None = None
     if match is not None:
         try:
             day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return None
-        return None if day in _PLACEHOLDER_DAYS or day.year < _FIRST_YEAR else day
-    if dates.is_date(text):
-        return dates.read_date(text)[0]
-    return None
+    elif dates.is_date(text):
+        day = dates.read_date(text)[0]
+    return None if day is None or day in _PLACEHOLDER_DAYS or day.year < _FIRST_YEAR else day
 
 
 def language_tag(value: str | None) -> str | None:
