@@ -18,8 +18,8 @@ concept's alternation. Entries are tried English first, then `mul`, then the
 other languages in the order of their codes, each file's entries in their
 order: where the *span* of a match matters (a header marker is cut off where
 it ends), two entries that can match at the same place must stand in one file,
-the longer first — or be one entry (Spanish and Portuguese share
-``publicad[oa](?:\\s+(?:el|em|en))?`` for that reason). For a whole-line test
+the longer first — or be one entry (Spanish, Portuguese and Galician share
+``publicad[oa](?:\\s+(?:el|em|en|o|a))?`` for that reason). For a whole-line test
 (`fullmatch`) or a yes/no `search` the order never changes the answer.
 
 Use::
