@@ -19,7 +19,8 @@ inputs are built from what each pattern or step works on:
   pattern is checked too), applied as the module applies it (`match`,
   `fullmatch`, and `search` where it searches): each call linear in the input;
 - ``reader:…`` — each `structure.RECOGNISERS` rule alone, the header, the dates,
-  links and the whole text reader on long runs of the lines they claim;
+  links and the whole text reader on long runs of the lines they claim; the date
+  grammar tried at every position of lines built to make it look far ahead;
 - ``cleaning:<step>:…`` — each cleaning step alone (`STEPS`) on many
   paragraphs sharing their edges, long glued runs, many chrome lines.
 
@@ -36,6 +37,7 @@ import argparse
 import functools
 import gzip
 import multiprocessing
+import random
 import re
 import sys
 import time
@@ -247,6 +249,65 @@ def recogniser_cases(*, quick: bool) -> Iterator[Case]:
     yield Case("reader:text:one-long-line", lambda n: "Title\n" + "word | " * n, lambda text: parse_text(text, options))
 
 
+#: Pieces of a line mixing everything the date grammar looks at: digits, separators, month and weekday names.
+_DATE_PIECES = ("12", " ", "-", "/", ".", "March", "listopad", "2019", "Μαρτίου", ",", "年", "月", "Friday", "   ",
+                "1er", "de", "10:00", "GMT")  # fmt: skip
+#: Lines a caller scanning for dates tries at every position (n is about the line's length / 10).
+_DATE_SCANS: dict[str, Callable[[int], str]] = {
+    "mixed": lambda n: _mixed_date_line(10 * n),
+    "far-month": lambda n: "1" + " " * (10 * n) + "March",
+    "day-runs": lambda n: "1 " * (5 * n),
+    "month-runs": lambda n: "March " * (2 * n),
+    "dotted": lambda n: "12." * (3 * n),
+    "cjk-years": lambda n: "2019年" * (2 * n),
+    "letters-then-digit": lambda n: "a" * (10 * n) + " 3",
+    "time-far": lambda n: "7 March 2014 time" + " " * (10 * n) + "x",
+    "clock-far": lambda n: "10:00" + " " * (10 * n) + "x",
+    "particle-far": lambda n: "7" + " " * (5 * n) + "de" + " " * (5 * n) + "x",
+    "spaced-months": lambda n: ("March" + " " * 100) * max(1, n // 10),
+    "letter-dots": lambda n: "a." * (5 * n),
+    "case-runs": lambda n: "aA" * (5 * n),
+    "month-hyphens": lambda n: "Mar-" * (3 * n),
+}
+
+
+def _mixed_date_line(size: int) -> str:
+    """The same random line for every size (a prefix of the longest), so n and 4n differ only in length."""
+    rng = random.Random(7)
+    out: list[str] = []
+    length = 0
+    while length < size:
+        piece = rng.choice(_DATE_PIECES)
+        out.append(piece)
+        length += len(piece)
+    return "".join(out)
+
+
+def _scan_dates(text: str) -> int:
+    """Every date in `text`, tried at every position: what a caller scanning a line may do."""
+    from pressconv.readers import dates
+
+    return sum(dates.match_date(text, pos) is not None for pos in range(len(text)))
+
+
+#: Runs of short lines that each open a block and never close it (a quadratic scan once took 20 s on the first).
+_STRUCTURE_RUNS: dict[str, Callable[[int], list[str]]] = {
+    "weak-contacts": lambda n: ["Enquiries: a"] * (3 * n),
+    "weak-heading": lambda n: ["Contact", *["Jane Smith"] * (3 * n)],
+    "notes": lambda n: ["Notes to editors", *["Jane Smith"] * (3 * n)],
+    "items": lambda n: ["Intro:", *["item"] * (3 * n)],
+    "headings": lambda n: ["Some sentence here.", "Heading"] * (2 * n),
+}
+
+
+def date_scan_cases(*, quick: bool) -> Iterator[Case]:
+    """The date grammar tried at every position of long lines built to make a matcher look far ahead."""
+    for name, build in _DATE_SCANS.items():
+        yield Case(f"reader:dates:scan:{name}", build, _scan_dates)
+    for name, build_lines in _STRUCTURE_RUNS.items():
+        yield Case(f"reader:structure:run:{name}", build_lines, _recover)
+
+
 def _long_line(lines: tuple[str, ...], n: int) -> list[str]:
     return [" ".join(lines) * n]
 
@@ -450,6 +511,7 @@ PROVIDERS: tuple[Callable[..., Iterable[Case]], ...] = (
     lexicon_cases,
     reader_pattern_cases,
     recogniser_cases,
+    date_scan_cases,
     cleaning_cases,
     html_cases,
     warc_cases,

@@ -28,7 +28,9 @@ def median_seconds(action: Callable[[], object], repeat: int = 3) -> float:
 
 
 def paragraphs(n: int) -> bytes:
-    return ("Title Published 07/03/2014\n" + "\n".join(f"Paragraph {i} says something new about item {i}." for i in range(n))).encode()
+    return (
+        "Title Published 07/03/2014\n" + "\n".join(f"Paragraph {i} says something new about item {i}." for i in range(n))
+    ).encode()
 
 
 def long_paragraph(n: int) -> bytes:
@@ -61,8 +63,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a quarter of the sizes")
     args = parser.parse_args()
     print(f"{'case':<34} {'n':>8} {'t(n) s':>9} {'t(4n) s':>9} {'ratio':>6}  verdict")
-    for name, (build, n, operation) in CASES.items():
-        n = max(1, n // 4) if args.quick else n
+    for name, (build, full_n, operation) in CASES.items():
+        n = max(1, full_n // 4) if args.quick else full_n
         small = median_seconds(operation(build(n)))
         large = median_seconds(operation(build(4 * n)))
         ratio = large / max(small, 1e-9)

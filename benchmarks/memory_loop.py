@@ -9,9 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pressconv  # noqa: E402
 from baselines import PLAIN  # noqa: E402
 from run import varied_release  # noqa: E402
+
+import pressconv  # noqa: E402
 
 count, plain = int(sys.argv[1]), "--plain" in sys.argv
 writers = [pressconv.get_writer(name) for name in ("docx", "pdf", "epub", "html")]

@@ -10,8 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pressconv  # noqa: E402
-from baselines import PLAIN  # noqa: E402
+from baselines import PLAIN
+
+import pressconv
 
 
 def convert(path: str) -> None:

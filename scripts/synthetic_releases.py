@@ -18,12 +18,27 @@ from pressconv.l10n import format_date
 
 #: Invented headlines and sentences by language (no real release's words).
 TITLES = {
-    "en": ["Council opens new recycling depot", "Police appeal after town centre burglary", "University wins funding for flood research",
-           "Hospital trust extends visiting hours", "Charity launches winter coat drive", "Club confirms new head coach",
-           "Minister announces rural broadband plan", "Record numbers visit county museum"],
-    "fr": ["La mairie ouvre une nouvelle déchetterie", "Appel à témoins après un cambriolage", "Le département renforce les transports scolaires"],
+    "en": [
+        "Council opens new recycling depot",
+        "Police appeal after town centre burglary",
+        "University wins funding for flood research",
+        "Hospital trust extends visiting hours",
+        "Charity launches winter coat drive",
+        "Club confirms new head coach",
+        "Minister announces rural broadband plan",
+        "Record numbers visit county museum",
+    ],
+    "fr": [
+        "La mairie ouvre une nouvelle déchetterie",
+        "Appel à témoins après un cambriolage",
+        "Le département renforce les transports scolaires",
+    ],
     "de": ["Stadt eröffnet neuen Wertstoffhof", "Polizei sucht Zeugen nach Einbruch", "Landkreis erweitert Busverbindungen"],
-    "es": ["El Ayuntamiento abre un nuevo punto limpio", "La Policía busca testigos de un robo", "La universidad recibe fondos para investigar"],
+    "es": [
+        "El Ayuntamiento abre un nuevo punto limpio",
+        "La Policía busca testigos de un robo",
+        "La universidad recibe fondos para investigar",
+    ],
     "cy": ["Cyngor yn agor depo ailgylchu newydd", "Heddlu yn apelio am wybodaeth"],
     "nl": ["Gemeente opent nieuw milieupark", "Politie zoekt getuigen van inbraak"],
     "it": ["Il Comune apre una nuova isola ecologica", "La Polizia cerca testimoni dopo un furto"],
@@ -32,66 +47,227 @@ TITLES = {
     "pt": ["Câmara abre novo ecoponto", "Polícia procura testemunhas de assalto"],
 }
 SENTENCES = {
-    "en": ["The depot will open on Monday and accept garden waste, wood and electrical items.",
-           "Residents can book a slot online or by calling the council's contact centre.",
-           "A spokesperson said: “We are grateful to everyone who took part in the consultation.”",
-           "The work is expected to be finished by the end of the year, subject to the weather.",
-           "Anyone with information is asked to call 101, quoting the reference number.",
-           "The scheme has been funded by a grant of £2 million from the regional fund.",
-           "More details are available on the council's website and in local libraries."],
-    "fr": ["Le site sera ouvert du lundi au samedi et acceptera les déchets verts.", "Les habitants peuvent prendre rendez-vous en ligne.",
-           "Les travaux devraient être terminés avant la fin de l'année."],
-    "de": ["Der Hof ist ab Montag geöffnet und nimmt Grünschnitt und Holz an.", "Bürgerinnen und Bürger können online einen Termin buchen.",
-           "Die Arbeiten sollen bis Ende des Jahres abgeschlossen sein."],
-    "es": ["El punto limpio abrirá el lunes y aceptará restos de poda y muebles.", "Los vecinos pueden pedir cita por internet.",
-           "Las obras terminarán antes de que acabe el año."],
+    "en": [
+        "The depot will open on Monday and accept garden waste, wood and electrical items.",
+        "Residents can book a slot online or by calling the council's contact centre.",
+        "A spokesperson said: “We are grateful to everyone who took part in the consultation.”",
+        "The work is expected to be finished by the end of the year, subject to the weather.",
+        "Anyone with information is asked to call 101, quoting the reference number.",
+        "The scheme has been funded by a grant of £2 million from the regional fund.",
+        "More details are available on the council's website and in local libraries.",
+    ],
+    "fr": [
+        "Le site sera ouvert du lundi au samedi et acceptera les déchets verts.",
+        "Les habitants peuvent prendre rendez-vous en ligne.",
+        "Les travaux devraient être terminés avant la fin de l'année.",
+    ],
+    "de": [
+        "Der Hof ist ab Montag geöffnet und nimmt Grünschnitt und Holz an.",
+        "Bürgerinnen und Bürger können online einen Termin buchen.",
+        "Die Arbeiten sollen bis Ende des Jahres abgeschlossen sein.",
+    ],
+    "es": [
+        "El punto limpio abrirá el lunes y aceptará restos de poda y muebles.",
+        "Los vecinos pueden pedir cita por internet.",
+        "Las obras terminarán antes de que acabe el año.",
+    ],
     "cy": ["Bydd y depo yn agor ddydd Llun ac yn derbyn gwastraff gardd.", "Gall trigolion archebu slot ar-lein."],
-    "nl": ["Het milieupark gaat maandag open en neemt groenafval en hout aan.", "Inwoners kunnen online een tijdslot reserveren."],
+    "nl": [
+        "Het milieupark gaat maandag open en neemt groenafval en hout aan.",
+        "Inwoners kunnen online een tijdslot reserveren.",
+    ],
     "it": ["L'isola ecologica aprirà lunedì e accetterà rifiuti verdi e legno.", "I cittadini possono prenotare online."],
     "sv": ["Centralen öppnar på måndag och tar emot trädgårdsavfall och trä.", "Invånare kan boka en tid på nätet."],
     "fi": ["Asema avataan maanantaina, ja sinne voi tuoda puutarhajätettä.", "Asukkaat voivat varata ajan verkossa."],
-    "pt": ["O ecoponto abre na segunda-feira e aceita resíduos verdes e madeira.", "Os moradores podem marcar hora pela internet."],
+    "pt": [
+        "O ecoponto abre na segunda-feira e aceita resíduos verdes e madeira.",
+        "Os moradores podem marcar hora pela internet.",
+    ],
 }
 MARKERS = {
-    "en": ["Published", "Published:", "Posted on", "Date:", "Released", "Issued:"], "fr": ["Publié le"], "de": ["Veröffentlicht am"],
-    "es": ["Publicado el", "Fecha:"], "cy": ["Cyhoeddwyd"], "nl": ["Gepubliceerd op"], "it": ["Pubblicato il"], "sv": ["Publicerad"],
-    "fi": ["Julkaistu"], "pt": ["Publicado em"],
+    "en": ["Published", "Published:", "Posted on", "Date:", "Released", "Issued:"],
+    "fr": ["Publié le"],
+    "de": ["Veröffentlicht am"],
+    "es": ["Publicado el", "Fecha:"],
+    "cy": ["Cyhoeddwyd"],
+    "nl": ["Gepubliceerd op"],
+    "it": ["Pubblicato il"],
+    "sv": ["Publicerad"],
+    "fi": ["Julkaistu"],
+    "pt": ["Publicado em"],
 }
 UPDATED = {"en": ["Last updated", "Updated:"], "fr": ["Mis à jour le"], "de": ["Aktualisiert am"], "es": ["Actualizado el"]}
-LABELS = ["PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News", "Media release", "Pressemitteilung", "Communiqué de presse",
-          "Nota de prensa", "Datganiad i'r wasg", "Persbericht", "Tiedote"]
-CHROME = ["Home", "News", "Share this page", "Print", "Back to news", "Home > News > Press releases", "Facebook", "Twitter",
-          "Email this page", "Accueil", "Startseite", "Inicio", "Partager", "Teilen", "Compartir", "Skip to main content"]
+LABELS = [
+    "PRESS RELEASE",
+    "FOR IMMEDIATE RELEASE",
+    "News",
+    "Media release",
+    "Pressemitteilung",
+    "Communiqué de presse",
+    "Nota de prensa",
+    "Datganiad i'r wasg",
+    "Persbericht",
+    "Tiedote",
+]
+CHROME = [
+    "Home",
+    "News",
+    "Share this page",
+    "Print",
+    "Back to news",
+    "Home > News > Press releases",
+    "Facebook",
+    "Twitter",
+    "Email this page",
+    "Accueil",
+    "Startseite",
+    "Inicio",
+    "Partager",
+    "Teilen",
+    "Compartir",
+    "Skip to main content",
+]
 NAMES = ["Jane Smith", "Alex Moreno", "Priya Shah", "Tom Hughes", "Marie Dupont", "Jonas Berg"]
 END_MARKS = ["ENDS", "-ends-", "###", "-30-", "Ends", "FIN", "Ende", "Diwedd"]
 NOTES = ["Notes to editors", "Notes for editors", "Nodiadau i olygyddion", "Hinweise für die Redaktion", "Note aux rédactions"]
 CONTACT_HEADINGS = ["Media contact:", "Media enquiries", "For more information, contact:", "Pressestelle", "Contact presse :"]
-SUBHEADINGS = ["What happens next", "Key dates", "Background", "How to take part", "Ce qui change", "Nächste Schritte", "Próximos pasos"]
-ITEMS = ["garden waste and wood", "electrical items and batteries", "furniture in good condition", "a new library in Eastford",
-         "free parking on Sundays", "£2m for road repairs", "extra buses at weekends"]
-NOTE_LINES = ["The council serves 320,000 residents across 14 towns.", "Photographs are available on request from the press office.",
-              "The full report is published on the council's website."]
-ISSUERS = ["Ministry of Transport", "Eastshire County Council", "Department for Rural Affairs", "Harbour Fire and Rescue Service",
-           "Stadtverwaltung Neustadt", "Mairie de Valbonne", "Ayuntamiento de Torrealta", "Office of the Mayor"]
+SUBHEADINGS = [
+    "What happens next",
+    "Key dates",
+    "Background",
+    "How to take part",
+    "Ce qui change",
+    "Nächste Schritte",
+    "Próximos pasos",
+]
+ITEMS = [
+    "garden waste and wood",
+    "electrical items and batteries",
+    "furniture in good condition",
+    "a new library in Eastford",
+    "free parking on Sundays",
+    "£2m for road repairs",
+    "extra buses at weekends",
+]
+NOTE_LINES = [
+    "The council serves 320,000 residents across 14 towns.",
+    "Photographs are available on request from the press office.",
+    "The full report is published on the council's website.",
+]
+ISSUERS = [
+    "Ministry of Transport",
+    "Eastshire County Council",
+    "Department for Rural Affairs",
+    "Harbour Fire and Rescue Service",
+    "Stadtverwaltung Neustadt",
+    "Mairie de Valbonne",
+    "Ayuntamiento de Torrealta",
+    "Office of the Mayor",
+]
 PLACES = ["LONDON", "CARDIFF", "NEW YORK", "BRUSSELS", "Leeds", "Madrid"]
 #: A site's menu, as scrapers pick it up above the release: a run of one- and two-word lines, in many languages.
-MENU = ["Home", "News", "About us", "Contact", "Services", "Media centre", "Inicio", "Noticias", "Startseite", "Aktuelles",
-        "Accueil", "Actualités", "Hafan", "Newyddion", "Etusivu", "Uutiset", "Hem", "Nyheter", "Início", "Notícias", "Nieuws",
-        "Home page", "Presse", "Sala de prensa", "ホーム", "ニュース", "首页", "新闻中心", "홈", "보도자료", "Главная", "Новости"]
+MENU = [
+    "Home",
+    "News",
+    "About us",
+    "Contact",
+    "Services",
+    "Media centre",
+    "Inicio",
+    "Noticias",
+    "Startseite",
+    "Aktuelles",
+    "Accueil",
+    "Actualités",
+    "Hafan",
+    "Newyddion",
+    "Etusivu",
+    "Uutiset",
+    "Hem",
+    "Nyheter",
+    "Início",
+    "Notícias",
+    "Nieuws",
+    "Home page",
+    "Presse",
+    "Sala de prensa",
+    "ホーム",
+    "ニュース",
+    "首页",
+    "新闻中心",
+    "홈",
+    "보도자료",
+    "Главная",
+    "Новости",
+]
 #: A section label or site name above a headline (the page's, not the release's).
-SECTIONS = ["Press releases", "Latest news", "News and events", "Actualités", "Aktuelle Meldungen", "Ajankohtaista",
-            "Persberichten", "Últimas noticias", "Notícias", "報道発表", "新闻发布", "Пресс-центр"]
+SECTIONS = [
+    "Press releases",
+    "Latest news",
+    "News and events",
+    "Actualités",
+    "Aktuelle Meldungen",
+    "Ajankohtaista",
+    "Persberichten",
+    "Últimas noticias",
+    "Notícias",
+    "報道発表",
+    "新闻发布",
+    "Пресс-центр",
+]
 #: Share and print widgets between the header and the body, as words or shouted words.
-WIDGETS = ["Share", "SHARE", "Share on Facebook", "Tweet", "LinkedIn", "WhatsApp", "Email", "Print", "PRINT", "Compartir",
-           "Partager", "Teilen", "Drucken", "Condividi", "Dela", "Jaa", "Delen", "Rhannu", "Imprimir", "Imprimer", "A+ A-",
-           "Listen", "Facebook", "X", "Copy link", "Tags: transport, roads", "Category: Environment"]
+WIDGETS = [
+    "Share",
+    "SHARE",
+    "Share on Facebook",
+    "Tweet",
+    "LinkedIn",
+    "WhatsApp",
+    "Email",
+    "Print",
+    "PRINT",
+    "Compartir",
+    "Partager",
+    "Teilen",
+    "Drucken",
+    "Condividi",
+    "Dela",
+    "Jaa",
+    "Delen",
+    "Rhannu",
+    "Imprimir",
+    "Imprimer",
+    "A+ A-",
+    "Listen",
+    "Facebook",
+    "X",
+    "Copy link",
+    "Tags: transport, roads",
+    "Category: Environment",
+]
 #: The heading of a block of links to other releases below the body.
-RELATED = ["Related news", "Related articles", "You may also like", "Noticias relacionadas", "À lire aussi", "Das könnte Sie auch interessieren",
-           "Leia também", "Lees ook", "Läs också", "Lue myös", "Newyddion cysylltiedig", "Altre notizie"]
+RELATED = [
+    "Related news",
+    "Related articles",
+    "You may also like",
+    "Noticias relacionadas",
+    "À lire aussi",
+    "Das könnte Sie auch interessieren",
+    "Leia também",
+    "Lees ook",
+    "Läs också",
+    "Lue myös",
+    "Newyddion cysylltiedig",
+    "Altre notizie",
+]
 #: Decks: a second, smaller headline under the title, by language (no sentence's end).
 DECKS = {
-    "en": ["Garden waste, wood and electrical items accepted from Monday", "Officers want to hear from anyone who saw the van",
-           "Three-year project to map flood risk across the valley", "New rules apply from the first of the month"],
+    "en": [
+        "Garden waste, wood and electrical items accepted from Monday",
+        "Officers want to hear from anyone who saw the van",
+        "Three-year project to map flood risk across the valley",
+        "New rules apply from the first of the month",
+    ],
     "fr": ["Le site accueillera les déchets verts dès lundi", "Les enquêteurs lancent un appel à témoins"],
     "de": ["Grünschnitt und Holz werden ab Montag angenommen", "Hinweise nimmt jede Dienststelle entgegen"],
     "es": ["Las instalaciones admitirán restos de poda desde el lunes", "Los agentes piden colaboración ciudadana"],
@@ -129,7 +305,7 @@ def _date_text(day: datetime.date, language: str, rng: random.Random) -> str:
     return format_date(day, language) if rng.random() < 0.6 else _numeric(day, rng)
 
 
-def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noqa: PLR0912, PLR0915
+def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noqa: PLR0915
     """One release: its lines and the role of each."""
     language = rng.choice(list(TITLES))
     day = datetime.date(rng.randint(2005, 2025), rng.randint(1, 12), rng.randint(1, 28))
@@ -176,7 +352,12 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
     if issuer:
         lines.append((issuer, "label"))
     if rng.random() < 0.2 and language in UPDATED:
-        lines.append((f"{rng.choice(UPDATED[language])} {_date_text(day + datetime.timedelta(days=rng.randint(1, 9)), language, rng)}", "date"))
+        lines.append(
+            (
+                f"{rng.choice(UPDATED[language])} {_date_text(day + datetime.timedelta(days=rng.randint(1, 9)), language, rng)}",
+                "date",
+            )
+        )
     if rng.random() < 0.2:
         lines.append((f"By {rng.choice(NAMES)}", "byline"))
     if language in DECKS and rng.random() < 0.15:
@@ -215,12 +396,12 @@ def synthetic_release(rng: random.Random) -> tuple[list[str], list[str]]:  # noq
         lines.append((rng.choice(CHROME), "chrome"))
     seen: dict[str, int] = {}
     texts, roles = [], []
-    for text, role in lines:
-        if text in seen and role not in ("chrome", "contact", "end-mark", "date", "label"):
-            role = "repeat"  # the same sentence drawn twice is a repeat, as an annotator would mark it
+    for text, drawn_role in lines:
+        # The same sentence drawn twice is a repeat, as an annotator would mark it.
+        repeated = text in seen and drawn_role not in ("chrome", "contact", "end-mark", "date", "label")
         seen.setdefault(text, len(texts))
         texts.append(text)
-        roles.append(role)
+        roles.append("repeat" if repeated else drawn_role)
     return texts, roles
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_releases import synthetic_releases  # noqa: E402
+from synthetic_releases import synthetic_releases
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "src" / "pressconv" / "readers" / "roles" / "roles.crfsuite"
@@ -161,7 +161,9 @@ def fixture_examples() -> Iterator[tuple[str, list[str], list[str]]]:
 SYNTHETIC = 400
 
 
-def train(corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixtures: bool = True, synthetic: int = SYNTHETIC) -> int:
+def train(
+    corpus: Path, model: Path, splits: Sequence[str] = ("train",), *, fixtures: bool = True, synthetic: int = SYNTHETIC
+) -> int:
     import pycrfsuite
 
     from pressconv.readers.roles.features import features_of
