@@ -18,15 +18,21 @@ come out as in a browser; nested explicit embeddings would not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _STRONG_RTL = frozenset({"R", "AL"})
+#: Every right-to-left letter (bidi class R or AL) lies in these blocks: Hebrew to Arabic Extended, the
+#: right-to-left mark, the Hebrew and Arabic presentation forms, and the two right-to-left supplementary
+#: ranges. A test checks every code point against the installed Unicode data.
+_MAY_BE_RTL = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _NEUTRAL = frozenset({"B", "S", "WS", "ON", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
 def has_rtl(text: str) -> bool:
-    """Whether `text` holds any right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko…)."""
-    return any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text)
+    """Whether `text` holds any right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko…). Only characters
+    of the right-to-left blocks are looked up: for a text in another script that is one pattern scan in C."""
+    return any(unicodedata.bidirectional(found[0]) in _STRONG_RTL for found in _MAY_BE_RTL.finditer(text))
 
 
 def base_is_rtl(text: str, default: bool = False) -> bool:
