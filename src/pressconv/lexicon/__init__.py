@@ -28,7 +28,7 @@ Use::
 
     lexicon.words("end_mark")                        # ('ends?', 'end\\s+of…', 'diwedd', 'ende', 'fin', …)
     lexicon.word_set("organisation")                 # frozenset of plain lower-case words
-    lexicon.alternation("label")                     # 'for\\s+immediate\\s+release|…|komunikat\\s+prasowy'
+    lexicon.alternation("label")                     # '(?=[…])(?:(?=[f])(?:for\\s+immediate…)|…)': grouped
     lexicon.pattern(r"(?:{end_mark})\\s*:?")          # compiled once, cached
     lexicon.pattern(r"\\b(?:{company_suffix})\\.$", flags=0)   # case-sensitive
     lexicon.pattern(r"(?:{label})", languages=("en", "fr"))  # only some languages
@@ -173,8 +173,76 @@ def word_set(concept: str, languages: tuple[str, ...] | None = None) -> frozense
 
 @functools.lru_cache(maxsize=256)
 def alternation(concept: str, languages: tuple[str, ...] | None = None) -> str:
-    """The entries of `concept` joined by ``|`` (not wrapped in a group), placeholders filled in."""
-    return "|".join(_fill(entry, languages) for entry in words(concept, languages))
+    """The entries of `concept` as one alternation, placeholders filled in, to be put in a group.
+
+    A regular expression tries every entry of a case-insensitive alternation in turn wherever it is tried,
+    and a concept has hundreds of entries in dozens of languages, while at most places of a text only the few
+    entries beginning with the character there can match. So the entries are grouped by the character they
+    begin with, each group behind a lookahead of it: ``(?=[a])(?:about|at)|(?=[b])(?:by|bis)|…``. Every
+    match, and its span, is what the plain ``about|by|at|bis`` gives (see `grouped_alternation`).
+    """
+    return grouped_alternation([_fill(entry, languages) for entry in words(concept, languages)])
+
+
+def grouped_alternation(entries: list[str]) -> str:
+    """`entries` joined by ``|``, grouped by their first characters without changing any match.
+
+    At one place, the entries that can match are those that may begin with its character; the alternation
+    tries them in the given order, so they keep that order within their group. Groups are disjoint
+    (characters that match each other without regard to case share one, `_fold`), so at most one group opens
+    at any place. An entry whose first characters are not plain from its text (`first_chars`) stays where
+    it stands, between the groups of the entries before it and those after it, and is tried in its turn.
+    The whole is led by a lookahead of every first character when all are plain (and the entries are more
+    than a few: a lookahead costs more than a few first letters that fail).
+    """
+    parts: list[str] = []
+    run: list[tuple[str, frozenset[str]]] = []
+    for entry in entries:
+        first = first_chars(entry)
+        if first is None or len({_fold(item) for item in first}) > _MOST_GROUPS:
+            # Not plain, or opening many groups ("{network}" first): a copy in each would make the pattern
+            # many times longer, so it stands on its own, behind its own lookahead where it has one.
+            parts.extend(_groups(run))
+            parts.append(entry if first is None else f"(?=[{''.join(sorted(first))}])(?:{entry})")
+            run = []
+        else:
+            run.append((entry, first))
+    parts.extend(_groups(run))
+    joined = "|".join(parts)
+    opening = first_chars(joined) if len(entries) >= _FEWEST_GROUPED else None
+    return f"(?=[{''.join(sorted(opening))}])(?:{joined})" if opening else joined
+
+
+#: An entry that may begin with characters of more groups than this is not copied into each.
+_MOST_GROUPS = 3
+#: A run of fewer entries than this is left as it is: a lookahead costs more than a few failing first letters.
+_FEWEST_GROUPED = 8
+
+
+def _groups(run: list[tuple[str, frozenset[str]]]) -> list[str]:
+    """The entries of `run` (each with plain first characters) in groups by folded first character."""
+    if len(run) < _FEWEST_GROUPED:
+        return [entry for entry, _ in run]
+    groups: dict[str, tuple[set[str], list[str]]] = {}
+    for entry, first in run:
+        for item in first:
+            items, members = groups.setdefault(_fold(item), (set(), []))
+            items.add(item)
+            if not members or members[-1] != entry:
+                members.append(entry)
+    return [
+        members[0] if len(members) == 1 else f"(?=[{''.join(sorted(items))}])(?:{'|'.join(members)})"
+        for items, members in groups.values()
+    ]
+
+
+def _fold(item: str) -> str:
+    """The group of a first character: characters a case-insensitive match takes for one another share it
+    ("ı", "İ", "I" and "i"; "ſ" and "s"; "ς" and "σ"), and every digit and ``\\d`` share one."""
+    char = item[1:] if item.startswith("\\") and item != "\\d" else item
+    if char == "\\d" or char.isdigit():
+        return "\\d"
+    return char.upper().lower()[:1] or char
 
 
 def _fill(template: str, languages: tuple[str, ...] | None) -> str:
@@ -190,3 +258,151 @@ def expand(template: str, languages: tuple[str, ...] | None = None) -> str:
 def pattern(template: str, flags: int = re.IGNORECASE, languages: tuple[str, ...] | None = None) -> re.Pattern[str]:
     """`template` expanded (see `expand`) and compiled, once per (template, flags, languages)."""
     return re.compile(expand(template, languages), flags)
+
+
+_META = frozenset("\\.^$*+?{}[]|()")
+_OPTIONAL = ("?", "*", "{0")
+
+
+def first_chars(fragment: str) -> frozenset[str] | None:
+    """The characters a match of the regular-expression `fragment` can begin with, as items of a regex class
+    (``a``, ``\\.``, ``\\d``), or None when that is not plain from its text (a class with ranges, ``\\w``,
+    ``.``, a branch that may match nothing…). Conservative by construction: None means "any character",
+    never a wrong set."""
+    chars: set[str] = set()
+    for branch in _top_level_branches(fragment):
+        found = _branch_first_chars(branch)
+        if found is None:
+            return None
+        chars |= found
+    return frozenset(chars)
+
+
+def _top_level_branches(fragment: str) -> list[str]:
+    branches, depth, start, index = [], 0, 0, 0
+    in_class = False
+    while index < len(fragment):
+        char = fragment[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if fragment[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(fragment[start:index])
+            start = index + 1
+        index += 1
+    branches.append(fragment[start:])
+    return branches
+
+
+def _branch_first_chars(branch: str) -> frozenset[str] | None:
+    """The first characters of one branch (no top-level `|`), from its first atom: a plain character, an
+    escaped punctuation mark or code point, a class of plain characters, or a group of such branches. An
+    optional first atom (``(?:page\\s+)?updated``) adds the first characters of what follows it."""
+    if not branch:
+        return None  # an empty branch matches before any character
+    atom = _first_atom(branch)
+    if atom is None:
+        return None
+    first, end = atom
+    if end == 0:
+        return first  # a guard: nothing after it can begin otherwise
+    if branch.startswith(_OPTIONAL, end):
+        end = _quantifier_end(branch, end)
+        rest = _branch_first_chars(branch[end:])
+        return None if rest is None else first | rest
+    return first
+
+
+def _first_atom(branch: str) -> tuple[frozenset[str], int] | None:
+    """The first characters of the branch's first atom, as items of a regex class (``a``, ``\\.``, ``\\d``),
+    and where the atom ends."""
+    char = branch[0]
+    if char == "\\":
+        item = _escape_item(branch, 0)
+        return None if item is None else (frozenset({item[0]}), item[1])
+    if char == "[":
+        items: set[str] = set()
+        index = 1
+        while index < len(branch) and branch[index] != "]":
+            if branch[index] == "\\":
+                item = _escape_item(branch, index)
+                if item is None:
+                    return None
+                items.add(item[0])
+                index = item[1]
+            elif branch[index] in "^[" or (branch[index] == "-" and index > 1 and branch[index + 1 : index + 2] != "]"):
+                return None  # a negated class, a nested set, a range: not plain (a "-" first or last is itself)
+            else:
+                items.add(re.escape(branch[index]))
+                index += 1
+        return (frozenset(items), index + 1) if items and index < len(branch) else None
+    if branch.startswith("(?=["):
+        # A lookahead guard of a filled-in concept (see `alternation`): what follows begins with one of its
+        # characters, so they are the first characters here, whatever comes after the guard.
+        guard = _first_atom(branch[3:])
+        return None if guard is None or branch[3 + guard[1] : 4 + guard[1]] != ")" else (guard[0], 0)
+    if char == "(":
+        close = _group_end(branch)
+        if close is None or not branch.startswith("(?:"):
+            return None
+        inner = first_chars(branch[3:close])
+        return None if inner is None else (inner, close + 1)
+    if char in _META:
+        return None
+    return frozenset({re.escape(char)}), 1
+
+
+def _escape_item(text: str, at: int) -> tuple[str, int] | None:
+    """The escape at `at` as one class item, and where it ends: an escaped mark, a code point, or ``\\d``."""
+    escaped = text[at + 1 : at + 2]
+    if escaped in ("u", "x"):
+        digits = 4 if escaped == "u" else 2
+        code = text[at + 2 : at + 2 + digits]
+        if len(code) == digits and all(digit in "0123456789abcdefABCDEF" for digit in code):
+            return re.escape(chr(int(code, 16))), at + 2 + digits
+        return None
+    if escaped == "d":
+        return "\\d", at + 2
+    if not escaped or escaped.isalnum() or escaped == "_":
+        return None  # \\s, \\w, \\b…: a wide class or an assertion
+    return re.escape(escaped), at + 2
+
+
+def _quantifier_end(branch: str, start: int) -> int:
+    """Where the quantifier at `start` (``?``, ``*``, ``{0,n}``, each possibly lazy) ends."""
+    end = branch.index("}", start) + 1 if branch[start] == "{" else start + 1
+    return end + 1 if branch[end : end + 1] == "?" else end
+
+
+def _group_end(branch: str) -> int | None:
+    """The index of the `)` closing the group that opens `branch`."""
+    depth, index, in_class = 0, 0, False
+    while index < len(branch):
+        char = branch[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if branch[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
