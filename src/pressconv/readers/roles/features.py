@@ -91,6 +91,8 @@ _NOT_A_TITLE = frozenset(
 
 
 _A_LETTER = re.compile(r"[^\W\d_]")
+#: The first character of each word, as `str.split` cuts words (regex and `str.isspace` agree on spaces).
+_WORD_INITIAL = re.compile(r"(?<!\S)\S")
 _A_DIGIT = re.compile(r"\d")
 
 
@@ -103,7 +105,7 @@ def _case(text: str) -> str:
         return "uncased"  # CJK, Arabic, Hebrew, Devanagari…
     if text == text.upper():
         return "upper"
-    initials = "".join(word[0] for word in text.split() if word[0].isalpha())  # the initials of the words
+    initials = "".join(filter(str.isalpha, _WORD_INITIAL.findall(text)))  # the initials of the words
     capitalised = sum(map(str.isupper, initials))
     if initials and capitalised / len(initials) > 0.7 and len(initials) > 1:
         return "titlecase"
@@ -157,9 +159,9 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
         features.append("bullet")
     if stripped.startswith(_QUOTE_OPEN):
         features.append("quote-open")
-    # Each pattern only where its one necessary character is present ("/" or ".", "@", a digit): a str
-    # method answers that faster than a pattern's scan of a line with no address in it.
-    if ("/" in head or "." in head) and _URL.search(head):
+    # Each pattern only where what it needs is present ("://" or "www.", "@", a digit): a str method answers
+    # that faster than a pattern's scan of a line with no address in it.
+    if ("://" in head or "www." in head.lower()) and _URL.search(head):
         features.append("url")
     if "@" in head and _EMAIL.search(head):
         features.append("email")
@@ -184,24 +186,24 @@ def _own_features(text: str, element: str, *, dated: bool = True) -> list[str]:
     return features
 
 
-def _own_rows(lines: Sequence[Line]) -> list[list[str]]:
+def _own_rows(lines: Sequence[Line]) -> list[tuple[str, ...]]:
     """Each line's own features. Dates are looked for where a release's dates stand: its first and last lines,
     and any line that is not a sentence (a sentence in the middle of the body is the body's, and a long release
     costs little). A line's own features depend on its text alone, and scrapes repeat lines (a body scraped
-    twice): each distinct line is looked at once."""
+    twice): each distinct line is looked at once, and its lines share one tuple."""
     count = len(lines)
-    known: dict[tuple[str, str, bool], list[str]] = {}
+    known: dict[tuple[str, str, bool], tuple[str, ...]] = {}
     own = []
     for index, line in enumerate(lines):
         dated = index < _DATED_HEAD or count - index <= _DATED_TAIL or _short(line.text)
         features = known.get((line.text, line.element, dated))
         if features is None:
-            features = known[line.text, line.element, dated] = _own_features(line.text, line.element, dated=dated)
-        own.append(list(features))
+            features = known[line.text, line.element, dated] = tuple(_own_features(line.text, line.element, dated=dated))
+        own.append(features)
     return own
 
 
-def _shown(features: list[str]) -> list[str]:
+def _shown(features: Sequence[str]) -> list[str]:
     """What a line shows its neighbours."""
     return [
         feature for feature in features if feature.split("=")[0] in _NEIGHBOUR_KEYS or feature.startswith(("date", "sig=", "lex"))
@@ -212,12 +214,11 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     """The feature list of every line, with its neighbours' main features and its place in the release.
     `rule_roles` is the rule-based reading's role of each line (`signals.rule_reading`), worked out here if not given."""
     count = len(lines)
-    own = _own_rows(lines)
     if rule_roles is None:
         rule_roles = signals.rule_reading([line.text for line in lines]).roles
-    for features, rule in zip(own, rule_roles, strict=True):
-        features.append("rule=" + rule)
-    keys = [line_key(line.text) for line in lines]
+    own, zoned, shown = _picked_rows(lines, rule_roles)
+    line_keys: dict[str, str] = {}
+    keys = [line_keys.get(line.text) or line_keys.setdefault(line.text, line_key(line.text)) for line in lines]
     seen: dict[str, int] = {}
     first_sentence = next(
         (index for index, line in enumerate(lines) if len(line.text.split()) >= 10 and _ends_sentence(line.text)), count
@@ -226,11 +227,9 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
     candidate = next((index for index, features in enumerate(own) if not _NOT_A_TITLE.intersection(features)), count)
     longest = max(range(count), key=lambda index: len(lines[index].text)) if count else 0
     later_count = Counter(keys)
-    # What each line shows its neighbours and what is conjoined with its zone, picked once per line.
-    zoned = [[feature for feature in features if feature.startswith(_ZONED)] for features in own]
-    shown = [_shown(features) for features in own]
     # What only the whole release shows about a line (its words in the lead, a run of short lines, a list's shape).
     context = context_features([line.text for line in lines])
+    prefixed: dict[tuple[int, str], list[str]] = {}  # see `_prefixed`
     result: list[list[str]] = []
     for index, features in enumerate(own):
         later_count[keys[index]] -= 1
@@ -263,15 +262,45 @@ def line_features(lines: Sequence[Line], rule_roles: Sequence[str] | None = None
         # The same signals mean different things above the first sentence and below it ("News" is a label up
         # there and a subheading down here): each is also given conjoined with the zone.
         zone = row[4] + "|"
-        row.extend([zone + feature for feature in zoned[index]])
-        for offset in (-2, -1, 1, 2):
+        row.extend(_prefixed(prefixed, zoned[index], zone))
+        for offset, mark in _OFFSETS:
             other = index + offset
-            if 0 <= other < count:
-                row.extend(f"{offset}:{feature}" for feature in shown[other])
-            else:
-                row.append(f"{offset}:none")
+            row.extend(_prefixed(prefixed, shown[other], mark) if 0 <= other < count else (mark + "none",))
         result.append(row)
     return result
+
+
+def _picked_rows(
+    lines: Sequence[Line], rule_roles: Sequence[str]
+) -> tuple[list[tuple[str, ...]], list[list[str]], list[list[str]]]:
+    """Each line's own features with the rule's role for it, what it shows its neighbours, and what is
+    conjoined with its zone: picked once per distinct (line, role), as a scrape repeats its lines, and shared."""
+    picked: dict[tuple[int, str], tuple[tuple[str, ...], list[str], list[str]]] = {}
+    own, zoned, shown = [], [], []
+    for features, rule in zip(_own_rows(lines), rule_roles, strict=True):
+        entry = picked.get((id(features), rule))
+        if entry is None:
+            with_rule = (*features, "rule=" + rule)
+            entry = picked[id(features), rule] = (
+                with_rule, [feature for feature in with_rule if feature.startswith(_ZONED)], _shown(with_rule)
+            )
+        own.append(entry[0])
+        zoned.append(entry[1])
+        shown.append(entry[2])
+    return own, zoned, shown
+
+
+def _prefixed(cache: dict[tuple[int, str], list[str]], features: list[str], prefix: str) -> list[str]:
+    """`features` each behind `prefix` ("1:len=short"), made once per shared list and prefix. `cache` lives
+    no longer than the lists it is keyed by (one `line_features` call), so their ids stay theirs."""
+    found = cache.get((id(features), prefix))
+    if found is None:
+        found = cache[id(features), prefix] = [prefix + feature for feature in features]
+    return found
+
+
+#: The neighbours a line sees, and the prefix their features carry on it.
+_OFFSETS = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
 
 
 def features_of(texts: Sequence[str]) -> list[list[str]]:
