@@ -176,7 +176,7 @@ def _marked(blocks: tuple[Block, ...], marks: dict[int, str]) -> tuple[Block, ..
 
 
 def _plainly_english(words: list[str]) -> bool:
-    return len(words) >= _BLOCK_WORDS and sum(word.lower() in _ENGLISH for word in words) >= _ENGLISH_SHARE * len(words)
+    return len(words) >= _BLOCK_WORDS and sum(map(_ENGLISH.__contains__, map(str.lower, words))) >= _ENGLISH_SHARE * len(words)
 
 
 def _unspaced(text: str) -> bool:
