@@ -142,6 +142,21 @@ def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((concept, lexicon.pattern(rf"(?:{{{concept}}})(?![^\W_])")) for concept in LEXICON_CONCEPTS)
 
 
+@functools.lru_cache(maxsize=512)  # bounded: one entry per distinct first character of a line
+def _concepts_opened_by(char: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The concepts an entry of which may begin with `char`, in `LEXICON_CONCEPTS` order: the others cannot
+    match a line beginning with it (each concept is behind a lookahead of its first characters, matched here
+    with the pattern's own flags), so they are not even called."""
+    from pressconv import lexicon
+
+    found = []
+    for concept, pattern in _concept_patterns():
+        first = lexicon.first_chars(lexicon.alternation(concept))
+        if first is None or re.match(f"[{''.join(sorted(first))}]", char, pattern.flags):
+            found.append((concept, pattern))
+    return tuple(found)
+
+
 _TRAILING = re.compile(_TRAILING_PUNCTUATION)
 _SENTENCE_CONCEPTS = frozenset(
     {"published", "updated", "by", "byline_label", "issuer_marker", "cookie", "caption_label", "copyright", "site_notice",
@@ -159,7 +174,7 @@ def hits(text: str) -> list[str]:
     # A sentence-long line can only open with a few concepts (a cookie banner, a caption, a byline, a marker):
     # the others are whole-line labels and widgets, never tried on it.
     sentence = text.count(" ", 0, 200) >= _SENTENCE_WORDS
-    for concept, pattern in _concept_patterns():
+    for concept, pattern in _concepts_opened_by(head[:1]):
         if sentence and concept not in _SENTENCE_CONCEPTS:
             continue
         match = pattern.match(head)
