@@ -134,7 +134,8 @@ def untitled_name(date: datetime.date | None, language: str = DEFAULT_LANGUAGE) 
     "Press release, 7 March 2014", or "Press release" when the date is unknown too, in `language`.
 
     The one place every writer asks, so no writer takes a line of the body for a title: the model keeps
-    `Release.title` None and never invents one (`document_title` is the usual caller).
+    `Release.title` None and never invents one (`document_title` is the usual caller; `shown_title` names the
+    heading, beside which the date already stands).
     """
     if date is None:
         return label("press-release", language)
@@ -146,11 +147,12 @@ def document_title(title: str | None, date: datetime.date | None, language: str 
     return title if title is not None else untitled_name(date, language)
 
 
-def untitled_heading(language: str = DEFAULT_LANGUAGE) -> str:
-    """The top heading of a release with no title: the kind of document ("Press release"), never a line of its
-    text. Every format needs a first, top-level heading (axe's page-has-heading-one, PDF/UA's H1 first, an EPUB
-    navigation entry); the date stands below it, in the dateline, as under a title."""
-    return label("press-release", language)
+def shown_title(title: str | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """What stands where a release's title is shown with its date beside or below it (the top heading, a
+    contents entry): the title, or for a release with none the kind of document ("Press release"), never a line
+    of its text. Every format needs that first, top-level heading (axe's page-has-heading-one, PDF/UA's H1
+    first, an EPUB navigation entry); the date stands in the dateline, as under a title."""
+    return title if title is not None else label("press-release", language)
 
 
 @functools.lru_cache(maxsize=128)
