@@ -90,8 +90,17 @@ _NEVER_TITLE = frozenset(
 )
 
 
+#: …nor a whole sentence of a paragraph's length: 26 words or more (or, in a script written without spaces, over
+#: 250 characters) ending as a sentence ends. A headline is never that long a sentence; a scrape that lost its
+#: headline opens with one (no title of the corpus's train and dev splits is one).
+_PARAGRAPH_LONG = frozenset({"words=26+", "len=huge"})
+
+
 def _never_titles(features: Sequence[Sequence[str]]) -> list[bool]:
-    return [bool(_NEVER_TITLE.intersection(row)) for row in features]
+    return [
+        bool(_NEVER_TITLE.intersection(row)) or ("end=stop" in row and bool(_PARAGRAPH_LONG.intersection(row)))
+        for row in features
+    ]
 
 
 _TITLES = (Role.TITLE, Role.TITLE_DATE)
