@@ -148,3 +148,14 @@ def written_collection(collection: Collection, name: str) -> bytes:
     stream = io.BytesIO()
     writer.write_collection(collection, stream)
     return stream.getvalue()
+
+
+def test_the_epub_cover_card_says_press_release_once_and_the_date() -> None:
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(written(untitled("en-GB"), "epub"))) as book:
+        card = ElementTree.fromstring(book.read("EPUB/images/cover.svg"))
+        cover_page = book.read("EPUB/cover.xhtml").decode("utf-8")
+    shown = ["".join(element.itertext()) for element in card.iter("{http://www.w3.org/2000/svg}text")]
+    assert shown == ["Press release", "12 May 2025"]  # no label repeating the kind below
+    assert 'alt="Press release, 12 May 2025"' in cover_page

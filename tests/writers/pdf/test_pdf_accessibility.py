@@ -7,6 +7,7 @@ page, annotation, font and metadata keys the standards ask for are checked by re
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import unicodedata
@@ -76,6 +77,13 @@ def test_structured_release_and_bundle_are_pdf_ua_and_pdf_a(tmp_path: Path, syst
     bundle_path.write_bytes(bundle_bytes(system_fonts=system_fonts))
     assert judged(release_path) == []
     assert judged(bundle_path) == []
+
+
+def test_an_untitled_release_is_pdf_ua_and_pdf_a(tmp_path: Path) -> None:
+    """No title: /Title and XMP dc:title name it ("Press release, …"), and its H1 names the kind of document."""
+    path = tmp_path / "untitled.pdf"
+    path.write_bytes(pdf_bytes(dataclasses.replace(structured_release(), title=None)))
+    assert judged(path) == []
 
 
 def test_placeholders_keep_the_file_conformant(tmp_path: Path) -> None:

@@ -215,7 +215,12 @@ def _chapter_document(release: Release) -> bytes:
 def _cover(spec: _Book) -> CoverImage:
     """The generated title card: title, date (or a collection's span of dates) and a label."""
     key = "press-release" if spec.single else "press-releases"
-    data = title_card(spec.title, _cover_dateline(spec), label(key, spec.language), language=spec.language,
+    title = spec.title
+    kind: str | None = label(key, spec.language)
+    if spec.single and spec.releases[0].title is None:
+        # No title: the card shows the kind of document once, the date below it (as the chapter's heading does).
+        title, kind = shown_title(None, spec.language), None
+    data = title_card(title, _cover_dateline(spec), kind, language=spec.language,
                       direction=text_direction(spec.language))  # fmt: skip
     return CoverImage(data, "image/svg+xml", ".svg")
 
