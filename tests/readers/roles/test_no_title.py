@@ -55,6 +55,15 @@ def test_a_headline_shaped_first_line_keeps_the_title_however_unsure_the_model(f
     assert release.title == first and release.paragraphs == ("The council agreed the plan on Monday.",)
 
 
+def test_a_headline_with_its_date_glued_on_keeps_its_title() -> None:
+    # The line ends as a sentence only because of its date: the guard judges a title+date line by its length.
+    release = pressconv.parse(
+        "Council opens new recycling depot - Published JANUARY 1ST. 2000.\n"
+        "The council said the work would be finished by the end of the year.\n"
+    )
+    assert (release.title, release.date) == ("Council opens new recycling depot", datetime.date(2000, 1, 1))
+
+
 def test_a_sentence_first_line_is_never_taken_for_the_headline_by_the_guard() -> None:
     lines = UNTITLED[1:]  # no date line either: the body alone
     release = pressconv.parse("\n".join(lines) + "\n")

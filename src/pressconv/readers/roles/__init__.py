@@ -164,7 +164,8 @@ _HEADLINE_LENGTHS = frozenset({"len=vshort", "len=short", "len=medium", "len=lon
 
 def _headline(features: Sequence[Sequence[str]], rule_roles: Sequence[str] | None, title: Sequence[float]) -> bool:
     """Guard: whether the header grammar's title line looks like a headline (`_HEADLINE_WORDS`, `_HEADLINE_ENDS`,
-    `_HEADLINE_LENGTHS`) and is not a line that is never a title. A release that opens with such a line and goes
+    `_HEADLINE_LENGTHS`; a title+date line, the grammar's headline with its date glued on, always) and is not a line
+    that is never a title. A release that opens with such a line and goes
     on with its text ("Budget agreed" / "The council…", the text format's own shape) has a title even where the
     model, trained on long pages, is unsure of every line: an editor reads that line as the headline, and the
     header grammar, which the assembler keeps where the model is unsure (`assemble._model_is_sure`), reads it.
@@ -175,6 +176,10 @@ def _headline(features: Sequence[Sequence[str]], rule_roles: Sequence[str] | Non
     at = next((index for index, rule in enumerate(rule_roles) if rule in ("title", "title+date")), None)
     if at is None or title[at] <= 0:
         return False
+    if rule_roles[at] == "title+date":
+        # The grammar read a headline with its date (and perhaps a label, an issuer) glued on: how the line ends
+        # and how long it is are the date's and the other parts' doing. The release's shape is the text format's.
+        return True
     row = set(features[at])
     return bool(row & _HEADLINE_WORDS and row & _HEADLINE_ENDS and row & _HEADLINE_LENGTHS)
 
