@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import importlib
 import json
@@ -158,6 +159,9 @@ def test_naming_helpers() -> None:
     )
     assert render_name("{date}-{slug}", release, stem="s", record=None, index=0) == "undated-zoes-2m-cafe-big-news"
     assert render_name("../{stem}/./..", release, stem="a/b", record=None, index=0) == "a/b"
+    # No title: {slug} is the document's fallback name in the release's language, never a slug of its first sentence.
+    untitled = pressconv.Release(None, datetime.date(2014, 3, 7), ("The bridge closes on Monday for repairs.",), language="fr")
+    assert render_name("{slug}", untitled, stem="s", record=None, index=0) == "communique-de-presse-du-7-mars-2014"
     taken = TakenNames()
     assert [unique_name("x", taken) for _ in range(3)] == ["x", "x-2", "x-3"] and unique_name("X", taken) == "X-4"
     assert unique_name("x-5", taken) == "x-5" and unique_name("x", taken) == "x-6"
@@ -401,3 +405,12 @@ def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(racer: Pa
     assert result.error is None and result.status is pressconv.Status.CONVERTED, result.error
     assert (racer / "blue-light-integration.racer").read_text() == "written by the other run"
     assert (racer / "blue-light-integration.json").exists()
+
+
+def test_on_one_date_an_untitled_release_follows_the_titled_ones() -> None:
+    from pressconv.batch.collection import reading_order
+
+    day = datetime.date(2014, 3, 7)
+    untitled = pressconv.Release(None, day, ("Text.",))
+    releases = [untitled, pressconv.Release("Zoo opens", day, ("Text.",)), pressconv.Release("Budget", None, ("Text.",))]
+    assert [release.title for release in sorted(releases, key=reading_order)] == ["Zoo opens", None, "Budget"]
