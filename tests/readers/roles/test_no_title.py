@@ -95,3 +95,9 @@ def test_a_paragraph_long_sentence_is_never_the_title() -> None:
     assert len(sentence.split()) >= 26 and sentence.endswith(".")
     _, probability = labels_of([sentence, "A short line"])
     assert probability[0] == 0.0
+
+
+def test_a_label_under_the_lede_of_an_untitled_release_is_its_label() -> None:
+    release = pressconv.parse("\n".join([UNTITLED[1], "COMUNICATO STAMPA", UNTITLED[2]]) + "\n")
+    assert (release.title, release.label) == (None, "COMUNICATO STAMPA")
+    assert release.paragraphs == (UNTITLED[1], UNTITLED[2])  # a label is data, not text (as under a title)

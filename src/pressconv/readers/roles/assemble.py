@@ -87,7 +87,9 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
             if not _read_date_line(line, found, month_first=month_first):
                 found.body.append(line)  # a date line that names no date the grammar can read stays text
                 found.body_roles.append(Role.PARAGRAPH)
-        elif role is Role.LABEL and index < label_until and found.label is None:
+        elif found.label is None and (
+            (role is Role.LABEL and index < label_until) or (title_at is None and _grammar_label(line, rules))
+        ):
             found.label = line
             found.notices.append(notice(Code.LABEL_DROPPED, f"label {line!r} is not part of the title"))
         elif role is Role.BYLINE and found.byline is None:
@@ -105,6 +107,12 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
     if not found.has_date:
         found.notices.append(notice(Code.DATE_MISSING, "no publication date in the header; the date is unknown"))
     return found
+
+
+def _grammar_label(line: str, rules: RuleReading) -> bool:
+    """Guard: in a release with no title, a line the header grammar read whole as the label ("COMUNICATO STAMPA"
+    under a lede the grammar took for the title) is the label, whatever other role the model gave it."""
+    return bool(rules.header.label) and line.strip() == rules.header.label
 
 
 def _grammar_agrees(roles: Sequence[Role], rules: RuleReading) -> bool:
