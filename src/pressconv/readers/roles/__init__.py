@@ -165,12 +165,12 @@ _HEADLINE_LENGTHS = frozenset({"len=vshort", "len=short", "len=medium", "len=lon
 def _headline(features: Sequence[Sequence[str]], rule_roles: Sequence[str] | None, title: Sequence[float]) -> bool:
     """Guard: whether the header grammar's title line looks like a headline (`_HEADLINE_WORDS`, `_HEADLINE_ENDS`,
     `_HEADLINE_LENGTHS`; a title+date line, the grammar's headline with its date glued on, always) and is not a line
-    that is never a title. A release that opens with such a line and goes
-    on with its text ("Budget agreed" / "The council…", the text format's own shape) has a title even where the
-    model, trained on long pages, is unsure of every line: an editor reads that line as the headline, and the
-    header grammar, which the assembler keeps where the model is unsure (`assemble._model_is_sure`), reads it.
-    On the corpus's train and dev splits it takes no release's title away, and gives one to seven of the 85
-    untitled ones (a caption's name, page labels, a page's date line: all in train; none in dev)."""
+    that is never a title. A release that opens with such a line and goes on with its text ("Budget agreed" / "The
+    council…", the text format's own shape) has a title even where the model, trained on long pages, is unsure of
+    every line: an editor reads that line as the headline, and the header grammar, which the assembler keeps where
+    the model is unsure (`assemble._model_is_sure`), reads it. On the corpus's train and dev splits it takes no
+    release's title away, and gives one to seven of the 85 untitled ones (a caption's name, page labels, a page's
+    date line: all in train; none in dev)."""
     if rule_roles is None:
         return False
     at = next((index for index, rule in enumerate(rule_roles) if rule in ("title", "title+date")), None)
