@@ -85,8 +85,8 @@ def block_pieces(blocks: Sequence[Block], in_notes: bool = False) -> Iterator[tu
 class Score:
     releases: int = 0
     title: int = 0
-    #: Releases the annotation gives a title, and how many of those the reader titled right: a release with no
-    #: title (the annotation's null) always counts wrong above, since the reader always names one.
+    #: Releases the annotation gives a title, and how many of those the reader titled right (a release with no
+    #: title, the annotation's null, counts right above only when the reader names none).
     titled: int = 0
     titled_right: int = 0
     date: int = 0
@@ -118,16 +118,21 @@ def score_release(lines: list[str], roles: list[str], truth: dict[str, object]) 
             if role in STRUCTURAL:
                 score.roles["fn", role] += 1
         return score
-    score.title = collapse(release.title) == collapse(str(truth["title"]))
+    # A release with no title (the annotation's null) is right only when the reader names none either.
+    if release.title is None or truth["title"] is None:
+        score.title = release.title is None and truth["title"] is None
+    else:
+        score.title = collapse(release.title) == collapse(str(truth["title"]))
     score.titled = truth["title"] is not None
     score.titled_right = score.titled and score.title
     score.date = (release.date.isoformat() if release.date else None) == truth["date"]
     output = [collapse(text) for text in release.paragraphs]
     expected = [collapse(text) for text in truth["paragraphs"]]  # type: ignore[attr-defined]
     page = {collapse(line) for line, role in zip(lines, roles, strict=True) if role in ("chrome", "caption")}
-    score.chrome_free = not (page & set(output)) and collapse(release.title) not in page
+    score.chrome_free = not (page & set(output)) and (release.title is None or collapse(release.title) not in page)
     remaining = collections.Counter(output)
-    remaining[collapse(release.title)] += 1  # a title read from the body is not lost text
+    if release.title is not None:
+        remaining[collapse(release.title)] += 1  # a title read from the body is not lost text
     score.nothing_lost = not (collections.Counter(expected) - remaining)
     score.exact = output == expected
     predicted: dict[str, list[str]] = collections.defaultdict(list)

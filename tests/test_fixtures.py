@@ -39,7 +39,7 @@ def test_fixture_parses_and_cleans_to_its_expected_model(fixture: Fixture) -> No
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
 def test_fixture_text_is_safe_for_xml(fixture: Fixture) -> None:
     release = fixture.release()
-    for text in (release.title, *release.paragraphs):
+    for text in (*((release.title,) if release.title is not None else ()), *release.paragraphs):
         assert text == text.strip()
         assert not any(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in text)
         assert "\u00a0" not in text and "  " not in text

@@ -68,6 +68,8 @@ LABELS: dict[str, str] = {
     # German "Veröffentlicht am 7. März 2014", Irish a colon.
     "published-on": "Published {date}",
     "updated-on": "Updated {date}",
+    # The name of a release that has no title of its own (`untitled_name`), a whole phrase for the same reason.
+    "press-release-dated": "Press release, {date}",
 }
 
 #: Scripts written right to left (ISO 15924). An explicit script subtag decides direction on
@@ -124,6 +126,33 @@ def dated_phrase(key: str, value: datetime.date, language: str = DEFAULT_LANGUAG
         phrase = LABELS[key].format(date=marker)
     before, _, after = phrase.partition(marker)
     return before, format_date(value, language), after
+
+
+def untitled_name(date: datetime.date | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """What a release with no title is called where a document must have a name (an HTML `<title>`, EPUB
+    `dc:title`, PDF `/Title` and XMP `dc:title`, DOCX core properties, a contents entry, a file name):
+    "Press release, 7 March 2014", or "Press release" when the date is unknown too, in `language`.
+
+    The one place every writer asks, so no writer takes a line of the body for a title: the model keeps
+    `Release.title` None and never invents one (`document_title` is the usual caller; `shown_title` names the
+    heading, beside which the date already stands).
+    """
+    if date is None:
+        return label("press-release", language)
+    return label("press-release-dated", language, date=format_date(date, language))
+
+
+def document_title(title: str | None, date: datetime.date | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """A release's name for a document's metadata: its title, or `untitled_name` when it has none."""
+    return title if title is not None else untitled_name(date, language)
+
+
+def shown_title(title: str | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """What stands where a release's title is shown with its date beside or below it (the top heading, a
+    contents entry): the title, or for a release with none the kind of document ("Press release"), never a line
+    of its text. Every format needs that first, top-level heading (axe's page-has-heading-one, PDF/UA's H1
+    first, an EPUB navigation entry); the date stands in the dateline, as under a title."""
+    return title if title is not None else label("press-release", language)
 
 
 @functools.lru_cache(maxsize=128)

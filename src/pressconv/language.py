@@ -93,7 +93,7 @@ def identify_languages(release: Release, declared: str | None) -> Release:
     language = declared
     notices = release.notices
     if language is None:
-        language = _main_language(release.title, guesses)
+        language = _main_language(release.title or "", guesses)
         if language is None:
             language = DEFAULT_LANGUAGE
             notices = (*notices, notice(Code.LANGUAGE_UNKNOWN, (

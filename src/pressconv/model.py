@@ -158,14 +158,16 @@ def _excerpt(text: str) -> str:
 class Release:
     """A press release: what was published, when, by whom, in which language.
 
-    `date` is None when the release does not say; nothing downstream may
-    invent one. `blocks` may be given as plain strings (each becomes a
+    `date` is None when the release does not say, and `title` is None when it
+    has no headline (a notice, a repost that lost it): nothing downstream may
+    invent either, and a writer that needs a name for the document asks
+    `pressconv.l10n.document_title`. `blocks` may be given as plain strings (each becomes a
     `Paragraph`), so `Release("Title", None, ("Text.",))` works as it always
     has. `removed` and `notices` record what happened on the way here, so the
     model stays self-describing when it is written to JSON.
     """
 
-    title: str
+    title: str | None
     date: datetime.date | None
     blocks: tuple[Block, ...] = ()
     language: str = DEFAULT_LANGUAGE
@@ -259,9 +261,10 @@ def block_links(block: Block) -> tuple[Link, ...]:
     return ()
 
 
-def check_writable(title: str, blocks: tuple[Block, ...]) -> None:
-    """Refuse text that no writer could carry, naming where it is."""
-    _check_text(title, "the title")
+def check_writable(title: str | None, blocks: tuple[Block, ...]) -> None:
+    """Refuse text that no writer could carry, naming where it is. No title is no text: nothing to refuse."""
+    if title is not None:
+        _check_text(title, "the title")
     texts = list(iter_texts(blocks))
     if not all(isinstance(text, str) for text in texts) or _UNWRITABLE.search(" ".join(texts)):
         for number, text in enumerate(texts, 1):  # only to say where: the joined search found something

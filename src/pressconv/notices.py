@@ -50,6 +50,8 @@ class Code(StrEnum):
     BYTES_REPLACED = "bytes-replaced"
     # Reading: the language (appended later).
     LANGUAGE_UNKNOWN = "language-unknown"
+    # Reading: a release with no title (appended later).
+    TITLE_MISSING = "title-missing"
 
 
 def notice(code: Code, message: str) -> Notice:

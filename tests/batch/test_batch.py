@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import importlib
 import json
@@ -158,6 +159,9 @@ def test_naming_helpers() -> None:
     )
     assert render_name("{date}-{slug}", release, stem="s", record=None, index=0) == "undated-zoes-2m-cafe-big-news"
     assert render_name("../{stem}/./..", release, stem="a/b", record=None, index=0) == "a/b"
+    # No title: {slug} is the document's fallback name in the release's language, never a slug of its first sentence.
+    untitled = pressconv.Release(None, datetime.date(2014, 3, 7), ("The bridge closes on Monday for repairs.",), language="fr")
+    assert render_name("{slug}", untitled, stem="s", record=None, index=0) == "communique-de-presse-du-7-mars-2014"
     taken = TakenNames()
     assert [unique_name("x", taken) for _ in range(3)] == ["x", "x-2", "x-3"] and unique_name("X", taken) == "X-4"
     assert unique_name("x-5", taken) == "x-5" and unique_name("x", taken) == "x-6"
@@ -230,13 +234,16 @@ def bundle(tmp_path: Path, fmt: str, *extra: str) -> Path:
     return target
 
 
-def expected_order() -> list[tuple[str, str | None]]:
+def expected_order() -> list[tuple[str | None, str | None]]:
     """The fixtures' expected models, once each (many fixtures are one release with different quirks), by date then title."""
     unique: dict[tuple[str, str | None, tuple[str, ...]], pressconv.Release] = {}
     for path in sorted(FIXTURES.glob("*.txt")):  # read as the bundle reads them: default options
         release = pressconv.clean(pressconv.parse(path.read_bytes())).release
         unique.setdefault((release.title, str(release.date), release.paragraphs), release)
-    keyed = sorted(unique.values(), key=lambda r: (r.date is None, str(r.date or ""), r.title.casefold()))
+    # On one date a release with no title (the title-missing fixture) comes after the titled ones.
+    keyed = sorted(
+        unique.values(), key=lambda r: (r.date is None, str(r.date or ""), r.title is None, (r.title or "").casefold())
+    )
     return [(release.title, release.date.isoformat() if release.date else None) for release in keyed]
 
 
@@ -250,7 +257,7 @@ def test_bundle_docx_pdf_html_have_a_chapter_per_release_and_contents(tmp_path: 
     import docx
     import pypdf
 
-    titles = [title for title, _ in expected_order()]
+    titles = [title or "Press release" for title, _ in expected_order()]  # no title: its heading names the kind
     document = docx.Document(str(bundle(tmp_path, "docx")))
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == titles
     assert [p.text for p in document.paragraphs if p.style.name == "TOC Heading"] == ["Contents"]
@@ -398,3 +405,12 @@ def test_two_skip_existing_runs_into_one_folder_do_not_fail_each_other(racer: Pa
     assert result.error is None and result.status is pressconv.Status.CONVERTED, result.error
     assert (racer / "blue-light-integration.racer").read_text() == "written by the other run"
     assert (racer / "blue-light-integration.json").exists()
+
+
+def test_on_one_date_an_untitled_release_follows_the_titled_ones() -> None:
+    from pressconv.batch.collection import reading_order
+
+    day = datetime.date(2014, 3, 7)
+    untitled = pressconv.Release(None, day, ("Text.",))
+    releases = [untitled, pressconv.Release("Zoo opens", day, ("Text.",)), pressconv.Release("Budget", None, ("Text.",))]
+    assert [release.title for release in sorted(releases, key=reading_order)] == ["Zoo opens", None, "Budget"]

@@ -9,6 +9,7 @@ import pytest
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture
+from pressconv.l10n import document_title, shown_title
 from readback import read_html, shown_paragraphs
 
 
@@ -25,14 +26,16 @@ def test_html_reads_back_as_the_model(fixture: Fixture) -> None:
     release = fixture.release()
     page = read_html(_write(release))
     assert page.lang == release.language
-    assert page.title == page.heading == release.title
+    # A release with no title: the page's <title> names it (with its date), its heading the kind of document.
+    assert page.title == document_title(release.title, release.date, release.language)
+    assert page.heading == shown_title(release.title, release.language)
     assert page.paragraphs == shown_paragraphs(release)
     if release.date is None:
         assert page.time is None
     else:
         assert page.time is not None and page.time[0] == release.date.isoformat()
     ld = json.loads(page.scripts[0])
-    assert ld["@type"] == "NewsArticle" and ld["headline"] == release.title
+    assert ld["@type"] == "NewsArticle" and ld.get("headline") == release.title  # none made up for an untitled one
     assert ld.get("datePublished") == (release.date.isoformat() if release.date else None)
 
 

@@ -24,6 +24,8 @@ def _pages(directory: Path) -> dict[str, Path]:
     pages: dict[str, Release | Collection] = {
         "structured": structured_release(),
         "arabic": dataclasses.replace(structured_release("ar"), title="المجلس يوافق على الميزانية"),
+        # No title: the page heads itself with the kind of document, its subheadings stay under it.
+        "untitled": dataclasses.replace(structured_release(), title=None),
     }
     fixtures = [fixture.release() for fixture in all_fixtures()]
     # A few fixtures with structure (lists, subheadings, notes, contacts) on pages of their own, and the seed;

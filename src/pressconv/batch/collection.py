@@ -47,5 +47,6 @@ def collect(sources: Iterable[Source], options: ReadOptions, *, title: str, keep
     )
 
 
-def reading_order(release: Release) -> tuple[bool, datetime.date, str]:
-    return (release.date is None, release.date or datetime.date.min, release.title.casefold())
+def reading_order(release: Release) -> tuple[bool, datetime.date, bool, str]:
+    """By date (undated last), then title; on one date the releases with no title come after the titled ones."""
+    return (release.date is None, release.date or datetime.date.min, release.title is None, (release.title or "").casefold())

@@ -14,6 +14,6 @@ def duplicate_key(release: Release, text_keys: tuple[str, ...] | None = None) ->
     `text_keys` are the typographic keys of the title and body text, when the cleaner has them already.
     """
     if text_keys is None:
-        text_keys = (typographic_key(release.title), *(typographic_key(p) for p in release.paragraphs))
+        text_keys = (typographic_key(release.title or ""), *(typographic_key(p) for p in release.paragraphs))
     parts = (str(release.date), *text_keys)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from pressconv.errors import OptionError
+from pressconv.l10n import document_title
 from pressconv.model import Release
 
 FIELDS = ("stem", "slug", "date", "year", "record", "index")
@@ -42,7 +43,7 @@ def render_name(template: str, release: Release, *, stem: str, record: int | Non
     """A relative path (forward slashes, no extension) for one release's outputs."""
     values: Mapping[str, str] = {
         "stem": stem,
-        "slug": slugify(release.title),
+        "slug": slugify(document_title(release.title, release.date, release.language)),
         "date": release.date.isoformat() if release.date else "undated",
         "year": str(release.date.year) if release.date else "undated",
         "record": f"{record:06d}" if record is not None else "",

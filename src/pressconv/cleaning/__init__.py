@@ -79,7 +79,7 @@ def clean_keyed(release: Release, *, skip: Collection[str] = ()) -> tuple[Cleane
             removed += step(release, [unit for unit in units if not unit.removed])
     removed = _keep_structure(units, removed)
     kept = [unit for unit in units if not unit.removed]
-    keys = (typographic_key(release.title), *(unit.key or typographic_key(unit.text) for unit in kept))
+    keys = (typographic_key(release.title or ""), *(unit.key or typographic_key(unit.text) for unit in kept))
     if not removed and all(unit.text == original for unit, original in zip(units, release.paragraphs, strict=True)):
         return Cleaned(release, ()), keys
     removed.sort(key=lambda removal: removal.paragraph)

@@ -44,7 +44,7 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
     html page, whose true repeats the reader took out) loses only copies of the title and text glued onto
     its own copy here: a paragraph or item that repeats another is one of the page's own items.
     """
-    title_key = typographic_key(release.title)
+    title_key = typographic_key(release.title) if release.title is not None else None  # no title: nothing repeats it
     seen: dict[str, int] = {}
     marks: dict[str, int] = {}
     index = _GlueIndex()
@@ -71,7 +71,7 @@ def remove_repeats(release: Release, units: list[Unit]) -> list[Removal]:
         if not any(char.isalnum() for char in key):
             continue  # "***" or "-" between sections is layout, not text that repeats (nor ends a run of repeats).
         after_repeat = True
-        if key == title_key or is_title_copy(paragraph, release.title, release.date, key=key, title_key=title_key):
+        if title_key is not None and (key == title_key or _copies_title(paragraph, key, title_key, release)):
             removed.append(Removal(number, "repeats-title", paragraph, 0))
             unit.removed = True
         elif key in seen and not release.repeats_judged:
@@ -218,3 +218,7 @@ def _is_copies(key: str, unit: str) -> bool:
         return True
     period = _period(key)
     return period is not None and key[:period].rstrip() == unit
+
+
+def _copies_title(paragraph: str, key: str, title_key: str, release: Release) -> bool:
+    return release.title is not None and is_title_copy(paragraph, release.title, release.date, key=key, title_key=title_key)

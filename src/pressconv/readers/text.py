@@ -1,6 +1,6 @@
 """The `text` reader: raw scraped releases, one block per line.
 
-The format, as scrapers produce it: the title first, usually with its
+The format, as scrapers produce it: the title first (when the release has one), usually with its
 publication date glued on (``…integrationPublished 07/03/2014``), perhaps a
 label, a byline or a date line around it; then one paragraph, list item,
 subheading… per line. Decoding, the header and the body's structure are each
@@ -48,11 +48,10 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
     labels = label_texts(lines, rules.roles)
     if rules.only_page or all(role in PAGE_ROLES for role in labels.roles):
         raise InputError("input holds only lines of a web page (navigation, share buttons), no release")
-    if not rules.header.title and not any(labels.title_probability):
-        raise InputError("input has a publication date but no title")
     found = assemble_header(lines, labels, rules, month_first=options.month_first)
-    if not found.title:
-        raise InputError("input has a publication date but no title")
+    if not found.title and all(role in PAGE_ROLES for role in found.body_roles):
+        # No title and no text of the release's own (a date line, a label, the page's lines): no release to read.
+        raise InputError("input has no title and no text of a release (only a date, a label or lines of a web page)")
     extra = []
     if not found.body:
         extra.append(notice(Code.NO_BODY, "the release has a title but no paragraphs"))
@@ -62,7 +61,7 @@ def read_text(text: str, options: ReadOptions, notices: Sequence[Notice] = ()) -
         blocks = flat_paragraphs(found.body)
         page_lines = tuple(number for number, role in enumerate(found.body_roles, 1) if role in PAGE_ROLES)
     release = Release(
-        title=found.title,
+        title=found.title or None,
         date=found.date,
         blocks=blocks,
         language=options.language_or_default,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pressconv.batch.naming import slugify  # the batch's {slug}: one name for a document however it was made
+from pressconv.l10n import document_title
 
 #: What a worker sends (as a frame's options) once it has started and warmed up, before its first job.
 READY = "ready"
@@ -207,7 +208,8 @@ def _done(job: Job, result: Any, *, retiring: bool) -> Done:
     import pressconv
 
     release = result.release
-    stem = slugify(release.title) if release is not None else slugify(job.name or "release")
+    named = document_title(release.title, release.date, release.language) if release is not None else job.name or "release"
+    stem = slugify(named)
     notices = notices_header(
         tuple((notice.code, notice.message) for notice in result.notices),
         tuple((removal.paragraph, removal.reason, removal.duplicate_of) for removal in result.removed),

@@ -213,8 +213,9 @@ def _text(
     element.text = text
 
 
-def title_card(title: str, dateline: str | None, label: str, *, language: str, direction: str = "ltr") -> bytes:
-    """A plain SVG cover with the title, the date and a label, so the book is recognisable on a shelf."""
+def title_card(title: str, dateline: str | None, label: str | None, *, language: str, direction: str = "ltr") -> bytes:
+    """A plain SVG cover with the title, the date and a label (none where the title already says what the label
+    would: an untitled release's card reads "Press release" once), so the book is recognisable on a shelf."""
     bold, regular = font_metrics("DejaVuSans-Bold.ttf"), font_metrics("DejaVuSans.ttf")
     svg = ElementTree.Element("svg", {
         "xmlns": "http://www.w3.org/2000/svg", "version": "1.1", "viewBox": f"0 0 {PAGE_WIDTH} {PAGE_HEIGHT}",
@@ -240,6 +241,7 @@ def title_card(title: str, dateline: str | None, label: str, *, language: str, d
         # Below the title's descent (0.24 em) with a gap: at most ~775, clear of the label at 840.
         _text(svg, dateline, y=last_baseline + 0.3 * size + 1.5 * date_size, size=date_size, metrics=regular,
               attributes={"fill": "#e0b24d", **x_end})  # fmt: skip
-    label_size = _fitted_size(label, regular, 24, 12)
-    _text(svg, label, y=840, size=label_size, metrics=regular, attributes={"fill": "#c8ccd4", **x_end})
+    if label is not None:
+        label_size = _fitted_size(label, regular, 24, 12)
+        _text(svg, label, y=840, size=label_size, metrics=regular, attributes={"fill": "#c8ccd4", **x_end})
     return bytes(ElementTree.tostring(svg, encoding="utf-8", xml_declaration=True)) + b"\n"

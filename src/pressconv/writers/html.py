@@ -18,7 +18,7 @@ from dataclasses import field
 from typing import Any, BinaryIO, ClassVar
 from xml.etree.ElementTree import Element, SubElement
 
-from pressconv.l10n import text_direction
+from pressconv.l10n import document_title, text_direction
 from pressconv.model import Collection, Release
 from pressconv.options import FileValue, option
 from pressconv.writers.xhtml import DEFAULT_CSS, build_article, build_contents, html_markup, read_stylesheet
@@ -44,7 +44,8 @@ class HtmlWriter:
 
     def write(self, release: Release, stream: BinaryIO, options: Any = None) -> None:
         css = stylesheet(options or HtmlOptions())
-        html, main = _page(release.title, release.language, css, _news_article(release), release.source_url)
+        title = document_title(release.title, release.date, release.language)
+        html, main = _page(title, release.language, css, _news_article(release), release.source_url)
         main.append(build_article(release))
         stream.write(_document(html))
 
@@ -103,7 +104,9 @@ def _page(title: str, language: str, css: str, ld: dict[str, Any], canonical: st
 
 
 def _news_article(release: Release) -> dict[str, Any]:
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title}
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    if release.title is not None:
+        data["headline"] = release.title  # a release with no title has no headline: none is made up
     if release.date is not None:
         data["datePublished"] = release.date.isoformat()
     if release.updated is not None:

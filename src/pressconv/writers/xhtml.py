@@ -20,7 +20,7 @@ from typing import assert_never
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from pressconv.errors import OptionError
-from pressconv.l10n import dated_phrase, format_date, label, text_direction
+from pressconv.l10n import dated_phrase, format_date, label, shown_title, text_direction
 from pressconv.model import Block, Collection, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.options import FileValue, read_option_file
 from pressconv.writers.base import heading_text
@@ -131,9 +131,10 @@ def time_element(parent: Element, date: datetime.date, language: str) -> Element
 def contents_entry_text(release: Release, language: str) -> str:
     """A contents entry as plain text (the EPUB navigation document): the title, then the date when known,
     in the collection's `language` (one date style on the contents page, whatever each release's language)."""
+    name = shown_title(release.title, release.language)
     if release.date is None:
-        return release.title
-    return f"{release.title} \u2014 {format_date(release.date, language)}"
+        return name
+    return f"{name} \u2014 {format_date(release.date, language)}"
 
 
 def build_contents(collection: Collection, anchors: list[str]) -> Element:
@@ -146,7 +147,7 @@ def build_contents(collection: Collection, anchors: list[str]) -> Element:
     items = SubElement(nav, "ol")
     for release, anchor in zip(collection.releases, anchors, strict=True):
         link = SubElement(SubElement(items, "li"), "a", {"href": anchor})
-        link.text = release.title
+        link.text = shown_title(release.title, release.language)
         if release.language != collection.language:
             link.set("lang", release.language)
         if release.date is not None:
@@ -226,7 +227,9 @@ class _ArticleBuilder:
     def header(self, article: Element, release: Release) -> None:
         header = SubElement(article, "header")
         title = SubElement(header, f"h{self.title_level}")
-        title.text = release.title
+        title.text = shown_title(release.title, release.language)
+        if release.title is None:
+            title.set("class", "untitled")  # the kind of document, not a headline of the release's
         if self.id_prefix:
             title.set("id", f"{self.id_prefix}title")
             self.context_ids.append(f"{self.id_prefix}title")

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import judges
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures, folded
+from pressconv.l10n import document_title, shown_title
 from readback import shown_paragraphs
 from samples import tiny_png
 from strategies import releases
@@ -73,12 +74,12 @@ def test_ebooklib_reads_back_the_model(fixture: Fixture, tmp_path: Path) -> None
     release = fixture.release()
     path = _write(tmp_path / "book.epub", epub_bytes(release))
     book = epub.read_epub(str(path), {"ignore_ncx": True})
-    assert book.get_metadata("DC", "title")[0][0] == release.title
+    assert book.get_metadata("DC", "title")[0][0] == document_title(release.title, release.date, release.language)
     assert book.get_metadata("DC", "language")[0][0] == release.language
     assert [value for value, _ in book.get_metadata("DC", "date")] == ([release.date.isoformat()] if release.date else [])
     chapter = next(item for item in book.get_items_of_type(ITEM_DOCUMENT) if item.file_name == "release.xhtml")
     article = BeautifulSoup(chapter.get_content(), "lxml-xml").find("article")
-    assert article.find("h1").get_text() == release.title
+    assert article.find("h1").get_text() == shown_title(release.title, release.language)
     # Every piece of body text (paragraphs, subheadings, list items, contact lines) in order, the header aside.
     # ebooklib pretty-prints what it reads (a <p> holding only a link gains newlines), so whitespace is folded.
     units = article.find_all(["p", "li", "h2", "h3", "h4", "h5", "h6"])
@@ -92,7 +93,7 @@ def test_pandoc_reads_title_and_every_paragraph(tmp_path: Path) -> None:
         release = fixture.release()
         path = _write(tmp_path / f"{fixture.name}.epub", epub_bytes(release))
         text = folded(pypandoc.convert_file(str(path), "plain", extra_args=["--wrap=none", "--standalone"]))
-        for paragraph in (release.title, *shown_paragraphs(release)):
+        for paragraph in (shown_title(release.title, release.language), *shown_paragraphs(release)):
             assert folded(paragraph) in text, (fixture.name, paragraph)
 
 

@@ -35,6 +35,7 @@ def _books(directory: Path) -> dict[str, Path]:
         "structured": _book(structured_release()),
         "arabic": _book(dataclasses.replace(structured_release("ar"), title="المجلس يوافق على الميزانية")),
         "welsh": _book(structured_release("cy")),
+        "untitled": _book(dataclasses.replace(structured_release("cy"), title=None)),  # named "Datganiad i'r wasg, …"
         "bundle": _book(Collection("Press releases <2024>", (structured_release(), twin, *fixtures), "en-GB")),
         "png-cover": _book(structured_release(), cover=tiny_png()),
         "sanitised-svg-cover": _book(
@@ -62,7 +63,11 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "name", ["structured", "arabic", "bundle", "sanitised-svg-cover", "script-arabic", "script-hindi", "bilingual-welsh-english"]
+    "name",
+    [
+        "structured", "arabic", "bundle", "sanitised-svg-cover", "script-arabic", "script-hindi", "bilingual-welsh-english",
+        "untitled",
+    ],
 )
 def test_ace_finds_no_violations(books: dict[str, Path], name: str) -> None:
     from judges import ace_violations

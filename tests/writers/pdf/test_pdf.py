@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, folded, require_tool
+from pressconv.l10n import document_title, shown_title
 from pressconv.writers.pdf import DEFAULT_REGULAR, PLACEHOLDER
 from pressconv.writers.pdf.shaping import needs_shaping
 from readback import shown_paragraphs
@@ -84,17 +85,19 @@ def test_text_and_title_read_back_in_order(fixture: Fixture, system_fonts: bool)
     release = fixture.release()
     data = fixture_pdf(release, system_fonts=system_fonts)
     reader = pypdf.PdfReader(io.BytesIO(data))
-    assert reader.metadata is not None and reader.metadata.title == release.title
-    title = as_drawn(release.title, system_fonts=system_fonts, bold=True)
+    assert reader.metadata is not None and reader.metadata.title == document_title(release.title, release.date, release.language)
+    shown = shown_title(release.title, release.language)  # an untitled release's heading names its kind
+    title = as_drawn(shown, system_fonts=system_fonts, bold=True)
     fold = folded
     expected = (title, *(as_drawn(paragraph, system_fonts=system_fonts) for paragraph in shown_paragraphs(release)))
-    if any(needs_shaping(text) for text in (release.title, *release.paragraphs)):
+    if any(needs_shaping(text) for text in (shown, *release.paragraphs)):
         # Shaped text (Arabic, Hebrew, Devanagari) is read back by pdftotext: pypdf neither reads right-to-left
         # lines from the right nor honours /ActualText (which placeholders carry too, so the logical text is
         # expected whatever the fonts). pdftotext's spacing around digits and punctuation differs: spaces are ignored.
-        text, fold, expected = unspaced(logical_text(data)), unspaced, (release.title, *shown_paragraphs(release))
+        text, fold, expected = unspaced(logical_text(data)), unspaced, (shown, *shown_paragraphs(release))
     else:
-        text = body_text(data, title)
+        running = document_title(release.title, release.date, release.language)  # the running header's title
+        text = body_text(data, running if release.title is None else title)
     position = 0
     for paragraph in expected:
         found = text.find(fold(paragraph), position)

@@ -7,6 +7,7 @@ page, annotation, font and metadata keys the standards ask for are checked by re
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 import pressconv
 from conftest import FIXTURE_CASES, Fixture, all_fixtures
 from judges import pdf_ua_failures, pdfua_findings, pdfua_findings_many, struct_text
+from pressconv.l10n import shown_title
 from pressconv.model import Collection
 from pressconv.writers import get_writer
 from pressconv.writers.pdf.objects import SRGB_PROFILE
@@ -75,6 +77,13 @@ def test_structured_release_and_bundle_are_pdf_ua_and_pdf_a(tmp_path: Path, syst
     bundle_path.write_bytes(bundle_bytes(system_fonts=system_fonts))
     assert judged(release_path) == []
     assert judged(bundle_path) == []
+
+
+def test_an_untitled_release_is_pdf_ua_and_pdf_a(tmp_path: Path) -> None:
+    """No title: /Title and XMP dc:title name it ("Press release, …"), and its H1 names the kind of document."""
+    path = tmp_path / "untitled.pdf"
+    path.write_bytes(pdf_bytes(dataclasses.replace(structured_release(), title=None)))
+    assert judged(path) == []
 
 
 def test_placeholders_keep_the_file_conformant(tmp_path: Path) -> None:
@@ -183,12 +192,13 @@ def test_struct_text_has_every_paragraph_in_order_and_no_furniture(
     assert "Page 1 of" not in struct
     # pdfinfo prints a paragraph's text in pieces (around a link); compare without whitespace.
     texts = "".join(line.strip()[1:-1] for line in struct.splitlines() if line.strip().startswith('"'))
-    if any(needs_shaping(text) for text in (release.title, *release.paragraphs)):
+    shown = shown_title(release.title, release.language)  # an untitled release's H1 names its kind
+    if any(needs_shaping(text) for text in (shown, *release.paragraphs)):
         # Shaped text (Arabic, Hebrew, Devanagari) is drawn glyph by glyph in visual order: its elements carry
         # their logical text as /ActualText, which assistive technology reads and pdfinfo does not print.
         texts = "".join(_actual_texts(path))
     flat = "".join(texts.split())
-    assert re.match(_drawn("".join(release.title.split())), flat)
+    assert re.match(_drawn("".join(shown.split())), flat)
     position = 0
     for paragraph in shown_paragraphs(release):
         found = re.compile(_drawn("".join(paragraph.split()))).search(flat, position)

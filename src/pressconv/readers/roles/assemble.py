@@ -21,7 +21,7 @@ from pressconv.model import Block, ContactBlock, EndMark, Heading, ListBlock, No
 from pressconv.notices import Code, notice
 from pressconv.readers import dates, header
 from pressconv.readers.links import find_links
-from pressconv.readers.roles import Labels, Role
+from pressconv.readers.roles import Labels, Role, has_title
 from pressconv.readers.roles.signals import RuleReading, find_date
 from pressconv.readers.structure import recover_structure
 
@@ -33,7 +33,8 @@ PAGE_ROLES = frozenset({Role.CHROME, Role.CAPTION})
 class Assembled:
     """The header's fields and the body, as the roles and the grammars read them."""
 
-    title: str = ""
+    #: None when the labeller finds no line that is the title (`roles.NO_TITLE`).
+    title: str | None = None
     date: datetime.date | None = None
     updated: datetime.date | None = None
     byline: str | None = None
@@ -61,7 +62,9 @@ REJECTED = 0.05
 def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *, month_first: bool) -> Assembled:
     """The title, dates, label and byline from the lines the labeller put in the header; the rest is the body."""
     roles = labels.roles
-    if _grammar_agrees(roles, rules) or not _model_is_sure(lines, labels, rules):
+    if not has_title(labels):
+        found = _from_roles(lines, roles, rules, month_first=month_first)  # no title: the grammar's title line is text
+    elif _grammar_agrees(roles, rules) or not _model_is_sure(lines, labels, rules):
         found = _from_grammar(lines, roles, rules, month_first=month_first)
     else:
         found = _from_roles(lines, roles, rules, month_first=month_first)
@@ -72,8 +75,11 @@ def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *,
 def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
     """The header as the labeller reads it: its title line, date lines, label and byline, read by the grammars."""
     found = Assembled()
-    # `label` gives every release exactly one title line (its `_one_title` guard).
-    title_at = next(i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE))
+    # `label` gives a release one title line, or none (its `_at_most_one_title` guard).
+    title_at = next((i for i, role in enumerate(roles) if role in (Role.TITLE, Role.TITLE_DATE)), None)
+    if title_at is None:
+        found.notices.append(notice(Code.TITLE_MISSING, "the release has no title: no line reads as its headline"))
+    label_until = (title_at or 0) + 4
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if index == title_at:
             _read_title(line, found, month_first=month_first)
@@ -81,7 +87,9 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
             if not _read_date_line(line, found, month_first=month_first):
                 found.body.append(line)  # a date line that names no date the grammar can read stays text
                 found.body_roles.append(Role.PARAGRAPH)
-        elif role is Role.LABEL and index < title_at + 4 and found.label is None:
+        elif found.label is None and (
+            (role is Role.LABEL and index < label_until) or (title_at is None and _grammar_label(line, rules))
+        ):
             found.label = line
             found.notices.append(notice(Code.LABEL_DROPPED, f"label {line!r} is not part of the title"))
         elif role is Role.BYLINE and found.byline is None:
@@ -99,6 +107,12 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
     if not found.has_date:
         found.notices.append(notice(Code.DATE_MISSING, "no publication date in the header; the date is unknown"))
     return found
+
+
+def _grammar_label(line: str, rules: RuleReading) -> bool:
+    """Guard: in a release with no title, a line the header grammar read whole as the label ("COMUNICATO STAMPA"
+    under a lede the grammar took for the title) is the label, whatever other role the model gave it."""
+    return bool(rules.header.label) and line.strip() == rules.header.label
 
 
 def _grammar_agrees(roles: Sequence[Role], rules: RuleReading) -> bool:
@@ -189,6 +203,8 @@ _COPY_LENGTH = 4
 def _title_copies_are_repeats(found: Assembled) -> None:
     """Guard: a copy of the title in the body is a repeat, whatever else the model took it for, so the cleaner
     reports it as the title again (never as the page's, never kept as an end mark or a heading)."""
+    if found.title is None:
+        return  # no title: nothing repeats it
     title_key = typographic_key(found.title)
     for index, (line, role) in enumerate(zip(found.body, found.body_roles, strict=True)):
         if role is Role.REPEAT or len(line) > _COPY_LENGTH * (len(found.title) + 100):

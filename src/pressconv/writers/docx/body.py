@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from lxml import etree
 
-from pressconv.l10n import dated_phrase, format_date, label, text_direction
+from pressconv.l10n import dated_phrase, format_date, label, shown_title, text_direction
 from pressconv.model import Block, ContactBlock, EndMark, Heading, Link, ListBlock, NotesSection, Paragraph, Release
 from pressconv.writers.base import heading_text
 from pressconv.writers.bidi import direction_runs
@@ -77,7 +77,7 @@ class BodyBuilder:
         """Title, dateline and blocks."""
         self.language = release.language
         self._level = 1
-        title = self.paragraph(title_style, [(release.title, ())], page_break=page_break)
+        title = self.paragraph(title_style, [(shown_title(release.title, release.language), ())], page_break=page_break)
         if bookmark is not None:
             _bookmark(title, bookmark, self._next_bookmark_id())
         # The header lines, as HTML and PDF have them: date, update, byline, issuer; only the last is spaced from the body.

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from lxml import etree
 
-from pressconv.l10n import label, text_direction
+from pressconv.l10n import document_title, label, shown_title, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.writers.base import document_author, paper_size_mm, read_option_file
@@ -46,11 +46,12 @@ def write_release(release: Release, stream: BinaryIO, options: DocxOptions) -> S
     builder = BodyBuilder(document, template)
     builder.release(release, title_style="Title")
     builder.finish(document.element.body)
-    _fill_furniture(document, template, _running_title(release.title), release.language)
+    title = document_title(release.title, release.date, release.language)  # the core properties' title, the header's
+    _fill_furniture(document, template, _running_title(title), release.language)
     notices = _styles_notice(template)
     author = document_author(options.author, (release,))
     subject = release.issuer or label("press-release", release.language)
-    notices += _set_properties(document, title=release.title, subject=subject, language=release.language,
+    notices += _set_properties(document, title=title, subject=subject, language=release.language,
                                when=document_timestamp(release), author=author, source_url=release.source_url)  # fmt: skip
     _save(document, stream)
     return notices
@@ -65,7 +66,7 @@ def write_collection(collection: Collection, stream: BinaryIO, options: DocxOpti
     # The bundle's title stays out of its own contents (LibreOffice builds a TOC from outline levels).
     _outline_level(title, 9)
     bookmarks = [builder.bookmark_name(number) for number in range(1, len(collection.releases) + 1)]
-    entries = [(dated_entry(release.title, release.date, collection.language), bookmark)
+    entries = [(dated_entry(shown_title(release.title, release.language), release.date, collection.language), bookmark)
                for release, bookmark in zip(collection.releases, bookmarks, strict=True)]  # fmt: skip
     builder.contents(label("contents", collection.language), entries)
     for release, bookmark in zip(collection.releases, bookmarks, strict=True):

@@ -10,7 +10,7 @@ import zipfile
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element, SubElement
 
-from pressconv.l10n import format_date, label, text_direction
+from pressconv.l10n import document_title, format_date, label, shown_title, text_direction
 from pressconv.model import Collection, Notice, Release
 from pressconv.notices import Code, notice
 from pressconv.options import FileValue
@@ -33,7 +33,8 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def write_release(release: Release, stream: BinaryIO, options: EpubOptions) -> list[Notice]:
     """The release as a one-chapter book on `stream`."""
     return _write_book(stream, options, _Book(
-        title=release.title, language=release.language, releases=(release,), date=release.date,
+        title=document_title(release.title, release.date, release.language), language=release.language, releases=(release,),
+        date=release.date,
         source_url=release.source_url, timestamp=document_timestamp(release),
     ))  # fmt: skip
 
@@ -100,7 +101,7 @@ def _write_book(stream: BinaryIO, options: EpubOptions, spec: _Book) -> list[Not
         chapter = epub.EpubItem(uid=f"release-{number}", file_name=file_name, media_type="application/xhtml+xml",
                                 content=_chapter_document(release))  # fmt: skip
         book.add_item(chapter)
-        entry = release.title if spec.single else contents_entry_text(release, spec.language)
+        entry = shown_title(release.title, release.language) if spec.single else contents_entry_text(release, spec.language)
         book.toc.append(epub.Link(file_name, entry, f"toc-{number}"))
         spine.append(chapter)
 
@@ -143,7 +144,8 @@ def content_identifier(title: str, releases: tuple[Release, ...]) -> str:
     """A UUID5 of the titles, dates and paragraphs: the same content always gets the same identifier."""
     digest = hashlib.sha256(title.encode("utf-8"))
     for release in releases:
-        digest.update("\n".join(("\x1e", release.title, str(release.date), *release.paragraphs)).encode("utf-8"))
+        # No title hashes as "\x1f", which no title can be (a control character): apart from any title.
+        digest.update("\n".join(("\x1e", release.title or "\x1f", str(release.date), *release.paragraphs)).encode("utf-8"))
     return f"urn:uuid:{uuid5(_NAMESPACE, digest.hexdigest())}"
 
 
@@ -206,13 +208,19 @@ def _set_metadata(book: Any, spec: _Book, options: EpubOptions) -> None:
 
 
 def _chapter_document(release: Release) -> bytes:
-    return xhtml_document(title=release.title, language=release.language, stylesheet=_CSS_HREF, body=build_article(release))
+    title = document_title(release.title, release.date, release.language)
+    return xhtml_document(title=title, language=release.language, stylesheet=_CSS_HREF, body=build_article(release))
 
 
 def _cover(spec: _Book) -> CoverImage:
     """The generated title card: title, date (or a collection's span of dates) and a label."""
     key = "press-release" if spec.single else "press-releases"
-    data = title_card(spec.title, _cover_dateline(spec), label(key, spec.language), language=spec.language,
+    title = spec.title
+    kind: str | None = label(key, spec.language)
+    if spec.single and spec.releases[0].title is None:
+        # No title: the card shows the kind of document once, the date below it (as the chapter's heading does).
+        title, kind = shown_title(None, spec.language), None
+    data = title_card(title, _cover_dateline(spec), kind, language=spec.language,
                       direction=text_direction(spec.language))  # fmt: skip
     return CoverImage(data, "image/svg+xml", ".svg")
 

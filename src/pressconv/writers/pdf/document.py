@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, BinaryIO, assert_never
 from urllib.parse import quote
 
-from pressconv.l10n import dated_phrase, format_date, label, text_direction
+from pressconv.l10n import dated_phrase, format_date, label, shown_title, text_direction
 from pressconv.model import (
     Block,
     Collection,
@@ -116,7 +116,8 @@ class Composer:
         chapter = depth > 0
         self.level = 1 + depth
         self.language = release.language
-        title = self.add(release.title, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
+        shown = shown_title(release.title, release.language)  # a release with no title: the kind of document
+        title = self.add(shown, (), "chapter" if chapter else "title", Element(f"H{1 + depth}", parent),
                          page_break_before=chapter, bookmark=key)  # fmt: skip
         # The header lines, as the HTML has them: date, update, byline, issuer; the last one spaced from the body.
         lines: list[str] = []
@@ -188,7 +189,7 @@ class Composer:
         entries = []
         for number, release in enumerate(collection.releases, 1):
             before_entry(number - 1)
-            text = release.title
+            text = shown_title(release.title, release.language)
             if release.date is not None:
                 text += " — " + format_date(release.date, collection.language)  # one date style: the bundle's
             link = (Link(0, len(text), f"#release-{number}"),) if text else ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from pressconv.l10n import format_date, label
+from pressconv.l10n import document_title, format_date, label
 from pressconv.model import Collection, Notice, Release
 from pressconv.writers.base import document_author, paper_size_mm
 from pressconv.writers.packaging import collection_timestamp, document_timestamp
@@ -31,8 +31,9 @@ def check_fonts(options: PdfOptions) -> None:
 def write_release(release: Release, stream: BinaryIO, options: PdfOptions) -> list[Notice]:
     """The release as a tagged PDF on `stream`."""
     fonts = _Fonts(options)
+    title = document_title(release.title, release.date, release.language)  # /Title and XMP dc:title, which PDF/UA needs
     about = About(
-        title=release.title, subject=_subject(release), language=release.language, header=release.title,
+        title=title, subject=_subject(release), language=release.language, header=title,
         author=document_author(options.author, (release,)), timestamp=document_timestamp(release), source=release.source_url,
     )  # fmt: skip
 
@@ -124,5 +125,6 @@ def _name(release: Release) -> str:
     """How a notice names a release: its source, else its title."""
     if release.source:
         return release.source
-    title = release.title if len(release.title) <= 60 else release.title[:59] + "…"
+    title = document_title(release.title, release.date, release.language)
+    title = title if len(title) <= 60 else title[:59] + "…"
     return f"“{title}”"
