@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "src" / "pressconv" / "examples" / "blue-light-integration.txt"
+SEED = ROOT / "fixtures" / "blue-light-integration.txt"  # the seed release, as bundled
 
 #: Each stage: what one warm conversion does, given `data` (the seed's bytes) and `release` (cleaned).
 STAGES = {

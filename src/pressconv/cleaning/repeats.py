@@ -26,9 +26,10 @@ _WORD = re.compile(r"\w+")
 _MIN_GLUED_WORDS = 3
 # A glued-on copy of another paragraph is recognised only when it is this long, and only at a sentence end.
 _MIN_GLUED_REPEAT_WORDS = 6
-_SENTENCE_END = frozenset(".!?\"')")
-#: A sentence end, then any spaces, then more text: where a glued piece may end (at the mark) or begin (after it).
-_BOUNDARY = re.compile(r"[.!?\"')]\s*(?=\S)")
+#: A sentence end (its mark, and any quotes or brackets closing after it), then any spaces, then more text: where
+#: a glued piece may end (group 1's end) or begin (the match's end). A closing quote or bracket alone ends no
+#: sentence ("… said “yes” today"): a paragraph that goes on after one is text of its own, not a glued copy.
+_BOUNDARY = re.compile(r"([.!?][\"')]*)\s*(?=\S)")
 _EDGE = 24
 
 
@@ -165,9 +166,9 @@ class _GlueIndex:
     def starts(self, key: str) -> list[str]:
         """Earlier paragraphs that start `key` and end with a sentence end, earliest first."""
         found = [
-            key[: boundary.start() + 1]
+            key[: boundary.end(1)]
             for boundary in _BOUNDARY.finditer(key)
-            if boundary.start() + 1 in self.lengths and key[: boundary.start() + 1] in self.order
+            if boundary.end(1) in self.lengths and key[: boundary.end(1)] in self.order
         ]
         return sorted(found, key=self.order.__getitem__)
 
