@@ -9,7 +9,8 @@ import pytest
 
 from pressconv.keys import typographic_key
 from pressconv.lines import is_title_copy
-from pressconv.readers.header import Header, split_header
+from pressconv.readers import dates
+from pressconv.readers.header import Header, dateline, split_header
 
 BODY = "The council said the work would be finished by the end of the year."
 MARCH_12 = datetime.date(2019, 3, 12)
@@ -227,6 +228,40 @@ def test_a_dateline_gives_the_date_the_header_lacks(first: str, day: datetime.da
     header = read(f"{TITLE}\n{first}\n{BODY}")
     assert (header.title, header.date, header.body_start) == (TITLE, day, 1)
     assert "date-from-dateline" in codes(header)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("LYON, le 4 févr. 2021 /Fil Presse/ - La société annonce un accord.", datetime.date(2021, 2, 4)),
+        ("NANTES , le 9 nov. 2024 FPX - Après une année calme, la ville agrandit son port.", datetime.date(2024, 11, 9)),
+        ("DENTON, TX / NEWSDESK / June 3, 2022 / Brightwell Inc. announced a merger.", datetime.date(2022, 6, 3)),
+        ("Halifax, Nova Scotia--(Wirecast Corp. - May 5, 2021) - Harbour Ltd. said.", datetime.date(2021, 5, 5)),
+        ("(newsportal) - Bremen, 14. Mai 2018 - Die Firma meldet einen Rekord.", datetime.date(2018, 5, 14)),
+        ("Graz, 3. April 2012 (ABC-PD) \"Wir haben gewartet\", sagte sie.", datetime.date(2012, 4, 3)),
+        ("Aarhus, 9 June 2016 Fjordline A/S announces results for the quarter.", datetime.date(2016, 6, 9)),
+        ("Ourense, 2 de abril de 2016.- La Diputación informa a los vecinos.", datetime.date(2016, 4, 2)),
+        ("03/05/2022 TRENTO – 12 persone sono state fermate nel corso della notte.", datetime.date(2022, 5, 3)),
+        ("      JUN 4, 2001, Wire Services - Boston -- The association said.", datetime.date(2001, 6, 4)),
+        ("Moncton, New Brunswick Wirenews – July 8, 2024 Acadia Ltd. (TSXV: ACD) said.", datetime.date(2024, 7, 8)),
+    ],
+)
+def test_datelines_of_the_wires_and_of_other_languages(line: str, day: datetime.date) -> None:
+    found = dateline(line)
+    assert found is not None
+    assert dates.read_match(found)[0] == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said on 12 March 2019 that the depot would open.",
+        "Copenhagen is lovely, 12 March 2019 was a sunny day.",
+        "London, the council said - 12 March 2019 was the day.",
+    ],
+)
+def test_a_date_in_a_sentence_is_no_dateline(line: str) -> None:
+    assert dateline(line) is None
 
 
 def test_a_dateline_does_not_replace_the_header_date() -> None:

@@ -132,12 +132,23 @@ _FUNCTION_WORDS = lexicon.word_set("function_word")
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = lazy_pattern(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
 _SPACE = lazy_pattern(r"\s+")
-_DATELINE_OPEN = lazy_pattern(r"\s*(?:,|\(|[–—]|--?)\s*")
-# After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
-_DATELINE_CLOSE = lazy_pattern(
-    r"\s*(?:\)\s*)?(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
-    r"|\s*\)\s*(?=\S)|\.\s+(?=[A-Z])"
+# Between the place and the date: a comma (and French "le": "MONTRÉAL, le 13 févr. 2020"), a bracket, a dash, a
+# wire between slashes ("AUSTIN, TX / ACCESSWIRE / August 24, 2021 /"), or a wire opening a bracket the date
+# closes ("Toronto, Ontario--(Newsfile Corp. - February 14, 2023) -").
+_DATELINE_OPEN = lazy_pattern(
+    r"\s*(?:(?:(?:[–—]|--?)\s*)?\([^()/\-–—\n]{2,40}[-–—]|,(?:\s*le\s)?|\(|[–—]|--?|/[^/\n]{2,40}/)\s*"
 )
+# After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon, comma or
+# slash; or the wire tag alone, a full stop and a dash ("2017.- La"), or a capital opening the first sentence
+# ("Copenhagen, 17 May 2017 Norrvik Bio A/S announces…", "2025 CNW - Après").
+_DATELINE_CLOSE = lazy_pattern(
+    r"\s*(?:\)\s*)?(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,/])\s*(?=\S)"
+    r"|\s*(?:\)|/[^/\n]{2,40}/|\([^()\n]{2,40}\))\s*(?=\S)|\.\s?[-–—]{1,2}\s*(?=\S)|\.?\s+(?-i:(?=[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]))"
+)
+# A wire's tag (no digit: no bracketed dateline) before the dateline: "(openPR) - Kiel, 25. März 2008 - …".
+_DATELINE_WIRE_FIRST = lazy_pattern(r"\([^()\d\n]{2,40}\)\s*[-–—]{1,2}\s*(?=\S)")
+# After a date that opens the line, the place: behind a comma or spaces ("07/06/2023 UDINE – …").
+_DATE_FIRST_PLACE = lazy_pattern(r",\s*|\s+")
 _DATE_FIRST_CLOSE = lazy_pattern(r"\s*(?:--?|[–—:])\s*(?=\S)")
 _PLACE_COMMA = lazy_pattern(r",\s*")
 
@@ -997,16 +1008,20 @@ def dateline(line: str) -> dates.DateMatch | None:
     — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …".
 
     Public: the text and HTML readers read datelines with this one function."""
-    first = dates.match_date(line, 0)
+    start = len(line) - len(line.lstrip())  # a scrape's indent ("       MAR 3, 1999, M2 Communications - …")
+    first = dates.match_date(line, start)
     if first is not None:
         if _DATE_FIRST_CLOSE().match(line, first.end) is not None:
             return first
-        comma = _PLACE_COMMA().match(line, first.end)
+        comma = _DATE_FIRST_PLACE().match(line, first.end)
         place = _PLACE_CHUNK().match(line, comma.end()) if comma is not None else None
         if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE().match(line, place.end()) is not None:
             return first
         return None
-    place = _PLACE_CHUNK().match(line, 1 if line.startswith("(") else 0)
+    wire = _DATELINE_WIRE_FIRST().match(line, start)
+    if wire is not None:
+        start = wire.end()
+    place = _PLACE_CHUNK().match(line, start + 1 if line.startswith("(", start) else start)
     if place is None or not _is_place(place[0]):
         return None
     pos = place.end()

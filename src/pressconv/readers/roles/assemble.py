@@ -155,6 +155,13 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
             found.notices += missing
         found.body.append(line)
         found.body_roles.append(_overruled_title(rule) if role in (Role.TITLE, Role.TITLE_DATE) else _exact_structure(role, rule))
+    if not dated and Role.DATELINE_PARAGRAPH in roles:
+        # The grammar read no date around its title: the dateline paragraph the labeller found gives it, wherever
+        # it stands (below a deck or a list of highlights, or the first line of a scrape with no headline).
+        missing = [item for item in found.notices if item.code == Code.DATE_MISSING]
+        found.notices = [item for item in found.notices if item.code != Code.DATE_MISSING]
+        if not _dateline_date(lines, roles, found, month_first=month_first, first_paragraph=False):
+            found.notices += missing
     return found
 
 
@@ -233,18 +240,30 @@ def _read_date_line(line: str, found: Assembled, *, month_first: bool) -> bool:
 
 
 def _read_dateline(found: Assembled, *, month_first: bool) -> None:
-    """The first dateline paragraph gives the date the header did not; its text stays in the body."""
-    for line, role in zip(found.body, found.body_roles, strict=True):
-        if role in (Role.DATELINE_PARAGRAPH, Role.PARAGRAPH):  # the first paragraph, where a dateline stands
-            match = header.dateline(line)
-            if match is not None:
-                found.date, notices = dates.read_match(match, month_first=month_first)
-                found.has_date = True
-                found.notices += notices
-                if found.date is not None:
-                    message = f"the header names no date; {match.text!r} is from the dateline opening the first paragraph"
-                    found.notices.append(notice(Code.DATE_FROM_DATELINE, message))
-            return
+    """The dateline gives the date the header did not; its text stays in the body. It opens the paragraph the
+    labeller calls the dateline paragraph, else the first paragraph."""
+    _dateline_date(found.body, found.body_roles, found, month_first=month_first)
+
+
+def _dateline_date(
+    lines: Sequence[str], roles: Sequence[Role], found: Assembled, *, month_first: bool, first_paragraph: bool = True
+) -> bool:
+    """Read the date of the first dateline paragraph the labeller found (a list of highlights, a deck or a site's
+    lines may stand between the title and it), else (`first_paragraph`) of the first paragraph, when the dateline
+    grammar reads one there. True when a dateline was read."""
+    first = next((index for index, role in enumerate(roles) if role is Role.DATELINE_PARAGRAPH), None)
+    if first is None and first_paragraph:
+        first = next((index for index, role in enumerate(roles) if role is Role.PARAGRAPH), None)
+    match = header.dateline(lines[first]) if first is not None else None
+    if match is None:
+        return False
+    found.date, notices = dates.read_match(match, month_first=month_first)
+    found.has_date = True
+    found.notices += notices
+    if found.date is not None:
+        message = f"the header names no date; {match.text!r} is from the dateline opening the first paragraph"
+        found.notices.append(notice(Code.DATE_FROM_DATELINE, message))
+    return True
 
 
 # ---------------------------------------------------------------------------------------------------------------------
