@@ -60,6 +60,8 @@ def test_month_names_of_every_language(text: str, day: datetime.date) -> None:
         ("平成28年11月15日", D(2016, 11, 15)),
         ("昭和64年1月7日", D(1989, 1, 7)),
         ("令和6(2024)年1月5日", D(2024, 1, 5)),  # era with the Gregorian year in brackets
+        ("2020年(令和2年)11月26日", D(2020, 11, 26)),  # Gregorian year with the era year in brackets
+        ("2019年（令和元年）5月7日", D(2019, 5, 7)),
         ("民國112年3月1日", D(2023, 3, 1)),  # ROC year
         ("9 มิ.ย. 2568", D(2025, 6, 9)),  # Thai Buddhist era, abbreviated month
         ("9 มิถุนายน พ.ศ. 2568", D(2025, 6, 9)),
@@ -117,9 +119,10 @@ def test_cjk_dates_with_a_part_missing_are_never_read() -> None:
 
 
 def test_an_era_year_that_contradicts_its_bracket_is_unknown() -> None:
-    date, notices = dates.read_date("令和6(2023)年1月5日")
-    assert date is None
-    assert [n.code for n in notices] == ["date-invalid"]
+    for text in ("令和6(2023)年1月5日", "2020年(令和元年)11月26日"):
+        date, notices = dates.read_date(text)
+        assert date is None
+        assert [n.code for n in notices] == ["date-invalid"]
 
 
 def test_where_a_date_starts_and_ends_in_a_line() -> None:

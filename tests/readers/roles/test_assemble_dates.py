@@ -36,3 +36,28 @@ def test_a_dateline_the_labeller_does_not_see_is_read_only_in_the_first_paragrap
     lines = [TITLE, BODY, "PORTLOW, 14 May 2021 – Harbour Trust Ltd today opened its new terminal on the east quay."]
     found = assemble(lines, [Role.TITLE, Role.PARAGRAPH, Role.PARAGRAPH])
     assert found.date is None
+
+
+def test_an_edit_stamp_on_a_date_line_is_the_update_date() -> None:
+    for stamp in ("ページID 4411  更新日 2021年5月14日", "2021年05月14日 09時30分更新", "Page 88 | Last updated 14 May 2021"):
+        found = assemble([TITLE, stamp, BODY], [Role.TITLE, Role.DATE, Role.PARAGRAPH])
+        assert (found.date, found.updated) == (None, datetime.date(2021, 5, 14)), stamp
+
+
+def test_an_update_time_after_the_date_leaves_the_date_the_publication_date() -> None:
+    found = assemble([TITLE, "14/05/21 om 10:02 - Bijgewerkt om 18:40", BODY], [Role.TITLE, Role.DATE, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+
+
+def test_the_releases_own_date_below_the_title_beats_a_bare_date_above_it() -> None:
+    lines = ["Sunday, 16 May 2021", TITLE, "14 May 2021", BODY]
+    found = assemble(lines, [Role.CHROME, Role.TITLE, Role.DATE, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+    lines = ["Sunday, 16 May 2021", f"{TITLE} – 14 May 2021", BODY]
+    assert assemble(lines, [Role.CHROME, Role.TITLE_DATE, Role.PARAGRAPH]).date == datetime.date(2021, 5, 14)
+
+
+def test_a_marked_date_above_the_title_stays_the_publication_date() -> None:
+    lines = ["Published 16 May 2021", TITLE, "14 May 2021", BODY]
+    found = assemble(lines, [Role.DATE, Role.TITLE, Role.DATE, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 16)

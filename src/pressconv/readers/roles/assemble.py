@@ -11,6 +11,7 @@ Named guards (`GUARDS` below) are the only places a rule overrides the model, ea
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -155,6 +156,7 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
             found.notices += missing
         found.body.append(line)
         found.body_roles.append(_overruled_title(rule) if role in (Role.TITLE, Role.TITLE_DATE) else _exact_structure(role, rule))
+    _own_date_below_the_title(lines, roles, rules, found, month_first=month_first)
     if not dated and Role.DATELINE_PARAGRAPH in roles:
         # The grammar read no date around its title: the dateline paragraph the labeller found gives it, wherever
         # it stands (below a deck or a list of highlights, or the first line of a scrape with no headline).
@@ -163,6 +165,45 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
         if not _dateline_date(lines, roles, found, month_first=month_first, first_paragraph=False):
             found.notices += missing
     return found
+
+
+#: How far below the title a date line may stand and still be the release's own (a deck, a byline may come first).
+_OWN_DATE_REACH = 3
+
+
+def _own_date_below_the_title(
+    lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, found: Assembled, *, month_first: bool
+) -> None:
+    """Guard: a date standing alone above the title, with no marker word, is the website's — a blog's post date, a
+    today widget — when the release carries its own date in its title line or on a date line just below it: an
+    editor takes the release's own (the blog reposts it later; the widget shows the day it was scraped)."""
+    title_at = next((index for index, rule in enumerate(rules.roles) if rule in ("title", "title+date")), None)
+    if found.date is None or title_at is None or not any(item.code == Code.DATE_UNMARKED for item in found.notices):
+        return
+    above = [index for index in range(title_at) if rules.roles[index] == "header" and _line_date(lines[index]) == found.date]
+    if not above:
+        return  # the grammar's date is the title's own or below it
+    own = header.split_title_line(lines[title_at], month_first=month_first).date
+    for index in range(title_at + 1, min(len(lines), title_at + 1 + _OWN_DATE_REACH)):
+        if own is not None:
+            break
+        if roles[index] is Role.DATE:
+            own = _line_date(lines[index], month_first=month_first)
+    if own is None or own == found.date:
+        return
+    page = found.date
+    found.date = own
+    found.notices = [item for item in found.notices if item.code != Code.DATE_UNMARKED]
+    message = f"read {own.isoformat()}, the release's own date at its title, as the publication date; {page.isoformat()} " \
+        "above the title, with no marker word, is the page's (a post or today date)"
+    found.notices.append(notice(Code.DATE_UNMARKED, message))
+
+
+def _line_date(line: str, *, month_first: bool = False) -> datetime.date | None:
+    """The publication date a header line gives, read as a date line is read (None: no date, or an update stamp)."""
+    probe = Assembled()
+    _read_date_line(line, probe, month_first=month_first)
+    return probe.date
 
 
 _BODY_RULES = frozenset(role.value for role in Role) - {Role.TITLE, Role.TITLE_DATE, Role.LABEL, Role.BYLINE, Role.DATE}
@@ -219,6 +260,14 @@ def _read_title(line: str, found: Assembled, *, month_first: bool) -> None:
 def _read_date_line(line: str, found: Assembled, *, month_first: bool) -> bool:
     """Read a date line into the publication or update date; False when it holds no date at all."""
     read = header.split_title_line(line, month_first=month_first)
+    unmarked = read.date is None or any(item.code == Code.DATE_UNMARKED for item in read.notices)
+    match = find_date(line) if read.updated is None and unmarked else None
+    if match is not None and _is_edit_stamp(line, match):
+        if found.updated is None:
+            found.updated, _notices = dates.read_match(match, month_first=month_first)
+            if found.updated is not None:
+                found.notices.append(notice(Code.UPDATED_FOUND, f"{line!r} gives the update date"))
+        return True
     if read.updated is not None and found.updated is None:
         found.updated = read.updated
         found.notices.append(notice(Code.UPDATED_FOUND, f"{line!r} gives the update date"))
@@ -237,6 +286,20 @@ def _read_date_line(line: str, found: Assembled, *, month_first: bool) -> bool:
         found.has_date = True
         found.notices += notices
     return True
+
+
+#: An update marker where no Latin word goes on before it ("更新日", "00時00分更新", "ID 42 Last updated").
+_EDIT_STAMP = re.compile(rf"(?<![A-Za-z])(?:{header.UPDATED_MARKER.pattern})", header.UPDATED_MARKER.flags)
+
+
+def _is_edit_stamp(line: str, date: dates.DateMatch) -> bool:
+    """A date line that says its date is an update: the marker before the date (behind a page ID, "ページID 42 更新日
+    …"), or closing the line after it (Japanese sites' "…00時00分更新"). Its date is the edit stamp, never the
+    publication date. ("23/04/18 om 16:08 - Bijgewerkt om 20:42" is published on the 23rd: the update is a time.)"""
+    marker = _EDIT_STAMP.search(line)
+    if marker is None:
+        return False
+    return marker.start() < date.start or not line[marker.end() :].strip(" .)）]")
 
 
 def _read_dateline(found: Assembled, *, month_first: bool) -> None:
