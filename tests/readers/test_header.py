@@ -264,6 +264,33 @@ def test_a_date_in_a_sentence_is_no_dateline(line: str) -> None:
     assert dateline(line) is None
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Procès-verbal du conseil syndical du 3 avril 2017",
+        "PROCÈS-VERBAL DU CONSEIL SYNDICAL DU 3 avril 2017",
+        "Rede des Landrats zur Kreistagssitzung am 3. April 2017",
+        "Discours de la ministre à Rouen le 3 avril 2017",
+        "ACTA DA SESSÃO PLENÁRIA DE 3 DE ABRIL DE 2017",
+    ],
+)
+def test_a_date_a_title_leads_into_with_a_short_word_is_the_titles(title: str) -> None:
+    header = read(f"{title}\n{BODY}")
+    assert (header.title, header.date) == (title, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dossier de presse, le 3 avril 2017",  # behind a comma: the kit's date stamp
+        "Budget Day In The City 3 April 2017",  # a word in Title Case, not a preposition
+        "Arrêté n°42 du 3 avril 2017",  # behind a number: the document's own date
+    ],
+)
+def test_a_date_after_a_short_word_that_leads_into_nothing_is_the_headers(line: str) -> None:
+    assert read(f"{line}\n{BODY}").date == datetime.date(2017, 4, 3)
+
+
 def test_a_dateline_does_not_replace_the_header_date() -> None:
     header = read(f"{TITLE}\nPublished 14 March 2019\nLONDON, 12 March 2019 – The council opened a depot.")
     assert header.date == datetime.date(2019, 3, 14)

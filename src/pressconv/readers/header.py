@@ -569,6 +569,22 @@ def _date_led_by_title(tail: _Tail) -> bool:
     return first.kind is PartKind.DATE and not first.marked and bool(words) and words[-1].casefold() in _FUNCTION_WORDS
 
 
+def _date_led_by_a_short_word(tail: _Tail) -> bool:
+    """ "Conseil municipal du 14 octobre 2019", "Sitzung am 22. Oktober 2015", "… à Lyon le 12 mars 2019": a date
+    the title leads into with a short word (a preposition in any language: "du", "am", "le", "vom", "DE") after
+    another word, with nothing but a space between, names what the title is about — a meeting, a speech — not
+    when it was published. The short word is lowercase, or in capitals in a title in capitals ("App" in Title Case
+    is a word of its own)."""
+    first = tail.parts[0]
+    if first.kind is not PartKind.DATE or first.marked or tail.glued or tail.separated:
+        return False
+    words = tail.title.split()
+    if len(words) < 2 or not (1 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-2][-1:].isalpha()):
+        return False
+    short = words[-1]
+    return short.islower() or (short.isupper() and tail.title.isupper())
+
+
 def _title_case_byline(tail: _Tail) -> bool:
     """ "Council opens depot By Jane Smith" is a byline; "Man Bitten By Dog" is a title in Title Case."""
     if tail.parts[0].kind is not PartKind.BYLINE or tail.glued or tail.separated:
@@ -595,6 +611,7 @@ def _only_issuers(tail: _Tail) -> bool:
 #: Why header parts found at a title's end are still the title's: each a named test, any one refuses the split.
 TAIL_REFUSALS: tuple[tuple[str, Callable[[_Tail], bool]], ...] = (
     ("date-led-by-title", _date_led_by_title),
+    ("date-led-by-a-short-word", _date_led_by_a_short_word),
     ("title-case-byline", _title_case_byline),
     ("unseparated-name-or-label", _unseparated_name_or_label),
     ("only-issuers", _only_issuers),

@@ -61,3 +61,16 @@ def test_a_marked_date_above_the_title_stays_the_publication_date() -> None:
     lines = ["Published 16 May 2021", TITLE, "14 May 2021", BODY]
     found = assemble(lines, [Role.DATE, Role.TITLE, Role.DATE, Role.PARAGRAPH])
     assert found.date == datetime.date(2021, 5, 16)
+
+
+def test_a_date_in_the_middle_of_a_sentence_is_no_date_line() -> None:
+    line = "Speech to the assembly at Portlow on 14.05.2021, 18:00, in the hall of the harbour trust"
+    found = assemble([TITLE, line, BODY], [Role.TITLE, Role.DATE, Role.PARAGRAPH])
+    assert found.date is None
+    assert line in found.body  # it stays text
+
+
+def test_a_date_line_with_a_word_or_a_time_around_its_date_is_one() -> None:
+    for line in ("Le 14 mai 2021 – Portlow (Nordshire)", "Informationen lämnades 2021-05-14 kl 08:30"):
+        found = assemble([TITLE, line, BODY], [Role.TITLE, Role.DATE, Role.PARAGRAPH])
+        assert found.date == datetime.date(2021, 5, 14), line

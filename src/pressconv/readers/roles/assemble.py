@@ -281,11 +281,27 @@ def _read_date_line(line: str, found: Assembled, *, month_first: bool) -> bool:
     match = find_date(line)
     if match is None:
         return read.has_date_marker
+    if _in_a_sentence(line, match):
+        return False
     if not found.has_date:
         found.date, notices = dates.read_match(match, month_first=month_first)
         found.has_date = True
         found.notices += notices
     return True
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_a_sentence(line: str, date: dates.DateMatch) -> bool:
+    """Guard: a date with two words or more on each side and no marker word before it ("Lindwedel am 22.04.2016,
+    18:00 Uhr, im Saal …") is a sentence's — the day of a meeting, a speech — however much the line looks like a date
+    line. ("Le 18 novembre 2015 – Pictou", "… offentliggörande 2021-04-14 kl 08:30" are date lines.)"""
+    before = line[: date.start]
+    marker = header.PUBLISHED_MARKER.search(before)
+    if marker is not None:
+        before = before[marker.end() :]
+    return len(_WORD.findall(before)) >= 2 and len(_WORD.findall(line, date.end)) >= 2
 
 
 #: An update marker where no Latin word goes on before it ("更新日", "00時00分更新", "ID 42 Last updated").
