@@ -52,6 +52,9 @@ def test_month_names_of_every_language(text: str, day: datetime.date) -> None:
         ("2023년 9월 7일", D(2023, 9, 7)),
         ("2023年9月7日(木)", D(2023, 9, 7)),
         ("2024年3月19日(火) 15:02", D(2024, 3, 19)),
+        ("2023/8/4 下午 06:15:00", D(2023, 8, 4)),  # the half of the day before the time
+        ("2021年05月14日 09時30分", D(2021, 5, 14)),  # hours and minutes in characters
+        ("2021년 5월 14일 오후 3:00", D(2021, 5, 14)),
         ("2024 年 11 月 15 日", D(2024, 11, 15)),
         ("２０２３年９月７日", D(2023, 9, 7)),  # full-width digits
         ("二○一二年五月十日", D(2012, 5, 10)),  # Chinese numerals

@@ -153,8 +153,12 @@ _PARTIAL_SHAPES: dict[str, str] = {
 _WORD_SHAPES = frozenset({Shape.DAY_MONTH_YEAR, Shape.MONTH_DAY_YEAR, Shape.YEAR_MONTH_DAY, Shape.DAY_MONTH,
                           Shape.MONTH_DAY, Shape.MONTH_YEAR})  # fmt: skip
 
+# A time of day: "10:30", "10.30 a.m.", "3pm", "noon"; CJK and Korean with the half of the day before it ("下午
+# 06:15:00", "午前10時30分", "오후 3:00") or hours and minutes in characters ("10時30分", "10点30分", "10시 30분").
 _CLOCK = (
+    r"(?:(?:[上下]午|午[前後]|오[전후])\s?)?"
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}(?:[.,]\d+)?(?:\s?[ap]\.?\s?m\.?(?![^\W\d_]))?"
+    r"|(?:[01]?\d|2[0-3])\s?[時时点點시](?:\s?[0-5]?\d\s?[分분])?"
     r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\.?(?![^\W\d_])|noon|midday|midnight)(?:\s?(?:hrs|hours|h)(?![^\W\d_]))?"
 )
 # Zones: offsets, UTC/GMT in any case, abbreviations only in capitals (so "by" is never a zone), "(EST)",

@@ -74,3 +74,26 @@ def test_a_date_line_with_a_word_or_a_time_around_its_date_is_one() -> None:
     for line in ("Le 14 mai 2021 – Portlow (Nordshire)", "Informationen lämnades 2021-05-14 kl 08:30"):
         found = assemble([TITLE, line, BODY], [Role.TITLE, Role.DATE, Role.PARAGRAPH])
         assert found.date == datetime.date(2021, 5, 14), line
+
+
+def test_a_date_line_just_below_the_title_is_read_whatever_its_role() -> None:
+    lines = [TITLE, "  • 2021/5/14 下午 03:20:00", BODY]
+    found = assemble(lines, [Role.TITLE, Role.LIST_ITEM, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+
+
+def test_a_published_line_at_the_foot_or_among_the_metadata_gives_the_date() -> None:
+    foot = [TITLE, BODY, BODY.replace("spring", "summer"), "Cyhoeddwyd ar 14 May 2021 gan y Clerc"]
+    found = assemble(foot, [Role.TITLE, Role.PARAGRAPH, Role.PARAGRAPH, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+    assert any(item.code == "date-from-page" for item in found.notices)
+    head = [TITLE, "发布机构:港务局", "公开日期: 2021-05-14 有效性: 有效", BODY]
+    found = assemble(head, [Role.TITLE, Role.LIST_ITEM, Role.LIST_ITEM, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+
+
+def test_a_published_line_inside_the_body_or_a_bare_date_word_gives_no_date() -> None:
+    inside = [TITLE, BODY, "Published 14 May 2021", BODY.replace("spring", "summer")]
+    assert assemble(inside, [Role.TITLE, Role.PARAGRAPH, Role.PARAGRAPH, Role.PARAGRAPH]).date is None
+    event = [TITLE, BODY, "Date: 14 May 2021"]
+    assert assemble(event, [Role.TITLE, Role.PARAGRAPH, Role.LIST_ITEM]).date is None

@@ -67,7 +67,79 @@ def assemble_header(lines: Sequence[str], labels: Labels, rules: RuleReading, *,
     else:
         found = _from_roles(lines, roles, rules, month_first=month_first)
     _title_copies_are_repeats(found)
+    if any(item.code == Code.DATE_MISSING for item in found.notices):
+        _date_line_below_the_title(lines, found, month_first=month_first)
+    if any(item.code == Code.DATE_MISSING for item in found.notices):
+        _marked_date_elsewhere(lines, roles, found, month_first=month_first)
     return found
+
+
+def _date_line_below_the_title(lines: Sequence[str], found: Assembled, *, month_first: bool) -> None:
+    """Guard: where the header names no date, a line just below the title that is wholly a date (perhaps behind a
+    bullet: "  • 2023/8/4 下午 06:15:00") is the release's date, whatever role the labeller gave it (a list item)."""
+    title_at = next((index for index, line in enumerate(lines) if found.title and found.title in line), None)
+    if title_at is None:
+        return
+    for line in lines[title_at + 1 : title_at + 1 + _OWN_DATE_REACH]:
+        bullet = _BULLET.match(line)
+        text = line[bullet.end() if bullet is not None else 0 :]
+        if not dates.is_date(text):
+            continue
+        day, notices = dates.read_date(text, month_first=month_first)
+        if day is not None:
+            found.date, found.has_date = day, True
+            found.notices = [item for item in found.notices if item.code != Code.DATE_MISSING] + notices
+            message = f"read {text.strip()!r}, on a line below the title, as the publication date"
+            found.notices.append(notice(Code.DATE_UNMARKED, message))
+        return
+
+
+#: A marked date line found away from the header is a line of a few words ("Cyhoeddwyd ar 14 September 2022 gan y
+#: Clerc", "公开日期: 2019-04-22 有效性: 有效"), not a sentence that mentions a publication.
+_MARKED_LINE_WORDS = 12
+_MARKED_LINE_LENGTH = 120
+#: Between a marker and its date, one short word may stand (Welsh "ar", English "on": a preposition the lexicon
+#: does not spell with the marker).
+_MARKER_TO_DATE = re.compile(r"(?:[^\W\d_]{1,3}\s+)?")
+_BULLET = re.compile(r"\s*(?:[•·▪◦‣●■□◆▸►*]\s*)?")
+
+
+#: How many lines at the foot of a release (below its last paragraph, or its last line) may say when it was published.
+_FOOT_LINES = 3
+_PROSE = frozenset({Role.PARAGRAPH, Role.DATELINE_PARAGRAPH, Role.QUOTE})
+
+
+def _marked_date_elsewhere(lines: Sequence[str], roles: Sequence[Role], found: Assembled, *, month_first: bool) -> None:
+    """Guard: where the header names no date, the release may still say when it was published — on a line of its
+    own that opens with a "published" marker word, below the title before the body's first paragraph (among a
+    document's metadata, in a list the labeller took it for) or at the foot of the release, below its last
+    paragraph (a notice's closing line). A bare "Date:" is no such marker (event details use it); nor is such a
+    line between two paragraphs of the body, which the body's own text may be about."""
+    title_at = next((index for index, line in enumerate(lines) if found.title and found.title in line), 0)
+    head_end = next((index for index in range(title_at + 1, len(lines)) if roles[index] in _PROSE), len(lines))
+    last_prose = max((index for index in range(head_end, len(lines)) if roles[index] in _PROSE), default=head_end)
+    foot_start = min(max(head_end, last_prose + 1, len(lines) - _FOOT_LINES), len(lines) - 1)  # the last line at least
+    places = [*range(title_at + 1, head_end), *range(max(foot_start, head_end), len(lines))]
+    for line in (lines[index] for index in places):
+        if len(line) > _MARKED_LINE_LENGTH or line.count(" ") > _MARKED_LINE_WORDS:
+            continue
+        bullet = _BULLET.match(line)
+        start = bullet.end() if bullet is not None else 0
+        marker = header.PUBLISHED_MARKER.match(line, start)
+        if marker is None or " ".join(marker[0].split()).rstrip(":：-–—| ").casefold() in header.BARE_DATE_WORDS:
+            continue
+        between = _MARKER_TO_DATE.match(line, marker.end())
+        date = dates.match_date(line, between.end() if between is not None else marker.end(), partial=False)
+        if date is None:
+            continue
+        if _is_edit_stamp(line, date):
+            continue
+        found.date, notices = dates.read_match(date, month_first=month_first)
+        found.notices = [item for item in found.notices if item.code != Code.DATE_MISSING] + notices
+        if found.date is not None:
+            found.notices.append(notice(Code.DATE_FROM_PAGE, f"the header names no date; {line!r} says when it was published"))
+        found.has_date = True
+        return
 
 
 def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
