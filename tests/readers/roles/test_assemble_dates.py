@@ -97,3 +97,21 @@ def test_a_published_line_inside_the_body_or_a_bare_date_word_gives_no_date() ->
     assert assemble(inside, [Role.TITLE, Role.PARAGRAPH, Role.PARAGRAPH, Role.PARAGRAPH]).date is None
     event = [TITLE, BODY, "Date: 14 May 2021"]
     assert assemble(event, [Role.TITLE, Role.PARAGRAPH, Role.LIST_ITEM]).date is None
+
+
+def test_a_note_under_the_title_that_says_when_it_was_issued_gives_the_date() -> None:
+    note = "The statement issued by the Harbour Trust of the Borough of Portlow on 14 May 2021."
+    found = assemble([TITLE, note, BODY], [Role.TITLE, Role.SUBHEADING, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+
+
+def test_a_short_dated_line_at_the_foot_gives_the_date() -> None:
+    for foot in ("Mitteilung der Hafenverwaltung vom 14.05.2021", "2021-05-14 3면"):
+        found = assemble([TITLE, BODY, foot], [Role.TITLE, Role.PARAGRAPH, Role.SUBHEADING])
+        assert found.date == datetime.date(2021, 5, 14), foot
+
+
+def test_a_build_stamp_or_an_event_date_at_the_foot_gives_no_date() -> None:
+    for foot in ("2021-05-14 11:45 V22.4.27-2", "Date: Friday, 14 May 2021"):
+        found = assemble([TITLE, BODY, foot], [Role.TITLE, Role.PARAGRAPH, Role.LIST_ITEM])
+        assert found.date is None, foot

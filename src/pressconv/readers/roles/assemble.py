@@ -98,6 +98,10 @@ def _date_line_below_the_title(lines: Sequence[str], found: Assembled, *, month_
 #: Clerc", "公开日期: 2019-04-22 有效性: 有效"), not a sentence that mentions a publication.
 _MARKED_LINE_WORDS = 12
 _MARKED_LINE_LENGTH = 120
+#: Below the title, before the body, an archive's one-sentence note may say it ("The press release issued by the
+#: Department for Trade Partnerships on 29 August 2023."): a little longer.
+_HEAD_NOTE_WORDS = 20
+_HEAD_NOTE_LENGTH = 160
 #: Between a marker and its date, one short word may stand (Welsh "ar", English "on": a preposition the lexicon
 #: does not spell with the marker).
 _MARKER_TO_DATE = re.compile(r"(?:[^\W\d_]{1,3}\s+)?")
@@ -110,28 +114,33 @@ _PROSE = frozenset({Role.PARAGRAPH, Role.DATELINE_PARAGRAPH, Role.QUOTE})
 
 
 def _marked_date_elsewhere(lines: Sequence[str], roles: Sequence[Role], found: Assembled, *, month_first: bool) -> None:
-    """Guard: where the header names no date, the release may still say when it was published — on a line of its
-    own that opens with a "published" marker word, below the title before the body's first paragraph (among a
-    document's metadata, in a list the labeller took it for) or at the foot of the release, below its last
-    paragraph (a notice's closing line). A bare "Date:" is no such marker (event details use it); nor is such a
-    line between two paragraphs of the body, which the body's own text may be about."""
+    """Guard: where the header names no date, the release may still say when it was published, in two places:
+
+    - below the title, before the body's first paragraph (among a document's metadata, in a list the labeller took
+      it for): a short line that opens with a "published" marker word ("公开日期: 2019-04-22 有效性: 有效"), or that
+      names a marker word and ends in the date ("The press release issued by the Ministry on 29 August 2023.");
+    - at the foot, below the last paragraph (a notice's closing line, the date under a signature): a short line
+      that opens with a marker ("Cyhoeddwyd ar 14 September 2022 gan y Clerc") or that a date opens or closes
+      ("PM des PP Ludwigsburg vom 02.10.2019", "1999-03-12 3면").
+
+    A bare "Date:" is no marker (event details use it); a line between two paragraphs of the body is never read
+    (the body's own text may be about another day); an edit stamp is never the publication date."""
     title_at = next((index for index, line in enumerate(lines) if found.title and found.title in line), 0)
     head_end = next((index for index in range(title_at + 1, len(lines)) if roles[index] in _PROSE), len(lines))
     last_prose = max((index for index in range(head_end, len(lines)) if roles[index] in _PROSE), default=head_end)
-    foot_start = min(max(head_end, last_prose + 1, len(lines) - _FOOT_LINES), len(lines) - 1)  # the last line at least
-    places = [*range(title_at + 1, head_end), *range(max(foot_start, head_end), len(lines))]
-    for line in (lines[index] for index in places):
-        if len(line) > _MARKED_LINE_LENGTH or line.count(" ") > _MARKED_LINE_WORDS:
+    foot_start = max(min(max(head_end, last_prose + 1, len(lines) - _FOOT_LINES), len(lines) - 1), head_end)
+    for index in [*range(title_at + 1, head_end), *range(foot_start, len(lines))]:
+        line = lines[index]
+        length, words = (_HEAD_NOTE_LENGTH, _HEAD_NOTE_WORDS) if index < head_end else (_MARKED_LINE_LENGTH, _MARKED_LINE_WORDS)
+        if len(line) > length or line.count(" ") > words:
             continue
-        bullet = _BULLET.match(line)
-        start = bullet.end() if bullet is not None else 0
-        marker = header.PUBLISHED_MARKER.match(line, start)
-        if marker is None or " ".join(marker[0].split()).rstrip(":：-–—| ").casefold() in header.BARE_DATE_WORDS:
-            continue
-        between = _MARKER_TO_DATE.match(line, marker.end())
-        date = dates.match_date(line, between.end() if between is not None else marker.end(), partial=False)
+        if _opens_with_a_bare_date_word(line):
+            continue  # "Date: Friday, 22 March 2019" under "Media are invited…": an event's details
+        date = _opening_marked_date(line)
         if date is None:
-            continue
+            date = find_date(line)
+            if date is None or not (_marker_then_closing_date(line, date) if index < head_end else _short_dated_line(line, date)):
+                continue
         if _is_edit_stamp(line, date):
             continue
         found.date, notices = dates.read_match(date, month_first=month_first)
@@ -140,6 +149,44 @@ def _marked_date_elsewhere(lines: Sequence[str], roles: Sequence[Role], found: A
             found.notices.append(notice(Code.DATE_FROM_PAGE, f"the header names no date; {line!r} says when it was published"))
         found.has_date = True
         return
+
+
+def _opening_marker(line: str) -> re.Match[str] | None:
+    bullet = _BULLET.match(line)
+    return header.PUBLISHED_MARKER.match(line, bullet.end() if bullet is not None else 0)
+
+
+def _opens_with_a_bare_date_word(line: str) -> bool:
+    marker = _opening_marker(line)
+    return marker is not None and " ".join(marker[0].split()).rstrip(":：-–—| ").casefold() in header.BARE_DATE_WORDS
+
+
+def _opening_marked_date(line: str) -> dates.DateMatch | None:
+    """The date of a line that opens with a "published" marker (behind a bullet; one short word may stand between)."""
+    marker = _opening_marker(line)
+    if marker is None:
+        return None
+    between = _MARKER_TO_DATE.match(line, marker.end())
+    return dates.match_date(line, between.end() if between is not None else marker.end(), partial=False)
+
+
+#: A "published" marker word where a word starts.
+_MARKER_WORD = re.compile(rf"(?<![^\W_])(?:{header.PUBLISHED_MARKER.pattern})", header.PUBLISHED_MARKER.flags)
+_CLOSING = " .)]）」"
+#: A dated line at the foot is a few words around its date, not a sentence.
+_FOOT_WORDS = 6
+
+
+def _marker_then_closing_date(line: str, date: dates.DateMatch) -> bool:
+    marker = _MARKER_WORD.search(line, 0, date.start)
+    return marker is not None and not line[date.end :].strip(_CLOSING)
+
+
+def _short_dated_line(line: str, date: dates.DateMatch) -> bool:
+    """A few words that a date opens or closes, and no other date ("2024-04-15 11:45 V22.4.27-2" is a build stamp)."""
+    if line.count(" ") > _FOOT_WORDS or not (not line[: date.start].strip() or not line[date.end :].strip(_CLOSING)):
+        return False
+    return sum(1 for _ in dates.iter_dates(line)) == 1
 
 
 def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, *, month_first: bool) -> Assembled:
