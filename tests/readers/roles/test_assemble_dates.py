@@ -115,3 +115,15 @@ def test_a_build_stamp_or_an_event_date_at_the_foot_gives_no_date() -> None:
     for foot in ("2021-05-14 11:45 V22.4.27-2", "Date: Friday, 14 May 2021"):
         found = assemble([TITLE, BODY, foot], [Role.TITLE, Role.PARAGRAPH, Role.LIST_ITEM])
         assert found.date is None, foot
+
+
+def test_the_date_line_below_the_title_beats_the_date_the_title_ends_in() -> None:
+    lines = ["Statement by the harbour master (13 May 2021)", "Date: 14/05/2021", BODY]
+    found = assemble(lines, [Role.TITLE_DATE, Role.DATE, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)
+
+
+def test_the_releases_own_date_under_a_deck_beats_a_today_widget_above_the_title() -> None:
+    lines = ["Sunday, 16 May 2021", "News", TITLE, "Photo: the new terminal", "Ferries", "A deck under it", "14 May 2021", BODY]
+    roles = [Role.DATE, Role.CHROME, Role.TITLE, Role.CAPTION, Role.CHROME, Role.SUBHEADING, Role.DATE, Role.PARAGRAPH]
+    assert assemble(lines, roles).date == datetime.date(2021, 5, 14)

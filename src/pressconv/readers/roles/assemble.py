@@ -214,6 +214,8 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
         else:
             found.body.append(line)
             found.body_roles.append(_exact_structure(role, rules.roles[index]))
+    above = [index for index in range(title_at) if roles[index] is Role.DATE]
+    _prefer_the_own_date(lines, roles, title_at, above, found, month_first=month_first)
     if not found.has_date:
         _read_dateline(found, month_first=month_first)
     if not found.has_date:
@@ -276,6 +278,7 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
         found.body.append(line)
         found.body_roles.append(_overruled_title(rule) if role in (Role.TITLE, Role.TITLE_DATE) else _exact_structure(role, rule))
     _own_date_below_the_title(lines, roles, rules, found, month_first=month_first)
+    _date_line_below_a_dated_title(lines, roles, rules, found, month_first=month_first)
     if not dated and Role.DATELINE_PARAGRAPH in roles:
         # The grammar read no date around its title: the dateline paragraph the labeller found gives it, wherever
         # it stands (below a deck or a list of highlights, or the first line of a scrape with no headline).
@@ -286,22 +289,54 @@ def _from_grammar(lines: Sequence[str], roles: Sequence[Role], rules: RuleReadin
     return found
 
 
-#: How far below the title a date line may stand and still be the release's own (a deck, a byline may come first).
-_OWN_DATE_REACH = 3
+#: How far below the title a date line may stand and still be the release's own (a deck, a byline, a photo's
+#: caption, a section label may come first).
+_OWN_DATE_REACH = 5
 
 
 def _own_date_below_the_title(
     lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, found: Assembled, *, month_first: bool
 ) -> None:
-    """Guard: a date standing alone above the title, with no marker word, is the website's — a blog's post date, a
-    today widget — when the release carries its own date in its title line or on a date line just below it: an
-    editor takes the release's own (the blog reposts it later; the widget shows the day it was scraped)."""
+    """The header grammar's reading, guarded by `_prefer_the_own_date` (its title line, its header lines above)."""
     title_at = next((index for index, rule in enumerate(rules.roles) if rule in ("title", "title+date")), None)
-    if found.date is None or title_at is None or not any(item.code == Code.DATE_UNMARKED for item in found.notices):
+    if title_at is not None:
+        above = [index for index in range(title_at) if rules.roles[index] == "header"]
+        _prefer_the_own_date(lines, roles, title_at, above, found, month_first=month_first)
+
+
+def _date_line_below_a_dated_title(
+    lines: Sequence[str], roles: Sequence[Role], rules: RuleReading, found: Assembled, *, month_first: bool
+) -> None:
+    """Guard: a date the title line ends in with no marker word ("Statement by the Leader (19 March 2020)", "… del
+    martes 29 de julio de 2025") names what the title is about when the date line just below the title, the page's
+    own stamp ("Dyddiad: 20/03/2020", "30/07/2025 | 08:46 | Redacción"), names another day: that line is the date."""
+    title_at = next((index for index, rule in enumerate(rules.roles) if rule == "title+date"), None)
+    if title_at is None or found.date is None or title_at + 1 >= len(lines) or roles[title_at + 1] is not Role.DATE:
         return
-    above = [index for index in range(title_at) if rules.roles[index] == "header" and _line_date(lines[index]) == found.date]
-    if not above:
-        return  # the grammar's date is the title's own or below it
+    title = header.split_title_line(lines[title_at], month_first=month_first)
+    if title.date != found.date or not any(item.code == Code.DATE_UNMARKED for item in title.notices):
+        return
+    below = _line_date(lines[title_at + 1], month_first=month_first)
+    if below is None or below == found.date:
+        return
+    found.date = below
+    found.notices = [item for item in found.notices if item.code != Code.DATE_UNMARKED]
+    message = f"read {below.isoformat()}, on the date line below the title, as the publication date; the title's own " \
+        f"{title.date.isoformat()} names what it is about"
+    found.notices.append(notice(Code.DATE_UNMARKED, message))
+
+
+def _prefer_the_own_date(
+    lines: Sequence[str], roles: Sequence[Role], title_at: int, above: Sequence[int], found: Assembled, *, month_first: bool
+) -> None:
+    """Guard: a date standing alone above the title (one of the `above` lines), with no marker word, is the website's
+    — a blog's post date, a today widget — when the release carries its own date in its title line or on a date line
+    just below it: an editor takes the release's own (the blog reposts it later; the widget shows the day it was
+    scraped)."""
+    if found.date is None or not any(item.code == Code.DATE_UNMARKED for item in found.notices):
+        return
+    if not any(_line_date(lines[index], month_first=month_first) == found.date for index in above):
+        return  # the date is the title's own or below it
     own = header.split_title_line(lines[title_at], month_first=month_first).date
     for index in range(title_at + 1, min(len(lines), title_at + 1 + _OWN_DATE_REACH)):
         if own is not None:
