@@ -127,3 +127,9 @@ def test_the_releases_own_date_under_a_deck_beats_a_today_widget_above_the_title
     lines = ["Sunday, 16 May 2021", "News", TITLE, "Photo: the new terminal", "Ferries", "A deck under it", "14 May 2021", BODY]
     roles = [Role.DATE, Role.CHROME, Role.TITLE, Role.CAPTION, Role.CHROME, Role.SUBHEADING, Role.DATE, Role.PARAGRAPH]
     assert assemble(lines, roles).date == datetime.date(2021, 5, 14)
+
+
+def test_a_dated_line_above_the_pages_copyright_line_is_at_the_foot() -> None:
+    lines = [TITLE, BODY, "2021-05-14 3면", "Copyright ⓒ Portlow Gazette. All rights reserved."]
+    found = assemble(lines, [Role.TITLE, Role.PARAGRAPH, Role.SUBHEADING, Role.PARAGRAPH])
+    assert found.date == datetime.date(2021, 5, 14)

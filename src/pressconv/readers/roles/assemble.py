@@ -127,7 +127,10 @@ def _marked_date_elsewhere(lines: Sequence[str], roles: Sequence[Role], found: A
     (the body's own text may be about another day); an edit stamp is never the publication date."""
     title_at = next((index for index, line in enumerate(lines) if found.title and found.title in line), 0)
     head_end = next((index for index in range(title_at + 1, len(lines)) if roles[index] in _PROSE), len(lines))
-    last_prose = max((index for index in range(head_end, len(lines)) if roles[index] in _PROSE), default=head_end)
+    last_prose = max(
+        (index for index in range(head_end, len(lines)) if roles[index] in _PROSE and not _is_footer(lines[index])),
+        default=head_end,
+    )
     foot_start = max(min(max(head_end, last_prose + 1, len(lines) - _FOOT_LINES), len(lines) - 1), head_end)
     for index in [*range(title_at + 1, head_end), *range(foot_start, len(lines))]:
         line = lines[index]
@@ -149,6 +152,14 @@ def _marked_date_elsewhere(lines: Sequence[str], roles: Sequence[Role], found: A
             found.notices.append(notice(Code.DATE_FROM_PAGE, f"the header names no date; {line!r} says when it was published"))
         found.has_date = True
         return
+
+
+#: A page's footer the labeller may read as a paragraph: a copyright sign, or "all rights reserved" in any language.
+_FOOTER = lexicon.pattern(r"[©ⓒ]|(?:{rights_reserved})")
+
+
+def _is_footer(line: str) -> bool:
+    return _FOOTER.search(line) is not None
 
 
 def _opening_marker(line: str) -> re.Match[str] | None:
