@@ -52,6 +52,9 @@ def test_month_names_of_every_language(text: str, day: datetime.date) -> None:
         ("2023년 9월 7일", D(2023, 9, 7)),
         ("2023年9月7日(木)", D(2023, 9, 7)),
         ("2024年3月19日(火) 15:02", D(2024, 3, 19)),
+        ("2023/8/4 下午 06:15:00", D(2023, 8, 4)),  # the half of the day before the time
+        ("2021年05月14日 09時30分", D(2021, 5, 14)),  # hours and minutes in characters
+        ("2021년 5월 14일 오후 3:00", D(2021, 5, 14)),
         ("2024 年 11 月 15 日", D(2024, 11, 15)),
         ("２０２３年９月７日", D(2023, 9, 7)),  # full-width digits
         ("二○一二年五月十日", D(2012, 5, 10)),  # Chinese numerals
@@ -60,6 +63,8 @@ def test_month_names_of_every_language(text: str, day: datetime.date) -> None:
         ("平成28年11月15日", D(2016, 11, 15)),
         ("昭和64年1月7日", D(1989, 1, 7)),
         ("令和6(2024)年1月5日", D(2024, 1, 5)),  # era with the Gregorian year in brackets
+        ("2020年(令和2年)11月26日", D(2020, 11, 26)),  # Gregorian year with the era year in brackets
+        ("2019年（令和元年）5月7日", D(2019, 5, 7)),
         ("民國112年3月1日", D(2023, 3, 1)),  # ROC year
         ("9 มิ.ย. 2568", D(2025, 6, 9)),  # Thai Buddhist era, abbreviated month
         ("9 มิถุนายน พ.ศ. 2568", D(2025, 6, 9)),
@@ -117,9 +122,10 @@ def test_cjk_dates_with_a_part_missing_are_never_read() -> None:
 
 
 def test_an_era_year_that_contradicts_its_bracket_is_unknown() -> None:
-    date, notices = dates.read_date("令和6(2023)年1月5日")
-    assert date is None
-    assert [n.code for n in notices] == ["date-invalid"]
+    for text in ("令和6(2023)年1月5日", "2020年(令和元年)11月26日"):
+        date, notices = dates.read_date(text)
+        assert date is None
+        assert [n.code for n in notices] == ["date-invalid"]
 
 
 def test_where_a_date_starts_and_ends_in_a_line() -> None:

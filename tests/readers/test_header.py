@@ -9,7 +9,8 @@ import pytest
 
 from pressconv.keys import typographic_key
 from pressconv.lines import is_title_copy
-from pressconv.readers.header import Header, split_header
+from pressconv.readers import dates
+from pressconv.readers.header import Header, dateline, split_header
 
 BODY = "The council said the work would be finished by the end of the year."
 MARCH_12 = datetime.date(2019, 3, 12)
@@ -227,6 +228,67 @@ def test_a_dateline_gives_the_date_the_header_lacks(first: str, day: datetime.da
     header = read(f"{TITLE}\n{first}\n{BODY}")
     assert (header.title, header.date, header.body_start) == (TITLE, day, 1)
     assert "date-from-dateline" in codes(header)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("LYON, le 4 févr. 2021 /Fil Presse/ - La société annonce un accord.", datetime.date(2021, 2, 4)),
+        ("NANTES , le 9 nov. 2024 FPX - Après une année calme, la ville agrandit son port.", datetime.date(2024, 11, 9)),
+        ("DENTON, TX / NEWSDESK / June 3, 2022 / Brightwell Inc. announced a merger.", datetime.date(2022, 6, 3)),
+        ("Halifax, Nova Scotia--(Wirecast Corp. - May 5, 2021) - Harbour Ltd. said.", datetime.date(2021, 5, 5)),
+        ("(newsportal) - Bremen, 14. Mai 2018 - Die Firma meldet einen Rekord.", datetime.date(2018, 5, 14)),
+        ("Graz, 3. April 2012 (ABC-PD) \"Wir haben gewartet\", sagte sie.", datetime.date(2012, 4, 3)),
+        ("Aarhus, 9 June 2016 Fjordline A/S announces results for the quarter.", datetime.date(2016, 6, 9)),
+        ("Ourense, 2 de abril de 2016.- La Diputación informa a los vecinos.", datetime.date(2016, 4, 2)),
+        ("03/05/2022 TRENTO – 12 persone sono state fermate nel corso della notte.", datetime.date(2022, 5, 3)),
+        ("      JUN 4, 2001, Wire Services - Boston -- The association said.", datetime.date(2001, 6, 4)),
+        ("Moncton, New Brunswick Wirenews – July 8, 2024 Acadia Ltd. (TSXV: ACD) said.", datetime.date(2024, 7, 8)),
+    ],
+)
+def test_datelines_of_the_wires_and_of_other_languages(line: str, day: datetime.date) -> None:
+    found = dateline(line)
+    assert found is not None
+    assert dates.read_match(found)[0] == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said on 12 March 2019 that the depot would open.",
+        "Copenhagen is lovely, 12 March 2019 was a sunny day.",
+        "London, the council said - 12 March 2019 was the day.",
+    ],
+)
+def test_a_date_in_a_sentence_is_no_dateline(line: str) -> None:
+    assert dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Procès-verbal du conseil syndical du 3 avril 2017",
+        "PROCÈS-VERBAL DU CONSEIL SYNDICAL DU 3 avril 2017",
+        "Rede des Landrats zur Kreistagssitzung am 3. April 2017",
+        "Discours de la ministre à Rouen le 3 avril 2017",
+        "ACTA DA SESSÃO PLENÁRIA DE 3 DE ABRIL DE 2017",
+    ],
+)
+def test_a_date_a_title_leads_into_with_a_short_word_is_the_titles(title: str) -> None:
+    header = read(f"{title}\n{BODY}")
+    assert (header.title, header.date) == (title, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dossier de presse, le 3 avril 2017",  # behind a comma: the kit's date stamp
+        "Budget Day In The City 3 April 2017",  # a word in Title Case, not a preposition
+        "Arrêté n°42 du 3 avril 2017",  # behind a number: the document's own date
+    ],
+)
+def test_a_date_after_a_short_word_that_leads_into_nothing_is_the_headers(line: str) -> None:
+    assert read(f"{line}\n{BODY}").date == datetime.date(2017, 4, 3)
 
 
 def test_a_dateline_does_not_replace_the_header_date() -> None:

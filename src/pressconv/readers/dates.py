@@ -102,7 +102,9 @@ _CJK_NUMERAL = "〇○零一二三四五六七八九"
 _CJK_NUMBER = rf"(?:\d{{1,2}}|[{_CJK_NUMERAL}十]{{1,3}})"
 _ERA = r"(?P<era>令和|平成|昭和|大正|明治)\s?(?P<era_year>元|\d{1,2})\s?(?:[(（]\s?(?P<gregorian>\d{4})\s?[)）]\s?)?"
 _ROC = r"(?P<roc>民國|民国)\s?(?P<roc_year>\d{1,3})\s?"
-_CJK_YEAR = rf"(?:{_ERA}|{_ROC}|(?<!\d)(?P<cjk_year>\d{{4}}|[{_CJK_NUMERAL}]{{4}})\s?)[年년]"
+# A Gregorian year may carry its era year in brackets: "2020年(令和2年)11月26日".
+_ERA_IN_BRACKETS = r"(?:\s?[(（]\s?(?P<bracket_era>令和|平成|昭和|大正|明治)\s?(?P<bracket_era_year>元|\d{1,2})\s?年?\s?[)）])?"
+_CJK_YEAR = rf"(?:{_ERA}|{_ROC}|(?<!\d)(?P<cjk_year>\d{{4}}|[{_CJK_NUMERAL}]{{4}})\s?)[年년]{_ERA_IN_BRACKETS}"
 _CJK_MONTH = rf"\s?(?P<cjk_month>{_CJK_NUMBER})\s?[月월]"
 _CJK_DAY = rf"\s?(?P<cjk_day>{_CJK_NUMBER})\s?[日일]"
 _CJK_WEEKDAY = r"(?:\s?[(（](?:[月火水木金土日](?:曜日?)?|(?:星期|周|週)?[一二三四五六日天]|[월화수목금토일](?:요일)?)[)）])?"
@@ -151,8 +153,12 @@ _PARTIAL_SHAPES: dict[str, str] = {
 _WORD_SHAPES = frozenset({Shape.DAY_MONTH_YEAR, Shape.MONTH_DAY_YEAR, Shape.YEAR_MONTH_DAY, Shape.DAY_MONTH,
                           Shape.MONTH_DAY, Shape.MONTH_YEAR})  # fmt: skip
 
+# A time of day: "10:30", "10.30 a.m.", "3pm", "noon"; CJK and Korean with the half of the day before it ("下午
+# 06:15:00", "午前10時30分", "오후 3:00") or hours and minutes in characters ("10時30分", "10点30分", "10시 30분").
 _CLOCK = (
+    r"(?:(?:[上下]午|午[前後]|오[전후])\s?)?"
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}(?:[.,]\d+)?(?:\s?[ap]\.?\s?m\.?(?![^\W\d_]))?"
+    r"|(?:[01]?\d|2[0-3])\s?[時时点點시](?:\s?[0-5]?\d\s?[分분])?"
     r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\.?(?![^\W\d_])|noon|midday|midnight)(?:\s?(?:hrs|hours|h)(?![^\W\d_]))?"
 )
 # Zones: offsets, UTC/GMT in any case, abbreviations only in capitals (so "by" is never a zone), "(EST)",
@@ -538,7 +544,7 @@ def _read_words(match: re.Match[str], _month_first: bool, language: str | None, 
 
 def _read_cjk(match: re.Match[str], _month_first: bool, _language: str | None, notices: list[Notice]) -> datetime.date | None:
     if match["era"]:
-        year = _ERA_START[match["era"]] + (1 if match["era_year"] == "元" else int(match["era_year"]))
+        year = _era_year(match["era"], match["era_year"])
         if match["gregorian"] and int(match["gregorian"]) != year:
             notices.append(notice(Code.DATE_INVALID, f"{match[0]!r}: the era year and the year in brackets differ; "
                                   "the date is unknown"))  # fmt: skip
@@ -547,7 +553,16 @@ def _read_cjk(match: re.Match[str], _month_first: bool, _language: str | None, n
         year = _ROC_START + int(match["roc_year"])
     else:
         year = _cjk_number(match["cjk_year"])
+    if match["bracket_era"] and _era_year(match["bracket_era"], match["bracket_era_year"]) != year:
+        notices.append(notice(Code.DATE_INVALID, f"{match[0]!r}: the year and the era year in brackets differ; "
+                              "the date is unknown"))  # fmt: skip
+        return None
     return datetime.date(year, _cjk_number(match["cjk_month"]), _cjk_number(match["cjk_day"]))
+
+
+def _era_year(era: str, year: str) -> int:
+    """The Gregorian year of a Japanese era year ("元" is the first)."""
+    return _ERA_START[era] + (1 if year == "元" else int(year))
 
 
 def _read_vietnamese(match: re.Match[str], _month_first: bool, language: str | None, _: list[Notice]) -> datetime.date:

@@ -132,12 +132,23 @@ _FUNCTION_WORDS = lexicon.word_set("function_word")
 _PLACE_WORD = rf"{_LETTER}[\w'’.\-]*"
 _PLACE_CHUNK = lazy_pattern(rf"{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}}")
 _SPACE = lazy_pattern(r"\s+")
-_DATELINE_OPEN = lazy_pattern(r"\s*(?:,|\(|[–—]|--?)\s*")
-# After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon or comma.
-_DATELINE_CLOSE = lazy_pattern(
-    r"\s*(?:\)\s*)?(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,])\s*(?=\S)"
-    r"|\s*\)\s*(?=\S)|\.\s+(?=[A-Z])"
+# Between the place and the date: a comma (and French "le": "MONTRÉAL, le 13 févr. 2020"), a bracket, a dash, a
+# wire between slashes ("AUSTIN, TX / ACCESSWIRE / August 24, 2021 /"), or a wire opening a bracket the date
+# closes ("Toronto, Ontario--(Newsfile Corp. - February 14, 2023) -").
+_DATELINE_OPEN = lazy_pattern(
+    r"\s*(?:(?:(?:[–—]|--?)\s*)?\([^()/\-–—\n]{2,40}[-–—]|,(?:\s*le\s)?|\(|[–—]|--?|/[^/\n]{2,40}/)\s*"
 )
+# After the date: a closing bracket, a wire service ("/PRNewswire/", "(Reuters)"), then a dash, colon, comma or
+# slash; or the wire tag alone, a full stop and a dash ("2017.- La"), or a capital opening the first sentence
+# ("Copenhagen, 17 May 2017 Norrvik Bio A/S announces…", "2025 CNW - Après").
+_DATELINE_CLOSE = lazy_pattern(
+    r"\s*(?:\)\s*)?(?:/[^/\n]{2,40}/\s*|\((?:[^()\n]{2,40})\)\s*)?(?:--?|[–—:,/])\s*(?=\S)"
+    r"|\s*(?:\)|/[^/\n]{2,40}/|\([^()\n]{2,40}\))\s*(?=\S)|\.\s?[-–—]{1,2}\s*(?=\S)|\.?\s+(?-i:(?=[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]))"
+)
+# A wire's tag (no digit: no bracketed dateline) before the dateline: "(openPR) - Kiel, 25. März 2008 - …".
+_DATELINE_WIRE_FIRST = lazy_pattern(r"\([^()\d\n]{2,40}\)\s*[-–—]{1,2}\s*(?=\S)")
+# After a date that opens the line, the place: behind a comma or spaces ("07/06/2023 UDINE – …").
+_DATE_FIRST_PLACE = lazy_pattern(r",\s*|\s+")
 _DATE_FIRST_CLOSE = lazy_pattern(r"\s*(?:--?|[–—:])\s*(?=\S)")
 _PLACE_COMMA = lazy_pattern(r",\s*")
 
@@ -558,6 +569,22 @@ def _date_led_by_title(tail: _Tail) -> bool:
     return first.kind is PartKind.DATE and not first.marked and bool(words) and words[-1].casefold() in _FUNCTION_WORDS
 
 
+def _date_led_by_a_short_word(tail: _Tail) -> bool:
+    """ "Conseil municipal du 14 octobre 2019", "Sitzung am 22. Oktober 2015", "… à Lyon le 12 mars 2019": a date
+    the title leads into with a short word (a preposition in any language: "du", "am", "le", "vom", "DE") after
+    another word, with nothing but a space between, names what the title is about — a meeting, a speech — not
+    when it was published. The short word is lowercase, or in capitals in a title in capitals ("App" in Title Case
+    is a word of its own)."""
+    first = tail.parts[0]
+    if first.kind is not PartKind.DATE or first.marked or tail.glued or tail.separated:
+        return False
+    words = tail.title.split()
+    if len(words) < 2 or not (1 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-2][-1:].isalpha()):
+        return False
+    short = words[-1]
+    return short.islower() or (short.isupper() and tail.title.isupper())
+
+
 def _title_case_byline(tail: _Tail) -> bool:
     """ "Council opens depot By Jane Smith" is a byline; "Man Bitten By Dog" is a title in Title Case."""
     if tail.parts[0].kind is not PartKind.BYLINE or tail.glued or tail.separated:
@@ -584,6 +611,7 @@ def _only_issuers(tail: _Tail) -> bool:
 #: Why header parts found at a title's end are still the title's: each a named test, any one refuses the split.
 TAIL_REFUSALS: tuple[tuple[str, Callable[[_Tail], bool]], ...] = (
     ("date-led-by-title", _date_led_by_title),
+    ("date-led-by-a-short-word", _date_led_by_a_short_word),
     ("title-case-byline", _title_case_byline),
     ("unseparated-name-or-label", _unseparated_name_or_label),
     ("only-issuers", _only_issuers),
@@ -997,16 +1025,20 @@ def dateline(line: str) -> dates.DateMatch | None:
     — …", "CARDIFF, 12 March 2019: …", "NEW YORK, March 7, 2014 /PRNewswire/ -- …", "12 March 2019 – …".
 
     Public: the text and HTML readers read datelines with this one function."""
-    first = dates.match_date(line, 0)
+    start = len(line) - len(line.lstrip())  # a scrape's indent ("       MAR 3, 1999, M2 Communications - …")
+    first = dates.match_date(line, start)
     if first is not None:
         if _DATE_FIRST_CLOSE().match(line, first.end) is not None:
             return first
-        comma = _PLACE_COMMA().match(line, first.end)
+        comma = _DATE_FIRST_PLACE().match(line, first.end)
         place = _PLACE_CHUNK().match(line, comma.end()) if comma is not None else None
         if place is not None and _is_place(place[0]) and _DATE_FIRST_CLOSE().match(line, place.end()) is not None:
             return first
         return None
-    place = _PLACE_CHUNK().match(line, 1 if line.startswith("(") else 0)
+    wire = _DATELINE_WIRE_FIRST().match(line, start)
+    if wire is not None:
+        start = wire.end()
+    place = _PLACE_CHUNK().match(line, start + 1 if line.startswith("(", start) else start)
     if place is None or not _is_place(place[0]):
         return None
     pos = place.end()
