@@ -233,8 +233,9 @@ def _from_roles(lines: Sequence[str], roles: Sequence[Role], rules: RuleReading,
         else:
             found.body.append(line)
             found.body_roles.append(_exact_structure(role, rules.roles[index]))
-    above = [index for index in range(title_at) if roles[index] is Role.DATE]
-    _prefer_the_own_date(lines, roles, title_at, above, found, month_first=month_first)
+    if title_at is not None:  # a release with no title has no date of its own at its title to prefer
+        above = [index for index in range(title_at) if roles[index] is Role.DATE]
+        _prefer_the_own_date(lines, roles, title_at, above, found, month_first=month_first)
     if not found.has_date:
         _read_dateline(found, month_first=month_first)
     if not found.has_date:
