@@ -12,8 +12,15 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import pressconv
+
+# No time limit per hypothesis example: a deadline is a timed assertion, and the first example of a test pays for
+# compiling the lexicon's patterns (hundreds of milliseconds on a busy machine), which says nothing about the code.
+# Cost is measured in benchmarks/ (the complexity harness for growth), never asserted here.
+settings.register_profile("pressconv", deadline=None)
+settings.load_profile("pressconv")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -42,7 +42,9 @@ def test_a_block_twice_in_a_row_and_a_screen_only_copy_are_reported_repeats() ->
 
 
 def test_the_text_readers_repeats_are_still_removed() -> None:
-    release = pressconv.parse(f"Title\n\n{PROSE}\n\nOther {PROSE}\n\n{PROSE}\n\nOther {PROSE}\n".encode(), reader="text")
+    release = pressconv.parse(
+        f"Council opens new depot\n\n{PROSE}\n\nOther {PROSE}\n\n{PROSE}\n\nOther {PROSE}\n".encode(), reader="text"
+    )
     assert not release.repeats_judged
     _, removed = pressconv.clean(release)
     assert f"Other {PROSE}" in [removal.text for removal in removed if removal.reason == "repeated-paragraph"]

@@ -83,10 +83,10 @@ def label(lines: Sequence[Line], rule_roles: Sequence[str] | None = None) -> Lab
 
 
 #: Lines that are never a release's title, whatever the model says: a line that is wholly a label ("PRESS
-#: RELEASE"), wholly a date, or a widget of the page, or that opens with a byline's "By" (it names the author).
-#: An editor never takes one for the headline.
+#: RELEASE"), wholly a date, or a widget of the page, that opens with a byline's "By" (it names the author), or
+#: that ends in a comma (a sentence broken over lines, a salutation). An editor never takes one for the headline.
 _NEVER_TITLE = frozenset(
-    {"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation", "lex^by", "lex=by"}
+    {"lex=label", "date@whole", "sig=chrome", "lex=share", "lex=print", "lex=navigation", "lex^by", "lex=by", "end=comma"}
 )
 
 
@@ -125,9 +125,9 @@ _UNSPACED = ("words=1", "words=2-3")
 
 def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger, features: Sequence[Sequence[str]]) -> list[Role]:
     """Guard: only text that is plainly the website leaves the release. A line the model calls the page's
-    with less than `PAGE_CONFIDENCE`, or a sentence-long line no page recogniser or page word marks, stays the
-    release's, in its most likely other role: a doubtful line kept costs a reader a glance, a release line
-    lost costs the release."""
+    with less than `PAGE_CONFIDENCE`, a sentence-long line no page recogniser or page word marks, or a line of
+    neither letters nor digits (a separator, which the cleaner treats as layout) stays the release's, in its
+    most likely other role: a doubtful line kept costs a reader a glance, a release line lost costs the release."""
     labels = [Role(name) for name in tagger.labels()]
     kept = [role for role in labels if role not in _PAGE and role not in _TITLES]
     chosen = list(roles)
@@ -141,7 +141,8 @@ def _sure_page_lines(roles: list[Role], tagger: pycrfsuite.Tagger, features: Seq
         )
         sentence = long_enough and ("end=stop" in row or "end=close" in row)
         plain = not sentence or bool(_PAGE_SIGNS.intersection(row))
-        if not (sure and plain):
+        layout = "case=noletters" in row and "digits=0" in row  # "***", "—": a separator of the release's, kept
+        if not (sure and plain) or layout:
             chosen[index] = max(kept, key=lambda other: tagger.marginal(str(other), index))
     return chosen
 

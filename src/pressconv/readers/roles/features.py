@@ -69,6 +69,8 @@ def _ending(text: str) -> str:
         return "stop"
     if last in ":：":
         return "colon"
+    if last in ",，、;；":
+        return "comma"  # the line goes on in the next: a broken sentence, a salutation, never a whole headline
     if last in "\"”’»」』)":
         return "close"
     if last.isdigit():
