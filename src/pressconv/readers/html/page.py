@@ -72,7 +72,7 @@ _GOOD_HINT = re.compile(
     r"article|body|content|entry|h-entry|hentry|main|post|text|story|release|news-?item|govspeak|prose|rich-?text", re.I
 )
 _BAD_HINT = re.compile(
-    r"comment|footer|foot|sidebar|aside|nav|menu|breadcrumb|share|social|related|promo|banner|cookie|widget|masthead"
+    r"comment|footer|foot|sidebar|aside|nav|menu|breadcrumb|share|social|related|promo|banner|cookie|masthead"
     r"|advert|sponsor|popup|meta|tags|pagination|header",
     re.I,
 )
