@@ -94,3 +94,22 @@ def test_a_page_its_script_fills_in_is_read_from_its_noscript() -> None:
     # A page that shows its text never reads its <noscript> ("Please enable JavaScript").
     shown = f"<article><h1>Title</h1><p>{PROSE}</p><noscript><p>Please turn on scripts to see the map.</p></noscript></article>"
     assert read(page(shown)).paragraphs == (PROSE,)
+
+
+def test_widget_lines_in_german_are_removed_by_the_chrome_step_and_reported() -> None:
+    widgets = ("Beitrag teilen:", "Artikel bewerten", "Rezept drucken Bei Pinterest speichern", "Zurück zu allen Meldungen",
+               "Gefällt mir Wird geladen...", "Themen: Radverkehr Kreistag")  # fmt: skip
+    body = "".join(f"<p>{line}</p>" for line in widgets)
+    prose = "Der Kreis baut neue Radwege, sagte der Landrat, und zwar bis 2026 an drei Straßen."
+    release = read(page(f"<article><h1>Neue Radwege</h1><p>{prose}</p>{body}</article>", "de-DE"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (prose,)
+    assert [removal.text for removal in removed if removal.reason == "page-chrome"] == list(widgets)
+
+
+def test_a_promotion_label_over_an_unlinked_headline_is_left_out_but_not_over_a_sentence() -> None:
+    body = (f"<article><h1>Title</h1><p>{PROSE}</p><p>Read: Council opens a second library in Fenby</p>"
+            f"<p>Watch: the mayor opened the library this morning.</p></article>")  # fmt: skip
+    release = read(page(body))
+    assert release.paragraphs == (PROSE, "Watch: the mayor opened the library this morning.")
+    assert "Read: Council opens a second library in Fenby" in [removal.text for removal in release.removed]

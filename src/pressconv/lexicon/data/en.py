@@ -638,6 +638,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:please\s+)?enable\s+javascript.*",
         r"your\s+browser\s+does\s+not\s+support.*",
         r"loading\.{0,3}",
+        r"advertisement",
         r"sign\s+up\s+(?:to|for)\s+(?:our\s+)?(?:email|e-mail|newsletter)s?(?:\s+(?:updates|alerts))?",
         r"subscribe\s+to\s+(?:our\s+)?(?:newsletter|email\s+updates|news\s+alerts|rss\s+feed)",
         r"(?:advertising|affiliate)\s+disclosure\s*:.*",

@@ -289,7 +289,21 @@ def _is_promotion(item: _Item) -> bool:
     """ "Read more: <another story>" set into the text, or a newswire's own lines under the release."""
     if item.kind != "paragraph":
         return False
-    return (item.link_share >= 0.5 and _PROMO.match(item.text) is not None) or _WIRE_LINE.match(item.text) is not None
+    promo = _PROMO.match(item.text)
+    if promo is not None and (item.link_share >= 0.5 or _headline_shaped(item.text[promo.end() :])):
+        return True
+    return _WIRE_LINE.match(item.text) is not None
+
+
+#: The longest rest after a promotion's label that reads as another story's headline.
+_PROMO_HEADLINE = 150
+
+
+def _headline_shaped(rest: str) -> bool:
+    """The words after "Lea también:" read as another story's headline even when the page does not link them:
+    one short line that ends no sentence (a sentence after "Watch:" is the release's own)."""
+    rest = rest.strip()
+    return 0 < len(rest) <= _PROMO_HEADLINE and len(rest.split()) >= 3 and not rest.endswith((".", "!", ":", ";", ","))
 
 
 def _heading_levels(items: list[_Item]) -> None:
