@@ -95,6 +95,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"bildunterschrift",
         r"fotonachweis",
         r"fotografie",
+        r"titelbild",
+        r"beitragsbild",
     ),
     "rights_reserved": (r"alle\s+rechte\s+vorbehalten",),
     "rights_word": ("vorbehalten",),

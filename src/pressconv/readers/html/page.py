@@ -59,7 +59,10 @@ _SURE_HINT = re.compile(
 _LIKELY_HINT = re.compile(
     r"(?<![a-z])(?:promo|tag-?list|tags|tagcloud|categor|taxonomy|print|rating|feedback|survey|toolbar|tools?|masthead"
     r"|site-header|site-footer|global-?nav|menu|navbar|follow-us|more-news|latest|trending|most-read|popular|read-?next"
-    r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply)",
+    r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply"
+    # An author's box under the article ("author-box", "m-author__description", "author_desc"), never a bare byline
+    # ("author"); a donation appeal.
+    r"|author[-_]*(?:box|bio|desc|personal|profile|about|info)|about[-_]?(?:the[-_]?)?author|donat)",
     re.I,
 )
 # Weak: page builders name every content block so ("elementor-widget-text-editor"); furniture only when mostly links.

@@ -195,7 +195,34 @@ def _end_mark(item: _Item) -> None:
 def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
     # Sections first: what each step drops is added to `dropped` in page order (the reader numbers it so).
     items = _without_site_sections(items, dropped)
+    items = _without_credit_captions(items, dropped)
     return _without_trailing_teasers(items, dropped)
+
+
+#: A picture's caption ends with its credit: "… © Jane Smith", "(Jane Smith / Example Images)", "(Credit: …)".
+_CREDIT_TAIL = re.compile(
+    r"(?:©|\(c\))\s*[^©.!?]{2,80}$"
+    r"|\((?:photo|foto|bild|image|credit|crédit|quelle)s?\s*:[^()]{2,80}\)$"
+    r"|\([^()/]{2,60}/\s*[^()]*(?:images?|photos?|fotos?|\.com|agency|istock|getty|shutterstock|unsplash|alliance|dpa|afp"
+    r"|reuters|imago|keystone|epa)\s*\)$",
+    re.I,
+)
+#: The longest caption read as one (a paragraph of the release may quote a credit at its end only when longer).
+_CAPTION_CHARS = 300
+
+
+def _without_credit_captions(items: list[_Item], dropped: list[str] | None) -> list[_Item]:
+    """The captions of pictures the page shows beside the text (the picture itself is not text): a short
+    paragraph that ends with its credit. Each is dropped and reported."""
+    kept = []
+    for item in items:
+        text = item.text
+        if item.kind == "paragraph" and len(text) <= _CAPTION_CHARS and _CREDIT_TAIL.search(text) is not None:
+            if dropped is not None:
+                dropped.append(text)
+            continue
+        kept.append(item)
+    return kept
 
 
 #: A block of the release's running text: long enough, and mostly not link text.
