@@ -113,3 +113,20 @@ def test_a_promotion_label_over_an_unlinked_headline_is_left_out_but_not_over_a_
     release = read(page(body))
     assert release.paragraphs == (PROSE, "Watch: the mayor opened the library this morning.")
     assert "Read: Council opens a second library in Fenby" in [removal.text for removal in release.removed]
+
+
+def test_subscription_and_donation_appeals_are_removed_by_the_chrome_step_and_reported() -> None:
+    appeals = ("To read the rest of this story, please subscribe to the Fenby Gazette for £1 a week.",
+               "We rely on your support to keep local news free for everyone in the valley.",
+               "Subscribe now to our weekend edition for the full story.")  # fmt: skip
+    body = "".join(f"<p>{line}</p>" for line in appeals)
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{body}</article>"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (PROSE,)
+    assert [removal.text for removal in removed if removal.reason == "page-chrome"] == list(appeals)
+
+
+def test_a_promotion_set_as_a_heading_is_left_out() -> None:
+    promo = "<h6><b>Watch:</b> <a href='/v/1'>Council opens a library</a></h6>"
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{promo}</article>"))
+    assert release.paragraphs == (PROSE,)

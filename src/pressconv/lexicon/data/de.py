@@ -113,6 +113,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:artikel|beitrag|rezept)\s+bewerten",
     ),
     "site_notice": (
+        r"jede\s+(?:kleine\s+)?spende\s+hilft\b.*|unterstütze\s+\S+(?:\s+\S+)?\s+(?:bereits\s+)?(?:mit|ab)\s+\d.*",
+        r"keine\s+\S+(?:\s+\S+){0,4}\s+mehr\s+verpassen\b.*|.{0,40}\bnichts\s+mehr\s+(?:verpassen|versäumen)!?",
+        r"\S+\s+\S+\s+lesen\s+oder\s+verschenken\b.*|gefällt\s+dir\s+unser\s+\S+\?.*",
         r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
         r"(?:[-–]\s*)?anzeige(?:\s*[-–])?",
     ),
@@ -120,4 +123,5 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"lesen\s+sie\s+hier|auch\s+lesen",
         r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",
     ),
+    "long_line_word": ("spende", "verpassen", "verschenken", "gefällt dir"),
 }

@@ -642,7 +642,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sign\s+up\s+(?:to|for)\s+(?:our\s+)?(?:email|e-mail|newsletter)s?(?:\s+(?:updates|alerts))?",
         r"subscribe\s+to\s+(?:our\s+)?(?:newsletter|email\s+updates|news\s+alerts|rss\s+feed)",
         r"(?:advertising|affiliate)\s+disclosure\s*:.*",
-        r"(?:the\s+)?advertising\s+disclaimer\s+below.*",
+        r"(?:note\s*:\s*)?(?:the\s+)?advertising\s+disclaimer\s+below.*",
+        # Subscription, app and donation appeals.
+        r"to\s+(?:view|read|continue\s+reading)\s+(?:the\s+full|this|the\s+rest\s+of\s+(?:the|this))\s+(?:story|article).*",
+        r"first-time\s+subscribers\b.*|if\s+you['’]re\s+seeing\s+this\s+message\b.*|subscribe\s+now\b.*",
+        r"(?:for\s+the\s+latest\b.{0,80}|get\s+the\s+latest\s+news\b.{0,40})\b(?:download|apps?)\b.*",
+        r"we\s+rely\s+on\s+(?:your\s+support|readers\s+like\s+you)\b.*|instant\s+access\s+to\s+the\s+full\s+article\b.*",
         r"we\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b.*",
     ),
     "long_line_word": (
@@ -655,6 +660,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         "disclaimer",
         "compensation",
         "commission",
+        "subscri",
+        "latest",
+        "rely on",
+        "full article",
     ),
     "site_section": (
         r"more\s+on\s+(?:this|the)\s+(?:topic|subject|story)",

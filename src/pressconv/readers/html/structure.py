@@ -314,7 +314,7 @@ def _labels_links(items: list[_Item], index: int) -> bool:
 
 def _is_promotion(item: _Item) -> bool:
     """ "Read more: <another story>" set into the text, or a newswire's own lines under the release."""
-    if item.kind != "paragraph":
+    if item.kind not in ("paragraph", "heading"):
         return False
     promo = _PROMO.match(item.text)
     if promo is not None and (item.link_share >= 0.5 or _headline_shaped(item.text[promo.end() :])):
