@@ -130,3 +130,12 @@ def test_a_promotion_set_as_a_heading_is_left_out() -> None:
     promo = "<h6><b>Watch:</b> <a href='/v/1'>Council opens a library</a></h6>"
     release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{promo}</article>"))
     assert release.paragraphs == (PROSE,)
+
+
+def test_a_news_ticker_and_a_call_to_action_box_inside_the_article_are_furniture() -> None:
+    ticker = "<div class='breaking-news'><p><a href='/a'>Bridge closed for repairs</a> and more from the valley today</p></div>"
+    cta = "<div class='support-cta'><p>Support our newsroom: every gift keeps the reporting free.</p></div>"
+    release = read(page(f"<article><h1>Title</h1>{ticker}<p>{PROSE}</p><p>Second {PROSE}</p>{cta}</article>"))
+    assert release.paragraphs == (PROSE, f"Second {PROSE}")
+    left_out = [removal.text for removal in release.removed if removal.reason == "page-furniture"]
+    assert "Support our newsroom: every gift keeps the reporting free." in left_out

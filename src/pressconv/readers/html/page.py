@@ -52,7 +52,8 @@ _CHROME_TAGS = frozenset({"nav", "aside", "menu"})
 _SURE_HINT = re.compile(
     r"(?<![a-z])(?:cookie|consent|gdpr|onetrust|breadcrumb|share|sharing|social|addtoany|a2a_|sharedaddy|related|recommend"
     r"|comment|disqus|respond|newsletter|subscribe|signup|advert|adslot|ad-slot|ads-|sponsor|sidebar|skip-?link|skip-?to"
-    r"|pagination|pager|prev-next|post-nav|popup|modal|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen)",
+    r"|pagination|pager|prev-next|post-nav|popup|modal|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen"
+    r"|breaking-?news|news-?ticker|ticker|notification-?bar)",
     re.I,
 )
 # Likely: furniture when small beside the content or mostly links (a "tags" row, a caption, a print button).
@@ -62,7 +63,7 @@ _LIKELY_HINT = re.compile(
     r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply"
     # An author's box under the article ("author-box", "m-author__description", "author_desc"), never a bare byline
     # ("author"); a donation appeal.
-    r"|author[-_]*(?:box|bio|desc|personal|profile|about|info)|about[-_]?(?:the[-_]?)?author|donat)",
+    r"|author[-_]*(?:box|bio|desc|personal|profile|about|info)|about[-_]?(?:the[-_]?)?author|donat|cta(?![a-z]))",
     re.I,
 )
 # Weak: page builders name every content block so ("elementor-widget-text-editor"); furniture only when mostly links.
