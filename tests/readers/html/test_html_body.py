@@ -139,3 +139,12 @@ def test_a_news_ticker_and_a_call_to_action_box_inside_the_article_are_furniture
     assert release.paragraphs == (PROSE, f"Second {PROSE}")
     left_out = [removal.text for removal in release.removed if removal.reason == "page-furniture"]
     assert "Support our newsroom: every gift keeps the reporting free." in left_out
+
+
+def test_a_credit_on_a_line_of_its_own_and_app_promotions_are_left_out_and_reported() -> None:
+    lines = "<p>Jane Smith | Example News | Getty Images</p><p>CLICK HERE TO GET THE VALLEY NEWS APP</p>"
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{lines}<p>Second {PROSE}</p></article>"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (PROSE, f"Second {PROSE}")
+    reported = [removal.text for removal in (*release.removed, *removed)]
+    assert "Jane Smith | Example News | Getty Images" in reported and "CLICK HERE TO GET THE VALLEY NEWS APP" in reported

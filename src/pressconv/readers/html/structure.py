@@ -204,7 +204,10 @@ _CREDIT_TAIL = re.compile(
     r"(?:©|\(c\))\s*[^©.!?]{2,80}$"
     r"|\((?:photo|foto|bild|image|credit|crédit|quelle)s?\s*:[^()]{2,80}\)$"
     r"|\([^()/]{2,60}/\s*[^()]*(?:images?|photos?|fotos?|\.com|agency|istock|getty|shutterstock|unsplash|alliance|dpa|afp"
-    r"|reuters|imago|keystone|epa)\s*\)$",
+    r"|reuters|imago|keystone|epa)\s*\)$"
+    # A credit on a line of its own: "Jane Smith | Example News | Getty Images", "Jane Smith/AFP".
+    r"|^(?:[^.!?|/]{2,40}\s*[|/]\s*){1,3}(?:getty\s+images|afp|reuters|associated\s+press|shutterstock|istock(?:photo)?"
+    r"|imago|dpa|picture-alliance|epa|keystone)$",
     re.I,
 )
 #: The longest caption read as one (a paragraph of the release may quote a credit at its end only when longer).
