@@ -543,6 +543,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "new_window": (r"opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)",),
     "navigation": (
+        r"(?:next|previous|prev)\s+\w+\s+(?:news|stories|articles?|posts?)|close",
         r"back(?:\s+to\s+(?:the\s+)?(?:news(?:\s+index)?|top|press\s+releases|all\s+news|search\s+results|list|"
         r"previous\s+page|media\s+centre|newsroom|news\s+and\s+events|latest\s+news))?",
         r"(?:next|previous|prev|older|newer)(?:\s+(?:article|story|post|page|item|news|release|press\s+release)s?)?",
@@ -618,6 +619,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:pictured\s+)?(?:l-r|l\s+to\s+r|left\s+to\s+right|from\s+left)",
     ),
     "caption": (
+        r"(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+",
         r"[\[(](?:image|photo|picture|video|graphic|img|embedded\s+content)\b[^\])]{0,120}[\])]",
         r"(?:image|photo|picture)\s+caption|(?:image|photo|picture|video|graphic)",
         r"(?:photo|photograph|image|picture)s?\s+(?:by|courtesy\s+of|credit)\s+[^.!?]{1,80}|watch\s+(?:the\s+)?video",
@@ -643,7 +645,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:click\s+here\s+to\s+)?get\s+the\s+\S+(?:\s+\S+){0,3}\s+app|get\s+\S+(?:\s+\S+){0,2}\s+on\s+the\s+go\b.*",
         r"read\s+more\s+on\s+.{1,40}\s+by\s+clicking\s+here|like\s+this\s+story\?\s*share\s+it\s+with\s+a\s+friend!?",
         r"get\s+the\s+latest\s+updates\s+right\s+in\s+your\s+inbox\b.*|join\s+our\s+\S+(?:\s+\S+)?\s+forums?\b.*",
-        r"tell\s+us\s+what\s+you\s+think\W*|subscribe\s+(?:sign|log)\s+in",
+        r"tell\s+us\s+what\s+you\s+think\W*|subscribe(?:\s+(?:sign|log)\s+in)?|sharing\s+is\s+caring!?",
+        r"subscribe\s+to\s+(?:the\s+)?\S+(?:\s+\S+){0,5}\s+(?:and|for)\s+(?:all\s+of\s+)?(?:the\s+latest|stay|more)\b.*",
         r"sign\s+up\s+(?:to|for)\s+(?:our\s+)?(?:email|e-mail|newsletter)s?(?:\s+(?:updates|alerts))?",
         r"subscribe\s+to\s+(?:our\s+)?(?:newsletter|email\s+updates|news\s+alerts|rss\s+feed)",
         r"(?:advertising|affiliate)\s+disclosure\s*:.*",
@@ -676,7 +679,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"more\s+on\s+(?:this|the)\s+(?:topic|subject|story)",
         r"(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading|videos?))?",
         r"further\s+reading|also\s+read|don['’]t\s+miss|in\s+other\s+news|editor['’]?s\s+picks|most\s+(?:read|popular|viewed)",
-        r"about\s+the\s+author|more\s+from\s+(?:the\s+)?author",
+        r"about\s+the\s+author|more\s+from\s+(?:the\s+)?author|more\s+great\s+(?:\S+\s+)?stories",
     ),
-    "promo_lead": (r"watch|listen|read|more|latest|video|photos|gallery|related\s+coverage",),
+    "promo_lead": (r"watch|listen|read|more|see\s+more|latest|video|photos|gallery|related\s+coverage",),
 }
