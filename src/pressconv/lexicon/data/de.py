@@ -114,8 +114,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "site_notice": (
         r"jede\s+(?:kleine\s+)?spende\s+hilft\b.*|unterstütze\s+\S+(?:\s+\S+)?\s+(?:bereits\s+)?(?:mit|ab)\s+\d.*",
-        r"keine\s+\S+(?:\s+\S+){0,4}\s+mehr\s+verpassen\b.*|.{0,40}\bnichts\s+mehr\s+(?:verpassen|versäumen)!?",
-        r"\S+\s+\S+\s+lesen\s+oder\s+verschenken\b.*|gefällt\s+dir\s+unser\s+\S+\?.*",
+        r"keine\s+\S+(?:\s+\S+){0,4}\s+mehr\s+verpassen\b.*|(?:[\w-]{1,20}\s+){0,3}nichts\s+mehr\s+(?:verpassen|versäumen)!?",
+        r"(?:den|die|das)\s+\S+\s+lesen\s+oder\s+verschenken\b.*|gefällt\s+dir\s+unser\s+\S+\?.*",
         r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
         r"(?:[-–]\s*)?anzeige(?:\s*[-–])?",
     ),

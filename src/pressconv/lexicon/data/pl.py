@@ -72,6 +72,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"czytaj\s+(?:także|też)|zobacz\s+(?:także|też)|powiązane\s+artykuły|inne\s+artykuły(?:\s+autora)?|najczęściej\s+czytane",
     ),
     "promo_lead": (r"czytaj\s+(?:także|też|więcej)|zobacz\s+(?:także|też)",),
-    "site_notice": (r".{0,200}\bwesprzyj\s+nas\b.*",),
+    "site_notice": (r"wesprzyj\s+nas\b.*",),
     "long_line_word": ("wesprzyj",),
 }
