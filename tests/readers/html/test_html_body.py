@@ -96,3 +96,57 @@ def test_a_page_its_script_fills_in_is_read_from_its_noscript() -> None:
     # A page that shows its text never reads its <noscript> ("Please enable JavaScript").
     shown = f"<article><h1>Title</h1><p>{PROSE}</p><noscript><p>Please turn on scripts to see the map.</p></noscript></article>"
     assert read(page(shown)).paragraphs == (PROSE,)
+
+
+def test_widget_lines_in_german_are_removed_by_the_chrome_step_and_reported() -> None:
+    widgets = ("Beitrag teilen:", "Artikel bewerten", "Rezept drucken Bei Pinterest speichern", "Zurück zu allen Meldungen",
+               "Gefällt mir Wird geladen...", "Themen: Radverkehr Kreistag")  # fmt: skip
+    body = "".join(f"<p>{line}</p>" for line in widgets)
+    prose = "Der Kreis baut neue Radwege, sagte der Landrat, und zwar bis 2026 an drei Straßen."
+    release = read(page(f"<article><h1>Neue Radwege</h1><p>{prose}</p>{body}</article>", "de-DE"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (prose,)
+    assert [removal.text for removal in removed if removal.reason == "page-chrome"] == list(widgets)
+
+
+def test_a_promotion_label_over_an_unlinked_headline_is_left_out_but_not_over_a_sentence() -> None:
+    body = (f"<article><h1>Title</h1><p>{PROSE}</p><p>Read: Council opens a second library in Fenby</p>"
+            f"<p>Watch: the mayor opened the library this morning.</p></article>")  # fmt: skip
+    release = read(page(body))
+    assert release.paragraphs == (PROSE, "Watch: the mayor opened the library this morning.")
+    assert "Read: Council opens a second library in Fenby" in [removal.text for removal in release.removed]
+
+
+def test_subscription_and_donation_appeals_are_removed_by_the_chrome_step_and_reported() -> None:
+    appeals = ("To read the rest of this story, please subscribe to the Fenby Gazette for £1 a week.",
+               "We rely on your support to keep local news free for everyone in the valley.",
+               "Subscribe now to our weekend edition for the full story.")  # fmt: skip
+    body = "".join(f"<p>{line}</p>" for line in appeals)
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{body}</article>"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (PROSE,)
+    assert [removal.text for removal in removed if removal.reason == "page-chrome"] == list(appeals)
+
+
+def test_a_promotion_set_as_a_heading_is_left_out() -> None:
+    promo = "<h6><b>Watch:</b> <a href='/v/1'>Council opens a library</a></h6>"
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{promo}</article>"))
+    assert release.paragraphs == (PROSE,)
+
+
+def test_a_news_ticker_and_a_call_to_action_box_inside_the_article_are_furniture() -> None:
+    ticker = "<div class='breaking-news'><p><a href='/a'>Bridge closed for repairs</a> and more from the valley today</p></div>"
+    cta = "<div class='support-cta'><p>Support our newsroom: every gift keeps the reporting free.</p></div>"
+    release = read(page(f"<article><h1>Title</h1>{ticker}<p>{PROSE}</p><p>Second {PROSE}</p>{cta}</article>"))
+    assert release.paragraphs == (PROSE, f"Second {PROSE}")
+    left_out = [removal.text for removal in release.removed if removal.reason == "page-furniture"]
+    assert "Support our newsroom: every gift keeps the reporting free." in left_out
+
+
+def test_a_credit_on_a_line_of_its_own_and_app_promotions_are_left_out_and_reported() -> None:
+    lines = "<p>Jane Smith | Example News | Getty Images</p><p>CLICK HERE TO GET THE VALLEY NEWS APP</p>"
+    release = read(page(f"<article><h1>Title</h1><p>{PROSE}</p>{lines}<p>Second {PROSE}</p></article>"))
+    cleaned, removed = pressconv.clean(release)
+    assert cleaned.paragraphs == (PROSE, f"Second {PROSE}")
+    reported = [removal.text for removal in (*release.removed, *removed)]
+    assert "Jane Smith | Example News | Getty Images" in reported and "CLICK HERE TO GET THE VALLEY NEWS APP" in reported

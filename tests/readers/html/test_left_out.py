@@ -87,3 +87,14 @@ def test_a_noscript_that_leaves_an_element_open_does_not_swallow_the_page() -> N
     page = f'<html><body><noscript><div id="nojs"></noscript><div><h1>Budget approved</h1><p>{_PROSE}</p></div></body></html>'
     release = HtmlReader().read(page.encode(), ReadOptions())
     assert release.title == "Budget approved" and release.paragraphs == (_PROSE,)
+
+
+def test_a_section_kicker_by_the_headline_is_left_out_and_reported() -> None:
+    markup = (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"></head><body><article>'
+        '<p><a href="/news/environment">Environment</a></p><h1>Budget approved</h1>'
+        f"<p>{_PROSE}</p><p>{_PROSE} It passed.</p></article></body></html>"
+    )
+    release = HtmlReader().read(markup.encode(), ReadOptions())
+    assert "Environment" not in release.paragraphs
+    assert ("page-furniture", "Environment") in {(removal.reason, removal.text) for removal in release.removed}

@@ -46,6 +46,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"teilen|seite\s+teilen|auf\s+{network}\s+teilen|folgen\s+sie\s+uns|weiterempfehlen",
         r"per\s+e-?mail\s+(?:versenden|teilen|senden)",
         r"(?:möchten\s+sie\s+)?(?:den|diesen)\s+artikel\s+teilen\??",
+        r"(?:beitrag|artikel|seite)\s+teilen|bei\s+{network}\s+(?:speichern|merken|teilen)",
+        r"gefällt\s+mir(?:\s+wird\s+geladen(?:\.{3}|…)?)?",
     ),
     "print": (
         r"drucken|seite\s+drucken",
@@ -55,7 +57,14 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"zurück(?:\s+zur\s+(?:übersicht|startseite))?|nach\s+oben|weitere\s+meldungen",
         r"zurück\s+nach\s+oben|weiter|vorherige[rs]?(?:\s+(?:artikel|beitrag))?|nächste[rs]?(?:\s+(?:artikel|beitrag))?",
         r"zurück\s+zur\s+(?:liste|listenansicht|newsübersicht|pressemitteilungsübersicht)|vorschau\s+auf\s+den\s+nächsten\s+artikel",
+        r"zurück\s+zu(?:r|m)?\s+(?:allen\s+)?(?:meldungen|nachrichten|artikeln|beiträgen|vorherigen\s+seite)",
+        r"vorherige[rs]?\s+(?:weiter|nächste[rs]?)|inhaltsverzeichnis|quellen\s+(?:ausblenden|einblenden|anzeigen)",
     ),
+    "tags": (
+        r"(?:themen|schlagw(?:orte|örter)|stichw(?:orte|örter)|kategorien?|markiert\s+mit)\s*:\s*[^.!?]{1,150}",
+        r"markiert\s+mit",
+    ),
+    "caption": (r"bild\s+(?:anzeigen|schließen|vergrößern)(?:\s+bild\s+(?:anzeigen|schließen))?",),
     "cookie_subject": (
         r"wir\s+(?:verwenden|nutzen|setzen)",
         r"(?:diese|unsere)\s+(?:webseite|website|seite|internetseite)\s+(?:verwendet|nutzt)",
@@ -86,6 +95,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"bildunterschrift",
         r"fotonachweis",
         r"fotografie",
+        r"titelbild",
+        r"beitragsbild",
     ),
     "rights_reserved": (r"alle\s+rechte\s+vorbehalten",),
     "rights_word": ("vorbehalten",),
@@ -95,13 +106,22 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"das\s+(?:könnte|dürfte)\s+sie\s+auch\s+interessieren|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)|meistgelesen",
         r"weiterführende\s+(?:informationen|links)|über\s+den\s+autor|weitere\s+artikel\s+(?:des|der)\s+autor(?:s|in)",
         r"schlagw(?:orte|örter)|stichw(?:orte|örter)|mehr\s+aus\s+(?:dem|der)\s+\S+(?:\s+\S+)?",
+        r"meist\s*gesucht|mehr\s+themen|schon\s+gelesen\??|sponsoren(?:\s+und\s+partner)?",
     ),
     "comments": (
         r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|kommentar\s+schreiben",
+        r"(?:artikel|beitrag|rezept)\s+bewerten",
     ),
     "site_notice": (
+        r"jede\s+(?:kleine\s+)?spende\s+hilft\b.*|unterstütze\s+\S+(?:\s+\S+)?\s+(?:bereits\s+)?(?:mit|ab)\s+\d.*",
+        r"keine\s+\S+(?:\s+\S+){0,4}\s+mehr\s+verpassen\b.*|(?:[\w-]{1,20}\s+){0,3}nichts\s+mehr\s+(?:verpassen|versäumen)!?",
+        r"(?:den|die|das)\s+\S+\s+lesen\s+oder\s+verschenken\b.*|gefällt\s+dir\s+unser\s+\S+\?.*",
         r"war\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\??",
         r"(?:[-–]\s*)?anzeige(?:\s*[-–])?",
     ),
-    "promo_lead": (r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",),
+    "promo_lead": (
+        r"lesen\s+sie\s+hier|auch\s+lesen",
+        r"lesen\s+sie\s+auch|lesen\s+sie\s+mehr|mehr\s+dazu|siehe\s+auch|auch\s+interessant|video|hören\s+sie",
+    ),
+    "long_line_word": ("spende", "verpassen", "verschenken", "gefällt dir"),
 }

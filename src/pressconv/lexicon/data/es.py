@@ -67,5 +67,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"lea\s+también|lee\s+también|más\s+noticias|video\s+recomendado|lo\s+más\s+(?:leído|visto)",
         r"notas\s+relacionadas|más\s+sobre\s+.{1,40}",
     ),
+    "site_notice": (
+        r"¿?ya\s+sabías\s+que\b.{0,80}\b(?:canal|telegram|whatsapp)\b.*",
+        r"¡?mira\s+lo\s+que\s+tiene\s+nuestro\s+canal\b.*|únete\s+a\s+nuestro\s+canal\b.*",
+    ),
+    "long_line_word": ("sabías", "canal"),
+    "comments": (r"valora\s+(?:esta|la)\s+(?:noticia|nota)",),
     "promo_lead": (r"mire|vea|lea|lee|mira|ve|escucha|lea\s+más|lee\s+más|vea\s+también|mira\s+también|lee\s+además",),
 }

@@ -58,4 +58,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"dans\s+la\s+même\s+rubrique|(?:à\s+)?voir\s+aussi|les\s+plus\s+lus|vous\s+aimerez\s+aussi|nos\s+derniers\s+articles",
     ),
     "promo_lead": (r"lire\s+aussi|à\s+lire|voir\s+aussi|à\s+voir|regarder|écouter",),
+    "site_notice": (r"pour\s+(?:lire\s+la\s+suite|accéder\s+en\s+illimité)\b.*",),
+    "long_line_word": ("suite", "illimité"),
 }

@@ -43,7 +43,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"strona\s+główna(?:\s*[>»›/|→•·]\s*[^>»›/|→•·]{1,80}){0,8}",
     ),
     "tags": (r"(?:tagi|kategori[ae]|słowa\s+kluczowe|tematy)\s*:\s*[^.!?]{1,150}",),
-    "comments": (r"(?:\d+\s+)?komentarz(?:e|y)?", r"dodaj\s+komentarz", r"wyświetle(?:ń|nia)\s*(?::\s*)?\d+"),
+    "comments": (
+        r"(?:\d+\s+)?komentarz(?:e|y)?",
+        r"dodaj\s+komentarz|dołącz\s+do\s+dyskusji",
+        r"wyświetle(?:ń|nia)\s*(?::\s*)?\d+",
+    ),
     "cookie_subject": (r"(?:ta\s+strona|nasza\s+strona|serwis)\s+(?:używa|wykorzystuje)", r"używamy|wykorzystujemy"),
     "cookie_word": (r"ciasteczk\w*",),
     "cookie_purpose": (
@@ -68,4 +72,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"czytaj\s+(?:także|też)|zobacz\s+(?:także|też)|powiązane\s+artykuły|inne\s+artykuły(?:\s+autora)?|najczęściej\s+czytane",
     ),
     "promo_lead": (r"czytaj\s+(?:także|też|więcej)|zobacz\s+(?:także|też)",),
+    "site_notice": (r"wesprzyj\s+nas\b.*",),
+    "long_line_word": ("wesprzyj",),
 }

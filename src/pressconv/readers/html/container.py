@@ -29,6 +29,8 @@ from typing import Any
 from pressconv.readers.html.page import PageTree, attribute, first_line, is_tag, iter_tags, own_text
 from pressconv.readers.structure import contact_heading, is_about_heading, is_end_mark, is_notes_heading
 
+#: An article element with this much text is an article's body, however much text the densest block has.
+_ARTICLE_TEXT = 1000
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|SocialMediaPosting|Report|PressRelease)\b", re.I)
 
 
@@ -62,7 +64,8 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
     """The release's container. `headline`, when the page's headline element is already known, rules out
     blocks that end before it: a release never comes before its own headline (a left column's "About us")."""
     body = tree.body
-    unlikely = _unlikely(body, headline if headline is not None else next((h1 for h1 in body.find_all("h1", limit=1)), None))
+    first_h1 = headline if headline is not None else next((h1 for h1 in body.find_all("h1", limit=1)), None)
+    unlikely = _unlikely(tree, body, first_h1)
     scored = [tag for tag in iter_tags(body) if tree.of(tag).score > 0]
     candidates = [tag for tag in scored if id(tag) not in unlikely] or scored
     if headline is not None:
@@ -85,15 +88,16 @@ def find_container(tree: PageTree, headline: Any = None) -> Container:
     for tag in lineage:
         if _is_main(tag):
             return Container((tag,), densest, f"the main element around the densest text ({_describe(tag)})", main=True)
-    declared = [tag for tag in iter_tags(body) if _is_article(tag)]
+    declared = [tag for tag in iter_tags(body) if _is_article(tag) and id(tag) not in unlikely]
     if declared:
         best_inside = _best_inside(tree, body)
         scored = [(best_inside[id(tag)], tag) for tag in declared]
         score, article = max(scored, key=lambda pair: pair[0])
-        if score >= best / 3:
+        # Not a short article that is a fraction of the densest text (a teaser card, the headline's box over the body).
+        if score >= best / 3 and (tree.of(article).text * 2 >= tree.of(densest).text or tree.of(article).text >= _ARTICLE_TEXT):
             return Container((article,), densest, f"the declared article ({_describe(article)})")
     holder = _widest_wrapper(tree, densest, body)
-    return Container(_with_siblings(tree, holder, best), densest, f"the densest text block ({_describe(densest)})")
+    return Container(_with_siblings(tree, holder, best, headline), densest, f"the densest text block ({_describe(densest)})")
 
 
 def _headline_article(tree: PageTree, body: Any, headline: Any, chosen: Any, best: float) -> Any:
@@ -104,9 +108,18 @@ def _headline_article(tree: PageTree, body: Any, headline: Any, chosen: Any, bes
     if headline is None or chosen in headline.parents:
         return None
     own = next((tag for tag in headline.parents if _is_article(tag)), None)
-    if own is None or own is body or own in chosen.parents:
+    if own is None or own is body or own in chosen.parents or not _teaser_list(tree, chosen):
         return None
     return own if _best_inside(tree, own)[id(own)] >= best / 10 else None
+
+
+def _teaser_list(tree: PageTree, article: Any) -> bool:
+    """An article element that reads as a list of teasers: it holds two or more articles of its own, or is a
+    quarter links. An article of plain prose beside the headline's own (a podcast's description under its
+    cover) is the page's text, whichever holds the headline."""
+    if tree.of(article).link_density >= 0.25:
+        return True
+    return sum(1 for tag in iter_tags(article) if _is_article(tag)) >= 2
 
 
 #: Readability's "unlikely candidates": class and id names of what holds text but is never the article
@@ -114,23 +127,31 @@ def _headline_article(tree: PageTree, body: Any, headline: Any, chosen: Any, bes
 # Each name ends a word (its plural allowed): "PageBuilder-pageRow" is no "pager", "relatedArticles" is "related".
 _UNLIKELY = re.compile(
     r"(?:-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|gdpr|legends|menu|related|remark|replies|rss"
-    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup)s?(?-i:(?![a-z]))",
+    r"|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|dialog|login)s?(?-i:(?![a-z]))",
     re.I,
 )
+_MAIN_COLUMN = re.compile(r"(?<![a-z])main(?![a-z])", re.I)
+_DIALOG = re.compile(r"(?:modal|dialog|login|popup)s?(?-i:(?![a-z]))", re.I)
 _TAXONOMY = ("tag-", "category-", "post_tag-", "post_format-", "format-", "topic-", "section-")
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
 
 
-def _unlikely(root: Any, headline: Any) -> set[int]:
+def _unlikely(tree: PageTree, root: Any, headline: Any) -> set[int]:
     """The elements inside an unlikely candidate (ids), handed down in one walk: a reader-comment thread denser
     than the article never wins the densest-block vote while the article is a candidate. An element around the
     page's headline is a wrapper whatever its name ("off-canvas-menu__target"), never set aside."""
     found: set[int] = set()
     around = {id(parent) for parent in headline.parents} if headline is not None else set()
+    # An element that holds most of the page's text and a main column is the layout, whatever its name
+    # ("lay-sidebar" around "sidebar__main"); a comment thread holding most of the text has no main column.
+    layout = tree.of(root).text * 0.6
     stack: list[tuple[Any, bool]] = [(child, False) for child in root.contents if is_tag(child)]
     while stack:
         tag, inside = stack.pop()
-        if not inside and tag.name not in ("article", "main"):
+        if not inside and tag.name in ("article", "main"):
+            # An article's own names are what it is about; a dialog's ("registration-modal") say it is no article.
+            inside = _DIALOG.search(f"{attribute(tag, 'class')} {attribute(tag, 'id')}") is not None and id(tag) not in around
+        elif not inside:
             # A post's taxonomy classes ("tag-insurance_health_social", "category-news") say what it is about,
             # not what the element is.
             kept = [word for word in attribute(tag, "class").split() if not word.startswith(_TAXONOMY)]
@@ -140,6 +161,7 @@ def _unlikely(root: Any, headline: Any) -> set[int]:
                 and _UNLIKELY.search(words) is not None
                 and _MAYBE.search(words) is None
                 and id(tag) not in around
+                and not (tree.of(tag).text >= layout and tag.find(class_=_MAIN_COLUMN) is not None)
             )
         if inside:
             found.add(id(tag))
@@ -205,21 +227,25 @@ def _is_main(tag: Any) -> bool:
     return tag.name == "main" or attribute(tag, "role").lower() == "main"
 
 
-def _with_siblings(tree: PageTree, densest: Any, best: float) -> tuple[Any, ...]:
+def _with_siblings(tree: PageTree, densest: Any, best: float, headline: Any = None) -> tuple[Any, ...]:
     parent = densest.parent
     if parent is None or densest.name in ("body", "html"):
         return (densest,)
     kept = []
     threshold = max(10.0, best * 0.2)
     for sibling in parent.children:
-        if sibling is densest or (is_tag(sibling) and _reads_as_content(tree, sibling, threshold)):
+        if sibling is densest or (is_tag(sibling) and _reads_as_content(tree, sibling, threshold, headline)):
             kept.append(sibling)
     return tuple(kept)
 
 
-def _reads_as_content(tree: PageTree, tag: Any, threshold: float) -> bool:
+def _reads_as_content(tree: PageTree, tag: Any, threshold: float, headline: Any = None) -> bool:
     stats = tree.of(tag)
     if not stats.text:
+        return False
+    if (headline is None or tag not in headline.parents) and (_is_article(tag) or tag.find(_is_article) is not None):
+        # Another article (a teaser card beside a body that declares none) is never this one's continuation;
+        # the article around the headline (its box over the body) is.
         return False
     if tree.final_score(tag) >= threshold:
         return True

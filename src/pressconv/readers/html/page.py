@@ -52,14 +52,18 @@ _CHROME_TAGS = frozenset({"nav", "aside", "menu"})
 _SURE_HINT = re.compile(
     r"(?<![a-z])(?:cookie|consent|gdpr|onetrust|breadcrumb|share|sharing|social|addtoany|a2a_|sharedaddy|related|recommend"
     r"|comment|disqus|respond|newsletter|subscribe|signup|advert|adslot|ad-slot|ads-|sponsor|sidebar|skip-?link|skip-?to"
-    r"|pagination|pager|prev-next|post-nav|popup|modal|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen)",
+    r"|pagination|pager|prev-next|post-nav|popup|modal|visually-?hidden|sr-only|screen-reader|element-invisible|offscreen"
+    r"|breaking-?news|news-?ticker|ticker|notification-?bar)",
     re.I,
 )
 # Likely: furniture when small beside the content or mostly links (a "tags" row, a caption, a print button).
 _LIKELY_HINT = re.compile(
     r"(?<![a-z])(?:promo|tag-?list|tags|tagcloud|categor|taxonomy|print|rating|feedback|survey|toolbar|tools?|masthead"
     r"|site-header|site-footer|global-?nav|menu|navbar|follow-us|more-news|latest|trending|most-read|popular|read-?next"
-    r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply)",
+    r"|back-to|author-bio|about-the-author|caption|credit|wp-caption|reply"
+    # An author's box under the article ("author-box", "m-author__description", "author_desc"), never a bare byline
+    # ("author"); a donation appeal.
+    r"|author[-_]*(?:box|bio|desc|personal|profile|about|info)|about[-_]?(?:the[-_]?)?author|donat|cta(?![a-z]))",
     re.I,
 )
 # Weak: page builders name every content block so ("elementor-widget-text-editor"); furniture only when mostly links.
@@ -72,7 +76,7 @@ _GOOD_HINT = re.compile(
     r"article|body|content|entry|h-entry|hentry|main|post|text|story|release|news-?item|govspeak|prose|rich-?text", re.I
 )
 _BAD_HINT = re.compile(
-    r"comment|footer|foot|sidebar|aside|nav|menu|breadcrumb|share|social|related|promo|banner|cookie|widget|masthead"
+    r"comment|footer|foot|sidebar|aside|nav|menu|breadcrumb|share|social|related|promo|banner|cookie|masthead"
     r"|advert|sponsor|popup|meta|tags|pagination|header",
     re.I,
 )

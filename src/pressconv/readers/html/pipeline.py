@@ -103,7 +103,7 @@ def _read(page: Page, options: ReadOptions, *, scripts: bool) -> Release:
         # A page that says it is American English writes 03/07/2024 for March 7.
         options = dataclasses.replace(options, month_first=True)
     header, body = _split_header(raw, options, meta.author)
-    left_out = _left_out(raw, header.consumed)
+    left_out = _left_out(raw, header.consumed, header.kickers)
     body, repeats = _dom_repeats(raw, body)
     left_out += repeats
     title = _clean_field(_title(raw, meta, title_element))
@@ -172,15 +172,18 @@ def _walk(tree: PageTree, container: Container, title_element: Any, meta: Metada
     return walk_blocks(tree.body, context)
 
 
-def _left_out(raw: list[RawBlock], consumed: set[int]) -> tuple[Removal, ...]:
+def _left_out(raw: list[RawBlock], consumed: set[int], kickers: frozenset[int] | set[int] = frozenset()) -> tuple[Removal, ...]:
     """What the reader leaves out of the page, each block reported as the cleaner reports what it drops: the
     site around the release ("outside-release": navigation, a comment thread, the footer) and furniture
     inside it ("page-furniture": a cookie banner, a share bar, a related-stories box). `paragraph` is the
     block's 1-based position among the page's text blocks in reading order; the header's lines read as
-    metadata (dates, byline, label) are data, not left out."""
+    metadata (dates, byline, label) are data, not left out; a section kicker there (`kickers`: a line that only
+    links to a listing page, "News") is the site's, and reported as page furniture."""
     removed = []
     for number, block in enumerate(raw, start=1):
-        if block.is_title or number - 1 in consumed or (block.in_container and not block.chrome):
+        if number - 1 in kickers:
+            pass  # a section kicker by the headline, left out of the body: the site's, and reported
+        elif block.is_title or number - 1 in consumed or (block.in_container and not block.chrome):
             continue
         text = _clean_field_long(block.text)
         if text:
@@ -409,6 +412,8 @@ class _Header:
     notices: list[Notice] = dataclasses.field(default_factory=list)
     #: The blocks read as the header's metadata (positions in the page's blocks): data, not left-out text.
     consumed: set[int] = dataclasses.field(default_factory=set)
+    #: Header lines left out that are no metadata (a section kicker linking to its listing page): reported.
+    kickers: set[int] = dataclasses.field(default_factory=set)
 
 
 def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None = None) -> tuple[_Header, list[RawBlock]]:
@@ -454,8 +459,11 @@ def _split_header(raw: list[RawBlock], options: ReadOptions, author: str | None 
             consumed.add(at)
         elif getattr(raw[at].element, "name", "") in ("dt", "dd") and len(text) < _PROSE:
             consumed.add(at)  # a definition list beside the headline is the page's metadata ("Details", "Category: …")
-        elif _names_only(raw[at], author) or _links_to_listing(raw[at]):
-            consumed.add(at)  # the author's name (an avatar, a name line) or a section kicker ("News")
+        elif _names_only(raw[at], author):
+            consumed.add(at)  # the author's name (an avatar, a name line)
+        elif _links_to_listing(raw[at]):
+            consumed.add(at)  # a section kicker ("News"): left out, and reported as the site's
+            header.kickers.add(at)
         if at in consumed and header.byline is None:
             header.byline = _author_link(raw[at])
         position += 1

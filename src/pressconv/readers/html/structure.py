@@ -195,7 +195,37 @@ def _end_mark(item: _Item) -> None:
 def site_leftovers(items: list[_Item], dropped: list[str] | None = None) -> list[_Item]:
     # Sections first: what each step drops is added to `dropped` in page order (the reader numbers it so).
     items = _without_site_sections(items, dropped)
+    items = _without_credit_captions(items, dropped)
     return _without_trailing_teasers(items, dropped)
+
+
+#: A picture's caption ends with its credit: "… © Jane Smith", "(Jane Smith / Example Images)", "(Credit: …)".
+_CREDIT_TAIL = re.compile(
+    r"(?:©|\(c\))\s*[^©.!?]{2,80}$"
+    r"|\((?:photo|foto|bild|image|credit|crédit|quelle)s?\s*:[^()]{2,80}\)$"
+    r"|\([^()/]{2,60}/\s*[^()]*(?:images?|photos?|fotos?|\.com|agency|istock|getty|shutterstock|unsplash|alliance|dpa|afp"
+    r"|reuters|imago|keystone|epa)\s*\)$"
+    # A credit on a line of its own: "Jane Smith | Example News | Getty Images", "Jane Smith/AFP".
+    r"|^(?:[^.!?|/]{2,40}\s*[|/]\s*){1,3}(?:getty\s+images|afp|reuters|associated\s+press|shutterstock|istock(?:photo)?"
+    r"|imago|dpa|picture-alliance|epa|keystone)$",
+    re.I,
+)
+#: The longest caption read as one (a paragraph of the release may quote a credit at its end only when longer).
+_CAPTION_CHARS = 300
+
+
+def _without_credit_captions(items: list[_Item], dropped: list[str] | None) -> list[_Item]:
+    """The captions of pictures the page shows beside the text (the picture itself is not text): a short
+    paragraph that ends with its credit. Each is dropped and reported."""
+    kept = []
+    for item in items:
+        text = item.text
+        if item.kind == "paragraph" and len(text) <= _CAPTION_CHARS and _CREDIT_TAIL.search(text) is not None:
+            if dropped is not None:
+                dropped.append(text)
+            continue
+        kept.append(item)
+    return kept
 
 
 #: A block of the release's running text: long enough, and mostly not link text.
@@ -287,9 +317,23 @@ def _labels_links(items: list[_Item], index: int) -> bool:
 
 def _is_promotion(item: _Item) -> bool:
     """ "Read more: <another story>" set into the text, or a newswire's own lines under the release."""
-    if item.kind != "paragraph":
+    if item.kind not in ("paragraph", "heading"):
         return False
-    return (item.link_share >= 0.5 and _PROMO.match(item.text) is not None) or _WIRE_LINE.match(item.text) is not None
+    promo = _PROMO.match(item.text)
+    if promo is not None and (item.link_share >= 0.5 or _headline_shaped(item.text[promo.end() :])):
+        return True
+    return _WIRE_LINE.match(item.text) is not None
+
+
+#: The longest rest after a promotion's label that reads as another story's headline.
+_PROMO_HEADLINE = 150
+
+
+def _headline_shaped(rest: str) -> bool:
+    """The words after "Lea también:" read as another story's headline even when the page does not link them:
+    one short line that ends no sentence (a sentence after "Watch:" is the release's own)."""
+    rest = rest.strip()
+    return 0 < len(rest) <= _PROMO_HEADLINE and len(rest.split()) >= 3 and not rest.endswith((".", "!", ":", ";", ","))
 
 
 def _heading_levels(items: list[_Item]) -> None:
