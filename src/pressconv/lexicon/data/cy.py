@@ -1,7 +1,7 @@
 """Welsh (Cymraeg) (see `pressconv.lexicon`)."""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "published": (r"cyhoeddwyd",),
+    "published": (r"cyhoeddwyd(?:\s+ar)?",),
     "date_word": ("dyddiad",),
     "updated": (r"diweddarwyd(?:\s+ddiwethaf)?",),
     "label": (r"datganiad\s+i'r\s+wasg",),

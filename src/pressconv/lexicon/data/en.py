@@ -286,6 +286,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "function_word": (
         "on",
         "from",
+        "ended",  # "Results for the Quarter Ended March 31, 2024": the date is the title's, not a publication date
+        "ending",
         "until",
         "till",
         "to",

@@ -4,7 +4,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     # One entry for Spanish, Portuguese and Galician: "publicado em", "publicado o" must not stop at "publicado".
     "published": (r"publicad[oa](?:\s+(?:el|em|en|o|a))?", r"fecha\s+de\s+publicación"),
     "date_word": ("fecha",),
-    "updated": (r"actualizad[oa](?:\s+(?:el|o))?",),
+    "updated": (r"actualizad[oa](?:\s+(?:el|o))?", r"modificad[oa](?:\s+por\s+última\s+vez)?(?:\s+(?:en|el))?"),
     "label": (r"comunicado\s+de\s+prensa", r"nota\s+de\s+prensa"),
     "label_line": (r"nota\s+de\s+prensa",),
     "tail_word": (r"publicad[oa]",),
