@@ -84,3 +84,18 @@ def test_characters_taken_for_one_another_share_a_group() -> None:
     for char in chars:
         pattern = re.compile(re.escape(char), re.IGNORECASE)
         assert all(lexicon._fold(char) == lexicon._fold(other) for other in chars if pattern.fullmatch(other)), char
+
+
+def test_the_grouped_patterns_are_the_same_in_every_process() -> None:
+    # Groups are built from sets of first characters: their order must not follow a process's string hash seed.
+    import os
+    import subprocess
+    import sys
+
+    program = "from pressconv import lexicon; print(repr([lexicon.alternation(c) for c in lexicon.CONCEPTS]))"
+    outputs = {
+        subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }  # fmt: skip
+    assert len(outputs) == 1

@@ -43,9 +43,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from pressconv.lexicon import data
 
@@ -225,7 +226,7 @@ def _groups(run: list[tuple[str, frozenset[str]]]) -> list[str]:
         return [entry for entry, _ in run]
     groups: dict[str, tuple[set[str], list[str]]] = {}
     for entry, first in run:
-        for item in first:
+        for item in sorted(first):  # a set's order changes with each process's hash seed; the pattern must not
             items, members = groups.setdefault(_fold(item), (set(), []))
             items.add(item)
             if not members or members[-1] != entry:
@@ -278,9 +279,10 @@ def first_chars(fragment: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _top_level_branches(fragment: str) -> list[str]:
-    branches, depth, start, index = [], 0, 0, 0
-    in_class = False
+def _structure(fragment: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) of each `(`, `)` and `|` of `fragment` that is syntax: not
+    escaped, not inside a character class."""
+    depth, index, in_class = 0, 0, False
     while index < len(fragment):
         char = fragment[index]
         if char == "\\":
@@ -291,17 +293,16 @@ def _top_level_branches(fragment: str) -> list[str]:
         elif char == "[":
             in_class = True
             if fragment[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(fragment[start:index])
-            start = index + 1
+                index += 1  # "[]…]": a "]" first in a class is itself
+        elif char in "()|":
+            yield index, char, depth
+            depth += {"(": 1, ")": -1, "|": 0}[char]
         index += 1
-    branches.append(fragment[start:])
-    return branches
+
+
+def _top_level_branches(fragment: str) -> list[str]:
+    cuts = [index for index, char, depth in _structure(fragment) if char == "|" and depth == 0]
+    return [fragment[start + 1 : end] for start, end in itertools.pairwise([-1, *cuts, len(fragment)])]
 
 
 def _branch_first_chars(branch: str) -> frozenset[str] | None:
@@ -386,23 +387,4 @@ def _quantifier_end(branch: str, start: int) -> int:
 
 def _group_end(branch: str) -> int | None:
     """The index of the `)` closing the group that opens `branch`."""
-    depth, index, in_class = 0, 0, False
-    while index < len(branch):
-        char = branch[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if branch[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return None
+    return next((index for index, char, depth in _structure(branch) if char == ")" and depth == 1), None)
