@@ -200,9 +200,9 @@ def grouped_alternation(entries: list[str]) -> str:
     run: list[tuple[str, frozenset[str]]] = []
     for entry in entries:
         first = first_chars(entry)
-        if first is None or len({_fold(item) for item in first}) > _MOST_GROUPS:
-            # Not plain, or opening many groups ("{network}" first): a copy in each would make the pattern
-            # many times longer, so it stands on its own, behind its own lookahead where it has one.
+        if first is None or len({_fold(item) for item in first}) > 1:
+            # Not plain, or opening several groups ("{network}" first): a copy in each made the patterns half
+            # again as long and slower to compile, so it stands on its own, behind its own lookahead if it has one.
             parts.extend(_groups(run))
             parts.append(entry if first is None else f"(?=[{''.join(sorted(first))}])(?:{entry})")
             run = []
@@ -214,8 +214,6 @@ def grouped_alternation(entries: list[str]) -> str:
     return f"(?=[{''.join(sorted(opening))}])(?:{joined})" if opening else joined
 
 
-#: An entry that may begin with characters of more groups than this is not copied into each.
-_MOST_GROUPS = 3
 #: A run of fewer entries than this is left as it is: a lookahead costs more than a few failing first letters.
 _FEWEST_GROUPED = 8
 

@@ -142,19 +142,27 @@ def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((concept, lexicon.pattern(rf"(?:{{{concept}}})(?![^\W_])")) for concept in LEXICON_CONCEPTS)
 
 
+@functools.lru_cache(maxsize=1)  # constant data, worked out once
+def _concept_openers() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Each concept's pattern, with a class of the characters its entries may begin with, compiled with the
+    pattern's own flags (None: any character). Reading the first characters scans the whole alternation, so
+    it is done once per process, not once per character seen."""
+    from pressconv import lexicon
+
+    openers = []
+    for concept, pattern in _concept_patterns():
+        first = lexicon.first_chars(lexicon.alternation(concept))
+        opener = None if first is None else re.compile(f"[{''.join(sorted(first))}]", pattern.flags)
+        openers.append((concept, pattern, opener))
+    return tuple(openers)
+
+
 @functools.lru_cache(maxsize=512)  # bounded: one entry per distinct first character of a line
 def _concepts_opened_by(char: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The concepts an entry of which may begin with `char`, in `LEXICON_CONCEPTS` order: the others cannot
-    match a line beginning with it (each concept is behind a lookahead of its first characters, matched here
-    with the pattern's own flags), so they are not even called."""
-    from pressconv import lexicon
-
-    found = []
-    for concept, pattern in _concept_patterns():
-        first = lexicon.first_chars(lexicon.alternation(concept))
-        if first is None or re.match(f"[{''.join(sorted(first))}]", char, pattern.flags):
-            found.append((concept, pattern))
-    return tuple(found)
+    match a line beginning with it (each concept is behind a lookahead of its first characters), so they are
+    not even called."""
+    return tuple((concept, pattern) for concept, pattern, opener in _concept_openers() if opener is None or opener.match(char))
 
 
 _TRAILING = re.compile(_TRAILING_PUNCTUATION)
